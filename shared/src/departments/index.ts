@@ -1,0 +1,3 @@
+// Department contracts (BFF ↔ departments).
+export * from './common'
+export * from './gongan'

@@ -1,0 +1,24 @@
+// Chinese personal names: Han characters, with the middle dot used in minority and transliterated names.
+import { z } from '../z'
+
+const NAME_RE = /^[\u3400-\u9fff\uf900-\ufaff]+(?:[·•][\u3400-\u9fff\uf900-\ufaff]+)*$/u
+
+export function isValidChineseName(value: string): boolean {
+  const length = [...value].length
+  return length >= 2 && length <= 20 && NAME_RE.test(value)
+}
+
+/** Masked form: every character but the last is hidden (张三 → *三, 欧阳明华 → ***华). */
+export function maskName(value: string): string {
+  const chars = [...value]
+  if (chars.length <= 1) return '*'
+  return `${'*'.repeat(chars.length - 1)}${chars[chars.length - 1]}`
+}
+
+export const ChineseNameSchema = z
+  .string()
+  .trim()
+  .refine(isValidChineseName, { message: '姓名应为 2–20 个汉字，少数民族姓名可含间隔号“·”' })
+  .describe('中文姓名')
+
+export const MaskedNameSchema = z.string().regex(/^\*+\S$/u).describe('脱敏后的姓名：只显示最后一个字')

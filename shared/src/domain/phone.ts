@@ -1,0 +1,20 @@
+// Mainland mobile numbers (11 digits, 1[3-9]…) and their masked form.
+import { z } from '../z'
+
+export function isValidPhone(value: string): boolean {
+  return /^1[3-9]\d{9}$/.test(value)
+}
+
+/** Masked form: 138****5678 (first 3 and last 4 digits). */
+export function maskPhone(value: string): string {
+  if (value.length < 7) return '*'.repeat(value.length)
+  return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`
+}
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .refine(isValidPhone, { message: '手机号码应为 11 位大陆手机号' })
+  .describe('11 位大陆手机号码')
+
+export const MaskedPhoneSchema = z.string().regex(/^1\d{2}\*{4}\d{4}$/).describe('脱敏后的手机号码，如 138****5678')

@@ -1,0 +1,46 @@
+// Every error code the system can answer with, listed once, with its HTTP status; and the one error envelope.
+import { z } from './z'
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  AUTH_REQUIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CITIZEN_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_BAD_RESPONSE: 502,
+  UPSTREAM_UNAVAILABLE: 503,
+  OVERLOADED: 503,
+  NOT_READY: 503,
+  UPSTREAM_TIMEOUT: 504,
+} as const satisfies Record<string, number>
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]
+
+export const ErrorIssueSchema = z.object({
+  path: z.string().describe('出错字段的路径，如 body.contact'),
+  message: z.string().describe('该字段的问题'),
+})
+export type ErrorIssue = z.infer<typeof ErrorIssueSchema>
+
+export const ErrorEnvelopeSchema = z
+  .object({
+    code: z.enum(ERROR_CODES).describe('错误码，见 shared/src/errors.ts'),
+    message: z.string().describe('给用户看的说明，使用用户的语言'),
+    requestId: z.string().describe('请求编号，联系客服时提供'),
+    details: z.array(ErrorIssueSchema).optional().describe('逐字段的问题（校验失败时）'),
+  })
+  .describe('统一错误格式')
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value)
+}

@@ -1,0 +1,35 @@
+// The one i18n catalogue set: locales, negotiation from Accept-Language, and error messages by code.
+import type { ErrorCode } from '../errors'
+import { type Catalogue, zhCN } from './zh-CN'
+
+export const LOCALES = ['zh-CN'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'zh-CN'
+
+export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN }
+
+/** Picks the best supported locale from an Accept-Language header; falls back to zh-CN. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE
+  const wanted = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=')
+      return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q) }
+    })
+    .filter((w) => w.tag && Number.isFinite(w.q) && w.q > 0)
+    .sort((a, b) => b.q - a.q)
+  for (const { tag } of wanted) {
+    const exact = LOCALES.find((l) => l.toLowerCase() === tag)
+    if (exact) return exact
+    const sameLanguage = LOCALES.find((l) => l.toLowerCase().split('-')[0] === tag.split('-')[0])
+    if (sameLanguage) return sameLanguage
+  }
+  return DEFAULT_LOCALE
+}
+
+export function errorMessage(code: ErrorCode, locale: Locale = DEFAULT_LOCALE): string {
+  return catalogues[locale].errors[code]
+}
+
+export type { Catalogue }

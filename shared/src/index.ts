@@ -1,0 +1,11 @@
+// @ysx/shared: zod contracts, error codes, domain primitives and the i18n catalogues. Imports only zod.
+export { z } from './z'
+export * from './contract'
+export * from './errors'
+export * from './domain/id-number'
+export * from './domain/phone'
+export * from './domain/name'
+export * from './domain/redact'
+export * from './i18n'
+export * from './api'
+export * from './departments'
