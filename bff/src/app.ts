@@ -1,0 +1,68 @@
+// buildApp(config): the BFF as a Fastify instance, every plugin and route registered explicitly, in order.
+import { randomUUID } from 'node:crypto'
+import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { DestinationStream } from 'pino'
+import type { Config } from './config'
+import { type DataStore, openDataStore } from './db'
+import { createFieldCipher } from './lib/field-cipher'
+import { loggerOptions } from './logger'
+import errorHandler from './plugins/app/error-handler'
+import h5 from './plugins/external/h5'
+import openapi from './plugins/external/openapi'
+import rateLimit from './plugins/external/rate-limit'
+import security from './plugins/external/security'
+import underPressure from './plugins/external/under-pressure'
+import feedbackRoutes from './routes/feedback'
+import systemRoutes from './routes/system'
+import { createFeedbackService } from './services/feedback-service'
+
+export interface BuildOptions {
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: DestinationStream
+  /** A data store to use instead of opening config.dbFile (tests). */
+  store?: DataStore
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = loggerOptions(config.logLevel)
+  const app = Fastify({
+    logger: opts.logStream ? { ...logger, stream: opts.logStream } : logger,
+    // A caller's request id is kept only if it looks like one, so it cannot inject into logs.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+
+  const store = opts.store ?? openDataStore(config.dbFile)
+  app.addHook('onClose', async () => store.close())
+  const cipher = createFieldCipher(config.dataKey)
+
+  // Third-party wiring first, then our own error handling, then routes.
+  await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir })
+  await app.register(rateLimit, config.rateLimit)
+  await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
+  await app.register(errorHandler)
+  await app.register(openapi)
+
+  await app.register(systemRoutes, { ping: store.ping })
+  await app.register(feedbackRoutes, { feedback: createFeedbackService(store.repos.feedback, cipher) })
+
+  if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
+  return app
+}

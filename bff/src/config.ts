@@ -1,0 +1,90 @@
+// BFF configuration: read from the environment once, checked with zod; a bad production config fails at boot.
+import { z } from '@ysx/shared'
+
+/** Development-only secrets. Production refuses them (and anything short), so they cannot ship by accident. */
+export const DEV_SECRETS = {
+  tokenSecret: 'dev-only-token-secret-change-me-0123456789abcdef',
+  dataKey: 'dev-only-data-key-change-me-0123456789abcdef012345',
+} as const
+
+const MIN_SECRET_LENGTH = 32 // ≥ 128 bits of entropy even for hex-encoded secrets (ASVS 11)
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  BFF_HOST: z.string().default('127.0.0.1'),
+  BFF_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BFF_DB_FILE: z.string().default('.data/bff.sqlite'),
+  BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BFF_TOKEN_SECRET: z.string().optional(),
+  BFF_DATA_KEY: z.string().optional(),
+  BFF_CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
+  BFF_TRUST_PROXY: z.string().default(''),
+  BFF_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
+  BFF_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  BFF_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  BFF_H5_DIR: z.string().default(''),
+  BFF_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1000),
+})
+
+export interface Config {
+  env: 'development' | 'test' | 'production'
+  host: string
+  port: number
+  dbFile: string
+  logLevel: z.infer<typeof EnvSchema>['BFF_LOG_LEVEL']
+  tokenSecret: string
+  dataKey: string
+  corsOrigins: string[]
+  /** Proxy addresses whose X-Forwarded-For is believed; empty: none, the peer address counts. */
+  trustProxy: string[]
+  rateLimit: { max: number; windowMs: number }
+  bodyLimitBytes: number
+  /** Folder holding the H5 build, served at `/`; empty: not served. */
+  h5Dir: string
+  maxEventLoopDelayMs: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function secret(name: string, value: string | undefined, devDefault: string, env: Config['env']): string {
+  if (env !== 'production') return value ?? devDefault
+  if (!value) throw new ConfigError(`${name} is required in production`)
+  if (value === devDefault) throw new ConfigError(`${name} is the development default; set a real secret`)
+  if (value.length < MIN_SECRET_LENGTH) throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
+  if (new Set(value).size < 8) throw new ConfigError(`${name} is too repetitive to be a secret`)
+  return value
+}
+
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean)
+
+/** Parses an environment (process.env by default) into a Config, or throws ConfigError naming what is wrong. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const what = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new ConfigError(`invalid configuration: ${what}`)
+  }
+  const e = parsed.data
+  return {
+    env: e.NODE_ENV,
+    host: e.BFF_HOST,
+    port: e.BFF_PORT,
+    dbFile: e.BFF_DB_FILE,
+    logLevel: e.BFF_LOG_LEVEL,
+    tokenSecret: secret('BFF_TOKEN_SECRET', e.BFF_TOKEN_SECRET, DEV_SECRETS.tokenSecret, e.NODE_ENV),
+    dataKey: secret('BFF_DATA_KEY', e.BFF_DATA_KEY, DEV_SECRETS.dataKey, e.NODE_ENV),
+    corsOrigins: list(e.BFF_CORS_ORIGINS),
+    trustProxy: list(e.BFF_TRUST_PROXY),
+    rateLimit: { max: e.BFF_RATE_LIMIT_MAX, windowMs: e.BFF_RATE_LIMIT_WINDOW_MS },
+    bodyLimitBytes: e.BFF_BODY_LIMIT_BYTES,
+    h5Dir: e.BFF_H5_DIR,
+    maxEventLoopDelayMs: e.BFF_MAX_EVENT_LOOP_DELAY_MS,
+  }
+}
+
+/** A config for tests: development defaults, an in-memory database, silent logs, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', BFF_DB_FILE: ':memory:', BFF_LOG_LEVEL: 'silent' }), ...overrides }
+}

@@ -1,0 +1,43 @@
+// Opens the BFF's SQLite database (better-sqlite3 + drizzle), sets its pragmas and applies committed migrations.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema>
+
+export interface Database {
+  db: Db
+  /** True when a trivial query succeeds (readiness). */
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}
+
+const MIGRATIONS = path.resolve(__dirname, '../../drizzle')
+
+export function openDatabase(file: string): Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new BetterSqlite3(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  // NORMAL in WAL mode: committed transactions survive a process crash; FULL is for power-loss durability.
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: MIGRATIONS })
+  return {
+    db,
+    async ping() {
+      try {
+        return sqlite.prepare('select 1 as ok').get() !== undefined
+      } catch {
+        return false
+      }
+    },
+    async close() {
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}

@@ -1,0 +1,71 @@
+// One error handler and one 404 handler: every failure leaves as the shared envelope; 5xx never leak internals.
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from '@fastify/type-provider-zod'
+import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope, type ErrorIssue, errorMessage, isErrorCode, negotiateLocale } from '@ysx/shared'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { AppError } from '../../lib/app-error'
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' }
+
+/** Fastify's own error codes mapped to ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
+}
+
+export function envelope(req: FastifyRequest, code: ErrorCode, details?: ErrorIssue[]): ErrorEnvelope {
+  const body: ErrorEnvelope = {
+    code,
+    message: errorMessage(code, negotiateLocale(req.headers['accept-language'])),
+    requestId: req.id,
+  }
+  if (details && details.length > 0) body.details = details
+  return body
+}
+
+function classify(err: FastifyError): { code: ErrorCode; details?: ErrorIssue[] } {
+  if (err instanceof AppError) return { code: err.code, ...(err.details ? { details: err.details } : {}) }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = CONTEXT_NAMES[err.validationContext ?? 'body'] ?? 'body'
+    const details = err.validation.map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? '',
+    }))
+    return { code: 'VALIDATION_FAILED', details }
+  }
+  if (isResponseSerializationError(err)) return { code: 'INTERNAL' }
+  if (err.code && FASTIFY_CODES[err.code]) return { code: FASTIFY_CODES[err.code]! }
+  if (isErrorCode(err.code)) return { code: err.code }
+  const status = err.statusCode ?? 500
+  if (status === 429) return { code: 'RATE_LIMITED' }
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' }
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' }
+  if (status === 404) return { code: 'NOT_FOUND' }
+  if (status === 405) return { code: 'METHOD_NOT_ALLOWED' }
+  if (status >= 400 && status < 500) return { code: 'BAD_REQUEST' }
+  return { code: 'INTERNAL' }
+}
+
+async function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const { code, details } = classify(err)
+  const status = ERROR_STATUS[code]
+  if (status >= 500) req.log.error({ err }, 'request failed')
+  else req.log.info({ code, status }, 'request rejected')
+  return reply.code(status).send(envelope(req, code, details))
+}
+
+async function errorHandlerPlugin(app: FastifyInstance) {
+  app.setErrorHandler(errorHandler)
+  // 404s are rate-limited too, so probing for routes costs the prober (fastify/demo).
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (req, reply) => {
+    req.log.info({ code: 'ROUTE_NOT_FOUND' }, 'route not found')
+    return reply.code(404).send(envelope(req, 'ROUTE_NOT_FOUND'))
+  })
+}
+
+export default fp(errorHandlerPlugin, { name: 'error-handler', dependencies: ['rate-limit'] })

@@ -1,0 +1,18 @@
+// Serves the mini-program's H5 build at `/` when a build folder is configured.
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+async function h5(app: FastifyInstance, opts: { dir: string }) {
+  await app.register(fastifyStatic, {
+    root: opts.dir,
+    prefix: '/',
+    index: ['index.html'],
+    // Hashed assets can be cached for long; index.html must be revalidated to pick up a new build.
+    setHeaders: (res, file) => {
+      res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+    },
+  })
+}
+
+export default fp(h5, { name: 'h5' })

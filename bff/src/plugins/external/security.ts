@@ -1,0 +1,44 @@
+// Security headers (helmet) with a CSP that admits the H5 build's own inline boot script, and the CORS allow-list.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+/** sha256 sources for the inline <script> blocks of the H5 index.html, so CSP needs no 'unsafe-inline'. */
+function inlineScriptHashes(h5Dir: string): string[] {
+  const index = h5Dir ? path.join(h5Dir, 'index.html') : ''
+  if (!index || !existsSync(index)) return []
+  const html = readFileSync(index, 'utf8')
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
+  )
+}
+
+async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5Dir: string }) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(opts.h5Dir)],
+        // Taro and NutUI set inline styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+  await app.register(cors, {
+    origin: opts.corsOrigins,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  })
+}
+
+export default fp(security, { name: 'security' })

@@ -1,0 +1,22 @@
+// Feedback routes: 意见反馈 submission and receipt lookup.
+import type { ZodTypeProvider } from '@fastify/type-provider-zod'
+import { feedbackContracts } from '@ysx/shared'
+import type { FastifyInstance } from 'fastify'
+import { fromContract } from '../../lib/contract-schema'
+import type { FeedbackService } from '../../services/feedback-service'
+
+export default async function feedbackRoutes(app: FastifyInstance, opts: { feedback: FeedbackService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+
+  /** POST /v1/feedback — file feedback, answer with its receipt */
+  r.route({
+    ...fromContract(feedbackContracts.create),
+    handler: async (req, reply) => reply.code(201).send(await opts.feedback.submit(req.body)),
+  })
+
+  /** GET /v1/feedback/:id — a receipt's status */
+  r.route({
+    ...fromContract(feedbackContracts.show),
+    handler: async (req) => opts.feedback.receipt(req.params.id),
+  })
+}

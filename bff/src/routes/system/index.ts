@@ -1,0 +1,27 @@
+// System routes: liveness and readiness probes.
+import type { ZodTypeProvider } from '@fastify/type-provider-zod'
+import { systemContracts } from '@ysx/shared'
+import type { FastifyInstance } from 'fastify'
+import { fromContract } from '../../lib/contract-schema'
+
+export default async function systemRoutes(app: FastifyInstance, opts: { ping: () => Promise<boolean> }) {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+
+  /** GET /healthz — the process is alive */
+  r.route({
+    ...fromContract(systemContracts.health),
+    config: { rateLimit: false },
+    handler: async () => ({ status: 'ok' as const, uptimeSeconds: process.uptime() }),
+  })
+
+  /** GET /readyz — the database answers; 503 otherwise */
+  r.route({
+    ...fromContract(systemContracts.ready),
+    config: { rateLimit: false },
+    handler: async (_req, reply) => {
+      const database = (await opts.ping()) ? 'ok' : 'failing'
+      const ready = database === 'ok'
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database } })
+    },
+  })
+}

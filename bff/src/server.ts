@@ -1,0 +1,25 @@
+// BFF entry point: load config, build the app, listen, and close gracefully on signals.
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app'
+import { ConfigError, loadConfig } from './config'
+
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`bff: ${err.message}\n`)
+      process.exit(1)
+    }
+    throw err
+  }
+  const app = await buildApp(config)
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'closing after error')
+    await app.close()
+  })
+  await app.listen({ host: config.host, port: config.port })
+}
+
+void main()

@@ -1,0 +1,114 @@
+// The BFF shell: probes, the 404 envelope, request ids, security headers and the CORS allow-list.
+import { ErrorEnvelopeSchema } from '@ysx/shared'
+import { openDataStore } from '../src/db'
+import { build, STACK_TRACE, type TestApp } from './helper'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await build()
+})
+afterAll(async () => t.app.close())
+
+describe('probes', () => {
+  test('GET /healthz answers ok while the process runs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'ok' })
+  })
+
+  test('GET /readyz reports the database as ok', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/readyz' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ status: 'ready', checks: { database: 'ok' } })
+  })
+
+  test('GET /readyz answers 503 not_ready when the database stops answering', async () => {
+    const store = openDataStore(':memory:')
+    const failing = await build({}, { store: { ...store, ping: async () => false } })
+    try {
+      const res = await failing.app.inject({ method: 'GET', url: '/readyz' })
+      expect(res.statusCode).toBe(503)
+      expect(res.json()).toEqual({ status: 'not_ready', checks: { database: 'failing' } })
+    } finally {
+      await failing.app.close()
+    }
+  })
+})
+
+describe('unknown routes', () => {
+  test.each([
+    ['GET', '/v1/nope'],
+    ['POST', '/v1/feedback/extra/segments'],
+    ['DELETE', '/healthz'],
+  ] as const)('%s %s gets the 404 envelope with ROUTE_NOT_FOUND', async (method, url) => {
+    const res = await t.app.inject({ method, url })
+    expect(res.statusCode).toBe(404)
+    const body = ErrorEnvelopeSchema.parse(res.json())
+    expect(body.code).toBe('ROUTE_NOT_FOUND')
+    expect(body.message).toMatch(/接口不存在/)
+    expect(body.requestId).toBe(res.headers['x-request-id'])
+    expect(res.body).not.toMatch(STACK_TRACE)
+  })
+})
+
+describe('request ids', () => {
+  test('a well-formed caller request id is echoed back', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-1234abcd' } })
+    expect(res.headers['x-request-id']).toBe('trace-1234abcd')
+  })
+
+  test('a request id that could inject into logs is replaced by a fresh one', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\nforged: yes' } })
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('headers', () => {
+  test('responses carry HSTS, CSP, nosniff and Referrer-Policy, 4xx included', async () => {
+    for (const url of ['/healthz', '/v1/does-not-exist']) {
+      const res = await t.app.inject({ method: 'GET', url })
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/)
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/)
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['referrer-policy']).toBe('no-referrer')
+    }
+  })
+
+  test('an allowed origin gets Access-Control-Allow-Origin; a disallowed one does not', async () => {
+    const ok = await t.app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'http://localhost:3000' } })
+    expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:3000')
+    const bad = await t.app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://evil.example' } })
+    expect(bad.headers['access-control-allow-origin']).toBeUndefined()
+  })
+})
+
+describe('rate limiting', () => {
+  test('the request past the limit gets 429 RATE_LIMITED with Retry-After', async () => {
+    const limited = await build({ rateLimit: { max: 3, windowMs: 60_000 } })
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        expect((await limited.app.inject({ method: 'GET', url: '/v1/feedback/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404)
+      }
+      const res = await limited.app.inject({ method: 'GET', url: '/v1/feedback/00000000-0000-4000-8000-000000000000' })
+      expect(res.statusCode).toBe(429)
+      expect(res.json().code).toBe('RATE_LIMITED')
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
+    } finally {
+      await limited.app.close()
+    }
+  })
+
+  test('a spoofed X-Forwarded-For from an untrusted peer does not reset the counter', async () => {
+    const limited = await build({ rateLimit: { max: 2, windowMs: 60_000 } })
+    try {
+      const codes: number[] = []
+      for (let i = 0; i < 4; i += 1) {
+        const res = await limited.app.inject({ method: 'GET', url: '/v1/nope', headers: { 'x-forwarded-for': `203.0.113.${i}` } })
+        codes.push(res.statusCode)
+      }
+      expect(codes).toEqual([404, 404, 429, 429])
+    } finally {
+      await limited.app.close()
+    }
+  })
+})

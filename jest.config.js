@@ -1,0 +1,30 @@
+// Jest across the workspace: one project per package, TypeScript through @swc/jest.
+const path = require('node:path')
+
+const swc = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+  module: { type: 'commonjs' },
+}]
+// ESM-only packages pulled in by @fastify/swagger-ui and light-my-request.
+const esmDeps = '/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie)[@/])'
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  rootDir: path.join(__dirname, name),
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: [esmDeps],
+  ...extra,
+})
+
+module.exports = {
+  rootDir: __dirname,
+  projects: [
+    project('shared'),
+    project('bff'),
+    project('departments'),
+    project('miniapp'),
+    { ...project('tests'), testMatch: ['<rootDir>/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+  ],
+}
