@@ -6,7 +6,7 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }]
 // ESM-only packages pulled in by @fastify/swagger-ui and light-my-request.
-const esmDeps = '/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie)[@/])'
+const esmDeps = '/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@faker-js\\+faker|@faker-js\\/faker)[@/])'
 
 const project = (name, extra = {}) => ({
   displayName: name,

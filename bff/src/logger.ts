@@ -25,7 +25,7 @@ export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
       // Only what an operator needs; the URL is scrubbed because query strings can carry numbers.
       req: (req: FastifyRequest) => ({
         method: req.method,
-        url: scrubText(req.url),
+        url: typeof req.url === 'string' ? scrubText(req.url) : undefined,
         remoteAddress: req.ip,
       }),
       err: (err: Error & { code?: string; statusCode?: number }) => ({

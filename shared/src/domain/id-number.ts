@@ -45,7 +45,7 @@ export function maskIdNumber(value: string): string {
 export const IdNumberSchema = z
   .string()
   .trim()
-  .transform((v) => v.toUpperCase())
+  .toUpperCase()
   .refine(isValidIdNumber, { message: '身份证号码格式或校验位不正确' })
   .describe('18 位公民身份号码（GB 11643，含校验位）')
 

@@ -1,8 +1,7 @@
 // Feedback routes: 意见反馈 submission and receipt lookup.
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
-import { feedbackContracts } from '@ysx/shared'
+import { feedbackContracts, fromContract } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import { fromContract } from '../../lib/contract-schema'
 import type { FeedbackService } from '../../services/feedback-service'
 
 export default async function feedbackRoutes(app: FastifyInstance, opts: { feedback: FeedbackService }) {

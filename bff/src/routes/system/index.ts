@@ -1,8 +1,7 @@
 // System routes: liveness and readiness probes.
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
-import { systemContracts } from '@ysx/shared'
+import { fromContract, systemContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import { fromContract } from '../../lib/contract-schema'
 
 export default async function systemRoutes(app: FastifyInstance, opts: { ping: () => Promise<boolean> }) {
   const r = app.withTypeProvider<ZodTypeProvider>()

@@ -1,0 +1,43 @@
+// Log privacy: ID numbers, phones, names and tokens that arrive with a request never reach a log line in full.
+import { build } from './helper'
+
+const ID = '44010619900307123X' // a valid GB 11643 number (check digit X)
+const PHONE = '13712345678'
+
+test('an ID number carried in the URL, a header, the body and an error leaves no full copy in any log line', async () => {
+  const t = await build({ logLevel: 'trace' })
+  try {
+    await t.app.inject({ method: 'GET', url: `/v1/nope?idNumber=${ID}&phone=${PHONE}` })
+    await t.app.inject({ method: 'GET', url: `/v1/feedback/${ID}` })
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/feedback',
+      headers: { authorization: `Bearer ${ID}`, 'x-id-number': ID },
+      payload: { category: 'bug', content: `我的身份证号是 ${ID}，电话 ${PHONE}`, contact: PHONE },
+    })
+    await t.app.inject({ method: 'POST', url: '/v1/feedback', payload: { category: 'bug', content: ID, idNumber: ID } })
+    expect(t.logs.length).toBeGreaterThan(4)
+    const joined = t.logs.join('\n')
+    expect(joined).not.toContain(ID)
+    expect(joined).not.toContain(ID.slice(0, 14))
+    expect(joined).not.toContain(PHONE)
+    expect(joined).toContain('440***********123X')
+  } finally {
+    await t.app.close()
+  }
+})
+
+test('tokens, session keys and names logged by key are redacted', async () => {
+  const t = await build({ logLevel: 'trace' })
+  try {
+    t.app.log.info(
+      { token: 'secret-token-value', session: { refreshToken: 'rt-secret-value', session_key: 'sk-canary' }, user: { name: '张三丰' } },
+      'probe',
+    )
+    const joined = t.logs.join('\n')
+    expect(joined).toContain('probe')
+    for (const secret of ['secret-token-value', 'rt-secret-value', 'sk-canary', '张三丰']) expect(joined).not.toContain(secret)
+  } finally {
+    await t.app.close()
+  }
+})

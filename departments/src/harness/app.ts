@@ -1,0 +1,51 @@
+// createDepartmentApp: the Fastify shell every stand-in department shares — zod contracts, envelope errors,
+// fault knobs, and the /healthz and /_admin/faults routes.
+import { randomUUID } from 'node:crypto'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod'
+import { departmentCommonContracts, fromContract, scrubText } from '@ysx/shared'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { installErrorHandling } from './errors'
+import { createFaultState, type FaultState, installFaults } from './faults'
+
+export interface DepartmentAppOptions {
+  /** Department code, e.g. `gongan` */
+  name: string
+  logLevel?: string
+  /** How many synthetic citizens the department holds (for /healthz). */
+  citizens: () => number
+  faults?: FaultState
+}
+
+export interface DepartmentApp {
+  app: FastifyInstance
+  faults: FaultState
+}
+
+export function createDepartmentApp(opts: DepartmentAppOptions): DepartmentApp {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel ?? 'warn',
+      base: { department: opts.name },
+      redact: ['req.headers.authorization', '*.idNumber', '*.phone', '*.name'],
+      hooks: { streamWrite: (line: string) => scrubText(line) },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandling(app)
+  const faults = opts.faults ?? createFaultState()
+  installFaults(app, faults)
+
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  const c = departmentCommonContracts
+  /** GET /healthz — the department process is alive (never faulted) */
+  r.route({ ...fromContract(c.health), handler: async () => ({ status: 'ok' as const, department: opts.name, citizens: opts.citizens() }) })
+  /** GET /_admin/faults — current fault knobs */
+  r.route({ ...fromContract(c.getFaults), handler: async () => faults.get() })
+  /** PUT /_admin/faults — change fault knobs at run time */
+  r.route({ ...fromContract(c.setFaults), handler: async (req) => faults.set(req.body) })
+  return { app, faults }
+}
