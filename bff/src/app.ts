@@ -22,6 +22,8 @@ export interface BuildOptions {
   logStream?: DestinationStream
   /** A data store to use instead of opening config.dbFile (tests). */
   store?: DataStore
+  /** Told of every route as it is added (the contract-parity test lists them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
@@ -43,6 +45,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
   })
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onSend', async (req, reply) => {

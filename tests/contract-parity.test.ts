@@ -1,0 +1,60 @@
+// Contract parity: every contract in shared/ has a route, and every business route has a contract —
+// for the BFF and for each stand-in department.
+import { buildApp } from '@ysx/bff/app'
+import { testConfig } from '@ysx/bff/config'
+import { buildGonganApp } from '@ysx/departments/gongan'
+import { bffContracts, departmentCommonContracts, gonganContracts, type RouteContract } from '@ysx/shared'
+
+type Route = { method: string | string[]; url: string }
+const key = (method: string, url: string) => `${method} ${url}`
+
+/** Routes that serve no API: the OpenAPI document, its UI, the H5 static files (and CORS preflight, by method). */
+const INFRA = [/^\/openapi\.json$/, /^\/docs(\/|$)/, /^\/\*$/, /^\/$/]
+
+function business(routes: Route[]): string[] {
+  return routes
+    .flatMap((r) => (Array.isArray(r.method) ? r.method : [r.method]).map((m) => ({ m, url: r.url })))
+    .filter(({ m, url }) => m !== 'HEAD' && m !== 'OPTIONS' && !INFRA.some((re) => re.test(url)))
+    .map(({ m, url }) => key(m, url))
+    .sort()
+}
+
+const contractKeys = (groups: Record<string, RouteContract>[]) =>
+  groups.flatMap((g) => Object.values(g)).map((c) => key(c.method, c.path)).sort()
+
+test('the BFF serves exactly the routes its contracts declare', async () => {
+  const routes: Route[] = []
+  const app = await buildApp(testConfig(), { onRoute: (r) => routes.push(r) })
+  await app.ready()
+  await app.close()
+  expect(business(routes)).toEqual(contractKeys(Object.values(bffContracts)))
+})
+
+test('the 公安 stand-in serves exactly its contracts plus the common department routes', async () => {
+  const dept = buildGonganApp({ dbFile: ':memory:', seed: 1, size: 5, logLevel: 'silent' })
+  await dept.app.ready()
+  const tree = dept.app.printRoutes({ commonPrefix: false })
+  const served = [...tree.matchAll(/(\/\S*) \(([A-Z, ]+)\)$/gm)]
+    .flatMap(([, url, methods]) => methods!.split(', ').filter((m) => m !== 'HEAD').map((m) => key(m, url!)))
+    .sort()
+  expect(served).toEqual(contractKeys([departmentCommonContracts, gonganContracts]))
+  await dept.app.close()
+})
+
+test('GET /openapi.json lists every BFF route with its request and response schemas', async () => {
+  const app = await buildApp(testConfig())
+  const res = await app.inject({ method: 'GET', url: '/openapi.json' })
+  await app.close()
+  expect(res.statusCode).toBe(200)
+  const doc = res.json() as { paths: Record<string, Record<string, Record<string, unknown>>> }
+  for (const c of Object.values(bffContracts).flatMap((g) => Object.values(g) as RouteContract[])) {
+    const openapiPath = c.path.replace(/:(\w+)/g, '{$1}')
+    const op = doc.paths[openapiPath]?.[c.method.toLowerCase()] as
+      | { responses: Record<string, { content?: unknown }>; requestBody?: { content: unknown }; parameters?: unknown[] }
+      | undefined
+    expect(op).toBeDefined()
+    for (const status of Object.keys(c.responses)) expect(op?.responses[status]?.content).toBeDefined()
+    if (c.body) expect(op?.requestBody?.content).toBeDefined()
+    if (c.params) expect(op?.parameters?.length).toBeGreaterThan(0)
+  }
+})
