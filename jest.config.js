@@ -25,6 +25,7 @@ module.exports = {
     project('bff'),
     project('departments'),
     project('miniapp'),
+    // Cross-package: contract parity and e2e in Chromium (slower: a browser starts).
     { ...project('tests'), testMatch: ['<rootDir>/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
   ],
 }

@@ -1,0 +1,36 @@
+// Launches Debian's Chromium through playwright-core (no browser download), and serves the BFF with the H5 build.
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { buildApp } from '@ysx/bff/app'
+import { testConfig } from '@ysx/bff/config'
+import type { FastifyInstance } from 'fastify'
+import { type Browser, chromium } from 'playwright-core'
+
+export const H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5')
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
+
+/** Playwright gives every launch a fresh temporary profile, so no --user-data-dir is passed. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  })
+}
+
+/** The BFF on a free port, serving the H5 build at `/`. */
+export async function serveH5(): Promise<{ app: FastifyInstance; url: string }> {
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error(`no H5 build at ${H5_DIR}: run \`pnpm --filter @ysx/miniapp build:h5\` (./scripts/test does)`)
+  }
+  const app = await buildApp(testConfig({ h5Dir: H5_DIR, logLevel: 'warn' }))
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  return { app, url }
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return path.join(ARTIFACTS, `${name}.png`)
+}
