@@ -57,7 +57,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const cipher = createFieldCipher(config.dataKey)
 
   // Third-party wiring first, then our own error handling, then routes.
-  await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir })
+  await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir, production: config.env === 'production' })
   await app.register(rateLimit, config.rateLimit)
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
   await app.register(errorHandler)

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { ErrorEnvelopeSchema, FeedbackReceiptSchema } from '@ysx/shared'
+import { openDataStore } from '../src/db'
 import { build, STACK_TRACE, type TestApp } from './helper'
 
 let t: TestApp
@@ -100,5 +101,35 @@ describe('privacy at rest', () => {
     })()
     expect(bytes).toContain('139****4321')
     expect(bytes).not.toContain('13987654321')
+  })
+})
+
+describe('internal failures', () => {
+  test('a storage failure answers 500 INTERNAL with a generic message and no internals', async () => {
+    const store = openDataStore(':memory:')
+    const broken = await build({}, {
+      store: {
+        ...store,
+        repos: {
+          feedback: {
+            insert: async () => {
+              throw new Error('SQLITE_IOERR at /var/lib/ysx/bff.sqlite')
+            },
+            findById: store.repos.feedback.findById,
+          },
+        },
+      },
+    })
+    try {
+      const res = await broken.app.inject({ method: 'POST', url: '/v1/feedback', payload: valid })
+      expect(res.statusCode).toBe(500)
+      const body = ErrorEnvelopeSchema.parse(res.json())
+      expect(body.code).toBe('INTERNAL')
+      expect(res.body).not.toMatch(/SQLITE|\/var\/lib/)
+      expect(res.body).not.toMatch(STACK_TRACE)
+      expect(broken.logs.join('\n')).toMatch(/SQLITE_IOERR/) // operators still see the cause
+    } finally {
+      await broken.app.close()
+    }
   })
 })

@@ -19,7 +19,7 @@ function inlineScriptHashes(h5Dir: string): string[] {
   )
 }
 
-async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5Dir: string }) {
+async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5Dir: string; production: boolean }) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -31,6 +31,8 @@ async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5D
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Behind TLS in production; in development the app is also opened over plain http from a phone on the LAN.
+        upgradeInsecureRequests: opts.production ? [] : null,
       },
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
