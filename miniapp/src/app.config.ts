@@ -1,0 +1,29 @@
+// App config (read at build time): pages, window and the tab bar, with tab texts from the shared catalogue.
+import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+
+const text = catalogues[DEFAULT_LOCALE]
+
+const tab = (name: 'home' | 'services' | 'wallet' | 'me') => ({
+  pagePath: `pages/${name}/index`,
+  text: text.tabs[name],
+  iconPath: `assets/tabbar/${name}.png`,
+  selectedIconPath: `assets/tabbar/${name}-active.png`,
+})
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/services/index', 'pages/wallet/index', 'pages/me/index', 'pages/feedback/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#1677ff',
+    navigationBarTitleText: text.app.name,
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#8c8c8c',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [tab('home'), tab('services'), tab('wallet'), tab('me')],
+  },
+})

@@ -1,0 +1,51 @@
+// The mini-program's one i18n module: i18next over the shared catalogues, a typed t() and a useT() hook.
+import { useEffect, useState } from 'react'
+import i18next from 'i18next'
+import { type Catalogue, type Locale, catalogues, DEFAULT_LOCALE, LOCALES } from '@ysx/shared'
+
+/** Every dotted path to a string in the catalogue, e.g. 'home.healthCode'. */
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
+}[keyof T & string]
+
+export type TranslationKey = Leaves<Catalogue>
+export type TranslationValues = Record<string, string | number>
+
+const i18n = i18next.createInstance()
+
+void i18n.init({
+  // Resources are bundled: initialise synchronously so the first render already has text.
+  initAsync: false,
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: catalogues[locale] }])),
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+  showSupportNotice: false,
+})
+
+export function t(key: TranslationKey, values?: TranslationValues): string {
+  return String(i18n.t(key, values))
+}
+
+/** The locale the UI is shown in; sent to the BFF as Accept-Language. */
+export function currentLocale(): Locale {
+  const language = i18n.language
+  return LOCALES.find((l) => l === language) ?? DEFAULT_LOCALE
+}
+
+export async function setLocale(locale: Locale): Promise<void> {
+  await i18n.changeLanguage(locale)
+}
+
+/** t() for components: re-renders the component when the language changes. */
+export function useT(): typeof t {
+  const [, setLanguage] = useState(i18n.language)
+  useEffect(() => {
+    const onChange = (language: string) => setLanguage(language)
+    i18n.on('languageChanged', onChange)
+    return () => i18n.off('languageChanged', onChange)
+  }, [])
+  return t
+}

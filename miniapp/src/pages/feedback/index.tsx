@@ -1,0 +1,80 @@
+// 意见反馈: category, content and an optional phone; shows the receipt number or why it failed.
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { FEEDBACK_CATEGORIES } from '@ysx/shared'
+import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback-form'
+import { useT } from '../../i18n'
+import './index.scss'
+
+const isCategory = (value: unknown): value is FeedbackCategory =>
+  FEEDBACK_CATEGORIES.some((c) => c === value)
+
+export default function Feedback() {
+  const t = useT()
+  const form = useFeedbackForm()
+
+  if (form.receipt) {
+    return (
+      <View className='ysx-page page-feedback'>
+        <View className='ysx-card page-feedback__done'>
+          <Text className='page-feedback__done-text'>{t('feedback.received', { id: form.receipt.id })}</Text>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='ysx-page page-feedback'>
+      <View className='ysx-card'>
+        <Text className='page-feedback__intro'>{t('feedback.intro')}</Text>
+      </View>
+      <View className='ysx-card'>
+        <Text className='ysx-card__title'>{t('feedback.category')}</Text>
+        <Radio.Group
+          className='page-feedback__categories'
+          direction='horizontal'
+          value={form.category}
+          onChange={(value) => isCategory(value) && form.setCategory(value)}
+        >
+          {FEEDBACK_CATEGORIES.map((category) => (
+            <Radio key={category} value={category}>
+              {t(`feedback.categories.${category}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </View>
+      <View className='ysx-card'>
+        <Text className='ysx-card__title'>{t('feedback.content')}</Text>
+        <TextArea
+          className='page-feedback__textarea'
+          value={form.content}
+          onChange={form.setContent}
+          placeholder={t('feedback.contentPlaceholder')}
+          maxLength={form.contentMax}
+          showCount
+          rows={5}
+          status={form.errors.content ? 'error' : 'default'}
+        />
+        {form.errors.content ? <Text className='page-feedback__error'>{form.errors.content}</Text> : null}
+      </View>
+      <View className='ysx-card'>
+        <Text className='ysx-card__title'>{t('feedback.contact')}</Text>
+        <Input
+          className='page-feedback__input'
+          type='tel'
+          value={form.contact}
+          onChange={form.setContact}
+          placeholder={t('feedback.contactPlaceholder')}
+          maxLength={11}
+        />
+        {form.errors.contact ? <Text className='page-feedback__error'>{form.errors.contact}</Text> : null}
+      </View>
+      {form.failure ? <Text className='page-feedback__failure'>{form.failure}</Text> : null}
+      <View className='page-feedback__actions'>
+        <Button type='primary' block size='large' loading={form.submitting} disabled={form.submitting} onClick={() => void form.submit()}>
+          {form.submitting ? t('feedback.submitting') : t('feedback.submit')}
+        </Button>
+      </View>
+    </View>
+  )
+}

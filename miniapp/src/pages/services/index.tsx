@@ -1,0 +1,42 @@
+// 服务: every department's services as a grid of categories; each opens later, a toast says so for now.
+import { Text, View } from '@tarojs/components'
+import { Grid, Toast } from '@nutui/nutui-react-taro'
+import { EntryBadge } from '../../components/entry-badge'
+import { PageHeader } from '../../components/page-header'
+import { type TranslationKey, useT } from '../../i18n'
+import './index.scss'
+
+const TOAST_ID = 'services-toast'
+
+const DEPARTMENTS: TranslationKey[] = [
+  'services.categories.police',
+  'services.categories.socialSecurity',
+  'services.categories.medical',
+  'services.categories.housingFund',
+  'services.categories.traffic',
+  'services.categories.exitEntry',
+  'services.categories.health',
+  'services.categories.civil',
+  'services.categories.market',
+]
+
+export default function Services() {
+  const t = useT()
+  const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
+
+  return (
+    <View className='ysx-page page-services'>
+      <PageHeader title={t('services.title')} subtitle={t('app.slogan')} />
+      <View className='ysx-card'>
+        <Grid columns={3} gap={0} onClick={comingSoon}>
+          {DEPARTMENTS.map((key, index) => (
+            <Grid.Item key={key} text={<Text className='page-services__name'>{t(key)}</Text>}>
+              <EntryBadge label={t(key)} index={index} />
+            </Grid.Item>
+          ))}
+        </Grid>
+      </View>
+      <Toast id={TOAST_ID} />
+    </View>
+  )
+}
