@@ -5,17 +5,27 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'
 import { type DataStore, openDataStore } from './db'
+import { createGonganClient } from './departments/gongan/client'
+import { createUpstream } from './departments/upstream'
+import { createWechatClient } from './departments/wechat/client'
 import { createFieldCipher } from './lib/field-cipher'
 import { loggerOptions } from './logger'
+import auth from './plugins/app/auth'
 import errorHandler from './plugins/app/error-handler'
 import h5 from './plugins/external/h5'
 import openapi from './plugins/external/openapi'
 import rateLimit from './plugins/external/rate-limit'
 import security from './plugins/external/security'
 import underPressure from './plugins/external/under-pressure'
+import authRoutes from './routes/auth'
+import faceRoutes from './routes/face'
 import feedbackRoutes from './routes/feedback'
 import systemRoutes from './routes/system'
+import { createAuditService } from './services/audit-service'
+import { createAuthService } from './services/auth-service'
+import { createFaceService } from './services/face-service'
 import { createFeedbackService } from './services/feedback-service'
+import { createProfileService } from './services/profile-service'
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -24,6 +34,8 @@ export interface BuildOptions {
   store?: DataStore
   /** Told of every route as it is added (the contract-parity test lists them). */
   onRoute?: (route: { method: string | string[]; url: string }) => void
+  /** The clock services read (tests move it); the system clock by default. */
+  now?: () => Date
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
@@ -55,6 +67,21 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const store = opts.store ?? openDataStore(config.dbFile)
   app.addHook('onClose', async () => store.close())
   const cipher = createFieldCipher(config.dataKey)
+  const { repos } = store
+  const upstream = (name: string, baseUrl: string) => createUpstream({ name, baseUrl, timeoutMs: config.departments.timeoutMs })
+  const wechatUpstream = upstream('wechat', config.departments.urls.wechat)
+  const gonganUpstream = upstream('gongan', config.departments.urls.gongan)
+  app.addHook('onClose', async () => {
+    await Promise.all([wechatUpstream.close(), gonganUpstream.close()])
+  })
+  const now = opts.now ?? (() => new Date())
+  const audit = createAuditService(repos.audit, now)
+  const profiles = createProfileService(repos.users, cipher, audit, config.auth.stepUpSeconds, now)
+  const face = createFaceService({
+    users: repos.users, challenges: repos.faceChallenges, gongan: createGonganClient(gonganUpstream), cipher, audit,
+    settings: { failuresPerDay: config.auth.faceFailuresPerDay, challengeTtlSeconds: 120, minSimilarity: 0.8, minLiveness: 0.7 },
+    now,
+  })
 
   // Third-party wiring first, then our own error handling, then routes.
   await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir, production: config.env === 'production' })
@@ -62,9 +89,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
   await app.register(errorHandler)
   await app.register(openapi)
+  // The signer is the auth plugin's (decorated below); it is only called once the app is ready.
+  const authService = createAuthService({
+    users: repos.users, sessions: repos.sessions, wechat: createWechatClient(wechatUpstream, config.wechat), cipher, audit,
+    signAccess: (claims) => app.signAccess(claims), settings: config.auth, now,
+  })
+  await app.register(auth, { secret: config.tokenSecret, accessTtlSeconds: config.auth.accessTtlSeconds, checkSession: authService.checkSession })
 
   await app.register(systemRoutes, { ping: store.ping })
-  await app.register(feedbackRoutes, { feedback: createFeedbackService(store.repos.feedback, cipher) })
+  await app.register(feedbackRoutes, { feedback: createFeedbackService(repos.feedback, cipher) })
+  await app.register(authRoutes, { auth: authService, profiles, loginRateLimitMax: config.auth.loginRateLimitMax,
+    wechat: { appId: config.wechat.appId, authorizeUrl: config.wechat.authorizeUrl } })
+  await app.register(faceRoutes, { face, profiles })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
   return app

@@ -5,9 +5,22 @@ import { z } from '@ysx/shared'
 export const DEV_SECRETS = {
   tokenSecret: 'dev-only-token-secret-change-me-0123456789abcdef',
   dataKey: 'dev-only-data-key-change-me-0123456789abcdef012345',
+  wechatSecret: 'dev-only-wechat-secret-change-me-0123456789abcdef',
 } as const
 
 const MIN_SECRET_LENGTH = 32 // ≥ 128 bits of entropy even for hex-encoded secrets (ASVS 11)
+
+/** The department systems the BFF reaches over HTTP, with the stand-ins' default ports. */
+export const DEPARTMENTS = {
+  wechat: 4100, gongan: 4101, renshe: 4102, yibao: 4103, gongjijin: 4104,
+  jiaoguan: 4105, churujing: 4106, weijian: 4107, minzheng: 4108, shichang: 4109,
+} as const
+export type DepartmentName = keyof typeof DEPARTMENTS
+const DEPARTMENT_NAMES = Object.keys(DEPARTMENTS) as DepartmentName[]
+const urlVar = (name: DepartmentName) => `DEPT_${name.toUpperCase()}_URL`
+const departmentUrlEnv = Object.fromEntries(
+  DEPARTMENT_NAMES.map((name) => [urlVar(name), z.string().url().default(`http://127.0.0.1:${DEPARTMENTS[name]}`)]),
+) as Record<string, z.ZodDefault<z.ZodString>>
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -24,6 +37,19 @@ const EnvSchema = z.object({
   BFF_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   BFF_H5_DIR: z.string().default(''),
   BFF_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1000),
+  BFF_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
+  BFF_REFRESH_IDLE_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  BFF_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  BFF_STEP_UP_SECONDS: z.coerce.number().int().positive().default(300),
+  BFF_LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
+  BFF_FACE_FAILURES_PER_DAY: z.coerce.number().int().positive().default(5),
+  BFF_WECHAT_APPID: z.string().default('wx-ysx-open-dev'),
+  BFF_WECHAT_SECRET: z.string().optional(),
+  BFF_WECHAT_AUTHORIZE_URL: z.string().url().default('http://localhost:4100/connect/oauth2/authorize'),
+  ...departmentUrlEnv,
+  BFF_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  BFF_DASHBOARD_BUDGET_MS: z.coerce.number().int().positive().default(2500),
+  BFF_DEPT_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(60_000),
 })
 
 export interface Config {
@@ -42,6 +68,24 @@ export interface Config {
   /** Folder holding the H5 build, served at `/`; empty: not served. */
   h5Dir: string
   maxEventLoopDelayMs: number
+  auth: {
+    accessTtlSeconds: number
+    refreshIdleSeconds: number
+    sessionAbsoluteSeconds: number
+    stepUpSeconds: number
+    loginRateLimitMax: number
+    faceFailuresPerDay: number
+  }
+  wechat: { appId: string; secret: string; authorizeUrl: string }
+  departments: {
+    urls: Record<DepartmentName, string>
+    /** Per call: a department that has not answered by then is treated as down */
+    timeoutMs: number
+    /** The whole dashboard answers within this, whatever the departments do */
+    dashboardBudgetMs: number
+    /** How long a department's reply may be served again without calling it (0: never) */
+    cacheTtlMs: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -81,6 +125,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimitBytes: e.BFF_BODY_LIMIT_BYTES,
     h5Dir: e.BFF_H5_DIR,
     maxEventLoopDelayMs: e.BFF_MAX_EVENT_LOOP_DELAY_MS,
+    auth: {
+      accessTtlSeconds: e.BFF_ACCESS_TTL_SECONDS,
+      refreshIdleSeconds: e.BFF_REFRESH_IDLE_SECONDS,
+      sessionAbsoluteSeconds: e.BFF_SESSION_ABSOLUTE_SECONDS,
+      stepUpSeconds: e.BFF_STEP_UP_SECONDS,
+      loginRateLimitMax: e.BFF_LOGIN_RATE_LIMIT_MAX,
+      faceFailuresPerDay: e.BFF_FACE_FAILURES_PER_DAY,
+    },
+    wechat: {
+      appId: e.BFF_WECHAT_APPID,
+      secret: secret('BFF_WECHAT_SECRET', e.BFF_WECHAT_SECRET, DEV_SECRETS.wechatSecret, e.NODE_ENV),
+      authorizeUrl: e.BFF_WECHAT_AUTHORIZE_URL,
+    },
+    departments: {
+      urls: Object.fromEntries(DEPARTMENT_NAMES.map((n) => [n, (e as Record<string, unknown>)[urlVar(n)] as string])) as Record<DepartmentName, string>,
+      timeoutMs: e.BFF_UPSTREAM_TIMEOUT_MS,
+      dashboardBudgetMs: e.BFF_DASHBOARD_BUDGET_MS,
+      cacheTtlMs: e.BFF_DEPT_CACHE_TTL_MS,
+    },
   }
 }
 

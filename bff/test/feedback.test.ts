@@ -111,6 +111,7 @@ describe('internal failures', () => {
       store: {
         ...store,
         repos: {
+          ...store.repos,
           feedback: {
             insert: async () => {
               throw new Error('SQLITE_IOERR at /var/lib/ysx/bff.sqlite')

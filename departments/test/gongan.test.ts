@@ -3,6 +3,7 @@ import { ErrorEnvelopeSchema, GonganCitizenSchema, isValidIdNumber } from '@ysx/
 import { buildGonganApp } from '../src/gongan/app'
 import { person } from '../src/harness'
 import type { DepartmentApp } from '../src/harness'
+import { CALL_HEADERS } from './helper'
 
 const SEED = 7
 let dept: DepartmentApp
@@ -18,7 +19,7 @@ afterEach(() => dept.faults.set({ latencyMs: 0, errorRate: 0, hang: false, malfo
 const lookup = (idNumber: string, signal?: AbortSignal) =>
   fetch(`${base}/v1/citizens/lookup`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: CALL_HEADERS,
     body: JSON.stringify({ idNumber }),
     ...(signal ? { signal } : {}),
   })

@@ -15,6 +15,8 @@ export interface RouteContract {
   query?: ZodType
   body?: ZodType
   headers?: ZodType
+  /** Largest accepted body in bytes, where a route needs more than the server default (e.g. a face sample) */
+  bodyLimit?: number
   /** Reply schemas by HTTP status */
   responses: Record<number, ZodType>
 }
@@ -54,5 +56,5 @@ export function fromContract<const C extends RouteContract>(c: C) {
   // Absent parts are left out (not set to undefined), or Fastify warns that the schema is incomplete.
   const present = Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined))
   const schema = { summary: c.summary, tags: [c.tag], ...present, response: c.responses }
-  return { method: c.method, url: c.path, schema: schema as ContractSchema<C> }
+  return { method: c.method, url: c.path, schema: schema as ContractSchema<C>, ...(c.bodyLimit ? { bodyLimit: c.bodyLimit } : {}) }
 }

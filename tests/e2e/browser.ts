@@ -9,13 +9,17 @@ import { type Browser, chromium } from 'playwright-core'
 export const H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5')
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
 
+/** Flags for a fake camera that getUserMedia may use without a permission prompt (face verification). */
+export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+
 /** Playwright gives every launch a fresh temporary profile, so no --user-data-dir is passed. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
     ],
   })
 }

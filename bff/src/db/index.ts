@@ -1,9 +1,19 @@
 // The db module: opening the database and building the repositories; the only place that knows it is SQLite.
 import { openDatabase } from './client'
+import { type AuditRepository, drizzleAuditRepository } from './repositories/audit-repository'
+import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
+import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
+import { drizzleSessionsRepository, type SessionsRepository } from './repositories/sessions-repository'
+import { drizzleUsersRepository, type UsersRepository } from './repositories/users-repository'
 
 export interface Repositories {
   feedback: FeedbackRepository
+  users: UsersRepository
+  sessions: SessionsRepository
+  faceChallenges: FaceChallengesRepository
+  audit: AuditRepository
+  dataAccess: DataAccessRepository
 }
 
 export interface DataStore {
@@ -15,10 +25,23 @@ export interface DataStore {
 export function openDataStore(file: string): DataStore {
   const database = openDatabase(file)
   return {
-    repos: { feedback: drizzleFeedbackRepository(database.db) },
+    repos: {
+      feedback: drizzleFeedbackRepository(database.db),
+      users: drizzleUsersRepository(database.db),
+      sessions: drizzleSessionsRepository(database.db),
+      faceChallenges: drizzleFaceChallengesRepository(database.db),
+      audit: drizzleAuditRepository(database.db),
+      dataAccess: drizzleDataAccessRepository(database.db),
+    },
     ping: database.ping,
     close: database.close,
   }
 }
 
+export type { AuditEntry, AuditRepository, AuditRow } from './repositories/audit-repository'
+export { GENESIS_HASH } from './repositories/audit-repository'
+export type { DataAccessRepository, DataAccessRow } from './repositories/data-access-repository'
+export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
+export type { RotateResult, SessionsRepository } from './repositories/sessions-repository'
+export type { RealNameBinding, UserRow, UsersRepository } from './repositories/users-repository'

@@ -20,3 +20,101 @@ export const feedback = sqliteTable(
     check('feedback_content_length', sql`length(${t.content}) between 1 and 2000`),
   ],
 )
+
+/** A citizen's account: created at first WeChat login, raised to real-name level by a face verification. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    openid: text('openid').notNull().unique(),
+    /** WeChat session_key, sealed: it never leaves the BFF. */
+    sessionKeySealed: text('session_key_sealed'),
+    level: text('level', { enum: ['basic', 'real_name'] }).notNull().default('basic'),
+    idNumberSealed: text('id_number_sealed'),
+    /** Keyed HMAC of the ID number: one account per citizen, looked up without decrypting. */
+    idNumberHash: text('id_number_hash').unique(),
+    idNumberMasked: text('id_number_masked'),
+    nameSealed: text('name_sealed'),
+    nameMasked: text('name_masked'),
+    phoneSealed: text('phone_sealed'),
+    phoneMasked: text('phone_masked'),
+    realNameAt: integer('real_name_at', { mode: 'timestamp_ms' }),
+    lastFaceAt: integer('last_face_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+)
+
+/** A login session = one refresh-token family. Revoking it ends every token in it, access tokens included. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedReason: text('revoked_reason', { enum: ['logout', 'reuse', 'expired'] }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/** Refresh tokens, stored as SHA-256 hashes; each is used once and replaced by the next in its family. */
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+    idleExpiresAt: integer('idle_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
+)
+
+/** Face-verification challenges: digits to read aloud, 2 minutes, single use. */
+export const faceChallenges = sqliteTable(
+  'face_challenges',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    digits: text('digits').notNull(),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('face_challenges_user_idx').on(t.userId)],
+)
+
+/** Security audit trail, hash-chained: each record's hash covers the previous one, so an edit shows at its index. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure'] }).notNull(),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_user_action_at_idx').on(t.userId, t.action, t.at)],
+)
+
+/** 我的数据使用记录: every department query made for a citizen — which department, what data, why, when, case. */
+export const dataAccess = sqliteTable(
+  'data_access',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    department: text('department').notNull(),
+    dataKind: text('data_kind').notNull(),
+    purpose: text('purpose').notNull(),
+    caseId: text('case_id'),
+    outcome: text('outcome', { enum: ['served', 'not_found', 'failed'] }).notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('data_access_user_at_idx').on(t.userId, t.at)],
+)

@@ -1,55 +1,43 @@
-// 公安 stand-in: the identity register on its own SQLite file, answering lookups by ID number.
-import path from 'node:path'
-import type { ZodTypeProvider } from '@fastify/type-provider-zod'
-import { fromContract, gonganContracts } from '@ysx/shared'
-import { count, eq, sql } from 'drizzle-orm'
-import { createDepartmentApp, type DepartmentApp, DepartmentError, openDepartmentDb, type SeedProgress, seedPeople } from '../harness'
+// 公安 stand-in: the identity register on its own SQLite file, answering lookups by ID number, and the
+// 居民身份证, 户口簿 and 居住证 it issued.
+import { type GonganCitizen, gonganContracts } from '@ysx/shared'
+import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, type Subject } from '../harness'
+import { type RegisteredPerson, registerFaceRoutes } from './face'
 import * as schema from './schema'
+import { seedGongan } from './seed'
 
-export interface GonganOptions {
-  dbFile: string
-  seed: number
-  size: number
-  logLevel?: string
-  onSeedProgress?: SeedProgress
-}
+export type GonganOptions = DepartmentOptions
 
-const MIGRATIONS = path.resolve(__dirname, '../../drizzle/gongan')
+export const gonganDepartment = defineDepartment({
+  name: 'gongan',
+  schema,
+  seed: seedGongan,
+  register: (_db, sqlite) => {
+    const stmt = sqlite.prepare('SELECT person_index AS "index", id_number AS idNumber, name, gender FROM citizens WHERE id_number = ?')
+    return (idNumber) => stmt.get(idNumber) as Subject | undefined
+  },
+  routes: ({ sqlite, serve, serveCertificates }) => {
+    const citizen = sqlite.prepare('SELECT id_number AS idNumber, name, gender, birth_date AS birthDate, ethnicity, address, phone FROM citizens WHERE person_index = ?')
+    const members = sqlite.prepare(`SELECT c.name, c.id_number AS idNumber, c.gender, m.relation_to_head AS relationToHead
+      FROM household_members m JOIN citizens c ON c.person_index = m.person_index
+      WHERE m.household_number = ? ORDER BY m.relation_to_head <> '户主', m.person_index`)
+    type Member = { name: string; idNumber: string; gender: 'male' | 'female'; relationToHead: string }
 
-/** Seeds the register unless it already holds exactly this (seed, size). */
-function ensureSeeded(db: ReturnType<typeof openDepartmentDb<typeof schema>>['db'], opts: GonganOptions) {
-  const meta = db.select().from(schema.seedMeta).where(eq(schema.seedMeta.id, 1)).get()
-  if (meta && meta.seed === opts.seed && meta.size === opts.size) return
-  db.transaction((tx) => {
-    tx.delete(schema.citizens).run()
-    tx.delete(schema.seedMeta).run()
-  })
-  seedPeople(opts.seed, opts.size, (people) => {
-    db.transaction((tx) => {
-      tx.insert(schema.citizens).values(people.map(({ index, ...p }) => ({ ...p, personIndex: index }))).run()
+    /** POST /v1/citizens/lookup — a citizen's identity record by ID number; 404 when unknown */
+    serve(gonganContracts.lookupCitizen, (s) => citizen.get(s.index) as GonganCitizen)
+    /** POST /v1/certificates/lookup — the 居民身份证, 户口簿 and 居住证 issued to a citizen */
+    serveCertificates(gonganContracts.certificates, (row) => {
+      if (row.type !== 'household_register') return {}
+      const all = members.all(row.certificateNumber) as Member[]
+      const { relationToHead: _r, ...head } = all[0]!
+      return { head, members: all }
     })
-  }, opts.onSeedProgress, 2000)
-  db.insert(schema.seedMeta).values({ id: 1, seed: opts.seed, size: opts.size }).run()
-}
+  },
+})
 
-export function buildGonganApp(opts: GonganOptions): DepartmentApp {
-  const { db, sqlite } = openDepartmentDb(opts.dbFile, schema, MIGRATIONS)
-  ensureSeeded(db, opts)
-  const total = db.select({ n: count() }).from(schema.citizens).get()?.n ?? 0
-  const dept = createDepartmentApp({ name: 'gongan', logLevel: opts.logLevel, citizens: () => total })
-  dept.app.addHook('onClose', async () => sqlite.close())
-
-  const byId = db.select().from(schema.citizens).where(eq(schema.citizens.idNumber, sql.placeholder('idNumber'))).prepare()
-  const r = dept.app.withTypeProvider<ZodTypeProvider>()
-  /** POST /v1/citizens/lookup — a citizen's identity record by ID number; 404 when unknown */
-  r.route({
-    ...fromContract(gonganContracts.lookupCitizen),
-    handler: async (req) => {
-      const row = byId.get({ idNumber: req.body.idNumber })
-      if (!row) throw new DepartmentError('CITIZEN_NOT_FOUND')
-      const { personIndex: _index, ...citizen } = row
-      return citizen
-    },
-  })
-  return dept
+export function buildGonganApp(opts: GonganOptions): BuiltDepartment {
+  const built = buildDepartment(gonganDepartment, opts)
+  const person = built.sqlite.prepare('SELECT name, phone, person_index AS personIndex FROM citizens WHERE id_number = ?')
+  registerFaceRoutes(built.app, (idNumber) => person.get(idNumber) as RegisteredPerson | undefined)
+  return built
 }

@@ -1,5 +1,7 @@
-// 公安 stand-in database schema: the identity register, and what was seeded into it.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+// 公安 stand-in database schema: the identity register, household membership, and the harness's shared tables.
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export { accessLog, certificates, seedMeta } from '../harness/tables'
 
 export const citizens = sqliteTable('citizens', {
   idNumber: text('id_number').primaryKey(),
@@ -12,8 +14,13 @@ export const citizens = sqliteTable('citizens', {
   phone: text('phone').notNull(),
 })
 
-export const seedMeta = sqliteTable('seed_meta', {
-  id: integer('id').primaryKey(),
-  seed: integer('seed').notNull(),
-  size: integer('size').notNull(),
-})
+/** 户口簿 membership: which household each citizen belongs to, and how they relate to its head. */
+export const householdMembers = sqliteTable(
+  'household_members',
+  {
+    personIndex: integer('person_index').primaryKey(),
+    householdNumber: text('household_number').notNull(),
+    relationToHead: text('relation_to_head').notNull(),
+  },
+  (t) => [index('household_members_household_number').on(t.householdNumber)],
+)

@@ -13,6 +13,8 @@ export interface DepartmentAppOptions {
   logLevel?: string
   /** How many synthetic citizens the department holds (for /healthz). */
   citizens: () => number
+  /** The synthetic world's "today" (for /healthz). */
+  referenceDate?: string
   faults?: FaultState
 }
 
@@ -42,7 +44,7 @@ export function createDepartmentApp(opts: DepartmentAppOptions): DepartmentApp {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const c = departmentCommonContracts
   /** GET /healthz — the department process is alive (never faulted) */
-  r.route({ ...fromContract(c.health), handler: async () => ({ status: 'ok' as const, department: opts.name, citizens: opts.citizens() }) })
+  r.route({ ...fromContract(c.health), handler: async () => ({ status: 'ok' as const, department: opts.name, citizens: opts.citizens(), ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}) }) })
   /** GET /_admin/faults — current fault knobs */
   r.route({ ...fromContract(c.getFaults), handler: async () => faults.get() })
   /** PUT /_admin/faults — change fault knobs at run time */

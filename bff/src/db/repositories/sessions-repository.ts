@@ -1,0 +1,69 @@
+// Sessions repository: refresh-token families. Rotation is one transaction, so of two refreshes racing with the
+// same token exactly one wins; using a spent token revokes its whole family (RFC 9700 §4.14).
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Db } from '../client'
+import { refreshTokens, sessions } from '../schema'
+
+export type SessionRow = typeof sessions.$inferSelect
+
+export interface NewRefreshToken {
+  tokenHash: string
+  issuedAt: Date
+  idleExpiresAt: Date
+}
+
+export type RotateResult =
+  | { kind: 'rotated'; session: SessionRow }
+  | { kind: 'unknown' }
+  | { kind: 'expired' }
+  | { kind: 'revoked' }
+  | { kind: 'reused'; session: SessionRow }
+
+export interface SessionsRepository {
+  create(session: { id: string; userId: string; createdAt: Date; absoluteExpiresAt: Date }, first: NewRefreshToken): Promise<void>
+  /** The session if it is neither revoked nor past its absolute lifetime. */
+  findActive(id: string, now: Date): Promise<SessionRow | undefined>
+  rotate(tokenHash: string, now: Date, next: NewRefreshToken): Promise<RotateResult>
+  revoke(id: string, reason: 'logout' | 'reuse', now: Date): Promise<void>
+}
+
+export function drizzleSessionsRepository(db: Db): SessionsRepository {
+  const revokeIn = (tx: Pick<Db, 'update'>, id: string, reason: 'logout' | 'reuse', now: Date) =>
+    tx.update(sessions).set({ revokedAt: now, revokedReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run()
+
+  return {
+    async create(session, first) {
+      db.transaction((tx) => {
+        tx.insert(sessions).values(session).run()
+        tx.insert(refreshTokens).values({ ...first, sessionId: session.id }).run()
+      })
+    },
+    async findActive(id, now) {
+      const row = db.select().from(sessions).where(eq(sessions.id, id)).get()
+      if (!row || row.revokedAt || row.absoluteExpiresAt.getTime() <= now.getTime()) return undefined
+      return row
+    },
+    async rotate(tokenHash, now, next) {
+      return db.transaction((tx): RotateResult => {
+        const token = tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get()
+        if (!token) return { kind: 'unknown' }
+        const session = tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).get()
+        if (!session) return { kind: 'unknown' }
+        if (session.revokedAt) return { kind: 'revoked' }
+        if (token.usedAt) {
+          revokeIn(tx, session.id, 'reuse', now)
+          return { kind: 'reused', session }
+        }
+        if (token.idleExpiresAt.getTime() <= now.getTime() || session.absoluteExpiresAt.getTime() <= now.getTime()) {
+          return { kind: 'expired' }
+        }
+        tx.update(refreshTokens).set({ usedAt: now }).where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt))).run()
+        tx.insert(refreshTokens).values({ ...next, sessionId: session.id }).run()
+        return { kind: 'rotated', session }
+      })
+    },
+    async revoke(id, reason, now) {
+      revokeIn(db, id, reason, now)
+    },
+  }
+}

@@ -1,0 +1,77 @@
+// Access tokens: HS256 JWTs via @fastify/jwt — one algorithm, one key per kid, iss/aud/typ/exp checked, and the
+// session behind each token looked up so logout and reuse revocation take effect at once. Also the step-up guard.
+import { createHash } from 'node:crypto'
+import fastifyJwt from '@fastify/jwt'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { AppError } from '../../lib/app-error'
+import type { AccessClaims } from '../../services/auth-service'
+
+export const TOKEN_ISSUER = 'ysx-bff'
+export const TOKEN_AUDIENCE = 'ysx-miniapp'
+export const TOKEN_TYPE = 'at+jwt'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AccessClaims
+  }
+  interface FastifyInstance {
+    /** onRequest hook: a valid access token with a live session, else 401. */
+    authenticate: (req: FastifyRequest, reply: FastifyReply) => Promise<void>
+    signAccess: (claims: AccessClaims & { jti: string }) => string
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims & { jti: string }
+    user: AccessClaims & { jti: string; iat: number; exp: number }
+  }
+}
+
+export interface AuthPluginOptions {
+  secret: string
+  accessTtlSeconds: number
+  /** Is the session behind these claims still live? */
+  checkSession: (claims: AccessClaims) => Promise<void>
+}
+
+/** Key id: derived from the key, so rotating the secret retires every token signed with the old one. */
+export const keyId = (secret: string) => `hs-${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`
+
+const EXPIRED = 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED'
+
+async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
+  const kid = keyId(opts.secret)
+  await app.register(fastifyJwt, {
+    secret: opts.secret,
+    sign: { algorithm: 'HS256', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, expiresIn: opts.accessTtlSeconds * 1000, header: { alg: 'HS256', typ: TOKEN_TYPE, kid } },
+    verify: {
+      algorithms: ['HS256'],
+      allowedIss: TOKEN_ISSUER,
+      allowedAud: TOKEN_AUDIENCE,
+      checkTyp: TOKEN_TYPE,
+      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp', 'iss', 'aud'],
+    },
+  })
+  app.decorateRequest('auth', null as unknown as AccessClaims)
+  app.decorate('signAccess', (claims: AccessClaims & { jti: string }) => app.jwt.sign(claims))
+  app.decorate('authenticate', async (req: FastifyRequest) => {
+    const header = req.headers.authorization
+    if (!header) throw new AppError('AUTH_REQUIRED')
+    if (!/^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)) throw new AppError('AUTH_TOKEN_INVALID', 'malformed authorization header')
+    let decoded: { header: { kid?: string }; payload: AccessClaims }
+    try {
+      decoded = await req.jwtVerify<typeof decoded>({ complete: true })
+    } catch (err) {
+      const code = (err as { code?: string }).code
+      throw new AppError(code === EXPIRED ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID', `jwt: ${code ?? 'rejected'}`)
+    }
+    if (decoded.header.kid !== kid) throw new AppError('AUTH_TOKEN_INVALID', 'unknown kid')
+    const claims = { sub: decoded.payload.sub, sid: decoded.payload.sid }
+    await opts.checkSession(claims)
+    req.auth = claims
+  })
+}
+
+export default fp(authPlugin, { name: 'auth' })

@@ -1,0 +1,202 @@
+// defineDepartment / buildDepartment: what every stand-in department shares beyond the app shell — its own
+// SQLite file with committed migrations, idempotent seeding from the population, the citizen register, the
+// access log of business calls, and the lookup and certificate routes built on them.
+import path from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { is } from 'drizzle-orm'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import {
+  CERTIFICATE_TYPES, type CertificateType, type CitizenLookupSchema, type DepartmentCallHeaders,
+  decodeHeaderText, fromContract, type RouteContract, type z,
+} from '@ysx/shared'
+import type { FastifySchema } from 'fastify'
+import { createDepartmentApp, type DepartmentApp } from './app'
+import type { DepartmentName } from './config'
+import { referenceDate } from './dates'
+import { openDepartmentDb } from './db'
+import { DepartmentError } from './errors'
+import { type Cohort, type SeedProgress, type SeedTarget, seedPopulation } from './seed'
+import { createSeedStore, type SeedStore } from './store'
+import { accessLog, certificates, persons, seedMeta } from './tables'
+
+/** A citizen as the department's register knows them. */
+export interface Subject {
+  index: number
+  idNumber: string
+  name: string
+  gender: 'male' | 'female'
+}
+
+export type DepartmentSchema = Record<string, unknown> & { accessLog: typeof accessLog; seedMeta: typeof seedMeta }
+type Db<S extends DepartmentSchema> = BetterSQLite3Database<S>
+type LookupContract = RouteContract & { method: 'POST'; body: typeof CitizenLookupSchema; responses: { 200: z.ZodType } }
+type OpenContract = RouteContract & { method: 'GET'; responses: { 200: z.ZodType } }
+type Reply<C extends RouteContract & { responses: { 200: z.ZodType } }> = z.input<C['responses'][200]>
+type StoredCertificate = typeof certificates.$inferSelect
+
+export interface DepartmentContext<S extends DepartmentSchema> {
+  db: Db<S>
+  sqlite: BetterSqlite3.Database
+  seed: number
+  /** The synthetic world's "today". */
+  ref: string
+  /** Binds a citizen lookup: resolves the ID number (404 when unknown), logs the call, answers with `read`. */
+  serve<C extends LookupContract>(c: C, read: (s: Subject) => Reply<C>): void
+  /** Binds a call that reads no citizen's data; it is logged all the same. */
+  serveOpen<C extends OpenContract>(c: C, read: () => Reply<C>): void
+  /** Binds the certificate lookup: the ledger's rows for the citizen, with `extra` fields computed at read time. */
+  serveCertificates<C extends LookupContract>(c: C, extra?: (row: StoredCertificate, s: Subject) => Record<string, unknown>): void
+}
+
+export interface DepartmentSpec<S extends DepartmentSchema> {
+  name: DepartmentName
+  /** Tables for drizzle; the committed drizzle-kit migrations are in departments/drizzle/<name>. */
+  schema: S
+  /** The department's own register of citizens; by default the harness `persons` table, seeded for everyone. */
+  register?: (db: Db<S>, sqlite: BetterSqlite3.Database) => (idNumber: string) => Subject | undefined
+  /** Inserts this batch's records (runs inside one transaction per batch). */
+  seed(batch: Cohort, store: SeedStore): void
+  routes(ctx: DepartmentContext<S>): void
+}
+
+export interface DepartmentOptions {
+  dbFile: string
+  seed: number
+  size: number
+  logLevel?: string
+  onSeedProgress?: SeedProgress
+}
+
+export interface BuiltDepartment extends DepartmentApp {
+  /** The department's own database, for tests and operators (the access log lives there). */
+  sqlite: BetterSqlite3.Database
+}
+
+export const defineDepartment = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): DepartmentSpec<S> => spec
+
+/** Opens the department's file; returns a seeding target when it does not hold exactly this (seed, size). */
+export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions) {
+  const { db, sqlite } = openDepartmentDb(opts.dbFile, spec.schema, path.resolve(__dirname, '../../drizzle', spec.name))
+  const meta = sqlite.prepare('SELECT seed, size FROM seed_meta WHERE id = 1').get() as { seed: number; size: number } | undefined
+  if (meta && meta.seed === opts.seed && meta.size === opts.size) return { db, sqlite, target: null }
+  // A big page cache keeps the random-order unique indexes (ID numbers) in memory while 1 M rows go in, and a seed
+  // cut short leaves no meta row, so it is redone: durability of each batch does not matter.
+  sqlite.pragma('cache_size = -262144')
+  sqlite.pragma('synchronous = OFF')
+  const tables = Object.values(spec.schema).filter((t): t is SQLiteTable => is(t, SQLiteTable))
+  sqlite.transaction(() => tables.forEach((t) => db.delete(t).run()))()
+  const store = createSeedStore(sqlite)
+  const target: SeedTarget = {
+    name: spec.name,
+    batch: sqlite.transaction((cohort: Cohort) => {
+      if (!spec.register) store.insert(persons, cohort.people.map((p) => ({ personIndex: p.index, idNumber: p.idNumber, name: p.name, gender: p.gender })))
+      spec.seed(cohort, store)
+    }),
+    finish: () => {
+      sqlite.prepare('INSERT INTO seed_meta (id, seed, size) VALUES (1, ?, ?)').run(opts.seed, opts.size)
+      sqlite.pragma('synchronous = NORMAL')
+      sqlite.pragma('cache_size = -2000')
+    },
+  }
+  return { db, sqlite, target }
+}
+
+/** Route options for a contract whose reply type the caller has already checked against the contract. */
+function untyped(c: RouteContract): { method: RouteContract['method']; url: string; schema: FastifySchema } {
+  const { method, url, schema } = fromContract(c)
+  return { method, url, schema }
+}
+
+/** A department as the seeding entry point sees it: open its file, seed it if needed, close it. */
+export interface Seedable {
+  name: DepartmentName
+  open(opts: DepartmentOptions): { target: SeedTarget | null; close(): void }
+}
+
+export const seedable = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): Seedable => ({
+  name: spec.name,
+  open: (opts) => {
+    const { sqlite, target } = openForSeeding(spec, opts)
+    return { target, close: () => sqlite.close() }
+  },
+})
+
+/**
+ * Seeds every department whose file does not hold exactly this (seed, size), walking the population once for all
+ * of them. Returns the names of the departments it seeded.
+ */
+export function seedDepartments(list: readonly Seedable[], optionsFor: (name: DepartmentName) => DepartmentOptions, onProgress?: SeedProgress): string[] {
+  const opened = list.map((d) => d.open(optionsFor(d.name)))
+  const targets = opened.flatMap((o) => (o.target ? [o.target] : []))
+  const first = optionsFor(list[0]!.name)
+  try {
+    if (targets.length > 0) seedPopulation(first.seed, first.size, targets, onProgress)
+  } finally {
+    for (const o of opened) o.close()
+  }
+  return targets.map((t) => t.name)
+}
+
+function defaultRegister(sqlite: BetterSqlite3.Database) {
+  const stmt = sqlite.prepare('SELECT person_index AS "index", id_number AS idNumber, name, gender FROM persons WHERE id_number = ?')
+  return (idNumber: string) => stmt.get(idNumber) as Subject | undefined
+}
+
+export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions): BuiltDepartment {
+  const { db, sqlite, target } = openForSeeding(spec, opts)
+  if (target) seedPopulation(opts.seed, opts.size, [target], opts.onSeedProgress)
+  const ref = referenceDate(opts.seed)
+  const total = (sqlite.prepare('SELECT size FROM seed_meta WHERE id = 1').get() as { size: number }).size
+  const dept = createDepartmentApp({ name: spec.name, logLevel: opts.logLevel, citizens: () => total, referenceDate: ref })
+  dept.app.addHook('onClose', async () => sqlite.close())
+  const find = spec.register ? spec.register(db, sqlite) : defaultRegister(sqlite)
+  const log = db.insert(accessLog)
+  const record = (req: { id: string; headers: unknown }, c: RouteContract, personIndex: number | null, outcome: 'served' | 'not_found') => {
+    const h = req.headers as DepartmentCallHeaders
+    const caseId = h['x-case-id']
+    log.values({
+      at: new Date().toISOString(), requestId: req.id, clientId: h['x-client-id'], purpose: decodeHeaderText(h['x-purpose']),
+      caseId: caseId === undefined ? null : decodeHeaderText(caseId), route: `${c.method} ${c.path}`, personIndex, outcome,
+    }).run()
+  }
+
+  const ctx: DepartmentContext<S> = {
+    db, sqlite, seed: opts.seed, ref,
+    serve(c, read) {
+      dept.app.route({
+        ...untyped(c),
+        handler: async (req) => {
+          const subject = find((req.body as z.output<typeof CitizenLookupSchema>).idNumber)
+          record(req, c, subject?.index ?? null, subject ? 'served' : 'not_found')
+          if (!subject) throw new DepartmentError('CITIZEN_NOT_FOUND')
+          return read(subject)
+        },
+      })
+    },
+    serveOpen(c, read) {
+      dept.app.route({
+        ...untyped(c),
+        handler: async (req) => {
+          record(req, c, null, 'served')
+          return read()
+        },
+      })
+    },
+    serveCertificates(c, extra) {
+      const rows = sqlite.prepare('SELECT id, person_index AS personIndex, type, certificate_number AS certificateNumber, status, issue_date AS issueDate, expiry_date AS expiryDate, issuing_authority AS issuingAuthority, details FROM certificates WHERE person_index = ? ORDER BY id')
+      ctx.serve(c, (s) => {
+        const certs = (rows.all(s.index) as StoredCertificate[]).map((row) => {
+          const { id: _id, personIndex: _p, details, ...common } = row
+          const parsed = JSON.parse(details) as Record<string, unknown>
+          const holder = { name: s.name, idNumber: s.idNumber, gender: s.gender }
+          return { ...common, title: CERTIFICATE_TYPES[row.type as CertificateType], holder, ...parsed, ...extra?.(row, s) }
+        })
+        return c.responses[200].parse({ asOf: ref, certificates: certs }) as Reply<typeof c>
+      })
+    },
+  }
+  spec.routes(ctx)
+  return { ...dept, sqlite }
+}
+

@@ -1,0 +1,42 @@
+// 交管 stand-in: the 驾驶证 with its 12-point scoring, 行驶证, and the last two years of traffic violations.
+import { jiaoguanContracts } from '@ysx/shared'
+import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, yuan } from '../harness'
+import { pointsCycle } from './rules'
+import * as schema from './schema'
+import { seedJiaoguan } from './seed'
+
+type Violation = typeof schema.violations.$inferSelect
+
+export const jiaoguanDepartment = defineDepartment({
+  name: 'jiaoguan',
+  schema,
+  seed: seedJiaoguan,
+  routes: ({ sqlite, ref, serve, serveCertificates }) => {
+    const list = sqlite.prepare('SELECT decision_number AS decisionNumber, occurred_at AS occurredAt, place, plate_number AS plateNumber, behaviour, fine_fen AS fineFen, points, paid, authority FROM violations WHERE person_index = ? ORDER BY occurred_at DESC')
+    const violationsOf = (index: number) => list.all(index) as Omit<Violation, 'personIndex'>[]
+
+    /** POST /v1/certificates/lookup — the 驾驶证 (with this cycle's points) and 行驶证 of a citizen */
+    serveCertificates(jiaoguanContracts.certificates, (row, s) => {
+      if (row.type !== 'driving_licence') return {}
+      const { firstIssueDate } = JSON.parse(row.details) as { firstIssueDate: string }
+      const { cycleStart, cycleEnd } = pointsCycle(firstIssueDate, ref)
+      const deductions = violationsOf(s.index)
+        .filter((v) => v.points > 0 && v.occurredAt.slice(0, 10) >= cycleStart)
+        .map((v) => ({ decisionNumber: v.decisionNumber, occurredAt: v.occurredAt, points: v.points }))
+      const deducted = deductions.reduce((sum, v) => sum + v.points, 0)
+      return { points: { cycleStart, cycleEnd, deducted, remaining: Math.max(0, 12 - deducted) }, deductions }
+    })
+    /** POST /v1/violations/lookup — violations of the last two years, newest first, with the unpaid total */
+    serve(jiaoguanContracts.violations, (s) => {
+      const rows = violationsOf(s.index)
+      const unpaid = rows.filter((v) => v.paid === 0)
+      return {
+        violations: rows.map(({ fineFen, paid, ...v }) => ({ ...v, fine: yuan(fineFen), paid: paid === 1 })),
+        unpaidCount: unpaid.length,
+        unpaidFines: yuan(unpaid.reduce((sum, v) => sum + v.fineFen, 0)),
+      }
+    })
+  },
+})
+
+export const buildJiaoguanApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(jiaoguanDepartment, opts)

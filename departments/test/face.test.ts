@@ -1,0 +1,55 @@
+// The 公安 face check: identity, digits, similarity and liveness outcomes, each reachable deterministically.
+import { FaceCheckResultSchema } from '@ysx/shared'
+import { buildGonganApp } from '../src/gongan/app'
+import { type DepartmentApp, person } from '../src/harness'
+
+const SEED = 11
+const CALL_HEADERS = { 'x-client-id': 'GOV/44000000/ysx-bff', 'x-purpose': encodeURIComponent('实名认证（人脸核身）') }
+let dept: DepartmentApp
+beforeAll(async () => {
+  dept = buildGonganApp({ dbFile: ':memory:', seed: SEED, size: 120, logLevel: 'silent' })
+  await dept.app.ready()
+})
+afterAll(async () => dept.app.close())
+
+const check = (index: number, over: { name?: string; image?: string; spokenDigits?: string } = {}) => {
+  const p = person(SEED, index)
+  return dept.app.inject({
+    method: 'POST',
+    url: '/v1/face/check',
+    headers: CALL_HEADERS,
+    payload: {
+      idNumber: p.idNumber, name: over.name ?? p.name, challengeDigits: '4827',
+      sample: { kind: 'camera', image: over.image ?? Buffer.from('frame').toString('base64'), spokenDigits: over.spokenDigits ?? '4827' },
+    },
+  })
+}
+
+test('the right person reading the right digits passes every check', async () => {
+  const res = FaceCheckResultSchema.parse((await check(1)).json())
+  expect(res).toMatchObject({ identityMatch: true, digitsMatch: true, phone: person(SEED, 1).phone })
+  expect(res.similarity).toBeGreaterThan(0.8)
+  expect(res.liveness).toBeGreaterThan(0.8)
+})
+
+test('a name that does not match the ID number is an identity mismatch and reveals no phone', async () => {
+  const res = FaceCheckResultSchema.parse((await check(2, { name: '王不对' })).json())
+  expect(res.identityMatch).toBe(false)
+  expect(res.phone).toBeNull()
+})
+
+test('wrong digits, a spoof and a different face each fail their own check', async () => {
+  expect((await check(3, { spokenDigits: '1111' })).json().digitsMatch).toBe(false)
+  expect((await check(3, { image: Buffer.from('SPOOF').toString('base64') })).json().liveness).toBeLessThan(0.5)
+  expect((await check(3, { image: Buffer.from('NOT-ME').toString('base64') })).json().similarity).toBeLessThan(0.5)
+})
+
+test('an ID number outside the register gets 404 CITIZEN_NOT_FOUND', async () => {
+  const stranger = person(SEED, 9999)
+  const res = await dept.app.inject({
+    method: 'POST', url: '/v1/face/check', headers: CALL_HEADERS,
+    payload: { idNumber: stranger.idNumber, name: stranger.name, challengeDigits: '1234', sample: { kind: 'standin', image: '', spokenDigits: '1234' } },
+  })
+  expect(res.statusCode).toBe(404)
+  expect(res.json().code).toBe('CITIZEN_NOT_FOUND')
+})

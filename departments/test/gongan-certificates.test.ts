@@ -1,0 +1,58 @@
+// The 公安 stand-in's certificates: 居民身份证 terms, the 户口簿 and its members, 居住证 in another city.
+import { gonganContracts, isValidIdNumber } from '@ysx/shared'
+import { buildGonganApp } from '../src/gongan/app'
+import { ageOn, person } from '../src/harness'
+import { describeLookups, expectConsistentCertificate, SEED, SIZE, startDepartment } from './helper'
+
+const gongan = startDepartment(buildGonganApp)
+const certificatesOf = (index: number) =>
+  gongan.read(gonganContracts.certificates.path, index, gonganContracts.certificates.responses[200])
+
+describeLookups(gongan, [gonganContracts.lookupCitizen.path, gonganContracts.certificates.path])
+
+test('the 居民身份证 carries the ID number, a term that follows the age at issue, and the register’s details', async () => {
+  const index = gongan.pick("SELECT person_index FROM certificates WHERE type = 'id_card' AND status = 'valid' ORDER BY person_index LIMIT 1")
+  const { asOf, certificates } = await certificatesOf(index)
+  const card = certificates.find((c) => c.type === 'id_card')
+  if (card?.type !== 'id_card') throw new Error('no id card')
+  const p = person(SEED, index)
+  expect(card).toMatchObject({ certificateNumber: p.idNumber, birthDate: p.birthDate, ethnicity: p.ethnicity, address: p.address })
+  expectConsistentCertificate(card, index, asOf)
+  const age = ageOn(p.birthDate, card.issueDate)
+  expect(card.validityYears).toBe(age < 16 ? 5 : age < 26 ? 10 : age < 46 ? 20 : null)
+})
+
+test('every seeded certificate agrees with its holder and with the reference date', async () => {
+  for (let index = 0; index < 60; index += 1) {
+    const { asOf, certificates } = await certificatesOf(index)
+    for (const c of certificates) expectConsistentCertificate(c, index, asOf)
+  }
+})
+
+test('the 户口簿 lists every member with a valid ID number, the head first, and the holder among them', async () => {
+  const index = gongan.pick("SELECT person_index FROM household_members WHERE relation_to_head <> '户主' ORDER BY person_index LIMIT 1")
+  const { certificates } = await certificatesOf(index)
+  const book = certificates.find((c) => c.type === 'household_register')
+  if (book?.type !== 'household_register') throw new Error('no household register')
+  expect(book.members[0]).toMatchObject({ ...book.head, relationToHead: '户主' })
+  expect(book.members.map((m) => m.idNumber)).toContain(person(SEED, index).idNumber)
+  expect(book.members.every((m) => isValidIdNumber(m.idNumber))).toBe(true)
+  expect(book.relationToHead).not.toBe('户主')
+})
+
+test('a 居住证 is for a city other than the holder’s 户籍', async () => {
+  const index = gongan.pick("SELECT person_index FROM certificates WHERE type = 'residence_permit' LIMIT 1")
+  const { certificates } = await certificatesOf(index)
+  const permit = certificates.find((c) => c.type === 'residence_permit')
+  if (permit?.type !== 'residence_permit') throw new Error('no residence permit')
+  expect(permit.registeredAddress).toBe(person(SEED, index).address)
+  expect(permit.residenceAddress.slice(0, 6)).not.toBe(permit.registeredAddress.slice(0, 6))
+})
+
+test('most certificates are valid, and each status occurs somewhere in the population', () => {
+  const rows = gongan.dept.sqlite.prepare('SELECT status, count(*) AS n FROM certificates GROUP BY status').all() as { status: string; n: number }[]
+  const total = rows.reduce((s, r) => s + r.n, 0)
+  expect(rows.find((r) => r.status === 'valid')!.n / total).toBeGreaterThan(0.85)
+  expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['expired', 'valid']))
+  expect(SIZE).toBeGreaterThan(0)
+})

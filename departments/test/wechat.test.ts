@@ -1,0 +1,66 @@
+// The WeChat stand-in: one-time codes, code2session, WeChat's error codes, the minute quota and the authorize page.
+import { Code2SessionReplySchema, WECHAT_ERRORS } from '@ysx/shared'
+import { buildWechatApp } from '../src/wechat/app'
+import type { DepartmentApp } from '../src/harness'
+
+const APPID = 'wx-test-app'
+const SECRET = 'test-secret'
+let clock = Date.UTC(2026, 10, 23)
+let dept: DepartmentApp
+
+beforeEach(async () => {
+  dept = buildWechatApp({ dbFile: ':memory:', appId: APPID, appSecret: SECRET, logLevel: 'silent', perUserPerMinute: 3, now: () => clock })
+  await dept.app.ready()
+})
+afterEach(async () => dept.app.close())
+
+const deviceLogin = async (account = 'alice') =>
+  (await dept.app.inject({ method: 'POST', url: '/sns/device-login', payload: { appid: APPID, account } })).json().code as string
+const exchange = async (code: string, secret = SECRET) =>
+  Code2SessionReplySchema.parse(
+    (await dept.app.inject({ method: 'GET', url: '/sns/jscode2session', query: { appid: APPID, secret, js_code: code, grant_type: 'authorization_code' } })).json(),
+  )
+
+test('a code exchanges once for a stable openid and a fresh session_key', async () => {
+  const first = await exchange(await deviceLogin('alice'))
+  const second = await exchange(await deviceLogin('alice'))
+  expect('openid' in first && 'openid' in second && first.openid === second.openid).toBe(true)
+  expect('session_key' in first && 'session_key' in second && first.session_key !== second.session_key).toBe(true)
+})
+
+test('the same code used twice is refused the second time with 40163', async () => {
+  const code = await deviceLogin()
+  await exchange(code)
+  expect(await exchange(code)).toMatchObject({ errcode: WECHAT_ERRORS.CODE_USED })
+})
+
+test('a code older than 5 minutes is invalid (40029)', async () => {
+  const code = await deviceLogin()
+  clock += 5 * 60_000 + 1
+  expect(await exchange(code)).toMatchObject({ errcode: WECHAT_ERRORS.INVALID_CODE })
+})
+
+test('a wrong app secret is refused (40125) and does not burn the code', async () => {
+  const code = await deviceLogin()
+  expect(await exchange(code, 'nope')).toMatchObject({ errcode: WECHAT_ERRORS.INVALID_SECRET })
+  expect(await exchange(code)).toHaveProperty('openid')
+})
+
+test('past the per-user minute quota code2session answers 45011', async () => {
+  const replies = []
+  for (let i = 0; i < 4; i += 1) replies.push(await exchange(await deviceLogin('bob')))
+  expect(replies.slice(0, 3).every((r) => 'openid' in r)).toBe(true)
+  expect(replies[3]).toMatchObject({ errcode: WECHAT_ERRORS.MINUTE_QUOTA })
+  clock += 60_001
+  expect(await exchange(await deviceLogin('bob'))).toHaveProperty('openid')
+})
+
+test('the authorize page is HTML that sends the user back only to an allowed host', async () => {
+  const ok = await dept.app.inject({ method: 'GET', url: '/connect/oauth2/authorize', query: { appid: APPID, redirect_uri: 'http://localhost:3000/#/pages/login/index', state: 's1' } })
+  expect(ok.statusCode).toBe(200)
+  expect(ok.headers['content-type']).toMatch(/text\/html/)
+  expect(ok.body).toMatch(/^<!doctype html>/)
+  expect(ok.body).toContain('微信授权登录')
+  const evil = await dept.app.inject({ method: 'GET', url: '/connect/oauth2/authorize', query: { appid: APPID, redirect_uri: 'https://evil.example/steal', state: '' } })
+  expect(evil.statusCode).toBe(400)
+})
