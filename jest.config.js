@@ -12,6 +12,8 @@ const project = (name, extra = {}) => ({
   displayName: name,
   rootDir: path.join(__dirname, name),
   testEnvironment: 'node',
+  // A generous ceiling, not a measurement: on a loaded 2-core CI machine property tests take seconds.
+  testTimeout: 60_000,
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: [esmDeps],

@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino'
 import type { Config } from './config'
 import { type DataStore, openDataStore } from './db'
 import { createGonganClient } from './departments/gongan/client'
+import { createDepartmentReaders } from './departments/readers'
 import { createUpstream } from './departments/upstream'
 import { createWechatClient } from './departments/wechat/client'
 import { createFieldCipher } from './lib/field-cipher'
@@ -18,11 +19,15 @@ import rateLimit from './plugins/external/rate-limit'
 import security from './plugins/external/security'
 import underPressure from './plugins/external/under-pressure'
 import authRoutes from './routes/auth'
+import dashboardRoutes from './routes/dashboard'
 import faceRoutes from './routes/face'
 import feedbackRoutes from './routes/feedback'
+import queryRoutes from './routes/queries'
 import systemRoutes from './routes/system'
 import { createAuditService } from './services/audit-service'
 import { createAuthService } from './services/auth-service'
+import { createCitizenDataService } from './services/citizen-data-service'
+import { createDashboardService } from './services/dashboard-service'
 import { createFaceService } from './services/face-service'
 import { createFeedbackService } from './services/feedback-service'
 import { createProfileService } from './services/profile-service'
@@ -68,17 +73,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.addHook('onClose', async () => store.close())
   const cipher = createFieldCipher(config.dataKey)
   const { repos } = store
-  const upstream = (name: string, baseUrl: string) => createUpstream({ name, baseUrl, timeoutMs: config.departments.timeoutMs })
-  const wechatUpstream = upstream('wechat', config.departments.urls.wechat)
-  const gonganUpstream = upstream('gongan', config.departments.urls.gongan)
-  app.addHook('onClose', async () => {
-    await Promise.all([wechatUpstream.close(), gonganUpstream.close()])
-  })
+  const wechatUpstream = createUpstream({ name: 'wechat', baseUrl: config.departments.urls.wechat, timeoutMs: config.departments.timeoutMs })
   const now = opts.now ?? (() => new Date())
+  const { readers, upstreams } = createDepartmentReaders({
+    ...config.departments, dataAccess: repos.dataAccess, now,
+  })
+  app.addHook('onClose', async () => {
+    await Promise.all([wechatUpstream, ...Object.values(upstreams)].map((u) => u.close()))
+  })
   const audit = createAuditService(repos.audit, now)
   const profiles = createProfileService(repos.users, cipher, audit, config.auth.stepUpSeconds, now)
   const face = createFaceService({
-    users: repos.users, challenges: repos.faceChallenges, gongan: createGonganClient(gonganUpstream), cipher, audit,
+    users: repos.users, challenges: repos.faceChallenges, gongan: createGonganClient(upstreams.gongan!), dataAccess: repos.dataAccess, cipher, audit,
     settings: { failuresPerDay: config.auth.faceFailuresPerDay, challengeTtlSeconds: 120, minSimilarity: 0.8, minLiveness: 0.7 },
     now,
   })
@@ -101,6 +107,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authRoutes, { auth: authService, profiles, loginRateLimitMax: config.auth.loginRateLimitMax,
     wechat: { appId: config.wechat.appId, authorizeUrl: config.wechat.authorizeUrl } })
   await app.register(faceRoutes, { face, profiles })
+  await app.register(dashboardRoutes, { dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs) })
+  await app.register(queryRoutes, { data: createCitizenDataService(readers, profiles, repos.dataAccess) })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
   return app

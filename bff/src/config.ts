@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   BFF_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   BFF_DASHBOARD_BUDGET_MS: z.coerce.number().int().positive().default(2500),
   BFF_DEPT_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(60_000),
+  BFF_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(5),
+  BFF_BREAKER_HALF_OPEN_MS: z.coerce.number().int().positive().default(10_000),
 })
 
 export interface Config {
@@ -85,6 +87,9 @@ export interface Config {
     dashboardBudgetMs: number
     /** How long a department's reply may be served again without calling it (0: never) */
     cacheTtlMs: number
+    /** Consecutive failures that open a department's breaker, and how long it stays open before a probe */
+    breakerThreshold: number
+    halfOpenAfterMs: number
   }
 }
 
@@ -143,6 +148,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeoutMs: e.BFF_UPSTREAM_TIMEOUT_MS,
       dashboardBudgetMs: e.BFF_DASHBOARD_BUDGET_MS,
       cacheTtlMs: e.BFF_DEPT_CACHE_TTL_MS,
+      breakerThreshold: e.BFF_BREAKER_THRESHOLD,
+      halfOpenAfterMs: e.BFF_BREAKER_HALF_OPEN_MS,
     },
   }
 }

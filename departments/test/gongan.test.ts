@@ -1,5 +1,5 @@
 // The 公安 stand-in: lookups by ID number over real HTTP, deterministic data, and its runtime fault knobs.
-import { ErrorEnvelopeSchema, GonganCitizenSchema, isValidIdNumber } from '@ysx/shared'
+import { ErrorEnvelopeSchema, GonganCitizenSchema, isValidIdNumber, NO_FAULTS } from '@ysx/shared'
 import { buildGonganApp } from '../src/gongan/app'
 import { person } from '../src/harness'
 import type { DepartmentApp } from '../src/harness'
@@ -14,7 +14,7 @@ beforeAll(async () => {
   base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterAll(async () => dept.app.close())
-afterEach(() => dept.faults.set({ latencyMs: 0, errorRate: 0, hang: false, malformed: false }))
+afterEach(() => dept.faults.set(NO_FAULTS))
 
 const lookup = (idNumber: string, signal?: AbortSignal) =>
   fetch(`${base}/v1/citizens/lookup`, {
@@ -102,4 +102,13 @@ describe('fault knobs', () => {
     expect(res.status).toBe(400)
     expect(dept.faults.get().errorRate).toBe(0)
   })
+})
+
+test('reset mode drops the connection without an answer', async () => {
+  dept.faults.set({ reset: true })
+  try {
+    await expect(fetch(`${base}/v1/citizens/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).rejects.toThrow()
+  } finally {
+    dept.faults.set(NO_FAULTS)
+  }
 })

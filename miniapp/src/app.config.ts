@@ -11,7 +11,15 @@ const tab = (name: 'home' | 'services' | 'wallet' | 'me') => ({
 })
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/services/index', 'pages/wallet/index', 'pages/me/index', 'pages/feedback/index'],
+  pages: [
+    'pages/home/index',
+    'pages/services/index',
+    'pages/wallet/index',
+    'pages/me/index',
+    'pages/feedback/index',
+    'pages/login/index',
+    'pages/face/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f8',

@@ -1,6 +1,6 @@
 // services/client.ts: builds the request from the contract, parses replies by it, and fails with ApiError.
 import { bffContracts, defineContracts, z } from '@ysx/shared'
-import { ApiError, request } from '../src/services/client'
+import { ApiError, request, serverNow } from '../src/services/client'
 import { t } from '../src/i18n'
 import { failWith, replyWith, requestMock, type SentRequest, sent } from './taro-mock'
 
@@ -108,5 +108,15 @@ describe('request', () => {
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 0 })
     expect(error.details.map((d) => d.path)).toEqual(['body.content'])
     expect(requestMock).not.toHaveBeenCalled()
+  })
+
+  it('keeps the BFF\'s clock from the Date header, ignoring differences within its one-second resolution', async () => {
+    const reply = (date: Date) => requestMock.mockResolvedValueOnce({ statusCode: 200, data: receipt, header: { date: date.toUTCString() } })
+    reply(new Date(Date.now() + 120_000))
+    await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
+    expect(Math.abs(serverNow() - (Date.now() + 120_000))).toBeLessThan(1500)
+    reply(new Date(Date.now() - 500))
+    await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
+    expect(Math.abs(serverNow() - Date.now())).toBeLessThan(50)
   })
 })

@@ -5,7 +5,15 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
+import { buildChurujingApp } from '@ysx/departments/churujing'
 import { buildGonganApp } from '@ysx/departments/gongan'
+import { buildGongjijinApp } from '@ysx/departments/gongjijin'
+import { buildJiaoguanApp } from '@ysx/departments/jiaoguan'
+import { buildMinzhengApp } from '@ysx/departments/minzheng'
+import { buildRensheApp } from '@ysx/departments/renshe'
+import { buildShichangApp } from '@ysx/departments/shichang'
+import { buildWeijianApp } from '@ysx/departments/weijian'
+import { buildYibaoApp } from '@ysx/departments/yibao'
 import { type DepartmentApp, person, type Person } from '@ysx/departments/harness'
 import { buildWechatApp } from '@ysx/departments/wechat'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
@@ -14,10 +22,20 @@ export const SEED = 424242
 export const APP_ID = 'wx-test-ysx'
 export const APP_SECRET = 'test-wechat-secret-0123456789abcdef'
 
+/** The department stand-ins a test system can run besides WeChat. */
+const BUILDERS = {
+  gongan: buildGonganApp, renshe: buildRensheApp, yibao: buildYibaoApp, gongjijin: buildGongjijinApp, jiaoguan: buildJiaoguanApp,
+  churujing: buildChurujingApp, weijian: buildWeijianApp, minzheng: buildMinzhengApp, shichang: buildShichangApp,
+}
+export type StandIn = keyof typeof BUILDERS
+export const ALL_DEPARTMENTS = Object.keys(BUILDERS) as StandIn[]
+
 export interface TestSystem {
   bff: FastifyInstance
   wechat: DepartmentApp
   gongan: DepartmentApp
+  /** Every running stand-in by name, with its base URL */
+  departments: Partial<Record<StandIn, { dept: DepartmentApp; url: string }>>
   wechatUrl: string
   dbFile: string
   /** Every BFF log line */
@@ -35,12 +53,25 @@ export interface TestSystem {
   close(): Promise<void>
 }
 
-export async function startSystem(opts: { bff?: Partial<Config>; sessionKey?: () => string } = {}): Promise<TestSystem> {
+export interface SystemOptions {
+  bff?: Partial<Config>
+  sessionKey?: () => string
+  /** Which stand-ins to run (公安 always runs: identity needs it) */
+  departments?: StandIn[]
+  size?: number
+}
+
+export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
   const wechat = buildWechatApp({ dbFile: ':memory:', appId: APP_ID, appSecret: APP_SECRET, logLevel: 'silent', ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}) })
-  const gongan = buildGonganApp({ dbFile: ':memory:', seed: SEED, size: 300, logLevel: 'silent' })
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
-  const gonganUrl = await gongan.app.listen({ host: '127.0.0.1', port: 0 })
+  const departments: TestSystem['departments'] = {}
+  for (const name of new Set<StandIn>(['gongan', ...(opts.departments ?? [])])) {
+    const dept = BUILDERS[name]({ dbFile: ':memory:', seed: SEED, size: opts.size ?? 300, logLevel: 'silent' })
+    departments[name] = { dept, url: await dept.app.listen({ host: '127.0.0.1', port: 0 }) }
+  }
+  const gongan = departments.gongan!.dept
+  const urls = Object.fromEntries(Object.entries(departments).map(([n, d]) => [n, d.url]))
   const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'ysx-system-')), 'bff.sqlite')
   const logs: string[] = []
   const logStream = new Writable({
@@ -54,8 +85,9 @@ export async function startSystem(opts: { bff?: Partial<Config>; sessionKey?: ()
     {
       ...base,
       wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
-      departments: { ...base.departments, urls: { ...base.departments.urls, wechat: wechatUrl, gongan: gonganUrl } },
       ...opts.bff,
+      // The running stand-ins' addresses win over any given; the other department settings may be overridden.
+      departments: { ...base.departments, ...opts.bff?.departments, urls: { ...base.departments.urls, ...urls, wechat: wechatUrl } },
     },
     { logStream, now: () => new Date(Date.now() + offsetMs) },
   )
@@ -72,7 +104,7 @@ export async function startSystem(opts: { bff?: Partial<Config>; sessionKey?: ()
     return res.json().code as string
   }
   return {
-    bff, wechat, gongan, wechatUrl, dbFile, logs, bodies, call, code,
+    bff, wechat, gongan, departments, wechatUrl, dbFile, logs, bodies, call, code,
     async login(account) {
       const res = await call({ method: 'POST', url: '/v1/auth/login', payload: { code: await code(account) } })
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
@@ -85,9 +117,28 @@ export async function startSystem(opts: { bff?: Partial<Config>; sessionKey?: ()
     async close() {
       await bff.close()
       await wechat.app.close()
-      await gongan.app.close()
+      await Promise.all(Object.values(departments).map((d) => d.dept.app.close()))
     },
   }
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+/** Logs an account in and binds it to citizen `index` through a face verification; returns its access token. */
+export async function realNameUser(sys: TestSystem, account: string, index: number): Promise<string> {
+  const t = await sys.login(account)
+  const who = sys.citizen(index)
+  const c = (await sys.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
+  const res = await sys.call({
+    method: 'POST', url: '/v1/face/verifications', headers: bearer(t.accessToken),
+    payload: { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: c.digits } },
+  })
+  if (res.statusCode !== 200) throw new Error(`binding failed: ${res.body}`)
+  return t.accessToken
+}
+
+/** Sets a stand-in's fault knobs over HTTP, as an operator would. */
+export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${url}/_admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })
+  if (!res.ok) throw new Error(`faults refused: ${res.status}`)
+}

@@ -31,18 +31,22 @@ export interface ReadersOptions {
   urls: Record<DepartmentName, string>
   timeoutMs: number
   cacheTtlMs: number
+  breakerThreshold: number
+  halfOpenAfterMs: number
   dataAccess: DataAccessRepository
   now: () => Date
 }
 
-export function createDepartmentReaders(opts: ReadersOptions): { readers: DepartmentReaders; upstreams: Upstream[] } {
+export function createDepartmentReaders(opts: ReadersOptions): { readers: DepartmentReaders; upstreams: Partial<Record<DepartmentName, Upstream>> } {
   // Replies are kept per replica for a short TTL only: nothing here is state two replicas must share.
   const cache = new LRUCache<string, { value: unknown }>({ max: 50_000, ttl: Math.max(1, opts.cacheTtlMs) })
-  const upstreams: Upstream[] = []
+  const upstreams: Partial<Record<DepartmentName, Upstream>> = {}
 
   function reader(name: Exclude<DepartmentName, 'wechat'>): DepartmentReader {
-    const upstream = createUpstream({ name, baseUrl: opts.urls[name], timeoutMs: opts.timeoutMs })
-    upstreams.push(upstream)
+    const upstream = createUpstream({
+      name, baseUrl: opts.urls[name], timeoutMs: opts.timeoutMs, breakerThreshold: opts.breakerThreshold, halfOpenAfterMs: opts.halfOpenAfterMs,
+    })
+    upstreams[name] = upstream
     const record = (subject: Subject, c: RouteContract, why: CallPurpose, outcome: 'served' | 'not_found' | 'failed') =>
       opts.dataAccess.insert({
         id: randomUUID(), userId: subject.userId, department: name, dataKind: c.summary, purpose: why.purpose,

@@ -2,7 +2,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { type ErrorCode, type FaceChallenge, maskIdNumber, maskName, maskPhone } from '@ysx/shared'
 import type { z } from '@ysx/shared'
-import type { FaceChallengesRepository, UsersRepository } from '../db'
+import type { DataAccessRepository, FaceChallengesRepository, UsersRepository } from '../db'
 import type { GonganClient } from '../departments/gongan/client'
 import { AppError } from '../lib/app-error'
 import type { FieldCipher } from '../lib/field-cipher'
@@ -22,6 +22,8 @@ export interface FaceDeps {
   users: UsersRepository
   challenges: FaceChallengesRepository
   gongan: GonganClient
+  /** 我的数据使用记录: the face check is a 公安 query made for the citizen */
+  dataAccess: DataAccessRepository
   cipher: FieldCipher
   audit: AuditService
   settings: FaceSettings
@@ -81,10 +83,17 @@ export function createFaceService(d: FaceDeps): FaceService {
       // A real-name account re-verifies as the same citizen only.
       if (user?.idNumberHash && user.idNumberHash !== idHash) return fail(userId, 'FACE_IDENTITY_MISMATCH', ctx)
 
-      const result = await d.gongan.checkFace(
-        { idNumber: input.idNumber, name: input.name, challengeDigits: claim.challenge.digits, sample: input.sample },
-        { purpose: user?.level === 'real_name' ? '刷脸验证（敏感操作前的身份确认）' : '实名认证（人脸核身）' },
-      )
+      const why = { purpose: user?.level === 'real_name' ? '刷脸验证（敏感操作前的身份确认）' : '实名认证（人脸核身）' }
+      const record = (outcome: 'served' | 'not_found' | 'failed') =>
+        d.dataAccess.insert({ id: randomUUID(), userId, department: 'gongan', dataKind: '人脸核身（姓名、身份证号与证件照比对）', purpose: why.purpose, caseId: null, outcome, at: now() })
+      let result
+      try {
+        result = await d.gongan.checkFace({ idNumber: input.idNumber, name: input.name, challengeDigits: claim.challenge.digits, sample: input.sample }, why)
+      } catch (err) {
+        await record('failed')
+        throw err
+      }
+      await record(result ? 'served' : 'not_found')
       if (!result || !result.identityMatch) return fail(userId, 'FACE_IDENTITY_MISMATCH', ctx)
       if (!result.digitsMatch) return fail(userId, 'FACE_DIGITS_MISMATCH', ctx)
       if (result.liveness < s.minLiveness) return fail(userId, 'FACE_LIVENESS_FAILED', ctx)

@@ -7,6 +7,8 @@ import type { AuditContext, AuditService } from './audit-service'
 
 export interface ProfileService {
   profile(userId: string): Promise<Profile>
+  /** The citizen behind a real-name account (ID number decrypted for department lookups), else 403. */
+  subject(userId: string): Promise<{ userId: string; idNumber: string }>
   /** Step-up: a real-name user whose last face verification is at most `stepUpSeconds` old, else 403. */
   requireRecentFace(userId: string, ctx: AuditContext): Promise<void>
   /** The full ID number, after a step-up; audited. */
@@ -40,6 +42,11 @@ export function createProfileService(
   return {
     async profile(userId) {
       return toProfile(await load(userId))
+    },
+    async subject(userId) {
+      const user = await load(userId)
+      if (!user.idNumberSealed) throw new AppError('REAL_NAME_REQUIRED')
+      return { userId, idNumber: cipher.decrypt(user.idNumberSealed) }
     },
     async requireRecentFace(userId, ctx) {
       const user = await load(userId)

@@ -47,6 +47,8 @@ export function createDepartmentApp(opts: DepartmentAppOptions): DepartmentApp {
   r.route({ ...fromContract(c.health), handler: async () => ({ status: 'ok' as const, department: opts.name, citizens: opts.citizens(), ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}) }) })
   /** GET /_admin/faults — current fault knobs */
   r.route({ ...fromContract(c.getFaults), handler: async () => faults.get() })
+  /** GET /_admin/stats — business requests received (lets a test see that a breaker stopped the calls) */
+  r.route({ ...fromContract(c.stats), handler: async () => ({ businessRequests: faults.businessRequests() }) })
   /** PUT /_admin/faults — change fault knobs at run time */
   r.route({ ...fromContract(c.setFaults), handler: async (req) => faults.set(req.body) })
   return { app, faults }

@@ -1,4 +1,5 @@
-// Runtime fault knobs for a stand-in department: latency, error rate, hang and malformed bodies.
+// Runtime fault knobs for a stand-in department (latency, error rate, hang, reset, malformed bodies) and a count of
+// the business requests it received.
 import { envelopeFor } from './errors'
 import { type Faults, NO_FAULTS } from '@ysx/shared'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -6,11 +7,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 export interface FaultState {
   get(): Faults
   set(patch: Partial<Faults>): Faults
+  /** Business requests received so far, faulted ones included */
+  businessRequests(): number
+  countRequest(): void
 }
 
 export function createFaultState(initial: Faults = NO_FAULTS): FaultState {
   let current = { ...initial }
+  let requests = 0
   return {
+    businessRequests: () => requests,
+    countRequest: () => {
+      requests += 1
+    },
     get: () => ({ ...current }),
     set: (patch) => {
       current = { ...current, ...patch }
@@ -28,7 +37,14 @@ export function installFaults(app: FastifyInstance, state: FaultState): void {
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (isExempt(req)) return
+    state.countRequest()
     const f = state.get()
+    if (f.reset) {
+      // Drop the connection without a word, as a crashed upstream or a middlebox reset does.
+      reply.hijack()
+      req.raw.socket.destroy()
+      return
+    }
     if (f.hang) {
       // Answer nothing until the caller gives up (or the department shuts down).
       await new Promise<void>((resolve) => {

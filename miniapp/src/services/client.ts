@@ -1,8 +1,9 @@
-// The only caller of Taro.request: sends a contract-typed request to the BFF and parses the reply by the contract.
+// The only caller of Taro.request: contract-typed calls to the BFF, with the access token kept fresh out of pages' sight.
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
-import { buildPath, type ErrorCode, ErrorEnvelopeSchema, type ErrorIssue, type RouteContract } from '@ysx/shared'
+import { authContracts, buildPath, type ErrorCode, ErrorEnvelopeSchema, type ErrorIssue, type RouteContract } from '@ysx/shared'
 import { currentLocale, t } from '../i18n'
+import { clearTokens, readTokens, saveTokens, type StoredTokens } from './token-store'
 
 /** Failures that never reach the BFF's error envelope, so they have no shared code. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE'
@@ -71,23 +72,45 @@ function queryString(query: unknown): string {
   return pairs.length ? `?${pairs.join('&')}` : ''
 }
 
+/** The BFF's clock minus ours (ms), from the Date header of the latest reply; 0 while they agree within the header's
+ * one-second resolution. Deadlines the BFF sets (a challenge's expiresAt) are counted on its clock, not the phone's. */
+let clockOffsetMs = 0
+const CLOCK_TOLERANCE_MS = 2000
+
+export function serverNow(): number {
+  return Date.now() + clockOffsetMs
+}
+
+function noteServerDate(header: Record<string, unknown> | undefined): void {
+  const value = header?.date ?? header?.Date
+  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN
+  if (!Number.isFinite(at)) return
+  const offset = at - Date.now()
+  clockOffsetMs = Math.abs(offset) < CLOCK_TOLERANCE_MS ? 0 : offset
+}
+
 function badResponse(status: number): ApiError {
   return new ApiError({ code: 'BAD_RESPONSE', message: t('common.badResponse'), status })
 }
 
-/** Calls the BFF route described by `contract`; resolves with the parsed 2xx body, rejects with ApiError. */
-export async function request<C extends RouteContract>(
-  contract: C,
-  ...[input]: object extends RequestInput<C> ? [RequestInput<C>?] : [RequestInput<C>]
-): Promise<ResponseOf<C>> {
-  const parts: { params?: unknown; query?: unknown; body?: unknown } = input ?? {}
-  const params = parsePart(contract.params, parts.params, 'params') as Record<string, string | number> | undefined
-  const query = parsePart(contract.query, parts.query, 'query')
-  const body = parsePart(contract.body, parts.body, 'body')
-  const url = `${API_BASE}${buildPath(contract.path, params)}${queryString(query)}`
+/** A request checked against its contract and ready to send (or send again after a refresh). */
+interface Prepared<C extends RouteContract> {
+  contract: C
+  url: string
+  body: unknown
+}
 
+function prepare<C extends RouteContract>(contract: C, input: { params?: unknown; query?: unknown; body?: unknown }): Prepared<C> {
+  const params = parsePart(contract.params, input.params, 'params') as Record<string, string | number> | undefined
+  const query = parsePart(contract.query, input.query, 'query')
+  const body = parsePart(contract.body, input.body, 'body')
+  return { contract, url: `${API_BASE}${buildPath(contract.path, params)}${queryString(query)}`, body }
+}
+
+async function send<C extends RouteContract>({ contract, url, body }: Prepared<C>, accessToken?: string): Promise<ResponseOf<C>> {
   const header: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() }
   if (body !== undefined) header['Content-Type'] = 'application/json'
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`
 
   let reply: Taro.request.SuccessCallbackResult<JsonReply>
   try {
@@ -96,10 +119,12 @@ export async function request<C extends RouteContract>(
     throw new ApiError({ code: 'NETWORK_ERROR', message: t('common.networkError'), status: 0 })
   }
 
+  noteServerDate(reply.header)
   const status = reply.statusCode
   if (status >= 200 && status < 300) {
     const schema = contract.responses[status]
-    const parsed = schema?.safeParse(reply.data)
+    // A 204 has no body: H5 hands back null, the weapp an empty string.
+    const parsed = schema?.safeParse(status === 204 ? null : reply.data)
     if (!parsed?.success) throw badResponse(status)
     return parsed.data as ResponseOf<C>
   }
@@ -108,4 +133,76 @@ export async function request<C extends RouteContract>(
   if (!envelope.success) throw badResponse(status)
   const { code, message, requestId, details } = envelope.data
   throw new ApiError({ code, message, status, requestId, details })
+}
+
+/** The session is over: tokens go, and the caller is told to log in (with the BFF's reason when there is one). */
+function signedOut(cause?: ApiError): ApiError {
+  clearTokens()
+  return new ApiError({
+    code: 'AUTH_REQUIRED',
+    message: cause?.message ?? t('errors.AUTH_REQUIRED'),
+    status: 401,
+    ...(cause ? { requestId: cause.requestId } : {}),
+  })
+}
+
+const isUnauthorized = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401
+
+/** The one refresh in flight: every caller whose access token expired meanwhile waits for this same promise. */
+let refreshing: Promise<StoredTokens> | null = null
+
+async function refresh(refreshToken: string): Promise<StoredTokens> {
+  try {
+    return saveTokens(await send(prepare(authContracts.refresh, { body: { refreshToken } })))
+  } catch (error) {
+    // Rejected (400/401: expired, revoked, reused, malformed) ends the session. A network failure, a 429 or a 5xx
+    // does not: the refresh token may still be good, so it is kept and the error surfaces as is.
+    const rejected = error instanceof ApiError && (error.status === 400 || error.status === 401 || error.code === 'VALIDATION_FAILED')
+    if (rejected) throw signedOut(error)
+    throw error
+  }
+}
+
+/** Tokens newer than `staleAccess`: another caller's refresh if one ran or is running, else one refresh now. */
+function freshTokens(staleAccess: string): Promise<StoredTokens> {
+  if (refreshing) return refreshing
+  const current = readTokens()
+  if (!current) return Promise.reject(signedOut())
+  if (current.accessToken !== staleAccess) return Promise.resolve(current)
+  const pending = refresh(current.refreshToken).finally(() => {
+    refreshing = null
+  })
+  refreshing = pending
+  return pending
+}
+
+/** A call to a Bearer route: the stored access token; on AUTH_TOKEN_EXPIRED one refresh, then one retry. */
+async function sendAuthorized<C extends RouteContract>(prepared: Prepared<C>): Promise<ResponseOf<C>> {
+  const tokens = readTokens()
+  if (!tokens) throw signedOut()
+  try {
+    return await send(prepared, tokens.accessToken)
+  } catch (error) {
+    if (!isUnauthorized(error)) throw error
+    if (error.code !== 'AUTH_TOKEN_EXPIRED') throw signedOut(error)
+  }
+  const fresh = await freshTokens(tokens.accessToken)
+  try {
+    return await send(prepared, fresh.accessToken)
+  } catch (error) {
+    if (isUnauthorized(error)) throw signedOut(error)
+    throw error
+  }
+}
+
+/**
+ * Calls the BFF route described by `contract`; resolves with the parsed 2xx body, rejects with ApiError.
+ * Routes whose contract declares `headers` (Bearer) get the access token; refreshing it is this module's business.
+ */
+export async function request<C extends RouteContract>(
+  contract: C,
+  ...[input]: object extends RequestInput<C> ? [RequestInput<C>?] : [RequestInput<C>]
+): Promise<ResponseOf<C>> {
+  const prepared = prepare(contract, input ?? {})
+  return contract.headers ? sendAuthorized(prepared) : send(prepared)
 }

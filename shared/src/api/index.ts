@@ -1,17 +1,23 @@
 // Every BFF route contract, in one record: the BFF binds each of these and the client is typed by them.
 import { authContracts } from './auth'
+import { dashboardContracts } from './dashboard'
 import { faceContracts } from './face'
 import { feedbackContracts } from './feedback'
+import { queryContracts } from './queries'
 import { systemContracts } from './system'
 
 export const bffContracts = {
   system: systemContracts,
   auth: authContracts,
   face: faceContracts,
+  dashboard: dashboardContracts,
+  queries: queryContracts,
   feedback: feedbackContracts,
 } as const
 
 export * from './auth'
+export * from './dashboard'
 export * from './face'
 export * from './feedback'
+export * from './queries'
 export * from './system'

@@ -10,11 +10,12 @@ export const FaultsSchema = z
     errorRate: z.number().min(0).max(1).describe('以 503 应答的请求比例，0–1'),
     hang: z.boolean().describe('为真时请求永不应答（直到客户端放弃）'),
     malformed: z.boolean().describe('为真时返回无法解析的 JSON'),
+    reset: z.boolean().describe('为真时收到请求即断开连接（connection reset）'),
   })
   .strict()
 export type Faults = z.infer<typeof FaultsSchema>
 
-export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, hang: false, malformed: false }
+export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, hang: false, malformed: false, reset: false }
 
 export const DepartmentHealthSchema = z.object({
   status: z.literal('ok'),
@@ -37,6 +38,13 @@ export const departmentCommonContracts = defineContracts({
     summary: '读取当前故障开关',
     tag: 'admin',
     responses: { 200: FaultsSchema },
+  },
+  stats: {
+    method: 'GET',
+    path: '/_admin/stats',
+    summary: '运行统计：收到的业务请求数（含被故障开关拦下的），用于验证熔断是否停止调用',
+    tag: 'admin',
+    responses: { 200: z.object({ businessRequests: z.number().int().nonnegative().describe('业务请求总数') }) },
   },
   setFaults: {
     method: 'PUT',

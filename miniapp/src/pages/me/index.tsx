@@ -1,16 +1,63 @@
-// 我的: the login card (login comes later) and the entries to 意见反馈 and the settings to come.
+// 我的: the login entry, or the masked profile with its level, 实名认证 / full ID number and logout; then the entries.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Toast } from '@nutui/nutui-react-taro'
+import { Button, Cell, Tag, Toast } from '@nutui/nutui-react-taro'
+import type { Profile } from '@ysx/shared'
+import { useProfile } from '../../hooks/use-profile'
 import { useT } from '../../i18n'
+import { PAGES } from '../../page-paths'
 import './index.scss'
 
 const TOAST_ID = 'me-toast'
 
+interface IdentityProps {
+  profile: Profile
+  fullIdNumber: string | null
+  busy: boolean
+  onReveal: () => void
+  onHide: () => void
+}
+
+function Identity({ profile, fullIdNumber, busy, onReveal, onHide }: IdentityProps) {
+  const t = useT()
+  if (profile.level !== 'real_name') {
+    return (
+      <View className='ysx-card page-me__card'>
+        <Text className='page-me__realname-hint'>{t('me.realNameHint')}</Text>
+        <Button type='primary' block size='large' onClick={() => void Taro.navigateTo({ url: PAGES.face })}>
+          {t('me.verify')}
+        </Button>
+      </View>
+    )
+  }
+  const row = (label: string, value: string | null, className = '') => (
+    <View className='page-me__row'>
+      <Text className='page-me__row-label'>{label}</Text>
+      <Text className={`page-me__row-value ${className}`}>{value ?? t('me.notRecorded')}</Text>
+    </View>
+  )
+  return (
+    <View className='ysx-card page-me__card'>
+      <Text className='ysx-card__title'>{t('me.profile')}</Text>
+      {row(t('me.name'), profile.name, 'page-me__name-value')}
+      {row(t('me.idNumber'), fullIdNumber ?? profile.idNumber, 'page-me__id-value')}
+      {row(t('me.phone'), profile.phone, 'page-me__phone-value')}
+      <View className='page-me__reveal'>
+        <Button size='small' fill='outline' type='primary' loading={busy} disabled={busy} onClick={fullIdNumber ? onHide : onReveal}>
+          {fullIdNumber ? t('me.hideFull') : busy ? t('me.revealing') : t('me.reveal')}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 export default function Me() {
   const t = useT()
+  const me = useProfile()
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
-  const openFeedback = () => void Taro.navigateTo({ url: '/pages/feedback/index' })
+  const openFeedback = () => void Taro.navigateTo({ url: PAGES.feedback })
+  const profile = me.status === 'ready' ? me.profile : null
+  const realName = profile?.level === 'real_name'
 
   return (
     <View className='ysx-page page-me'>
@@ -19,21 +66,43 @@ export default function Me() {
           <Text className='page-me__avatar-glyph'>{t('app.name').slice(0, 1)}</Text>
         </View>
         <View className='page-me__who'>
-          <Text className='page-me__name'>{t('me.notLoggedIn')}</Text>
-          <Text className='page-me__hint'>{t('me.loginHint')}</Text>
+          <Text className='page-me__name'>
+            {profile ? profile.name ?? t('me.wechatUser') : me.status === 'loading' ? t('common.loading') : t('me.notLoggedIn')}
+          </Text>
+          {profile ? (
+            <View className='page-me__level'>
+              <Tag className='page-me__tag' type={realName ? 'success' : 'warning'} round>
+                {realName ? t('me.levelRealName') : t('me.levelBasic')}
+              </Tag>
+            </View>
+          ) : (
+            <Text className='page-me__hint'>{t('me.loginHint')}</Text>
+          )}
         </View>
       </View>
-      <View className='ysx-card page-me__login'>
-        <Button type='primary' block size='large' onClick={comingSoon}>
-          {t('me.login')}
-        </Button>
-      </View>
+      {profile ? (
+        <Identity profile={profile} fullIdNumber={me.fullIdNumber} busy={me.busy} onReveal={me.reveal} onHide={me.hideIdNumber} />
+      ) : me.status === 'anonymous' ? (
+        <View className='ysx-card page-me__card'>
+          <Button type='primary' block size='large' onClick={() => void Taro.navigateTo({ url: PAGES.login })}>
+            {t('me.login')}
+          </Button>
+        </View>
+      ) : null}
+      {me.failure ? <Text className='page-me__failure'>{me.failure}</Text> : null}
       <Cell.Group className='page-me__entries'>
         <Cell title={t('me.feedback')} extra='›' clickable onClick={openFeedback} />
         <Cell title={t('me.elderMode')} extra='›' clickable onClick={comingSoon} />
         <Cell title={t('me.language')} extra='›' clickable onClick={comingSoon} />
         <Cell title={t('me.about')} extra='›' clickable onClick={comingSoon} />
       </Cell.Group>
+      {profile ? (
+        <View className='page-me__logout'>
+          <Button block size='large' disabled={me.busy} onClick={me.logout}>
+            {t('me.logout')}
+          </Button>
+        </View>
+      ) : null}
       <Toast id={TOAST_ID} />
     </View>
   )

@@ -1,0 +1,111 @@
+// Home dashboard: every section from its department in parallel, each bounded by one budget; a section that fails
+// or runs out of time is marked unavailable with its code while the rest is served.
+import {
+  type CertificateType, type Dashboard, type ErrorCode, errorMessage, gonganContracts, gongjijinContracts, jiaoguanContracts,
+  type Locale, rensheContracts, weijianContracts, yibaoContracts, churujingContracts, minzhengContracts, shichangContracts,
+} from '@ysx/shared'
+import type { DepartmentReader, DepartmentReaders, LookupContract, Subject } from '../departments/readers'
+import { AppError } from '../lib/app-error'
+import type { ProfileService } from './profile-service'
+
+type Sections = Dashboard['sections']
+type SectionOf<K extends keyof Sections> = Sections[K]
+type DataOf<K extends keyof Sections> = Extract<SectionOf<K>, { status: 'ok' }>['data']
+
+const WHY = { purpose: '首页概览（本人查询）' }
+const ISSUER_MARGIN_MS = 50
+
+/** Certificate-issuing departments and their certificate lookups. */
+const ISSUERS: { department: keyof DepartmentReaders; contract: LookupContract }[] = [
+  { department: 'gongan', contract: gonganContracts.certificates },
+  { department: 'renshe', contract: rensheContracts.certificates },
+  { department: 'gongjijin', contract: gongjijinContracts.certificates },
+  { department: 'jiaoguan', contract: jiaoguanContracts.certificates },
+  { department: 'churujing', contract: churujingContracts.certificates },
+  { department: 'minzheng', contract: minzhengContracts.certificates },
+  { department: 'shichang', contract: shichangContracts.certificates },
+]
+
+export interface DashboardService {
+  show(userId: string, locale: Locale): Promise<Dashboard>
+}
+
+export function createDashboardService(readers: DepartmentReaders, profiles: ProfileService, budgetMs: number): DashboardService {
+  const certificatesOf = async (r: DepartmentReader, c: LookupContract, s: Subject) =>
+    ((await r.read(c, s, WHY)) as { certificates: { type: CertificateType; title: string; status: 'valid' | 'expired' | 'suspended' | 'revoked'; expiryDate: string | null }[] } | undefined)
+      ?.certificates ?? []
+
+  /** Rejects with UPSTREAM_TIMEOUT when `limit` resolves first. */
+  const bounded = <T>(p: Promise<T>, limit: Promise<'timeout'>) =>
+    Promise.race([p, limit.then(() => Promise.reject(new AppError('UPSTREAM_TIMEOUT', 'dashboard budget spent')))])
+
+  const fetchers = (s: Subject, issuerLimit: Promise<'timeout'>): { [K in keyof Sections]: () => Promise<DataOf<K>> } => ({
+    async cards() {
+      // Each issuer on its own: a slow one drops out of the list (named in unavailableFrom), the rest are shown.
+      const results = await Promise.allSettled(
+        ISSUERS.map(({ department, contract }) => bounded(certificatesOf(readers[department], contract, s), issuerLimit)),
+      )
+      const cards = results.flatMap((r, i) =>
+        r.status === 'fulfilled'
+          ? r.value.map((c) => ({ type: c.type, title: c.title, status: c.status, expiryDate: c.expiryDate, department: ISSUERS[i]!.department }))
+          : [],
+      )
+      const unavailableFrom = results.flatMap((r, i) => (r.status === 'rejected' ? [ISSUERS[i]!.department] : []))
+      if (unavailableFrom.length === ISSUERS.length) throw (results[0] as PromiseRejectedResult).reason
+      return { cards, unavailableFrom }
+    },
+    async socialSecurity() {
+      const c = await readers.renshe.read(rensheContracts.contributions, s, WHY)
+      if (!c) return null
+      const paid = c.months.filter((m) => m.status === 'paid')
+      return { lastPaidMonth: paid[0]?.month ?? null, monthsPaid: paid.length, arrearsMonths: c.months.length - paid.length }
+    },
+    async medicalInsurance() {
+      const a = await readers.yibao.read(yibaoContracts.account, s, WHY)
+      return a ? { balance: a.balance, status: a.status } : null
+    },
+    async housingFund() {
+      const a = (await readers.gongjijin.read(gongjijinContracts.account, s, WHY))?.account
+      return a ? { balance: a.balance, status: a.status } : null
+    },
+    async violations() {
+      const v = await readers.jiaoguan.read(jiaoguanContracts.violations, s, WHY)
+      return v ? { unpaidCount: v.unpaidCount, unpaidFines: v.unpaidFines } : null
+    },
+    async healthCode() {
+      const t = (await readers.weijian.read(weijianContracts.nucleicAcidTests, s, WHY))?.tests ?? []
+      return { color: t.some((x) => x.result === '阳性') ? 'red' : 'green', lastTestAt: t[0]?.sampledAt ?? null }
+    },
+  })
+
+  return {
+    async show(userId, locale) {
+      const s = await profiles.subject(userId)
+      const unavailable = (code: ErrorCode) => ({ status: 'unavailable' as const, code, message: errorMessage(code, locale) })
+      const timers: NodeJS.Timeout[] = []
+      const after = (ms: number) => new Promise<'timeout'>((resolve) => timers.push(setTimeout(() => resolve('timeout'), ms)))
+      const deadline = after(budgetMs)
+      // Issuers of the cards list stop a little earlier, so the list is complete before the section's own deadline.
+      const issuerLimit = after(Math.max(1, budgetMs - ISSUER_MARGIN_MS))
+      const run = async <K extends keyof Sections>(fetch: () => Promise<DataOf<K>>): Promise<SectionOf<K>> => {
+        try {
+          const data = await Promise.race([fetch(), deadline])
+          if (data === 'timeout') return unavailable('UPSTREAM_TIMEOUT') as SectionOf<K>
+          return { status: 'ok', data } as SectionOf<K>
+        } catch (err) {
+          return unavailable(err instanceof AppError ? err.code : 'UPSTREAM_UNAVAILABLE') as SectionOf<K>
+        }
+      }
+      const f = fetchers(s, issuerLimit)
+      try {
+        const [cards, socialSecurity, medicalInsurance, housingFund, violations, healthCode] = await Promise.all([
+          run<'cards'>(f.cards), run<'socialSecurity'>(f.socialSecurity), run<'medicalInsurance'>(f.medicalInsurance),
+          run<'housingFund'>(f.housingFund), run<'violations'>(f.violations), run<'healthCode'>(f.healthCode),
+        ])
+        return { generatedAt: new Date().toISOString(), sections: { cards, socialSecurity, medicalInsurance, housingFund, violations, healthCode } }
+      } finally {
+        timers.forEach(clearTimeout)
+      }
+    },
+  }
+}

@@ -1,0 +1,80 @@
+// The dashboard and the query routes over the real stand-ins: data agrees with the departments, reads are cached,
+// and every department query made for a citizen shows in 我的数据使用记录.
+import { DashboardSchema, DataAccessPageSchema, MedicalInsuranceViewSchema } from '@ysx/shared'
+import { ALL_DEPARTMENTS, bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
+
+let sys: TestSystem
+let token: string
+
+beforeAll(async () => {
+  sys = await startSystem({ departments: ALL_DEPARTMENTS })
+  token = await realNameUser(sys, 'dashboard-user', 40)
+})
+afterAll(async () => sys.close())
+
+const get = (url: string, t = token) => sys.call({ method: 'GET', url, headers: bearer(t) })
+
+test('with every department up, every dashboard section is ok', async () => {
+  const res = await get('/v1/dashboard')
+  expect(res.statusCode).toBe(200)
+  const d = DashboardSchema.parse(res.json())
+  for (const [name, section] of Object.entries(d.sections)) expect([name, section.status]).toEqual([name, 'ok'])
+  const cards = d.sections.cards.status === 'ok' ? d.sections.cards.data.cards : []
+  expect(cards.map((c) => c.type)).toContain('id_card')
+})
+
+test('the medical-insurance view agrees with what 医保 holds for the citizen', async () => {
+  const who = sys.citizen(40)
+  const direct = await fetch(`${sys.departments.yibao!.url}/v1/medical-insurance/account`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    body: JSON.stringify({ idNumber: who.idNumber }),
+  })
+  const view = MedicalInsuranceViewSchema.parse((await get('/v1/medical-insurance')).json())
+  if (direct.status === 404) expect(view.account).toBeNull()
+  else expect(view.account).toEqual(await direct.json())
+})
+
+test.each([
+  '/v1/medical-insurance', '/v1/social-security/contributions', '/v1/social-security/pension', '/v1/housing-fund', '/v1/traffic/violations',
+])('GET %s answers 200 for a real-name citizen and 403 REAL_NAME_REQUIRED for a basic one', async (url) => {
+  expect((await get(url)).statusCode).toBe(200)
+  const basic = await sys.login(`basic-${url}`)
+  const res = await get(url, basic.accessToken)
+  expect(res.statusCode).toBe(403)
+  expect(res.json().code).toBe('REAL_NAME_REQUIRED')
+})
+
+test('viewing again within the cache TTL does not query the department again', async () => {
+  const t = await realNameUser(sys, 'cache-user', 41)
+  const count = async () => DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100', t)).json()).records.length
+  await get('/v1/traffic/violations', t)
+  const after1 = await count()
+  await get('/v1/traffic/violations', t)
+  expect(await count()).toBe(after1)
+})
+
+test('every department query made for the citizen is listed with department, data, purpose and time', async () => {
+  const t = await realNameUser(sys, 'records-user', 42)
+  await get('/v1/housing-fund', t)
+  const page = DataAccessPageSchema.parse((await get('/v1/me/data-access', t)).json())
+  const kinds = page.records.filter((r) => r.department === 'gongjijin').map((r) => r.dataKind)
+  expect(kinds).toHaveLength(2)
+  expect(page.records.every((r) => r.purpose.length > 0 && !Number.isNaN(Date.parse(r.at)))).toBe(true)
+  expect(page.records.map((r) => r.department)).toContain('gongan') // the face check itself was a 公安 query
+})
+
+test("a citizen's data-access records are theirs alone", async () => {
+  const other = await realNameUser(sys, 'other-user', 43)
+  const mine = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100')).json()).records.map((r) => r.id)
+  const theirs = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100', other)).json()).records.map((r) => r.id)
+  expect(mine.filter((id) => theirs.includes(id))).toEqual([])
+})
+
+test('data-access pages follow on without overlap', async () => {
+  const first = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=3')).json())
+  expect(first.records).toHaveLength(3)
+  expect(first.nextBefore).not.toBeNull()
+  const second = DataAccessPageSchema.parse((await get(`/v1/me/data-access?limit=3&before=${encodeURIComponent(first.nextBefore!)}`)).json())
+  expect(second.records.map((r) => r.id).filter((id) => first.records.some((f) => f.id === id))).toEqual([])
+})
