@@ -1,6 +1,7 @@
 // buildApp(config): the BFF as a Fastify instance, every plugin and route registered explicitly, in order.
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod'
+import { z } from '@ysx/shared'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'
@@ -44,6 +45,9 @@ export interface BuildOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+// shared/ turns zod's JIT off for the mini-program (no eval there); on the server the JIT is allowed and faster.
+z.config({ jitless: false })
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const logger = loggerOptions(config.logLevel)

@@ -1,0 +1,82 @@
+// Benchmark: the home dashboard against the stand-in departments, as ratios to baselines measured in the same run.
+//  A. every department at 50 ms latency: dashboard p50 ÷ the slowest single department call's p50 (target ≤ 1.2)
+//  B. one department hung: dashboard p99 ÷ the dashboard budget (target ≤ 1.1)
+import { buildApp } from '@ysx/bff/app'
+import { testConfig } from '@ysx/bff/config'
+import { DEPARTMENTS, type Dept, measure, percentile, setFaults, startDepartments } from './lib'
+
+const LATENCY_MS = 50
+const BUDGET_MS = 2500
+const N = Number(process.env.BENCH_N ?? 200)
+const CONCURRENCY = 4
+const SEED = 20_261_123
+const CLEAR = { latencyMs: 0, errorRate: 0, hang: false, malformed: false, reset: false }
+
+async function main() {
+  const { urls, stop } = await startDepartments(5100, 1000)
+  const base = testConfig({ logLevel: 'silent' })
+  const app = await buildApp({
+    ...base,
+    wechat: { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-secret-change-me-0123456789abcdef', authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+    rateLimit: { max: 1_000_000, windowMs: 60_000 },
+    // No cache (every dashboard reaches every department) and no breaker tripping during the run.
+    departments: { ...base.departments, urls, timeoutMs: 2000, dashboardBudgetMs: BUDGET_MS, cacheTtlMs: 0, breakerThreshold: 1_000_000 },
+  })
+  const bff = await app.listen({ host: '127.0.0.1', port: 0 })
+  try {
+    const token = await realNameUser(bff, urls.wechat)
+    const dashboard = () => fetch(`${bff}/v1/dashboard`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())
+    await measure(20, CONCURRENCY, dashboard) // warm-up: connections, JIT
+
+    for (const d of DEPARTMENTS) await setFaults(urls[d], { ...CLEAR, latencyMs: LATENCY_MS })
+    const { person } = await import('@ysx/departments/harness')
+    const who = person(SEED, 1)
+    let slowest = 0
+    for (const d of ['gongan', 'renshe', 'yibao', 'gongjijin', 'jiaoguan', 'churujing', 'weijian', 'minzheng', 'shichang'] as Dept[]) {
+      const path = d === 'yibao' ? '/v1/medical-insurance/account' : d === 'weijian' ? '/v1/nucleic-acid-tests/lookup' : '/v1/certificates/lookup'
+      const direct = await measure(Math.max(20, N / 5), CONCURRENCY, () =>
+        fetch(`${urls[d]}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
+          body: JSON.stringify({ idNumber: who.idNumber }),
+        }).then((r) => r.arrayBuffer()),
+      )
+      slowest = Math.max(slowest, percentile(direct, 50))
+    }
+    const a = await measure(N, CONCURRENCY, dashboard)
+    const p50 = percentile(a, 50)
+
+    for (const d of DEPARTMENTS) await setFaults(urls[d], CLEAR)
+    await setFaults(urls.yibao, { ...CLEAR, hang: true })
+    const b = await measure(Math.max(20, N / 4), 10, dashboard)
+    const p99 = percentile(b, 99)
+    await setFaults(urls.yibao, CLEAR)
+
+    console.log(`dashboard benchmark (${N} requests, concurrency ${CONCURRENCY}, departments at ${LATENCY_MS} ms)`)
+    console.log(`  A. slowest department p50 ${slowest.toFixed(1)} ms · dashboard p50 ${p50.toFixed(1)} ms · ratio ${(p50 / slowest).toFixed(2)} (target ≤ 1.2)`)
+    console.log(`  B. 医保 hung · budget ${BUDGET_MS} ms · dashboard p99 ${p99.toFixed(1)} ms · ratio ${(p99 / BUDGET_MS).toFixed(2)} (target ≤ 1.1)`)
+  } finally {
+    await app.close()
+    stop()
+  }
+}
+
+async function realNameUser(bff: string, wechat: string): Promise<string> {
+  const { person } = await import('@ysx/departments/harness')
+  const who = person(SEED, 1)
+  const post = async (url: string, body: unknown, token?: string) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return res.json() as Promise<Record<string, string>>
+  }
+  const { code } = await post(`${wechat}/sns/device-login`, { appid: 'wx-ysx-open-dev', account: 'bench' })
+  const { accessToken } = await post(`${bff}/v1/auth/login`, { code })
+  const c = await post(`${bff}/v1/face/challenges`, undefined, accessToken)
+  await post(`${bff}/v1/face/verifications`, { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: c.digits } }, accessToken!)
+  return accessToken!
+}
+
+void main()
