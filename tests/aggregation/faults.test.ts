@@ -1,20 +1,20 @@
 // Fault matrix: for each department × {2 s latency, hang, connection reset, 50 % 5xx, malformed JSON} the dashboard
-// answers without waiting for the broken department, never 500s, marks the failing section and keeps the others
-// intact. Then the breaker: it opens after its threshold, calls stop reaching the department, and a half-open probe
-// recovers it. How close to the budget the answer comes is measured by scripts/bench/dashboard, not asserted here:
-// a test holds no wall-clock threshold tighter than the fault it injects.
+// never 500s, marks the failing section with the code for that fault (a slow or hung department is cut off by the
+// timeout — UPSTREAM_TIMEOUT — instead of being waited for) and keeps the others intact. Then the breaker: it opens
+// after its threshold, calls stop reaching the department, and a half-open probe recovers it. How close to the
+// budget the answer comes is measured by scripts/bench/dashboard (p99 ÷ budget), not asserted here: tests hold no
+// wall-clock thresholds.
 import { testConfig } from '@ysx/bff/config'
 import { type Dashboard, DashboardSchema } from '@ysx/shared'
 import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, type StandIn, startSystem, type TestSystem } from '../support/system'
 
 const BUDGET_MS = 600
-const SLOWEST_FAULT_MS = 2000
 const FAULTS = {
-  'latency 2 s': { latencyMs: SLOWEST_FAULT_MS },
-  hang: { hang: true },
-  'connection reset': { reset: true },
-  '50 % 5xx': { errorRate: 0.5 },
-  'malformed JSON': { malformed: true },
+  'latency 2 s': { knobs: { latencyMs: 2000 }, code: 'UPSTREAM_TIMEOUT' },
+  hang: { knobs: { hang: true }, code: 'UPSTREAM_TIMEOUT' },
+  'connection reset': { knobs: { reset: true }, code: 'UPSTREAM_UNAVAILABLE' },
+  '50 % 5xx': { knobs: { errorRate: 0.5 }, code: 'UPSTREAM_UNAVAILABLE' },
+  'malformed JSON': { knobs: { malformed: true }, code: 'UPSTREAM_BAD_RESPONSE' },
 } as const
 const CLEAR = { latencyMs: 0, errorRate: 0, hang: false, malformed: false, reset: false }
 
@@ -38,22 +38,19 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => sys.close())
 
-const cases = ALL_DEPARTMENTS.flatMap((dept) => Object.entries(FAULTS).map(([fault, knobs]) => [dept, fault, knobs] as const))
+const cases = ALL_DEPARTMENTS.flatMap((dept) => Object.entries(FAULTS).map(([fault, f]) => [dept, fault, f.knobs, f.code] as const))
 
-test.each(cases)('%s with %s: dashboard does not wait for it, failing section marked, others intact', async (dept, fault, knobs) => {
+test.each(cases)('%s with %s: failing section marked with its code, others intact', async (dept, fault, knobs, code) => {
   await setFaults(sys.departments[dept]!.url, knobs)
   try {
-    const started = performance.now()
     const res = await sys.call({ method: 'GET', url: '/v1/dashboard', headers: bearer(token) })
-    const elapsed = performance.now() - started
     expect(res.statusCode).toBe(200)
-    expect(elapsed).toBeLessThan(SLOWEST_FAULT_MS) // the budget, not the department, decided when to answer
     const d = DashboardSchema.parse(res.json())
     const flaky = fault === '50 % 5xx' // a retried read may get through: either outcome is right, but never a wrong one
     for (const [name, section] of Object.entries(d.sections) as [keyof Dashboard['sections'], Dashboard['sections'][keyof Dashboard['sections']]][]) {
       if (SECTIONS[dept].includes(name)) {
         if (!flaky) expect([name, section.status]).toEqual([name, 'unavailable'])
-        if (section.status === 'unavailable') expect(section.code).toMatch(/^UPSTREAM_(TIMEOUT|UNAVAILABLE|BAD_RESPONSE)$/)
+        if (section.status === 'unavailable') expect(section.code).toBe(code)
       } else {
         expect([name, section.status]).toEqual([name, 'ok'])
       }

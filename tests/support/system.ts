@@ -59,6 +59,8 @@ export interface SystemOptions {
   /** Which stand-ins to run (公安 always runs: identity needs it) */
   departments?: StandIn[]
   size?: number
+  /** Per-department population sizes: a smaller one leaves the later citizens unknown to that department */
+  sizes?: Partial<Record<StandIn, number>>
 }
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
@@ -67,11 +69,13 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
   const departments: TestSystem['departments'] = {}
   for (const name of new Set<StandIn>(['gongan', ...(opts.departments ?? [])])) {
-    const dept = BUILDERS[name]({ dbFile: ':memory:', seed: SEED, size: opts.size ?? 300, logLevel: 'silent' })
+    const dept = BUILDERS[name]({ dbFile: ':memory:', seed: SEED, size: opts.sizes?.[name] ?? opts.size ?? 300, logLevel: 'silent' })
     departments[name] = { dept, url: await dept.app.listen({ host: '127.0.0.1', port: 0 }) }
   }
   const gongan = departments.gongan!.dept
-  const urls = Object.fromEntries(Object.entries(departments).map(([n, d]) => [n, d.url]))
+  // Departments not started point at a closed port, never at a system that may be running on the defaults.
+  const closed = Object.fromEntries(ALL_DEPARTMENTS.map((n) => [n, 'http://127.0.0.1:9']))
+  const urls = { ...closed, ...Object.fromEntries(Object.entries(departments).map(([n, d]) => [n, d.url])) }
   const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'ysx-system-')), 'bff.sqlite')
   const logs: string[] = []
   const logStream = new Writable({
