@@ -23,6 +23,7 @@ import authRoutes from './routes/auth'
 import dashboardRoutes from './routes/dashboard'
 import faceRoutes from './routes/face'
 import feedbackRoutes from './routes/feedback'
+import keyRoutes from './routes/keys'
 import queryRoutes from './routes/queries'
 import systemRoutes from './routes/system'
 import { createAuditService } from './services/audit-service'
@@ -31,6 +32,7 @@ import { createCitizenDataService } from './services/citizen-data-service'
 import { createDashboardService } from './services/dashboard-service'
 import { createFaceService } from './services/face-service'
 import { createFeedbackService } from './services/feedback-service'
+import { createKeyService } from './services/key-service'
 import { createProfileService } from './services/profile-service'
 
 export interface BuildOptions {
@@ -79,6 +81,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const { repos } = store
   const wechatUpstream = createUpstream({ name: 'wechat', baseUrl: config.departments.urls.wechat, timeoutMs: config.departments.timeoutMs })
   const now = opts.now ?? (() => new Date())
+  const keys = createKeyService(repos.signingKeys, cipher, config.keys, now)
+  await keys.ensureCurrent()
   const { readers, upstreams } = createDepartmentReaders({
     ...config.departments, dataAccess: repos.dataAccess, now,
   })
@@ -112,6 +116,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     wechat: { appId: config.wechat.appId, authorizeUrl: config.wechat.authorizeUrl } })
   await app.register(faceRoutes, { face, profiles })
   await app.register(dashboardRoutes, { dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs) })
+  await app.register(keyRoutes, { keys })
   await app.register(queryRoutes, { data: createCitizenDataService(readers, profiles, repos.dataAccess) })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })

@@ -5,6 +5,7 @@ import { type DataAccessRepository, drizzleDataAccessRepository } from './reposi
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
 import { drizzleSessionsRepository, type SessionsRepository } from './repositories/sessions-repository'
+import { drizzleSigningKeysRepository, type SigningKeysRepository } from './repositories/signing-keys-repository'
 import { drizzleUsersRepository, type UsersRepository } from './repositories/users-repository'
 
 export interface Repositories {
@@ -14,6 +15,7 @@ export interface Repositories {
   faceChallenges: FaceChallengesRepository
   audit: AuditRepository
   dataAccess: DataAccessRepository
+  signingKeys: SigningKeysRepository
 }
 
 export interface DataStore {
@@ -32,6 +34,7 @@ export function openDataStore(file: string): DataStore {
       faceChallenges: drizzleFaceChallengesRepository(database.db),
       audit: drizzleAuditRepository(database.db),
       dataAccess: drizzleDataAccessRepository(database.db),
+      signingKeys: drizzleSigningKeysRepository(database.db),
     },
     ping: database.ping,
     close: database.close,
@@ -44,4 +47,5 @@ export type { DataAccessRepository, DataAccessRow } from './repositories/data-ac
 export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
 export type { RotateResult, SessionsRepository } from './repositories/sessions-repository'
+export type { SigningKeyRow, SigningKeysRepository } from './repositories/signing-keys-repository'
 export type { RealNameBinding, UserRow, UsersRepository } from './repositories/users-repository'

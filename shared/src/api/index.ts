@@ -3,6 +3,7 @@ import { authContracts } from './auth'
 import { dashboardContracts } from './dashboard'
 import { faceContracts } from './face'
 import { feedbackContracts } from './feedback'
+import { keysContracts } from './keys'
 import { queryContracts } from './queries'
 import { systemContracts } from './system'
 
@@ -12,6 +13,7 @@ export const bffContracts = {
   face: faceContracts,
   dashboard: dashboardContracts,
   queries: queryContracts,
+  keys: keysContracts,
   feedback: feedbackContracts,
 } as const
 
@@ -19,5 +21,6 @@ export * from './auth'
 export * from './dashboard'
 export * from './face'
 export * from './feedback'
+export * from './keys'
 export * from './queries'
 export * from './system'

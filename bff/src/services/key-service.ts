@@ -1,0 +1,107 @@
+// Key service: the ES256 key ring for artifacts third parties verify offline. Keys rotate on a schedule; a retired
+// key stays in the JWKS (and verifies) for an overlap, then drops out. Private keys are sealed at rest and loaded
+// once as KeyObjects (signing with a PEM per call costs ~13× more, SETUP.md).
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto'
+import type { PublicJwk } from '@ysx/shared'
+import type { SigningKeyRow, SigningKeysRepository } from '../db'
+import type { FieldCipher } from '../lib/field-cipher'
+
+export interface KeySettings {
+  /** A current key older than this is replaced at the next `ensureCurrent` */
+  rotationSeconds: number
+  /** How long a retired key still verifies: longer than anything it signed may live */
+  overlapSeconds: number
+}
+
+export interface Signature {
+  kid: string
+  alg: 'ES256'
+  /** Raw r‖s (IEEE P1363), 64 bytes, as JWS and COSE expect */
+  signature: Buffer
+}
+
+export interface KeyService {
+  ensureCurrent(): Promise<void>
+  /** Retires the current key now and makes a new one current; returns the new kid. */
+  rotate(): Promise<string>
+  sign(data: Uint8Array): Promise<Signature>
+  /** True only for a signature by a key that is current or still within its overlap. */
+  verify(kid: string, data: Uint8Array, signature: Uint8Array): Promise<boolean>
+  jwks(): Promise<{ keys: PublicJwk[] }>
+}
+
+interface LoadedKey {
+  row: SigningKeyRow
+  jwk: PublicJwk
+  publicKey: KeyObject
+  privateKey?: KeyObject
+}
+
+const RELOAD_MS = 60_000
+
+/** RFC 7638 thumbprint of an EC public key, shortened: the kid. */
+function thumbprint(x: string, y: string): string {
+  return `es-${createHash('sha256').update(JSON.stringify({ crv: 'P-256', kty: 'EC', x, y })).digest('base64url').slice(0, 16)}`
+}
+
+export function createKeyService(repo: SigningKeysRepository, cipher: FieldCipher, settings: KeySettings, now: () => Date = () => new Date()): KeyService {
+  let ring: LoadedKey[] | undefined
+  let loadedAt = 0
+  /** The ring as last read, re-read once it is a minute old: another replica may have rotated. */
+  const fresh = async () => (ring && Date.now() - loadedAt < RELOAD_MS ? ring : load())
+
+  async function load(): Promise<LoadedKey[]> {
+    loadedAt = Date.now()
+    ring = (await repo.all()).map((row) => {
+      const jwk = JSON.parse(row.publicJwk) as PublicJwk
+      return { row, jwk, publicKey: createPublicKey({ key: jwk, format: 'jwk' }) }
+    })
+    return ring
+  }
+  const live = (k: LoadedKey, at: Date) => !k.row.expiresAt || k.row.expiresAt.getTime() > at.getTime()
+  const current = (keys: LoadedKey[]) => keys.find((k) => !k.row.retiredAt)
+
+  async function rotate(): Promise<string> {
+    const at = now()
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const pub = publicKey.export({ format: 'jwk' })
+    const kid = thumbprint(pub.x!, pub.y!)
+    const jwk: PublicJwk = { kty: 'EC', crv: 'P-256', x: pub.x!, y: pub.y!, kid, alg: 'ES256', use: 'sig' }
+    const sealed = cipher.encrypt(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())
+    await repo.rotate(
+      { kid, alg: 'ES256', publicJwk: JSON.stringify(jwk), privateKeySealed: sealed, createdAt: at, retiredAt: null, expiresAt: null },
+      at,
+      new Date(at.getTime() + settings.overlapSeconds * 1000),
+    )
+    await load()
+    return kid
+  }
+
+  return {
+    async ensureCurrent() {
+      const key = current(await load())
+      if (!key || now().getTime() - key.row.createdAt.getTime() >= settings.rotationSeconds * 1000) await rotate()
+    },
+    rotate,
+    async sign(data) {
+      let key = current(await fresh())
+      if (!key) {
+        await rotate()
+        key = current(ring!)!
+      }
+      key.privateKey ??= createPrivateKey(cipher.decrypt(key.row.privateKeySealed))
+      return { kid: key.row.kid, alg: 'ES256', signature: cryptoSign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }) }
+    },
+    async verify(kid, data, signature) {
+      const at = now()
+      // A kid we do not know may come from a rotation on another replica: reload once before saying no.
+      const key = (await fresh()).find((k) => k.row.kid === kid) ?? (await load()).find((k) => k.row.kid === kid)
+      if (!key || !live(key, at) || signature.length !== 64) return false
+      return cryptoVerify('sha256', data, { key: key.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
+    },
+    async jwks() {
+      const at = now()
+      return { keys: (await fresh()).filter((k) => live(k, at)).map((k) => k.jwk) }
+    },
+  }
+}
