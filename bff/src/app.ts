@@ -26,6 +26,7 @@ import feedbackRoutes from './routes/feedback'
 import keyRoutes from './routes/keys'
 import queryRoutes from './routes/queries'
 import systemRoutes from './routes/system'
+import walletRoutes from './routes/wallet'
 import { createAuditService } from './services/audit-service'
 import { createAuthService } from './services/auth-service'
 import { createCitizenDataService } from './services/citizen-data-service'
@@ -34,6 +35,7 @@ import { createFaceService } from './services/face-service'
 import { createFeedbackService } from './services/feedback-service'
 import { createKeyService } from './services/key-service'
 import { createProfileService } from './services/profile-service'
+import { createWalletService } from './services/wallet-service'
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -117,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(faceRoutes, { face, profiles })
   await app.register(dashboardRoutes, { dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs) })
   await app.register(keyRoutes, { keys })
+  await app.register(walletRoutes, { wallet: createWalletService(readers, profiles, cipher, audit) })
   await app.register(queryRoutes, { data: createCitizenDataService(readers, profiles, repos.dataAccess) })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })

@@ -9,6 +9,8 @@ import { type Dashboard, DashboardSchema } from '@ysx/shared'
 import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, type StandIn, startSystem, type TestSystem } from '../support/system'
 
 const BUDGET_MS = 600
+// Long enough that the calls made while the breaker is open cannot outlast it, even on a loaded machine.
+const HALF_OPEN_MS = 3000
 const FAULTS = {
   'latency 2 s': { knobs: { latencyMs: 2000 }, code: 'UPSTREAM_TIMEOUT' },
   hang: { knobs: { hang: true }, code: 'UPSTREAM_TIMEOUT' },
@@ -67,7 +69,7 @@ test('the breaker opens after its threshold, stops calling the department, and a
   const base = testConfig()
   const local = await startSystem({
     departments: ['yibao'],
-    bff: { departments: { ...base.departments, timeoutMs: 300, cacheTtlMs: 0, breakerThreshold: 3, halfOpenAfterMs: 400 } },
+    bff: { departments: { ...base.departments, timeoutMs: 300, cacheTtlMs: 0, breakerThreshold: 3, halfOpenAfterMs: HALF_OPEN_MS } },
   })
   try {
     const t = await realNameUser(local, 'breaker', 61)
@@ -84,7 +86,7 @@ test('the breaker opens after its threshold, stops calling the department, and a
     }
     expect(await requests()).toBe(whenOpen) // open: the department is not called at all
     await setFaults(yibao, CLEAR)
-    await new Promise((resolve) => setTimeout(resolve, 450))
+    await new Promise((resolve) => setTimeout(resolve, HALF_OPEN_MS + 100))
     expect((await view()).statusCode).toBe(200) // the half-open probe succeeds and closes the breaker
     expect(await requests()).toBeGreaterThan(whenOpen)
   } finally {

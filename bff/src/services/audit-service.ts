@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto'
 import { type AuditEntry, type AuditRepository, type AuditRow, GENESIS_HASH } from '../db'
 
 export type AuditAction =
-  | 'login' | 'logout' | 'refresh' | 'refresh.reuse' | 'face.start' | 'face.verify' | 'id_number.reveal' | 'authz.denied'
+  | 'login' | 'logout' | 'refresh' | 'refresh.reuse' | 'face.start' | 'face.verify' | 'id_number.reveal' | 'certificate.reveal'
+  | 'authz.denied'
 
 export interface AuditContext {
   requestId?: string

@@ -1,11 +1,12 @@
 // Home dashboard: every section from its department in parallel, each bounded by one budget; a section that fails
 // or runs out of time is marked unavailable with its code while the rest is served.
 import {
-  type CertificateType, type Dashboard, type ErrorCode, errorMessage, gonganContracts, gongjijinContracts, jiaoguanContracts,
-  type Locale, rensheContracts, weijianContracts, yibaoContracts, churujingContracts, minzhengContracts, shichangContracts,
+  type Dashboard, type ErrorCode, errorMessage, gongjijinContracts, jiaoguanContracts, type Locale, rensheContracts,
+  weijianContracts, yibaoContracts,
 } from '@ysx/shared'
-import type { DepartmentReader, DepartmentReaders, LookupContract, Subject } from '../departments/readers'
+import type { DepartmentReaders, Subject } from '../departments/readers'
 import { AppError } from '../lib/app-error'
+import { fetchCertificates } from './certificates'
 import type { ProfileService } from './profile-service'
 
 type Sections = Dashboard['sections']
@@ -15,26 +16,11 @@ type DataOf<K extends keyof Sections> = Extract<SectionOf<K>, { status: 'ok' }>[
 const WHY = { purpose: '首页概览（本人查询）' }
 const ISSUER_MARGIN_MS = 50
 
-/** Certificate-issuing departments and their certificate lookups. */
-const ISSUERS: { department: keyof DepartmentReaders; contract: LookupContract }[] = [
-  { department: 'gongan', contract: gonganContracts.certificates },
-  { department: 'renshe', contract: rensheContracts.certificates },
-  { department: 'gongjijin', contract: gongjijinContracts.certificates },
-  { department: 'jiaoguan', contract: jiaoguanContracts.certificates },
-  { department: 'churujing', contract: churujingContracts.certificates },
-  { department: 'minzheng', contract: minzhengContracts.certificates },
-  { department: 'shichang', contract: shichangContracts.certificates },
-]
-
 export interface DashboardService {
   show(userId: string, locale: Locale): Promise<Dashboard>
 }
 
 export function createDashboardService(readers: DepartmentReaders, profiles: ProfileService, budgetMs: number): DashboardService {
-  const certificatesOf = async (r: DepartmentReader, c: LookupContract, s: Subject) =>
-    ((await r.read(c, s, WHY)) as { certificates: { type: CertificateType; title: string; status: 'valid' | 'expired' | 'suspended' | 'revoked'; expiryDate: string | null }[] } | undefined)
-      ?.certificates ?? []
-
   /** Rejects with UPSTREAM_TIMEOUT when `limit` resolves first. */
   const bounded = <T>(p: Promise<T>, limit: Promise<'timeout'>) =>
     Promise.race([p, limit.then(() => Promise.reject(new AppError('UPSTREAM_TIMEOUT', 'dashboard budget spent')))])
@@ -42,17 +28,10 @@ export function createDashboardService(readers: DepartmentReaders, profiles: Pro
   const fetchers = (s: Subject, issuerLimit: Promise<'timeout'>): { [K in keyof Sections]: () => Promise<DataOf<K>> } => ({
     async cards() {
       // Each issuer on its own: a slow one drops out of the list (named in unavailableFrom), the rest are shown.
-      const results = await Promise.allSettled(
-        ISSUERS.map(({ department, contract }) => bounded(certificatesOf(readers[department], contract, s), issuerLimit)),
-      )
-      const cards = results.flatMap((r, i) =>
-        r.status === 'fulfilled'
-          ? r.value.map((c) => ({ type: c.type, title: c.title, status: c.status, expiryDate: c.expiryDate, department: ISSUERS[i]!.department }))
-          : [],
-      )
-      const unavailableFrom = results.flatMap((r, i) => (r.status === 'rejected' ? [ISSUERS[i]!.department] : []))
-      if (unavailableFrom.length === ISSUERS.length) throw (results[0] as PromiseRejectedResult).reason
-      return { cards, unavailableFrom }
+      const got = await fetchCertificates(readers, s, WHY, (p) => bounded(p, issuerLimit))
+      if (got.allFailed) throw got.allFailed
+      const cards = got.certificates.map((c) => ({ type: c.type, title: c.title, status: c.status, expiryDate: c.expiryDate, department: c.department }))
+      return { cards, unavailableFrom: got.unavailableFrom }
     },
     async socialSecurity() {
       const c = await readers.renshe.read(rensheContracts.contributions, s, WHY)

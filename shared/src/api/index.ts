@@ -6,6 +6,7 @@ import { feedbackContracts } from './feedback'
 import { keysContracts } from './keys'
 import { queryContracts } from './queries'
 import { systemContracts } from './system'
+import { walletContracts } from './wallet'
 
 export const bffContracts = {
   system: systemContracts,
@@ -14,6 +15,7 @@ export const bffContracts = {
   dashboard: dashboardContracts,
   queries: queryContracts,
   keys: keysContracts,
+  wallet: walletContracts,
   feedback: feedbackContracts,
 } as const
 
@@ -24,3 +26,4 @@ export * from './feedback'
 export * from './keys'
 export * from './queries'
 export * from './system'
+export * from './wallet'

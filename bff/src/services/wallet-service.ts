@@ -1,0 +1,79 @@
+// Wallet service (卡包): the citizen's certificates, masked by default; a card id is bound to its owner, so another
+// citizen's id is simply not found; the full card only after a step-up, audited.
+import { maskIdNumber, maskName, maskPhone, scrubText, type WalletCard } from '@ysx/shared'
+import type { DepartmentReaders } from '../departments/readers'
+import { AppError } from '../lib/app-error'
+import type { FieldCipher } from '../lib/field-cipher'
+import type { AuditContext, AuditService } from './audit-service'
+import { fetchCertificates, type IssuedCertificate } from './certificates'
+import type { ProfileService } from './profile-service'
+
+type Field = { key: string; value: string }
+
+export interface WalletService {
+  list(userId: string): Promise<{ cards: WalletCard[]; unavailableFrom: string[] }>
+  show(userId: string, id: string): Promise<WalletCard & { fields: Field[] }>
+  reveal(userId: string, id: string, ctx: AuditContext): Promise<{ number: string; holderName: string; fields: Field[] }>
+}
+
+const BASE_KEYS = new Set(['type', 'title', 'certificateNumber', 'status', 'issueDate', 'expiryDate', 'issuingAuthority', 'holder', 'department'])
+const WHY = { purpose: '查看本人电子证照（卡包）' }
+
+/** Certificate numbers keep their first 2 and last 4 characters. */
+export function maskNumber(n: string): string {
+  const chars = [...n]
+  if (chars.length <= 6) return '*'.repeat(chars.length)
+  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 6)}${chars.slice(-4).join('')}`
+}
+
+/** The department's own fields as key paths (`points.remaining`, `members.0.name`), masked unless `clear`. */
+export function flattenFields(value: unknown, clear: boolean, prefix = ''): Field[] {
+  if (value === null || value === undefined) return []
+  if (typeof value !== 'object') {
+    const text = String(value)
+    const leaf = prefix.split('.').at(-1) ?? ''
+    if (clear) return [{ key: prefix, value: text }]
+    if (/idNumber|socialSecurityNumber/i.test(leaf)) return [{ key: prefix, value: maskIdNumber(text) }]
+    if (/name$/i.test(leaf) && !/brand/i.test(leaf)) return [{ key: prefix, value: maskName(text) }]
+    if (/phone/i.test(leaf)) return [{ key: prefix, value: maskPhone(text) }]
+    return [{ key: prefix, value: scrubText(text) }]
+  }
+  return Object.entries(value).flatMap(([k, v]) => flattenFields(v, clear, prefix ? `${prefix}.${k}` : k))
+}
+
+export function createWalletService(readers: DepartmentReaders, profiles: ProfileService, cipher: FieldCipher, audit: AuditService): WalletService {
+  const cardId = (userId: string, c: IssuedCertificate) => cipher.lookupHash(`wallet|${userId}|${c.type}|${c.certificateNumber}`).slice(0, 32)
+  const toCard = (userId: string, c: IssuedCertificate): WalletCard => ({
+    id: cardId(userId, c), type: c.type, title: c.title, department: c.department, status: c.status,
+    number: maskNumber(c.certificateNumber), holderName: maskName(c.holder.name), issueDate: c.issueDate,
+    expiryDate: c.expiryDate, issuingAuthority: c.issuingAuthority,
+  })
+  const own = (c: IssuedCertificate) => Object.fromEntries(Object.entries(c).filter(([k]) => !BASE_KEYS.has(k)))
+
+  async function find(userId: string, id: string): Promise<IssuedCertificate> {
+    const got = await fetchCertificates(readers, await profiles.subject(userId), WHY)
+    const card = got.certificates.find((c) => cardId(userId, c) === id)
+    if (card) return card
+    // Not among the answers: if an issuer was down we cannot tell "missing" from "unreachable".
+    if (got.allFailed || got.unavailableFrom.length > 0) throw new AppError('UPSTREAM_UNAVAILABLE', `wallet: ${got.unavailableFrom.join(',')} unavailable`)
+    throw new AppError('NOT_FOUND', 'no such card for this user')
+  }
+
+  return {
+    async list(userId) {
+      const got = await fetchCertificates(readers, await profiles.subject(userId), WHY)
+      if (got.allFailed) throw got.allFailed
+      return { cards: got.certificates.map((c) => toCard(userId, c)), unavailableFrom: got.unavailableFrom }
+    },
+    async show(userId, id) {
+      const c = await find(userId, id)
+      return { ...toCard(userId, c), fields: flattenFields(own(c), false) }
+    },
+    async reveal(userId, id, ctx) {
+      await profiles.requireRecentFace(userId, ctx)
+      const c = await find(userId, id)
+      await audit.record({ userId, action: 'certificate.reveal', outcome: 'success', reason: c.type }, ctx)
+      return { number: c.certificateNumber, holderName: c.holder.name, fields: flattenFields(own(c), true) }
+    },
+  }
+}

@@ -1,0 +1,92 @@
+// The wallet (卡包): certificates from every issuer with their department's status, masked; cards bound to their
+// owner (another's id is 404 like a missing one); the full view only after a step-up, audited.
+import { openDataStore } from '@ysx/bff/db'
+import { WalletCardDetailSchema, WalletListSchema, WalletRevealedSchema } from '@ysx/shared'
+import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, startSystem, type TestSystem } from '../support/system'
+
+let sys: TestSystem
+let token: string
+const OWNER = 30
+
+beforeAll(async () => {
+  sys = await startSystem({ departments: ALL_DEPARTMENTS })
+  token = await realNameUser(sys, 'wallet-owner', OWNER)
+})
+afterAll(async () => sys.close())
+
+const get = (url: string, t = token) => sys.call({ method: 'GET', url, headers: bearer(t) })
+const list = async (t = token) => WalletListSchema.parse((await get('/v1/wallet', t)).json())
+
+test("the list holds the citizen's certificates with each department's status, masked", async () => {
+  const who = sys.citizen(OWNER)
+  const res = await get('/v1/wallet')
+  expect(res.statusCode).toBe(200)
+  const { cards, unavailableFrom } = WalletListSchema.parse(res.json())
+  expect(unavailableFrom).toEqual([])
+  expect(cards.map((c) => c.type)).toContain('household_register')
+  expect(res.body).not.toContain(who.idNumber)
+  expect(res.body).not.toContain(who.name)
+  for (const c of cards) {
+    expect(c.number).toMatch(/\*/)
+    expect(c.holderName.startsWith('*')).toBe(true)
+  }
+  // The status is the issuing department's own.
+  const direct = await fetch(`${sys.departments.gongan!.url}/v1/certificates/lookup`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    body: JSON.stringify({ idNumber: who.idNumber }),
+  })
+  const issued = ((await direct.json()) as { certificates: { type: string; status: string }[] }).certificates
+  for (const i of issued) expect(cards.find((c) => c.type === i.type)?.status).toBe(i.status)
+})
+
+test('a card detail masks names and ID numbers inside its fields', async () => {
+  const { cards } = await list()
+  const household = cards.find((c) => c.type === 'household_register')!
+  const res = await get(`/v1/wallet/${household.id}`)
+  expect(res.statusCode).toBe(200)
+  const detail = WalletCardDetailSchema.parse(res.json())
+  const ids = detail.fields.filter((f) => f.key.endsWith('idNumber'))
+  expect(ids.length).toBeGreaterThan(0)
+  for (const f of ids) expect(f.value).toMatch(/^\d{3}\*{11}[\dX*]{4}$/)
+  expect(res.body).not.toMatch(/\d{17}[\dX]/)
+})
+
+test("another citizen's card id gets a 404 identical to a missing one", async () => {
+  const mine = (await list()).cards[0]!
+  const other = await realNameUser(sys, 'wallet-other', OWNER + 1)
+  const stolen = await get(`/v1/wallet/${mine.id}`, other)
+  const missing = await get(`/v1/wallet/${'A'.repeat(32)}`, other)
+  expect(stolen.statusCode).toBe(404)
+  const strip = (b: { requestId: string }) => ({ ...b, requestId: '' })
+  expect(strip(stolen.json())).toEqual(strip(missing.json()))
+})
+
+test('the full card needs a face verification in the last 5 minutes, and each reveal is audited', async () => {
+  const { cards } = await list()
+  const card = cards[0]!
+  const reveal = () => sys.call({ method: 'POST', url: `/v1/wallet/${card.id}/reveal`, headers: bearer(token) })
+  const first = await reveal() // the binding face verification was just now
+  expect(first.statusCode).toBe(200)
+  const full = WalletRevealedSchema.parse(first.json())
+  expect(full.holderName).toBe(sys.citizen(OWNER).name)
+  expect(full.number).not.toMatch(/\*/)
+  sys.advance(301_000)
+  const stale = await reveal()
+  expect(stale.statusCode).toBe(403)
+  expect(stale.json().code).toBe('STEP_UP_REQUIRED')
+  const store = openDataStore(sys.dbFile)
+  const events = (await store.repos.audit.list()).filter((r) => r.action === 'certificate.reveal')
+  await store.close()
+  expect(events).toHaveLength(1)
+})
+
+test('with one issuer down the list is partial and names it', async () => {
+  await setFaults(sys.departments.churujing!.url, { errorRate: 1 })
+  try {
+    const t = await realNameUser(sys, 'wallet-partial', OWNER + 2)
+    const { unavailableFrom } = await list(t)
+    expect(unavailableFrom).toEqual(['churujing'])
+  } finally {
+    await setFaults(sys.departments.churujing!.url, { errorRate: 0 })
+  }
+})
