@@ -16,8 +16,17 @@ async function openapi(app: FastifyInstance) {
       },
       tags: [
         { name: 'system', description: '探针' },
+        { name: 'auth', description: '登录、令牌与个人资料' },
+        { name: 'face', description: '刷脸实名认证' },
+        { name: 'dashboard', description: '首页概览' },
+        { name: 'queries', description: '本人数据查询与数据使用记录' },
+        { name: 'wallet', description: '卡包（电子证照）' },
+        { name: 'keys', description: '验签公钥' },
         { name: 'feedback', description: '意见反馈' },
       ],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
     },
     transform: jsonSchemaTransform,
   })
