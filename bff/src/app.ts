@@ -24,6 +24,7 @@ import dashboardRoutes from './routes/dashboard'
 import faceRoutes from './routes/face'
 import feedbackRoutes from './routes/feedback'
 import keyRoutes from './routes/keys'
+import presentationRoutes from './routes/presentation'
 import queryRoutes from './routes/queries'
 import systemRoutes from './routes/system'
 import walletRoutes from './routes/wallet'
@@ -34,6 +35,7 @@ import { createDashboardService } from './services/dashboard-service'
 import { createFaceService } from './services/face-service'
 import { createFeedbackService } from './services/feedback-service'
 import { createKeyService } from './services/key-service'
+import { createPresentationService } from './services/presentation-service'
 import { createProfileService } from './services/profile-service'
 import { createWalletService } from './services/wallet-service'
 
@@ -119,7 +121,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(faceRoutes, { face, profiles })
   await app.register(dashboardRoutes, { dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs) })
   await app.register(keyRoutes, { keys })
-  await app.register(walletRoutes, { wallet: createWalletService(readers, profiles, cipher, audit) })
+  const wallet = createWalletService(readers, profiles, cipher, audit)
+  await app.register(walletRoutes, { wallet })
+  await app.register(presentationRoutes, {
+    presentations: createPresentationService({ keys, wallet, profiles, repo: repos.presentations, now }),
+    verifyRateLimitMax: config.verifyRateLimitMax,
+  })
   await app.register(queryRoutes, { data: createCitizenDataService(readers, profiles, repos.dataAccess) })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })

@@ -52,6 +52,7 @@ const EnvSchema = z.object({
   BFF_DEPT_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(60_000),
   BFF_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(5),
   BFF_BREAKER_HALF_OPEN_MS: z.coerce.number().int().positive().default(10_000),
+  BFF_VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   BFF_KEY_ROTATION_DAYS: z.coerce.number().positive().default(30),
   BFF_KEY_OVERLAP_DAYS: z.coerce.number().positive().default(14),
 })
@@ -83,6 +84,8 @@ export interface Config {
   wechat: { appId: string; secret: string; authorizeUrl: string }
   /** Signing keys for artifacts third parties verify (JWKS) */
   keys: { rotationSeconds: number; overlapSeconds: number }
+  /** Online verifications per client address per minute */
+  verifyRateLimitMax: number
   departments: {
     urls: Record<DepartmentName, string>
     /** Per call: a department that has not answered by then is treated as down */
@@ -147,6 +150,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secret: secret('BFF_WECHAT_SECRET', e.BFF_WECHAT_SECRET, DEV_SECRETS.wechatSecret, e.NODE_ENV),
       authorizeUrl: e.BFF_WECHAT_AUTHORIZE_URL,
     },
+    verifyRateLimitMax: e.BFF_VERIFY_RATE_LIMIT_MAX,
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },
     departments: {
       urls: Object.fromEntries(DEPARTMENT_NAMES.map((n) => [n, (e as Record<string, unknown>)[urlVar(n)] as string])) as Record<DepartmentName, string>,

@@ -4,6 +4,7 @@ import { type AuditRepository, drizzleAuditRepository } from './repositories/aud
 import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
+import { drizzlePresentationsRepository, type PresentationsRepository } from './repositories/presentations-repository'
 import { drizzleSessionsRepository, type SessionsRepository } from './repositories/sessions-repository'
 import { drizzleSigningKeysRepository, type SigningKeysRepository } from './repositories/signing-keys-repository'
 import { drizzleUsersRepository, type UsersRepository } from './repositories/users-repository'
@@ -16,6 +17,7 @@ export interface Repositories {
   audit: AuditRepository
   dataAccess: DataAccessRepository
   signingKeys: SigningKeysRepository
+  presentations: PresentationsRepository
 }
 
 export interface DataStore {
@@ -35,6 +37,7 @@ export function openDataStore(file: string): DataStore {
       audit: drizzleAuditRepository(database.db),
       dataAccess: drizzleDataAccessRepository(database.db),
       signingKeys: drizzleSigningKeysRepository(database.db),
+      presentations: drizzlePresentationsRepository(database.db),
     },
     ping: database.ping,
     close: database.close,
@@ -46,6 +49,7 @@ export { GENESIS_HASH } from './repositories/audit-repository'
 export type { DataAccessRepository, DataAccessRow } from './repositories/data-access-repository'
 export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
+export type { CredentialRow, PresentationRow, PresentationsRepository } from './repositories/presentations-repository'
 export type { RotateResult, SessionsRepository } from './repositories/sessions-repository'
 export type { SigningKeyRow, SigningKeysRepository } from './repositories/signing-keys-repository'
 export type { RealNameBinding, UserRow, UsersRepository } from './repositories/users-repository'

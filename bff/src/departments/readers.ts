@@ -21,7 +21,8 @@ export interface Subject {
 
 export interface DepartmentReader {
   /** The citizen's record, or `undefined` when the department does not know them (404). Throws UPSTREAM_*. */
-  read<C extends LookupContract>(contract: C, subject: Subject, why: CallPurpose): Promise<Ok<C> | undefined>
+  /** `fresh`: skip the cache (a verifier needs the status as of now). */
+  read<C extends LookupContract>(contract: C, subject: Subject, why: CallPurpose, opts?: { fresh?: boolean }): Promise<Ok<C> | undefined>
   readOpen<C extends OpenContract>(contract: C, why: CallPurpose): Promise<Ok<C>>
 }
 
@@ -54,9 +55,9 @@ export function createDepartmentReaders(opts: ReadersOptions): { readers: Depart
       })
 
     return {
-      async read(contract, subject, why) {
+      async read(contract, subject, why, readOpts = {}) {
         const key = `${name} ${contract.path} ${subject.idNumber}`
-        const hit = opts.cacheTtlMs > 0 ? cache.get(key) : undefined
+        const hit = opts.cacheTtlMs > 0 && !readOpts.fresh ? cache.get(key) : undefined
         if (hit) return hit.value as Ok<typeof contract> | undefined
         let reply
         try {

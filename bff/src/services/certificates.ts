@@ -44,9 +44,10 @@ export async function fetchCertificates(
   subject: Subject,
   why: CallPurpose,
   bound: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+  fresh = false,
 ): Promise<CertificateFetch> {
   const results = await Promise.allSettled(
-    ISSUERS.map(({ department, contract }) => bound(readers[department].read(contract, subject, why))),
+    ISSUERS.map(({ department, contract }) => bound(readers[department].read(contract, subject, why, { fresh }))),
   )
   const certificates = results.flatMap((r, i): IssuedCertificate[] => {
     if (r.status === 'rejected') return []

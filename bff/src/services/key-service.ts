@@ -25,6 +25,8 @@ export interface KeyService {
   /** Retires the current key now and makes a new one current; returns the new kid. */
   rotate(): Promise<string>
   sign(data: Uint8Array): Promise<Signature>
+  /** Signs what `build` makes for the current key's kid (a JWS header names its kid before it is signed). */
+  signFor(build: (kid: string) => Uint8Array): Promise<Signature & { input: Uint8Array }>
   /** True only for a signature by a key that is current or still within its overlap. */
   verify(kid: string, data: Uint8Array, signature: Uint8Array): Promise<boolean>
   jwks(): Promise<{ keys: PublicJwk[] }>
@@ -84,13 +86,18 @@ export function createKeyService(repo: SigningKeysRepository, cipher: FieldCiphe
     },
     rotate,
     async sign(data) {
+      const { input: _input, ...signature } = await this.signFor(() => data)
+      return signature
+    },
+    async signFor(build) {
       let key = current(await fresh())
       if (!key) {
         await rotate()
         key = current(ring!)!
       }
       key.privateKey ??= createPrivateKey(cipher.decrypt(key.row.privateKeySealed))
-      return { kid: key.row.kid, alg: 'ES256', signature: cryptoSign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }) }
+      const input = build(key.row.kid)
+      return { kid: key.row.kid, alg: 'ES256', input, signature: cryptoSign('sha256', input, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }) }
     },
     async verify(kid, data, signature) {
       const at = now()

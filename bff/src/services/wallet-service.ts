@@ -14,10 +14,14 @@ export interface WalletService {
   list(userId: string): Promise<{ cards: WalletCard[]; unavailableFrom: string[] }>
   show(userId: string, id: string): Promise<WalletCard & { fields: Field[] }>
   reveal(userId: string, id: string, ctx: AuditContext): Promise<{ number: string; holderName: string; fields: Field[] }>
+  /** The certificate behind one of the user's card ids, unmasked (for presentation); NOT_FOUND otherwise.
+   * `fresh` reads the departments now, past the cache: verification needs the current status. */
+  certificate(userId: string, id: string, fresh?: boolean): Promise<IssuedCertificate>
 }
 
 const BASE_KEYS = new Set(['type', 'title', 'certificateNumber', 'status', 'issueDate', 'expiryDate', 'issuingAuthority', 'holder', 'department'])
 const WHY = { purpose: '查看本人电子证照（卡包）' }
+const VERIFY_WHY = { purpose: '亮证核验：确认证照当前状态' }
 
 /** Certificate numbers keep their first 2 and last 4 characters. */
 export function maskNumber(n: string): string {
@@ -50,8 +54,8 @@ export function createWalletService(readers: DepartmentReaders, profiles: Profil
   })
   const own = (c: IssuedCertificate) => Object.fromEntries(Object.entries(c).filter(([k]) => !BASE_KEYS.has(k)))
 
-  async function find(userId: string, id: string): Promise<IssuedCertificate> {
-    const got = await fetchCertificates(readers, await profiles.subject(userId), WHY)
+  async function find(userId: string, id: string, fresh = false): Promise<IssuedCertificate> {
+    const got = await fetchCertificates(readers, await profiles.subject(userId), fresh ? VERIFY_WHY : WHY, undefined, fresh)
     const card = got.certificates.find((c) => cardId(userId, c) === id)
     if (card) return card
     // Not among the answers: if an issuer was down we cannot tell "missing" from "unreachable".
@@ -69,6 +73,7 @@ export function createWalletService(readers: DepartmentReaders, profiles: Profil
       const c = await find(userId, id)
       return { ...toCard(userId, c), fields: flattenFields(own(c), false) }
     },
+    certificate: find,
     async reveal(userId, id, ctx) {
       await profiles.requireRecentFace(userId, ctx)
       const c = await find(userId, id)

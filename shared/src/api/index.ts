@@ -4,6 +4,7 @@ import { dashboardContracts } from './dashboard'
 import { faceContracts } from './face'
 import { feedbackContracts } from './feedback'
 import { keysContracts } from './keys'
+import { presentationContracts } from './presentation'
 import { queryContracts } from './queries'
 import { systemContracts } from './system'
 import { walletContracts } from './wallet'
@@ -16,6 +17,7 @@ export const bffContracts = {
   queries: queryContracts,
   keys: keysContracts,
   wallet: walletContracts,
+  presentation: presentationContracts,
   feedback: feedbackContracts,
 } as const
 
@@ -24,6 +26,7 @@ export * from './dashboard'
 export * from './face'
 export * from './feedback'
 export * from './keys'
+export * from './presentation'
 export * from './queries'
 export * from './system'
 export * from './wallet'

@@ -1,0 +1,156 @@
+// Presentation (亮证) and verification (核验). The BFF signs a short-lived credential per disclosure profile, bound to
+// the citizen's device key; the device signs each QR (≤ 60 s) offline. QR text: `<credential JWS>~<device JWS>`.
+// Verification: credential signature by a published key → credential not expired → device signature by the bound
+// key → freshness → (online) the certificate's current status at its department → one use per presentation id.
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  CERTIFICATE_TYPES, type CertificateType, type Disclosed, DISCLOSURE_PROFILES, type DisclosureProfile, DisclosedSchema, type z, type VerificationSchema,
+} from '@ysx/shared'
+import type { PresentationsRepository } from '../db'
+import { AppError } from '../lib/app-error'
+import { decodeJws, signJws, verifyWithJwk } from '../lib/jws'
+import type { AuditContext } from './audit-service'
+import type { IssuedCertificate } from './certificates'
+import type { KeyService } from './key-service'
+import type { ProfileService } from './profile-service'
+import type { WalletService } from './wallet-service'
+
+export const CREDENTIAL_TYP = 'ysx-vc'
+export const DEVICE_TYP = 'ysx-kb'
+export const MAX_AGE_SECONDS = 60
+const CREDENTIAL_HOURS = 24
+const SKEW_SECONDS = 5
+
+/** Credential claims, with short names: the QR must stay under 800 bytes (a phone camera at arm's length). */
+export interface CredentialClaims {
+  /** credential id */
+  c: string
+  /** certificate type */
+  t: string
+  /** disclosure profile */
+  p: DisclosureProfile
+  /** disclosed fields, short keys (see SHORT) */
+  d: Record<string, string | number | boolean | null>
+  /** device public key (P-256 x, y) */
+  k: { x: string; y: string }
+  /** expiry, seconds */
+  e: number
+}
+
+/** Disclosed field names ↔ their short keys inside the credential. */
+const SHORT: Record<keyof Disclosed, string> = {
+  name: 'n', licenceClass: 'lc', validFrom: 'vf', validUntil: 'vu', pointsRemaining: 'pr', idNumberLast4: 'l4', over18: 'a18',
+}
+const toShort = (d: Disclosed) => Object.fromEntries(Object.entries(d).map(([k, v]) => [SHORT[k as keyof Disclosed], v]))
+const fromShort = (d: Record<string, unknown>): unknown =>
+  Object.fromEntries(Object.entries(SHORT).flatMap(([long, short]) => (short in d ? [[long, d[short]]] : [])))
+
+type Verification = z.output<typeof VerificationSchema>
+
+export interface PresentationService {
+  issue(userId: string, cardId: string, profile: DisclosureProfile, deviceKey: { x: string; y: string }, ctx: AuditContext):
+    Promise<{ credential: string; credentialId: string; profile: DisclosureProfile; disclosed: Disclosed; expiresAt: string }>
+  /** The checks any verifier can make offline with the JWKS; throws PRESENTATION_INVALID / PRESENTATION_EXPIRED. */
+  verifyOffline(presentation: string): Promise<{ claims: CredentialClaims; disclosed: Disclosed; jti: string; iat: number }>
+  verifyOnline(presentation: string): Promise<Verification>
+  log(userId: string, cardId: string): Promise<{ profile: DisclosureProfile; verifiedAt: string; outcome: 'accepted' | 'replayed' | 'not_valid' }[]>
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url')
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+/** The device proof binds the credential by a 128-bit prefix of its SHA-256. */
+export const credentialHash = (credential: string) => createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url')
+
+/** The fields a profile shows, from the certificate. */
+export function disclose(profile: DisclosureProfile, c: IssuedCertificate, today: Date): Disclosed {
+  if (profile === 'traffic_police') {
+    const points = c.points as { remaining?: number } | undefined
+    return { name: c.holder.name, licenceClass: String(c.licenceClass ?? ''), validFrom: c.issueDate, validUntil: c.expiryDate, pointsRemaining: points?.remaining ?? 0 }
+  }
+  if (profile === 'hotel') return { name: c.holder.name, idNumberLast4: c.holder.idNumber.slice(-4) }
+  const birth = c.holder.idNumber.slice(6, 14)
+  const eighteenth = Date.UTC(Number(birth.slice(0, 4)) + 18, Number(birth.slice(4, 6)) - 1, Number(birth.slice(6, 8)))
+  return { over18: today.getTime() >= eighteenth }
+}
+
+export function createPresentationService(d: {
+  keys: KeyService
+  wallet: WalletService
+  profiles: ProfileService
+  repo: PresentationsRepository
+  now?: () => Date
+}): PresentationService {
+  const now = d.now ?? (() => new Date())
+  const invalid = (why: string) => new AppError('PRESENTATION_INVALID', why)
+
+  return {
+    async issue(userId, cardId, profile, deviceKey, ctx) {
+      await d.profiles.requireRecentFace(userId, ctx)
+      const cert = await d.wallet.certificate(userId, cardId)
+      if (!(DISCLOSURE_PROFILES[profile] as readonly string[]).includes(cert.type)) throw new AppError('PROFILE_NOT_APPLICABLE')
+      if (cert.status !== 'valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${cert.status}`)
+      const at = now()
+      const iat = Math.floor(at.getTime() / 1000)
+      const certEnd = cert.expiryDate ? Math.floor(Date.parse(`${cert.expiryDate}T23:59:59+08:00`) / 1000) : Number.POSITIVE_INFINITY
+      const exp = Math.min(iat + CREDENTIAL_HOURS * 3600, certEnd)
+      const disclosed = disclose(profile, cert, at)
+      const cid = randomBytes(16).toString('base64url')
+      const claims: CredentialClaims = { c: cid, t: cert.type, p: profile, d: toShort(disclosed), k: { x: deviceKey.x, y: deviceKey.y }, e: exp }
+      const credential = await signJws({ alg: 'ES256', typ: CREDENTIAL_TYP }, claims, (build) => d.keys.signFor(build))
+      await d.repo.addCredential({
+        id: cid, userId, cardId, profile, deviceKeyThumbprint: sha256(`${deviceKey.x}.${deviceKey.y}`), issuedAt: at, expiresAt: new Date(exp * 1000),
+      })
+      return { credential, credentialId: cid, profile, disclosed, expiresAt: new Date(exp * 1000).toISOString() }
+    },
+
+    async verifyOffline(presentation) {
+      const [credText, deviceText, ...rest] = presentation.split('~')
+      if (!credText || !deviceText || rest.length > 0) throw invalid('not credential~device')
+      const cred = decodeJws(credText)
+      if (!cred || cred.header.alg !== 'ES256' || cred.header.typ !== CREDENTIAL_TYP || typeof cred.header.kid !== 'string') throw invalid('credential header')
+      if (!(await d.keys.verify(cred.header.kid, cred.signingInput, cred.signature))) throw invalid('credential signature')
+      const claims = cred.payload as unknown as CredentialClaims
+      const disclosed = DisclosedSchema.safeParse(isObject(claims.d) ? fromShort(claims.d) : undefined)
+      if (typeof claims.e !== 'number' || typeof claims.c !== 'string' || !disclosed.success || !(claims.p in DISCLOSURE_PROFILES)) throw invalid('credential claims')
+      const t = now().getTime() / 1000
+      if (claims.e <= t) throw new AppError('PRESENTATION_EXPIRED', 'credential expired')
+      const device = decodeJws(deviceText)
+      if (!device || device.header.alg !== 'ES256' || device.header.typ !== DEVICE_TYP) throw invalid('device header')
+      if (typeof claims.k?.x !== 'string' || !verifyWithJwk(claims.k, device.signingInput, device.signature)) throw invalid('device signature')
+      const { i: iat, j: jti, h } = device.payload as { i?: unknown; j?: unknown; h?: unknown }
+      if (typeof iat !== 'number' || typeof jti !== 'string' || jti.length < 8 || jti.length > 64 || h !== credentialHash(credText)) throw invalid('device claims')
+      if (iat > t + SKEW_SECONDS) throw invalid('from the future')
+      if (t - iat > MAX_AGE_SECONDS) throw new AppError('PRESENTATION_EXPIRED', 'older than 60 s')
+      return { claims, disclosed: disclosed.data, jti, iat }
+    },
+
+    async verifyOnline(presentation) {
+      const { claims, disclosed, jti, iat } = await this.verifyOffline(presentation)
+      const row = await d.repo.findCredential(claims.c)
+      if (!row) throw invalid('unknown credential')
+      let status = 'valid'
+      try {
+        status = (await d.wallet.certificate(row.userId, row.cardId, true)).status
+      } catch (err) {
+        // The card is gone from its department: revoked for all purposes.
+        if (err instanceof AppError && err.code === 'NOT_FOUND') status = 'revoked'
+        else throw err
+      }
+      const outcome = status === 'valid' ? 'accepted' : 'not_valid'
+      const first = await d.repo.firstUse({ jti: `${claims.c}:${jti}`, credentialId: claims.c, verifiedAt: now(), outcome })
+      if (!first) throw new AppError('PRESENTATION_REPLAYED')
+      if (outcome === 'not_valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${status}`)
+      return {
+        valid: true, type: claims.t, title: CERTIFICATE_TYPES[claims.t as CertificateType] ?? claims.t, profile: claims.p, disclosed,
+        presentedAt: new Date(iat * 1000).toISOString(), checks: ['signature', 'device', 'freshness', 'status', 'replay'],
+      }
+    },
+
+    async log(userId, cardId) {
+      const rows = await d.repo.log(userId, cardId)
+      const profiles = new Map<string, DisclosureProfile>()
+      for (const r of rows) if (!profiles.has(r.credentialId)) profiles.set(r.credentialId, (await d.repo.findCredential(r.credentialId))!.profile)
+      return rows.map((r) => ({ profile: profiles.get(r.credentialId)!, verifiedAt: r.verifiedAt.toISOString(), outcome: r.outcome }))
+    },
+  }
+}
