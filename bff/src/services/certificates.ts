@@ -7,14 +7,14 @@ import type { CallPurpose } from '../departments/upstream'
 import type { DepartmentReaders, LookupContract, Subject } from '../departments/readers'
 
 /** Certificate-issuing departments and their certificate lookups. */
-export const ISSUERS: { department: keyof DepartmentReaders; contract: LookupContract }[] = [
-  { department: 'gongan', contract: gonganContracts.certificates },
-  { department: 'renshe', contract: rensheContracts.certificates },
-  { department: 'gongjijin', contract: gongjijinContracts.certificates },
-  { department: 'jiaoguan', contract: jiaoguanContracts.certificates },
-  { department: 'churujing', contract: churujingContracts.certificates },
-  { department: 'minzheng', contract: minzhengContracts.certificates },
-  { department: 'shichang', contract: shichangContracts.certificates },
+export const ISSUERS: { department: keyof DepartmentReaders; contract: LookupContract; types: CertificateType[] }[] = [
+  { department: 'gongan', contract: gonganContracts.certificates, types: ['id_card', 'household_register', 'residence_permit'] },
+  { department: 'renshe', contract: rensheContracts.certificates, types: ['social_security_card'] },
+  { department: 'gongjijin', contract: gongjijinContracts.certificates, types: ['housing_fund_certificate'] },
+  { department: 'jiaoguan', contract: jiaoguanContracts.certificates, types: ['driving_licence', 'vehicle_licence'] },
+  { department: 'churujing', contract: churujingContracts.certificates, types: ['passport', 'hk_macau_permit'] },
+  { department: 'minzheng', contract: minzhengContracts.certificates, types: ['marriage_certificate'] },
+  { department: 'shichang', contract: shichangContracts.certificates, types: ['business_licence'] },
 ]
 
 /** The fields every certificate has (the department's own fields come along untyped). */
@@ -38,23 +38,28 @@ export interface CertificateFetch {
   allFailed?: unknown
 }
 
-/** Reads every issuer; `bound` may cut a slow one short (the dashboard's budget). */
-export async function fetchCertificates(
-  readers: DepartmentReaders,
-  subject: Subject,
-  why: CallPurpose,
-  bound: <T>(p: Promise<T>) => Promise<T> = (p) => p,
-  fresh = false,
-): Promise<CertificateFetch> {
+export interface FetchOptions {
+  /** May cut a slow issuer short (the dashboard's budget) */
+  bound?: <T>(p: Promise<T>) => Promise<T>
+  /** Past the cache: the status as of now */
+  fresh?: boolean
+  /** Only the issuer of this type (a verifier checks one card) */
+  type?: CertificateType
+}
+
+/** Reads every issuer (or the one for `type`) in parallel. */
+export async function fetchCertificates(readers: DepartmentReaders, subject: Subject, why: CallPurpose, opts: FetchOptions = {}): Promise<CertificateFetch> {
+  const bound = opts.bound ?? ((p) => p)
+  const issuers = opts.type ? ISSUERS.filter((i) => i.types.includes(opts.type!)) : ISSUERS
   const results = await Promise.allSettled(
-    ISSUERS.map(({ department, contract }) => bound(readers[department].read(contract, subject, why, { fresh }))),
+    issuers.map(({ department, contract }) => bound(readers[department].read(contract, subject, why, { fresh: opts.fresh ?? false }))),
   )
   const certificates = results.flatMap((r, i): IssuedCertificate[] => {
     if (r.status === 'rejected') return []
     const issued = (r.value as { certificates: Omit<IssuedCertificate, 'department'>[] } | undefined)?.certificates ?? []
-    return issued.map((c) => ({ ...c, department: ISSUERS[i]!.department }) as IssuedCertificate)
+    return issued.map((c) => ({ ...c, department: issuers[i]!.department }) as IssuedCertificate)
   })
-  const unavailableFrom = results.flatMap((r, i) => (r.status === 'rejected' ? [ISSUERS[i]!.department] : []))
-  const allFailed = unavailableFrom.length === ISSUERS.length ? (results[0] as PromiseRejectedResult).reason : undefined
+  const unavailableFrom = results.flatMap((r, i) => (r.status === 'rejected' ? [issuers[i]!.department] : []))
+  const allFailed = unavailableFrom.length === issuers.length ? (results[0] as PromiseRejectedResult).reason : undefined
   return { certificates, unavailableFrom, ...(allFailed ? { allFailed } : {}) }
 }

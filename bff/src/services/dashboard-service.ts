@@ -28,7 +28,7 @@ export function createDashboardService(readers: DepartmentReaders, profiles: Pro
   const fetchers = (s: Subject, issuerLimit: Promise<'timeout'>): { [K in keyof Sections]: () => Promise<DataOf<K>> } => ({
     async cards() {
       // Each issuer on its own: a slow one drops out of the list (named in unavailableFrom), the rest are shown.
-      const got = await fetchCertificates(readers, s, WHY, (p) => bounded(p, issuerLimit))
+      const got = await fetchCertificates(readers, s, WHY, { bound: (p) => bounded(p, issuerLimit) })
       if (got.allFailed) throw got.allFailed
       const cards = got.certificates.map((c) => ({ type: c.type, title: c.title, status: c.status, expiryDate: c.expiryDate, department: c.department }))
       return { cards, unavailableFrom: got.unavailableFrom }

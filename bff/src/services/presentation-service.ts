@@ -130,7 +130,7 @@ export function createPresentationService(d: {
       if (!row) throw invalid('unknown credential')
       let status = 'valid'
       try {
-        status = (await d.wallet.certificate(row.userId, row.cardId, true)).status
+        status = (await d.wallet.certificate(row.userId, row.cardId, { fresh: true, type: claims.t as CertificateType })).status
       } catch (err) {
         // The card is gone from its department: revoked for all purposes.
         if (err instanceof AppError && err.code === 'NOT_FOUND') status = 'revoked'

@@ -1,6 +1,6 @@
 // Wallet service (卡包): the citizen's certificates, masked by default; a card id is bound to its owner, so another
 // citizen's id is simply not found; the full card only after a step-up, audited.
-import { maskIdNumber, maskName, maskPhone, scrubText, type WalletCard } from '@ysx/shared'
+import { type CertificateType, maskIdNumber, maskName, maskPhone, scrubText, type WalletCard } from '@ysx/shared'
 import type { DepartmentReaders } from '../departments/readers'
 import { AppError } from '../lib/app-error'
 import type { FieldCipher } from '../lib/field-cipher'
@@ -15,8 +15,8 @@ export interface WalletService {
   show(userId: string, id: string): Promise<WalletCard & { fields: Field[] }>
   reveal(userId: string, id: string, ctx: AuditContext): Promise<{ number: string; holderName: string; fields: Field[] }>
   /** The certificate behind one of the user's card ids, unmasked (for presentation); NOT_FOUND otherwise.
-   * `fresh` reads the departments now, past the cache: verification needs the current status. */
-  certificate(userId: string, id: string, fresh?: boolean): Promise<IssuedCertificate>
+   * A verifier passes `fresh` (the status as of now, past the cache) and the type (only its issuer is asked). */
+  certificate(userId: string, id: string, opts?: { fresh?: boolean; type?: CertificateType }): Promise<IssuedCertificate>
 }
 
 const BASE_KEYS = new Set(['type', 'title', 'certificateNumber', 'status', 'issueDate', 'expiryDate', 'issuingAuthority', 'holder', 'department'])
@@ -54,8 +54,8 @@ export function createWalletService(readers: DepartmentReaders, profiles: Profil
   })
   const own = (c: IssuedCertificate) => Object.fromEntries(Object.entries(c).filter(([k]) => !BASE_KEYS.has(k)))
 
-  async function find(userId: string, id: string, fresh = false): Promise<IssuedCertificate> {
-    const got = await fetchCertificates(readers, await profiles.subject(userId), fresh ? VERIFY_WHY : WHY, undefined, fresh)
+  async function find(userId: string, id: string, opts: { fresh?: boolean; type?: CertificateType } = {}): Promise<IssuedCertificate> {
+    const got = await fetchCertificates(readers, await profiles.subject(userId), opts.fresh ? VERIFY_WHY : WHY, opts)
     const card = got.certificates.find((c) => cardId(userId, c) === id)
     if (card) return card
     // Not among the answers: if an issuer was down we cannot tell "missing" from "unreachable".
@@ -73,7 +73,7 @@ export function createWalletService(readers: DepartmentReaders, profiles: Profil
       const c = await find(userId, id)
       return { ...toCard(userId, c), fields: flattenFields(own(c), false) }
     },
-    certificate: find,
+    certificate: (userId, id, opts) => find(userId, id, opts),
     async reveal(userId, id, ctx) {
       await profiles.requireRecentFace(userId, ctx)
       const c = await find(userId, id)

@@ -1,0 +1,98 @@
+// Benchmark: presentation (亮证) issue and online verify throughput, as ratios to a bare Fastify hello-world measured
+// in the same run with the same load loop (these machines are noisy; only ratios compare).
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
+import { buildApp } from '@ysx/bff/app'
+import { testConfig } from '@ysx/bff/config'
+import Fastify from 'fastify'
+import { measure, percentile, startDepartments } from './lib'
+
+const N = Number(process.env.BENCH_N ?? 3000)
+const CONCURRENCY = 16
+const SEED = 20_261_123
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
+
+async function throughput(label: string, n: number, once: () => Promise<unknown>) {
+  await measure(Math.min(200, n), CONCURRENCY, once) // warm-up
+  const started = performance.now()
+  const times = await measure(n, CONCURRENCY, once)
+  const seconds = (performance.now() - started) / 1000
+  return { label, rps: n / seconds, p99: percentile(times, 99) }
+}
+
+async function main() {
+  const bare = Fastify()
+  bare.get('/', async () => ({ hello: 'world' }))
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
+
+  const { urls, stop } = await startDepartments(5200, 1000)
+  const base = testConfig({ logLevel: 'silent' })
+  const app = await buildApp({
+    ...base,
+    wechat: { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-secret-change-me-0123456789abcdef', authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+    rateLimit: { max: 100_000_000, windowMs: 60_000 },
+    verifyRateLimitMax: 100_000_000,
+    departments: { ...base.departments, urls },
+  })
+  const bff = await app.listen({ host: '127.0.0.1', port: 0 })
+  try {
+    const { token, cardId } = await driver(bff, urls.wechat, urls.jiaoguan)
+    const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const deviceKey = device.publicKey.export({ format: 'jwk' })
+    const post = (path: string, body: unknown, auth = true) =>
+      fetch(`${bff}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    const issueOnce = async () => (await post(`/v1/wallet/${cardId}/credentials`, { profile: 'traffic_police', deviceKey })).json() as Promise<{ credential: string }>
+    const { credential } = await issueOnce()
+    const h = createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url')
+    const present = () => {
+      const input = `${b64({ alg: 'ES256', typ: 'ysx-kb' })}.${b64({ i: Math.floor(Date.now() / 1000), j: randomBytes(9).toString('base64url'), h })}`
+      return `${credential}~${input}.${sign('sha256', Buffer.from(input), { key: device.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
+    }
+
+    const hello = await throughput('bare Fastify hello-world', N, () => fetch(bareUrl).then((r) => r.arrayBuffer()))
+    const issue = await throughput('issue credential', Math.max(200, N / 5), async () => {
+      const res = await post(`/v1/wallet/${cardId}/credentials`, { profile: 'traffic_police', deviceKey })
+      if (res.status !== 201) throw new Error(`issue ${res.status}`)
+      await res.arrayBuffer()
+    })
+    const verify = await throughput('verify presentation online', N, async () => {
+      const res = await post('/v1/verify', { presentation: present() }, false)
+      if (res.status !== 200) throw new Error(`verify ${res.status} ${await res.text()}`)
+      await res.arrayBuffer()
+    })
+    console.log(`presentation benchmark (concurrency ${CONCURRENCY}, load loop in the same process)`)
+    for (const r of [hello, issue, verify]) {
+      console.log(`  ${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s · p99 ${r.p99.toFixed(1)} ms · ratio to bare ${(r.rps / hello.rps).toFixed(2)}`)
+    }
+    console.log(`  QR size: ${Buffer.byteLength(present())} bytes`)
+  } finally {
+    await app.close()
+    await bare.close()
+    stop()
+  }
+}
+
+/** A citizen with a valid driving licence, logged in and face-verified; their licence's card id. */
+async function driver(bff: string, wechat: string, jiaoguan: string): Promise<{ token: string; cardId: string }> {
+  const { person } = await import('@ysx/departments/harness')
+  for (let i = 0; i < 1000; i += 1) {
+    const who = person(SEED, i)
+    const res = await fetch(`${jiaoguan}/v1/certificates/lookup`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
+      body: JSON.stringify({ idNumber: who.idNumber }),
+    })
+    const certs = res.ok ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates : []
+    if (!certs.some((c) => c.type === 'driving_licence' && c.status === 'valid')) continue
+    const json = async (r: Response) => (await r.json()) as Record<string, string>
+    const post = (url: string, body: unknown, token?: string) =>
+      fetch(url, { method: 'POST', headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) })
+    const { code } = await json(await post(`${wechat}/sns/device-login`, { appid: 'wx-ysx-open-dev', account: 'bench-driver' }))
+    const { accessToken } = await json(await post(`${bff}/v1/auth/login`, { code }))
+    const c = await json(await post(`${bff}/v1/face/challenges`, undefined, accessToken))
+    await post(`${bff}/v1/face/verifications`, { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: c.digits } }, accessToken)
+    const cards = ((await (await fetch(`${bff}/v1/wallet`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { cards: { id: string; type: string }[] }).cards
+    return { token: accessToken!, cardId: cards.find((x) => x.type === 'driving_licence')!.id }
+  }
+  throw new Error('no citizen with a valid driving licence')
+}
+
+void main()
