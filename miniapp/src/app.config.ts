@@ -19,6 +19,11 @@ export default defineAppConfig({
     'pages/feedback/index',
     'pages/login/index',
     'pages/face/index',
+    'pages/medical-insurance/index',
+    'pages/social-security/index',
+    'pages/housing-fund/index',
+    'pages/violations/index',
+    'pages/data-access/index',
   ],
   window: {
     backgroundTextStyle: 'light',

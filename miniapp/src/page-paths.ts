@@ -4,4 +4,9 @@ export const PAGES = {
   login: '/pages/login/index',
   face: '/pages/face/index',
   feedback: '/pages/feedback/index',
+  medicalInsurance: '/pages/medical-insurance/index',
+  socialSecurity: '/pages/social-security/index',
+  housingFund: '/pages/housing-fund/index',
+  violations: '/pages/violations/index',
+  dataAccess: '/pages/data-access/index',
 } as const

@@ -49,3 +49,8 @@ export function useT(): typeof t {
   }, [])
   return t
 }
+
+/** A department's display name (公安, 医保 …) from its code; an unknown code is shown as is. */
+export function departmentName(code: string): string {
+  return i18n.exists(`departments.${code}`) ? t(`departments.${code}` as TranslationKey) : code
+}

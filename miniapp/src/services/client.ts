@@ -34,8 +34,9 @@ type Slot<C, K extends Part> = C extends { [P in K]: infer S extends z.ZodType }
 /** What a call must supply: exactly the parts the contract declares. */
 export type RequestInput<C extends RouteContract> = Slot<C, 'params'> & Slot<C, 'query'> & Slot<C, 'body'>
 
+// Contracts may spread a shared error map, whose keys arrive as strings ('502'): match on the key's text either way.
 type SuccessStatus<C extends RouteContract> = {
-  [K in keyof C['responses']]: `${K & number}` extends `2${string}` ? K : never
+  [K in keyof C['responses']]: `${K & (string | number)}` extends `2${string}` ? K : never
 }[keyof C['responses']]
 
 /** The parsed body of any 2xx reply the contract declares. */

@@ -1,28 +1,73 @@
-// 首页: app name and slogan on the blue band, the common-service grid and the synthetic-data notice.
+// 首页: app name and slogan on the blue band, the common-service grid, the citizen's dashboard (or how to unlock it).
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Grid, Toast } from '@nutui/nutui-react-taro'
+import { Button, Grid, Skeleton, Toast } from '@nutui/nutui-react-taro'
 import { EntryBadge } from '../../components/entry-badge'
+import { ErrorBlock } from '../../components/error-block'
 import { PageHeader } from '../../components/page-header'
+import { useQuery } from '../../hooks/use-query'
 import { type TranslationKey, useT } from '../../i18n'
+import { PAGES } from '../../page-paths'
+import { dashboard } from '../../services/dashboard'
+import { DashboardCards } from './dashboard'
 import './index.scss'
 
 const TOAST_ID = 'home-toast'
 
-const QUICK_ENTRIES: TranslationKey[] = [
-  'home.healthCode',
-  'home.socialSecurity',
-  'home.medicalInsurance',
-  'home.housingFund',
-  'home.trafficViolations',
+/** Each quick entry and where it leads; null: not built yet. */
+const QUICK_ENTRIES: Array<{ key: TranslationKey; page: string | null }> = [
+  { key: 'home.healthCode', page: null },
+  { key: 'home.socialSecurity', page: PAGES.socialSecurity },
+  { key: 'home.medicalInsurance', page: PAGES.medicalInsurance },
+  { key: 'home.housingFund', page: PAGES.housingFund },
+  { key: 'home.trafficViolations', page: PAGES.violations },
 ]
 // The last cell leads to the 服务 tab.
 const ALL_SERVICES: TranslationKey = 'services.title'
 
+/** Logged out or not yet real-name: what the dashboard needs, and the way there. */
+function UnlockHint({ realName }: { realName: boolean }) {
+  const t = useT()
+  return (
+    <View className='ysx-card page-home__hint'>
+      <Text className='page-home__hint-text'>{realName ? t('home.realNameHint') : t('home.signInHint')}</Text>
+      <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: realName ? PAGES.face : PAGES.login })}>
+        {realName ? t('home.verify') : t('home.signIn')}
+      </Button>
+    </View>
+  )
+}
+
+function DashboardArea() {
+  const t = useT()
+  const query = useQuery(dashboard, { onShow: true })
+  const { state } = query
+  if (state.status === 'loading' || state.status === 'empty') {
+    return (
+      <View className='ysx-card page-home__loading'>
+        <Skeleton rows={4} animated />
+      </View>
+    )
+  }
+  if (state.status === 'error') {
+    if (state.code === 'AUTH_REQUIRED') return <UnlockHint realName={false} />
+    if (state.code === 'REAL_NAME_REQUIRED') return <UnlockHint realName />
+    return (
+      <View className='ysx-card'>
+        <Text className='ysx-card__title'>{t('dashboard.title')}</Text>
+        <ErrorBlock code={state.code} message={state.message} onRetry={query.reload} busy={query.refreshing} />
+      </View>
+    )
+  }
+  return <DashboardCards dashboard={state.data} retrying={query.refreshing} onRetry={query.reload} />
+}
+
 export default function Home() {
   const t = useT()
   const open = (index: number) => {
-    if (index === QUICK_ENTRIES.length) void Taro.switchTab({ url: '/pages/services/index' })
+    const entry = QUICK_ENTRIES[index]
+    if (!entry) void Taro.switchTab({ url: '/pages/services/index' })
+    else if (entry.page) void Taro.navigateTo({ url: entry.page })
     else Toast.show(TOAST_ID, { content: t('services.comingSoon') })
   }
 
@@ -34,13 +79,14 @@ export default function Home() {
       <View className='ysx-card'>
         <Text className='ysx-card__title'>{t('home.quickEntries')}</Text>
         <Grid columns={3} gap={0} onClick={(_, index) => open(index)}>
-          {[...QUICK_ENTRIES, ALL_SERVICES].map((key, index) => (
+          {[...QUICK_ENTRIES.map((e) => e.key), ALL_SERVICES].map((key, index) => (
             <Grid.Item key={key} text={<Text className='page-home__entry-text'>{t(key)}</Text>}>
               <EntryBadge label={t(key)} index={index} />
             </Grid.Item>
           ))}
         </Grid>
       </View>
+      <DashboardArea />
       <View className='page-home__notice'>
         <Text>{t('home.notice')}</Text>
       </View>

@@ -56,6 +56,7 @@ export default function Me() {
   const me = useProfile()
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
   const openFeedback = () => void Taro.navigateTo({ url: PAGES.feedback })
+  const openDataAccess = () => void Taro.navigateTo({ url: PAGES.dataAccess })
   const profile = me.status === 'ready' ? me.profile : null
   const realName = profile?.level === 'real_name'
 
@@ -91,6 +92,7 @@ export default function Me() {
       ) : null}
       {me.failure ? <Text className='page-me__failure'>{me.failure}</Text> : null}
       <Cell.Group className='page-me__entries'>
+        {realName ? <Cell title={t('me.dataAccess')} extra='›' clickable onClick={openDataAccess} /> : null}
         <Cell title={t('me.feedback')} extra='›' clickable onClick={openFeedback} />
         <Cell title={t('me.elderMode')} extra='›' clickable onClick={comingSoon} />
         <Cell title={t('me.language')} extra='›' clickable onClick={comingSoon} />
