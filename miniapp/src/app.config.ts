@@ -24,6 +24,9 @@ export default defineAppConfig({
     'pages/housing-fund/index',
     'pages/violations/index',
     'pages/data-access/index',
+    'pages/wallet-card/index',
+    'pages/present/index',
+    'pages/verify/index',
   ],
   window: {
     backgroundTextStyle: 'light',

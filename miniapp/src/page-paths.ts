@@ -9,4 +9,8 @@ export const PAGES = {
   housingFund: '/pages/housing-fund/index',
   violations: '/pages/violations/index',
   dataAccess: '/pages/data-access/index',
+  wallet: '/pages/wallet/index',
+  walletCard: '/pages/wallet-card/index',
+  present: '/pages/present/index',
+  verify: '/pages/verify/index',
 } as const

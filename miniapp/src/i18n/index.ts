@@ -50,6 +50,11 @@ export function useT(): typeof t {
   return t
 }
 
+/** Whether a dotted path names a string in the catalogue (for keys built from data, such as field paths). */
+export function catalogueHas(key: string): boolean {
+  return i18n.exists(key) && typeof i18n.t(key, { returnObjects: true }) === 'string'
+}
+
 /** A department's display name (公安, 医保 …) from its code; an unknown code is shown as is. */
 export function departmentName(code: string): string {
   return i18n.exists(`departments.${code}`) ? t(`departments.${code}` as TranslationKey) : code

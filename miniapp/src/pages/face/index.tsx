@@ -13,14 +13,16 @@ export default function Face() {
   const t = useT()
   const { params } = useRouter()
   const camera = useCamera()
-  const face = useFaceVerify(() => void Taro.switchTab({ url: PAGES.me }))
+  const stepUp = params.purpose === 'step-up'
+  // A step-up returns to the page that asked for it; a first real-name verification goes to 我的.
+  const face = useFaceVerify(() => void (stepUp ? Taro.navigateBack() : Taro.switchTab({ url: PAGES.me })))
   const needsLogin = face.failure?.code === 'AUTH_REQUIRED'
   const needsChallenge = !face.loading && (face.spent || face.expired || !face.challenge)
 
   return (
     <View className='ysx-page page-face'>
       <View className='ysx-card'>
-        <Text className='page-face__intro'>{params.purpose === 'step-up' ? t('face.stepUpIntro') : t('face.intro')}</Text>
+        <Text className='page-face__intro'>{stepUp ? t(params.from === 'wallet' ? 'face.stepUpWallet' : 'face.stepUpIntro') : t('face.intro')}</Text>
       </View>
 
       <View className='ysx-card page-face__challenge'>

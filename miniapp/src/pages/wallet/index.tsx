@@ -1,24 +1,41 @@
-// 卡包: the citizen's e-certificates; empty until login and real-name binding exist.
-import { Image, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import emptyWallet from '../../assets/empty-wallet.png'
+// 卡包: the citizen's e-certificates as cards; issuers that could not answer are named; login / real-name hints.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { PageHeader } from '../../components/page-header'
-import { useT } from '../../i18n'
+import { QueryView } from '../../components/query-view'
+import { WalletCard } from '../../components/wallet-card'
+import { useQuery } from '../../hooks/use-query'
+import { departmentName, useT } from '../../i18n'
+import { PAGES } from '../../page-paths'
+import { list } from '../../services/wallet'
 import './index.scss'
 
 export default function Wallet() {
   const t = useT()
+  const query = useQuery(list, { onShow: true })
+  const open = (id: string) => void Taro.navigateTo({ url: `${PAGES.walletCard}?id=${id}` })
 
   return (
     <View className='ysx-page page-wallet'>
       <PageHeader title={t('wallet.title')} />
-      <View className='ysx-card'>
-        <Empty
-          className='page-wallet__empty'
-          image={<Image className='page-wallet__image' src={emptyWallet} mode='aspectFit' />}
-          description={t('wallet.empty')}
-        />
-      </View>
+      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('wallet.none')}>
+        {({ cards, unavailableFrom }) => (
+          <>
+            <Text className='page-wallet__count'>{cards.length ? t('wallet.count', { count: cards.length }) : t('wallet.none')}</Text>
+            {unavailableFrom.length ? (
+              <Text className='page-wallet__unavailable'>
+                {t('dashboard.issuersUnavailable', { departments: unavailableFrom.map(departmentName).join('、') })}
+              </Text>
+            ) : null}
+            {cards.map((card) => (
+              <View key={card.id} className='page-wallet__item'>
+                <WalletCard card={card} onClick={() => open(card.id)} />
+              </View>
+            ))}
+          </>
+        )}
+      </QueryView>
+      <Text className='page-wallet__verify' onClick={() => void Taro.navigateTo({ url: PAGES.verify })}>{t('wallet.verifyEntry')}</Text>
     </View>
   )
 }

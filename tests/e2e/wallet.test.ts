@@ -1,0 +1,164 @@
+// e2e: a driver shows the driving-licence QR (交警查验); a second context verifies it offline, then online, in Chromium.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { ALL_DEPARTMENTS, type TestSystem, realNameUser, startSystem } from '../support/system'
+import { H5_DIR, launchChromium, screenshotPath } from './browser'
+
+jest.setTimeout(180_000)
+
+interface Licence { licenceClass: string; issueDate: string; expiryDate: string | null; points: { remaining: number }; status: string; type: string }
+
+let sys: TestSystem
+let browser: Browser
+let bffUrl: string
+let tokens: { accessToken: string; refreshToken: string; refreshExpiresIn: number }
+let driver: { name: string; idNumber: string; licence: Licence }
+
+/** The stand-in face check always fails for these population indexes (departments/src/gongan/face.ts). */
+const faceFails = (index: number) => index % 97 === 13 || index % 89 === 7
+
+async function licenceOf(index: number): Promise<Licence | null> {
+  const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
+  })
+  if (!res.ok) return null
+  const { certificates } = (await res.json()) as { certificates: Licence[] }
+  return certificates.find((c) => c.type === 'driving_licence' && c.status === 'valid') ?? null
+}
+
+beforeAll(async () => {
+  sys = await startSystem({ departments: ALL_DEPARTMENTS, bff: { h5Dir: H5_DIR } })
+  bffUrl = await sys.bff.listen({ host: '127.0.0.1', port: 0 })
+  for (let index = 50; index < 300 && !driver; index += 1) {
+    const licence = faceFails(index) ? null : await licenceOf(index)
+    if (!licence) continue
+    await realNameUser(sys, 'e2e-wallet-driver', index)
+    const who = sys.citizen(index)
+    driver = { name: who.name, idNumber: who.idNumber, licence }
+  }
+  if (!driver) throw new Error('no citizen with a valid driving licence among indexes 50–299')
+  tokens = (await sys.login('e2e-wallet-driver')) as typeof tokens
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await sys?.close()
+})
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'))
+
+/** A full-page shot: Taro's H5 pages scroll in their own container, so the viewport grows to the tallest page. */
+async function shootWhole(page: Page, name: string) {
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.ysx-page'), (p) => p.scrollHeight)))
+  await page.setViewportSize({ width: 390, height: Math.max(844, height + 60) })
+  await settled(page)
+  await page.screenshot({ path: screenshotPath(name) })
+  await page.setViewportSize({ width: 390, height: 844 })
+}
+
+const newContext = () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+
+async function signedIn(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(bffUrl)
+  const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000 }
+  await page.evaluate((value) => localStorage.setItem('ysx.auth.tokens', JSON.stringify({ data: value })), stored)
+  return page
+}
+
+test('the driving-licence QR verifies offline in a second context and shows name, class, validity and points only', async () => {
+  const citizen = await signedIn(await newContext())
+  const citizenErrors = watchErrors(citizen)
+  await citizen.goto(`${bffUrl}/#/pages/wallet/index`)
+  const licenceCard = citizen.locator('.ysx-wallet-card--driving_licence')
+  await licenceCard.waitFor()
+  await expect(citizen.locator('.ysx-wallet-card').count()).resolves.toBeGreaterThanOrEqual(2)
+  const walletText = (await citizen.locator('.page-wallet').textContent()) ?? ''
+  expect(walletText).toContain('机动车驾驶证')
+  expect(walletText).toContain('有效')
+  expect(walletText).not.toContain(driver.idNumber)
+  expect(walletText).not.toContain(driver.name)
+  await shootWhole(citizen, 'wallet-list')
+
+  await licenceCard.click()
+  await citizen.waitForURL(/pages\/wallet-card\/index/)
+  await citizen.locator('.page-wallet-card .ysx-query__row', { hasText: '准驾车型' }).waitFor()
+  const cardText = (await citizen.locator('.page-wallet-card').textContent()) ?? ''
+  expect(cardText).toContain(driver.licence.licenceClass)
+  expect(cardText).toContain('记分 · 剩余分值')
+  expect(cardText).not.toContain(driver.idNumber)
+  await shootWhole(citizen, 'wallet-card')
+
+  await citizen.locator('.nut-button', { hasText: '亮证' }).click()
+  await citizen.getByText('交警查验', { exact: true }).click()
+  await citizen.waitForURL(/pages\/present\/index/)
+  const qrText = citizen.locator('[data-testid="qr-text"]')
+  await qrText.waitFor({ state: 'attached' })
+  await citizen.locator('.ysx-qr__image').waitFor()
+  const text = ((await qrText.textContent()) ?? '').trim()
+  expect(text).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+~[\w-]+\.[\w-]+\.[\w-]+$/)
+  expect(Buffer.byteLength(text)).toBeLessThanOrEqual(800)
+  const presentText = (await citizen.locator('.page-present').textContent()) ?? ''
+  expect(presentText).toMatch(/\d+ 秒后自动刷新/)
+  expect(presentText).toContain('核验方将看到')
+  expect(presentText).toContain(driver.name)
+  await shootWhole(citizen, 'wallet-present')
+  expect(citizenErrors).toEqual([])
+
+  // The officer: opens the verifier once online (the JWKS gets cached), then loses the network.
+  const officerContext = await newContext()
+  const officer = await officerContext.newPage()
+  const officerErrors = watchErrors(officer)
+  await officer.goto(`${bffUrl}/#/pages/verify/index`)
+  await officer.waitForFunction(() => localStorage.getItem('ysx.verify.jwks') !== null)
+  await officerContext.setOffline(true)
+  await officer.locator('.page-verify__input textarea').fill(text)
+  await officer.locator('.nut-button', { hasText: '核验' }).click()
+  await officer.locator('.page-verify__offline').waitFor()
+  await officer.getByText('无法连接平台', { exact: false }).waitFor()
+  const result = (await officer.locator('.page-verify__result').textContent()) ?? ''
+  const { licence } = driver
+  expect(result).toContain('离线核验通过')
+  for (const shown of [driver.name, licence.licenceClass, licence.issueDate, licence.expiryDate ?? '长期', String(licence.points.remaining)]) {
+    expect(result).toContain(shown)
+  }
+  const labels = await officer.locator('.page-verify__result .ysx-query__row-label').allTextContents()
+  expect(labels).toEqual(['证照类型', '出示场景', '出示时间', '姓名', '准驾车型', '有效期起', '有效期至', '剩余记分'])
+  expect(result).not.toContain(driver.idNumber)
+  expect(result).not.toContain(driver.idNumber.slice(-4))
+  await shootWhole(officer, 'wallet-verify-offline')
+
+  // Back online, a fresh QR passes online too (status and one use); the same text again is a replay.
+  await officerContext.setOffline(false)
+  await citizen.locator('.nut-button', { hasText: '立即刷新' }).click()
+  await citizen.waitForFunction((old) => {
+    const now = document.querySelector('[data-testid="qr-text"]')?.textContent?.trim()
+    return !!now && now !== old
+  }, text)
+  const fresh = ((await qrText.textContent()) ?? '').trim()
+  await officer.locator('.page-verify__input textarea').fill(fresh)
+  await officer.locator('.nut-button', { hasText: '核验' }).click()
+  await officer.getByText('在线核验通过', { exact: true }).waitFor()
+  await shootWhole(officer, 'wallet-verify-online')
+  await officer.locator('.nut-button', { hasText: '核验' }).click()
+  await officer.getByText('该亮证码已被核验过', { exact: false }).waitFor()
+  expect(officerErrors).toEqual([])
+  expect(citizenErrors).toEqual([])
+})
+
+test('卡包 without a session offers 去登录 instead of cards', async () => {
+  const page = await (await newContext()).newPage()
+  const errors = watchErrors(page)
+  await page.goto(`${bffUrl}/#/pages/wallet/index`)
+  await page.locator('.page-wallet .ysx-error').waitFor()
+  await expect(page.locator('.page-wallet .ysx-error').textContent()).resolves.toContain('去登录')
+  await expect(page.locator('.ysx-wallet-card').count()).resolves.toBe(0)
+  expect(errors).toEqual([])
+})
