@@ -123,7 +123,11 @@ test('10,000 mutated presentations: none is accepted', async () => {
     return `${input}.${sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
   }
   const claims = JSON.parse(Buffer.from(p, 'base64url').toString())
+  const used = present(credential)
+  expect((await verify(used)).statusCode).toBe(200)
   const structural = [
+    used, // replayed to the online verifier
+    present(credential, { iat: Math.floor(Date.now() / 1000) - 61 }), // expired
     present(`${b64({ ...header, kid: 'es-unknown' })}.${p}.${s}`), // kid swap
     present(`${b64({ ...header, alg: 'none' })}.${p}.`), // alg none
     present(`${b64({ ...header, alg: 'HS256' })}.${p}.${s}`), // alg swap
