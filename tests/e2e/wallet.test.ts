@@ -149,6 +149,12 @@ test('the driving-licence QR verifies offline in a second context and shows name
   await shootWhole(officer, 'wallet-verify-online')
   await officer.locator('.nut-button', { hasText: '核验' }).click()
   await officer.getByText('该亮证码已被核验过', { exact: false }).waitFor()
+
+  // The citizen's card now lists that verification in its 核验记录.
+  await citizen.goBack()
+  await citizen.waitForURL(/pages\/wallet-card\/index/)
+  await citizen.locator('.page-wallet-card__log', { hasText: '核验通过' }).waitFor()
+  expect(await citizen.locator('.page-wallet-card__log').textContent()).toContain('交警查验')
   expect(officerErrors).toEqual([])
   expect(citizenErrors).toEqual([])
 })

@@ -9,6 +9,7 @@ export type WalletRevealed = ResponseOf<typeof walletContracts.reveal>
 export type CredentialIssued = ResponseOf<typeof presentationContracts.issue>
 export type OnlineVerification = ResponseOf<typeof presentationContracts.verify>
 export type Jwks = ResponseOf<typeof keysContracts.jwks>
+export type PresentationLog = ResponseOf<typeof presentationContracts.log>
 
 export function list(): Promise<WalletList> {
   return request(walletContracts.list)
@@ -26,6 +27,11 @@ export function reveal(id: string): Promise<WalletRevealed> {
 /** A credential for one profile, bound to this device's public key (needs a recent face verification). */
 export function issueCredential(id: string, profile: DisclosureProfile, key: DeviceKey['publicJwk']): Promise<CredentialIssued> {
   return request(presentationContracts.issue, { params: { id }, body: { profile, deviceKey: key } })
+}
+
+/** Every online verification of this card, newest first. */
+export function presentations(id: string): Promise<PresentationLog> {
+  return request(presentationContracts.log, { params: { id } })
 }
 
 export function verifyOnline(presentation: string): Promise<OnlineVerification> {

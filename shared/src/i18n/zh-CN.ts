@@ -156,6 +156,11 @@ export const zhCN = {
     present: '亮证',
     chooseProfile: '请选择出示场景',
     profiles: { traffic_police: '交警查验', hotel: '酒店入住', age_check: '年龄核验' },
+    log: {
+      title: '核验记录',
+      empty: '这张证照还没有被核验过',
+      outcomes: { accepted: '核验通过', replayed: '重复出示', not_valid: '证照无效' },
+    },
     presentHint: '亮证时对方只会看到所选场景需要的信息',
     notPresentable: '该证照当前不是有效状态，不能亮证',
     verifyEntry: '核验证照',

@@ -1,4 +1,4 @@
-// 证照详情: the card, its fields (masked), 查看完整信息 after a face check, and 亮证 with a chosen profile.
+// 证照详情: the card, its fields (masked), 查看完整信息 after a face check, 亮证 with a chosen profile, and its 核验记录.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -11,6 +11,7 @@ import { useWalletCard } from '../../hooks/use-wallet-card'
 import { departmentName, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import { fieldLabel, profilesFor } from '../../wallet-labels'
+import { PresentationLog } from './presentation-log'
 import '../../components/query-page.scss'
 import './index.scss'
 
@@ -58,6 +59,7 @@ export default function WalletCardPage() {
                 </View>
                 {card.failure ? <Text className='page-wallet-card__failure'>{card.failure}</Text> : null}
               </View>
+              {profiles.length ? <PresentationLog id={id} /> : null}
               <ActionSheet
                 visible={choosing}
                 title={t('wallet.chooseProfile')}
