@@ -136,6 +136,7 @@ export const zhCN = {
       market: '市场监管',
     },
     comingSoon: '即将开放',
+    tools: '便民工具',
   },
   wallet: {
     title: '我的卡包',

@@ -1,9 +1,12 @@
-// 服务: every department's services as a grid of categories; each opens later, a toast says so for now.
+// 服务: every department's services as a grid of categories (each opens later; a toast says so for now), and tools
+// that work today, such as 核验证照.
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Grid, Toast } from '@nutui/nutui-react-taro'
 import { EntryBadge } from '../../components/entry-badge'
 import { PageHeader } from '../../components/page-header'
 import { type TranslationKey, useT } from '../../i18n'
+import { PAGES } from '../../page-paths'
 import './index.scss'
 
 const TOAST_ID = 'services-toast'
@@ -34,6 +37,14 @@ export default function Services() {
               <EntryBadge label={t(key)} index={index} />
             </Grid.Item>
           ))}
+        </Grid>
+      </View>
+      <View className='ysx-card'>
+        <Text className='ysx-card__title'>{t('services.tools')}</Text>
+        <Grid columns={3} gap={0} onClick={() => void Taro.navigateTo({ url: PAGES.verify })}>
+          <Grid.Item text={<Text className='page-services__name'>{t('wallet.verifyEntry')}</Text>}>
+            <EntryBadge label={t('wallet.verifyEntry')} index={DEPARTMENTS.length} />
+          </Grid.Item>
         </Grid>
       </View>
       <Toast id={TOAST_ID} />
