@@ -4,7 +4,7 @@ import path from 'node:path'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 export const H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5')
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
@@ -37,4 +37,37 @@ export async function serveH5(): Promise<{ app: FastifyInstance; url: string }> 
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true })
   return path.join(ARTIFACTS, `${name}.png`)
+}
+
+/**
+ * Errors of our app on a page, so a broken page fails its test even where it still looks right: uncaught page
+ * errors always; console errors too when `consoleFrom` names our origin (pages not ours, such as the WeChat
+ * stand-in's, are left out).
+ */
+export function watchErrors(page: Page, opts: { consoleFrom?: string } = {}): string[] {
+  const errors: string[] = []
+  const ours = () => !opts.consoleFrom || page.url().startsWith(opts.consoleFrom)
+  page.on('pageerror', (e) => {
+    if (ours()) errors.push(e.message)
+  })
+  if (opts.consoleFrom) {
+    page.on('console', (m) => {
+      if (m.type() === 'error' && ours()) errors.push(`${m.text()} ${m.location().url}`)
+    })
+  }
+  return errors
+}
+
+/** Waits until Taro's page transition (a CSS transition) has finished, so screenshots show one page. */
+export const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'))
+
+/** A full-page shot: Taro's H5 pages scroll in their own container, so the viewport grows to the tallest page. */
+export async function shootWhole(page: Page, name: string): Promise<void> {
+  // Pages below the current one stay in the DOM, hidden (scrollHeight 0): the tallest is the one shown.
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.ysx-page'), (p) => p.scrollHeight)))
+  await page.setViewportSize({ width: 390, height: Math.max(844, height + 60) })
+  await settled(page)
+  await page.screenshot({ path: screenshotPath(name) })
+  await page.setViewportSize({ width: 390, height: 844 })
 }

@@ -3,7 +3,7 @@
 import { testConfig } from '@ysx/bff/config'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, startSystem, type TestSystem } from '../support/system'
-import { H5_DIR, launchChromium, screenshotPath } from './browser'
+import { H5_DIR, launchChromium, screenshotPath, settled, shootWhole, watchErrors } from './browser'
 
 jest.setTimeout(120_000)
 
@@ -53,27 +53,6 @@ afterAll(async () => {
   await browser?.close()
   await sys?.close()
 })
-
-/** Page errors of our app, so a broken page fails the test even where it still looks right. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
-}
-
-/** Waits until Taro's page transition (a CSS transition) has finished, so screenshots show one page. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'))
-
-/** Taro's H5 pages scroll inside their own container, so a full-page shot needs a viewport as tall as the page. */
-async function shootWhole(page: Page, name: string) {
-  // Pages below the current one stay in the DOM, hidden (scrollHeight 0): the tallest is the one shown.
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.ysx-page'), (p) => p.scrollHeight)))
-  await page.setViewportSize({ width: 390, height: Math.max(844, height + 60) })
-  await settled(page)
-  await page.screenshot({ path: screenshotPath(name) })
-  await page.setViewportSize({ width: 390, height: 844 })
-}
 
 const button = (scope: Page | Locator, label: string) => scope.locator('.nut-button', { hasText: label })
 const tile = (page: Page, name: string) => page.locator(`.page-home__tile--${name}`)

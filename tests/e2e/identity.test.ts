@@ -7,7 +7,7 @@ import { buildWechatApp } from '@ysx/departments/wechat'
 import { maskIdNumber, maskName } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
-import { FAKE_CAMERA_ARGS, H5_DIR, launchChromium, screenshotPath } from './browser'
+import { FAKE_CAMERA_ARGS, H5_DIR, launchChromium, screenshotPath, settled, watchErrors } from './browser'
 
 jest.setTimeout(120_000)
 
@@ -48,26 +48,6 @@ afterAll(async () => {
   await bff?.close()
   await Promise.all([wechat?.app.close(), gongan?.app.close()])
 })
-
-/**
- * Page errors and console errors of our app, so a broken page fails the test even where it still looks right. The
- * WeChat stand-in's page is not ours (Chromium reports its missing favicon, for one).
- */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  const ours = () => page.url().startsWith(bffUrl)
-  page.on('pageerror', (e) => {
-    if (ours()) errors.push(e.message)
-  })
-  page.on('console', (m) => {
-    if (m.type() === 'error' && ours()) errors.push(`${m.text()} ${m.location().url}`)
-  })
-  return errors
-}
-
-/** Waits until Taro's page transition (a CSS transition) has finished, so screenshots show one page. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'))
 
 /** A NutUI button by its label (the label's own element does not take the click: the button does). */
 const button = (page: Page, label: string) => page.locator('.nut-button', { hasText: label })
@@ -119,7 +99,7 @@ const newPage = () => browser.newPage({ viewport: { width: 390, height: 844 }, d
 
 test('a new user logs in, binds a real name by face verification and sees only the masked profile', async () => {
   const page = await newPage()
-  const errors = watchErrors(page)
+  const errors = watchErrors(page, { consoleFrom: bffUrl })
   const samples: Sample[] = []
   page.on('request', (req) => {
     if (req.url().endsWith('/v1/face/verifications')) samples.push((req.postDataJSON() as { sample: Sample }).sample)

@@ -1,7 +1,7 @@
 // e2e: a driver shows the driving-licence QR (交警查验); a second context verifies it offline, then online, in Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { ALL_DEPARTMENTS, type TestSystem, realNameUser, startSystem } from '../support/system'
-import { H5_DIR, launchChromium, screenshotPath } from './browser'
+import { ALL_DEPARTMENTS, faceCheckAlwaysFails, type TestSystem, realNameUser, startSystem } from '../support/system'
+import { H5_DIR, launchChromium, shootWhole, watchErrors } from './browser'
 
 jest.setTimeout(180_000)
 
@@ -14,7 +14,6 @@ let tokens: { accessToken: string; refreshToken: string; refreshExpiresIn: numbe
 let driver: { name: string; idNumber: string; licence: Licence }
 
 /** The stand-in face check always fails for these population indexes (departments/src/gongan/face.ts). */
-const faceFails = (index: number) => index % 97 === 13 || index % 89 === 7
 
 async function licenceOf(index: number): Promise<Licence | null> {
   const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
@@ -30,7 +29,7 @@ beforeAll(async () => {
   sys = await startSystem({ departments: ALL_DEPARTMENTS, bff: { h5Dir: H5_DIR } })
   bffUrl = await sys.bff.listen({ host: '127.0.0.1', port: 0 })
   for (let index = 50; index < 300 && !driver; index += 1) {
-    const licence = faceFails(index) ? null : await licenceOf(index)
+    const licence = faceCheckAlwaysFails(index) ? null : await licenceOf(index)
     if (!licence) continue
     await realNameUser(sys, 'e2e-wallet-driver', index)
     const who = sys.citizen(index)
@@ -44,24 +43,6 @@ afterAll(async () => {
   await browser?.close()
   await sys?.close()
 })
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
-}
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'))
-
-/** A full-page shot: Taro's H5 pages scroll in their own container, so the viewport grows to the tallest page. */
-async function shootWhole(page: Page, name: string) {
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.ysx-page'), (p) => p.scrollHeight)))
-  await page.setViewportSize({ width: 390, height: Math.max(844, height + 60) })
-  await settled(page)
-  await page.screenshot({ path: screenshotPath(name) })
-  await page.setViewportSize({ width: 390, height: 844 })
-}
 
 const newContext = () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
 

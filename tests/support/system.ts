@@ -126,6 +126,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   }
 }
 
+/** Citizens the 公安 stand-in's face check always rejects (departments/src/gongan/face.ts). */
+export const faceCheckAlwaysFails = (index: number) => index % 97 === 13 || index % 89 === 7
+
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 /** Logs an account in and binds it to citizen `index` through a face verification; returns its access token. */
