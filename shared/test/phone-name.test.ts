@@ -1,5 +1,5 @@
 // Phone numbers and Chinese names: validation and masking.
-import { ChineseNameSchema, isValidChineseName, isValidPhone, maskName, maskPhone, PhoneSchema, scrubText } from '../src'
+import { ChineseNameSchema, isValidChineseName, isValidPhone, maskCertificateNumber, maskName, maskPhone, PhoneSchema, scrubText } from '../src'
 
 test('mainland mobile numbers validate; landlines and short numbers do not', () => {
   expect(isValidPhone('13812345678')).toBe(true)
@@ -28,4 +28,10 @@ test('names must be 2–20 Han characters, with the middle dot only between part
 test('free text has ID and phone numbers masked, other digits left alone', () => {
   const text = '身份证 44010619900307123X 电话 13812345678 订单 2024010112345'
   expect(scrubText(text)).toBe('身份证 440***********123X 电话 138****5678 订单 2024010112345')
+})
+
+test('certificate numbers keep their first 2 and last 4 characters; one too short to keep both is all stars', () => {
+  expect(maskCertificateNumber('GJ20261123000052')).toBe('GJ**********0052')
+  expect(maskCertificateNumber('C01234')).toBe('******')
+  expect(maskPhone('1381234')).toBe('*******')
 })

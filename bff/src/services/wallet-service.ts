@@ -1,6 +1,6 @@
 // Wallet service (卡包): the citizen's certificates, masked by default; a card id is bound to its owner, so another
 // citizen's id is simply not found; the full card only after a step-up, audited.
-import { type CertificateType, maskIdNumber, maskName, maskPhone, scrubText, type WalletCard } from '@ysx/shared'
+import { type CertificateType, maskCertificateNumber, maskIdNumber, maskName, maskPhone, scrubText, type WalletCard } from '@ysx/shared'
 import type { DepartmentReaders } from '../departments/readers'
 import { AppError } from '../lib/app-error'
 import type { FieldCipher } from '../lib/field-cipher'
@@ -23,13 +23,6 @@ const BASE_KEYS = new Set(['type', 'title', 'certificateNumber', 'status', 'issu
 const WHY = { purpose: '查看本人电子证照（卡包）' }
 const VERIFY_WHY = { purpose: '亮证核验：确认证照当前状态' }
 
-/** Certificate numbers keep their first 2 and last 4 characters. */
-export function maskNumber(n: string): string {
-  const chars = [...n]
-  if (chars.length <= 6) return '*'.repeat(chars.length)
-  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 6)}${chars.slice(-4).join('')}`
-}
-
 /** The department's own fields as key paths (`points.remaining`, `members.0.name`), masked unless `clear`. */
 export function flattenFields(value: unknown, clear: boolean, prefix = ''): Field[] {
   if (value === null || value === undefined) return []
@@ -49,7 +42,7 @@ export function createWalletService(readers: DepartmentReaders, profiles: Profil
   const cardId = (userId: string, c: IssuedCertificate) => cipher.lookupHash(`wallet|${userId}|${c.type}|${c.certificateNumber}`).slice(0, 32)
   const toCard = (userId: string, c: IssuedCertificate): WalletCard => ({
     id: cardId(userId, c), type: c.type, title: c.title, department: c.department, status: c.status,
-    number: maskNumber(c.certificateNumber), holderName: maskName(c.holder.name), issueDate: c.issueDate,
+    number: maskCertificateNumber(c.certificateNumber), holderName: maskName(c.holder.name), issueDate: c.issueDate,
     expiryDate: c.expiryDate, issuingAuthority: c.issuingAuthority,
   })
   const own = (c: IssuedCertificate) => Object.fromEntries(Object.entries(c).filter(([k]) => !BASE_KEYS.has(k)))

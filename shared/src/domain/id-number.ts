@@ -1,5 +1,6 @@
 // 公民身份号码 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence, ISO 7064 MOD 11-2 check.
 import { z } from '../z'
+import { maskMiddle } from './mask'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
 const CHECK_CHARS = '10X98765432'
@@ -38,8 +39,7 @@ export function makeIdNumber(region: string, birthDate: string, sequence: number
  * GB/T 35273 sets no digit rule; this one keeps the birth date hidden, as SECURITY.md asks.
  */
 export function maskIdNumber(value: string): string {
-  if (value.length < 8) return '*'.repeat(value.length)
-  return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`
+  return maskMiddle(value, 3, 4)
 }
 
 export const IdNumberSchema = z

@@ -1,5 +1,6 @@
 // Chinese personal names: Han characters, with the middle dot used in minority and transliterated names.
 import { z } from '../z'
+import { maskMiddle } from './mask'
 
 const NAME_RE = /^[\u3400-\u9fff\uf900-\ufaff]+(?:[·•][\u3400-\u9fff\uf900-\ufaff]+)*$/u
 
@@ -10,9 +11,7 @@ export function isValidChineseName(value: string): boolean {
 
 /** Masked form: every character but the last is hidden (张三 → *三, 欧阳明华 → ***华). */
 export function maskName(value: string): string {
-  const chars = [...value]
-  if (chars.length <= 1) return '*'
-  return `${'*'.repeat(chars.length - 1)}${chars[chars.length - 1]}`
+  return maskMiddle(value, 0, 1)
 }
 
 export const ChineseNameSchema = z

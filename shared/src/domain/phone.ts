@@ -1,5 +1,6 @@
 // Mainland mobile numbers (11 digits, 1[3-9]…) and their masked form.
 import { z } from '../z'
+import { maskMiddle } from './mask'
 
 export function isValidPhone(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value)
@@ -7,8 +8,7 @@ export function isValidPhone(value: string): boolean {
 
 /** Masked form: 138****5678 (first 3 and last 4 digits). */
 export function maskPhone(value: string): string {
-  if (value.length < 7) return '*'.repeat(value.length)
-  return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`
+  return maskMiddle(value, 3, 4)
 }
 
 export const PhoneSchema = z
