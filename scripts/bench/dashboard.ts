@@ -3,7 +3,8 @@
 //  B. one department hung: dashboard p99 ÷ the dashboard budget (target ≤ 1.1)
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
-import { DEPARTMENTS, type Dept, measure, percentile, setFaults, startDepartments } from './lib'
+import { person } from '@ysx/departments/harness'
+import { DEPARTMENTS, type Dept, measure, percentile, realNameUser, setFaults, startDepartments, WECHAT_APP } from './lib'
 
 const LATENCY_MS = 50
 const BUDGET_MS = 2500
@@ -17,19 +18,18 @@ async function main() {
   const base = testConfig({ logLevel: 'silent' })
   const app = await buildApp({
     ...base,
-    wechat: { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-secret-change-me-0123456789abcdef', authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+    wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
     rateLimit: { max: 1_000_000, windowMs: 60_000 },
     // No cache (every dashboard reaches every department) and no breaker tripping during the run.
     departments: { ...base.departments, urls, timeoutMs: 2000, dashboardBudgetMs: BUDGET_MS, cacheTtlMs: 0, breakerThreshold: 1_000_000 },
   })
   const bff = await app.listen({ host: '127.0.0.1', port: 0 })
   try {
-    const token = await realNameUser(bff, urls.wechat)
+    const token = await realNameUser(bff, urls.wechat, 'bench', person(SEED, 1))
     const dashboard = () => fetch(`${bff}/v1/dashboard`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())
     await measure(20, CONCURRENCY, dashboard) // warm-up: connections, JIT
 
     for (const d of DEPARTMENTS) await setFaults(urls[d], { ...CLEAR, latencyMs: LATENCY_MS })
-    const { person } = await import('@ysx/departments/harness')
     const who = person(SEED, 1)
     let slowest = 0
     for (const d of ['gongan', 'renshe', 'yibao', 'gongjijin', 'jiaoguan', 'churujing', 'weijian', 'minzheng', 'shichang'] as Dept[]) {
@@ -59,24 +59,6 @@ async function main() {
     await app.close()
     stop()
   }
-}
-
-async function realNameUser(bff: string, wechat: string): Promise<string> {
-  const { person } = await import('@ysx/departments/harness')
-  const who = person(SEED, 1)
-  const post = async (url: string, body: unknown, token?: string) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return res.json() as Promise<Record<string, string>>
-  }
-  const { code } = await post(`${wechat}/sns/device-login`, { appid: 'wx-ysx-open-dev', account: 'bench' })
-  const { accessToken } = await post(`${bff}/v1/auth/login`, { code })
-  const c = await post(`${bff}/v1/face/challenges`, undefined, accessToken)
-  await post(`${bff}/v1/face/verifications`, { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: c.digits } }, accessToken!)
-  return accessToken!
 }
 
 void main()

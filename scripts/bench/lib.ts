@@ -63,3 +63,25 @@ export async function startDepartments(basePort: number, size: number): Promise<
 export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
   await fetch(`${url}/_admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })
 }
+
+/** The stand-ins' WeChat app (the development defaults both the BFF and the departments use). */
+export const WECHAT_APP = { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-secret-change-me-0123456789abcdef' }
+
+async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, string>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return (await res.json()) as Record<string, string>
+}
+
+/** Logs a WeChat account in and binds it to a citizen by a (stand-in) face verification; returns its access token. */
+export async function realNameUser(bff: string, wechat: string, account: string, who: { name: string; idNumber: string }): Promise<string> {
+  const { code } = await postJson(`${wechat}/sns/device-login`, { appid: WECHAT_APP.appId, account })
+  const { accessToken } = await postJson(`${bff}/v1/auth/login`, { code })
+  const c = await postJson(`${bff}/v1/face/challenges`, undefined, accessToken)
+  const sample = { kind: 'standin', image: '', spokenDigits: c.digits }
+  await postJson(`${bff}/v1/face/verifications`, { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample }, accessToken)
+  return accessToken!
+}

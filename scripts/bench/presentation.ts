@@ -3,8 +3,9 @@
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
+import { person } from '@ysx/departments/harness'
 import Fastify from 'fastify'
-import { measure, percentile, startDepartments } from './lib'
+import { measure, percentile, realNameUser, startDepartments, WECHAT_APP } from './lib'
 
 const N = Number(process.env.BENCH_N ?? 3000)
 const CONCURRENCY = 16
@@ -28,7 +29,7 @@ async function main() {
   const base = testConfig({ logLevel: 'silent' })
   const app = await buildApp({
     ...base,
-    wechat: { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-secret-change-me-0123456789abcdef', authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+    wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
     rateLimit: { max: 100_000_000, windowMs: 60_000 },
     verifyRateLimitMax: 100_000_000,
     departments: { ...base.departments, urls },
@@ -73,7 +74,6 @@ async function main() {
 
 /** A citizen with a valid driving licence, logged in and face-verified; their licence's card id. */
 async function driver(bff: string, wechat: string, jiaoguan: string): Promise<{ token: string; cardId: string }> {
-  const { person } = await import('@ysx/departments/harness')
   for (let i = 0; i < 1000; i += 1) {
     const who = person(SEED, i)
     const res = await fetch(`${jiaoguan}/v1/certificates/lookup`, {
@@ -82,15 +82,9 @@ async function driver(bff: string, wechat: string, jiaoguan: string): Promise<{ 
     })
     const certs = res.ok ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates : []
     if (!certs.some((c) => c.type === 'driving_licence' && c.status === 'valid')) continue
-    const json = async (r: Response) => (await r.json()) as Record<string, string>
-    const post = (url: string, body: unknown, token?: string) =>
-      fetch(url, { method: 'POST', headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) })
-    const { code } = await json(await post(`${wechat}/sns/device-login`, { appid: 'wx-ysx-open-dev', account: 'bench-driver' }))
-    const { accessToken } = await json(await post(`${bff}/v1/auth/login`, { code }))
-    const c = await json(await post(`${bff}/v1/face/challenges`, undefined, accessToken))
-    await post(`${bff}/v1/face/verifications`, { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: c.digits } }, accessToken)
+    const accessToken = await realNameUser(bff, wechat, 'bench-driver', who)
     const cards = ((await (await fetch(`${bff}/v1/wallet`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { cards: { id: string; type: string }[] }).cards
-    return { token: accessToken!, cardId: cards.find((x) => x.type === 'driving_licence')!.id }
+    return { token: accessToken, cardId: cards.find((x) => x.type === 'driving_licence')!.id }
   }
   throw new Error('no citizen with a valid driving licence')
 }
