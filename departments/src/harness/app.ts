@@ -2,7 +2,7 @@
 // fault knobs, and the /healthz and /_admin/faults routes.
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod'
-import { departmentCommonContracts, fromContract, scrubText } from '@ysx/shared'
+import { departmentCommonContracts, fromContract, scrubText, z } from '@ysx/shared'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { installErrorHandling } from './errors'
 import { createFaultState, type FaultState, installFaults } from './faults'
@@ -22,6 +22,9 @@ export interface DepartmentApp {
   app: FastifyInstance
   faults: FaultState
 }
+
+// shared/ turns zod's JIT off for the mini-program (no eval there); a server may use it, and it is faster.
+z.config({ jitless: false })
 
 export function createDepartmentApp(opts: DepartmentAppOptions): DepartmentApp {
   const app = Fastify({

@@ -1,5 +1,5 @@
 // Data-access repository: the record of department queries made for each citizen, newest first.
-import { and, desc, eq, lt } from 'drizzle-orm'
+import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { dataAccess } from '../schema'
 
@@ -12,9 +12,14 @@ export interface DataAccessRepository {
 }
 
 export function drizzleDataAccessRepository(db: Db): DataAccessRepository {
+  // Prepared once: every department call for a citizen writes a row (the dashboard alone makes a dozen).
+  const insert = db.insert(dataAccess).values({
+    id: sql.placeholder('id'), userId: sql.placeholder('userId'), department: sql.placeholder('department'), dataKind: sql.placeholder('dataKind'),
+    purpose: sql.placeholder('purpose'), caseId: sql.placeholder('caseId'), outcome: sql.placeholder('outcome'), at: sql.placeholder('at'),
+  }).prepare()
   return {
     async insert(row) {
-      db.insert(dataAccess).values(row).run()
+      insert.run(row)
     },
     async list(userId, limit, before) {
       const where = before ? and(eq(dataAccess.userId, userId), lt(dataAccess.at, before)) : eq(dataAccess.userId, userId)
