@@ -3,6 +3,7 @@ import { authContracts } from './auth'
 import { dashboardContracts } from './dashboard'
 import { faceContracts } from './face'
 import { feedbackContracts } from './feedback'
+import { healthCodeContracts } from './health-code'
 import { keysContracts } from './keys'
 import { presentationContracts } from './presentation'
 import { queryContracts } from './queries'
@@ -18,6 +19,7 @@ export const bffContracts = {
   keys: keysContracts,
   wallet: walletContracts,
   presentation: presentationContracts,
+  healthCode: healthCodeContracts,
   feedback: feedbackContracts,
 } as const
 
@@ -25,6 +27,7 @@ export * from './auth'
 export * from './dashboard'
 export * from './face'
 export * from './feedback'
+export * from './health-code'
 export * from './keys'
 export * from './presentation'
 export * from './queries'

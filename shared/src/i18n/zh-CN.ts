@@ -365,6 +365,14 @@ export const zhCN = {
     networkError: '网络不给力，请稍后重试',
     badResponse: '服务返回了无法识别的数据，请稍后重试',
   },
+  /** Why a health code has its colour, one line per rule (rule ids are the rule set's, see bff/rules). */
+  healthRules: {
+    'red.positive_test': '14 天内核酸检测结果为阳性',
+    'red.close_contact': '申报 14 天内与确诊或疑似病例有密切接触',
+    'yellow.risk_venue': '14 天内签到的场所位于中高风险区域',
+    'yellow.risk_trip': '申报 14 天内到过中高风险区域',
+    'yellow.symptoms': '申报有发热等症状，且此后尚无阴性核酸结果',
+  },
   errors: {
     VALIDATION_FAILED: '提交的信息有误，请检查后重试',
     BAD_REQUEST: '请求格式不正确',
@@ -396,6 +404,12 @@ export const zhCN = {
     PRESENTATION_REPLAYED: '该亮证码已被核验过，请让对方刷新后重新出示',
     CERTIFICATE_NOT_VALID: '该证照当前不是有效状态，不能出示',
     PROFILE_NOT_APPLICABLE: '该证照不支持所选的出示方式',
+    VENUE_CODE_INVALID: '场所码无法识别，请扫描场所入口张贴的场所码',
+    HEALTH_CODE_SUPERSEDED: '该健康码已不是持码人当前的状态，请让对方刷新后重新出示',
+    FAMILY_MEMBER_NOT_CONFIRMED: '姓名与身份证号码未能核对一致，请检查后重试',
+    FAMILY_MEMBER_EXISTS: '该亲友已在您的列表中',
+    FAMILY_LIMIT_REACHED: '最多可添加 10 位亲友',
+    DECLARATION_DATES_INVALID: '行程日期不正确：只能申报最近 30 天内、且不晚于今天的行程',
     PAYLOAD_TOO_LARGE: '提交的内容过大',
     UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型，请使用 JSON',
     RATE_LIMITED: '操作太频繁，请稍后再试',

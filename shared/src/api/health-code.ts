@@ -1,0 +1,218 @@
+// BFF contracts: 粤康码 — health and trip declarations, the colour code and its reasons, venue codes and check-ins,
+// family members (代亲友), appeals, the 粤澳 transfer payload and entrance verification.
+// Display model (as the wallet's 亮证, ISO 18013-5 style): the BFF signs a status credential only when the status
+// or the device key changes; the phone signs the rotating QR (≤ 60 s) itself with the key bound into it.
+// QR text: `<status credential JWS>~<device JWS>`. A verifier learns the colour and the time, nothing else.
+import { defineContracts } from '../contract'
+import { IdNumberSchema } from '../domain/id-number'
+import { ChineseNameSchema, MaskedNameSchema } from '../domain/name'
+import { ErrorEnvelopeSchema } from '../errors'
+import { z } from '../z'
+import { BearerHeadersSchema } from './auth'
+import { DeviceKeySchema } from './presentation'
+
+export const HEALTH_COLOURS = ['green', 'yellow', 'red'] as const
+export const HealthColourSchema = z.enum(HEALTH_COLOURS).describe('健康码颜色：green 绿、yellow 黄、red 红')
+export type HealthColour = z.infer<typeof HealthColourSchema>
+
+export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore_throat', 'loss_of_smell'] as const
+export const FAMILY_RELATIONS = ['parent', 'grandparent', 'child', 'spouse', 'sibling', 'other'] as const
+/** The consent statement a family member (or their guardian) agrees to; its version is recorded with the consent. */
+export const FAMILY_CONSENT_VERSION = '2026-11-v1'
+
+const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe(`${what}（YYYY-MM-DD）`)
+const AreaSchema = z.string().trim().min(2).max(60).describe('地区（区县、街道或社区，如 “天河区石牌街道”）')
+const HolderParamsSchema = z
+  .object({ holder: z.string().regex(/^(self|[A-Za-z0-9_-]{16,64})$/).describe('持码人：self 本人，或亲友编号') })
+  .strict()
+
+export const HealthReasonSchema = z.object({
+  rule: z.string().describe('命中的规则编号，如 yellow.risk_venue'),
+  colour: HealthColourSchema,
+  message: z.string().describe('给用户看的原因'),
+  since: z.string().datetime().nullable().describe('原因起算时间（如检测采样、场所签到时间）'),
+  until: z.string().datetime().nullable().describe('若无新情况，该原因何时失效'),
+})
+export type HealthReason = z.infer<typeof HealthReasonSchema>
+
+export const HealthStatusSchema = z.object({
+  holder: HolderParamsSchema.shape.holder,
+  maskedName: MaskedNameSchema,
+  colour: HealthColourSchema,
+  reasons: z.array(HealthReasonSchema).describe('颜色的原因：本颜色命中的全部规则；绿码时为空'),
+  negativeTestWithinHours: z.union([z.literal(24), z.literal(48), z.literal(72)]).nullable().describe('最近一次阴性核酸在多少小时内（24/48/72），超过 72 小时为 null'),
+  ruleVersion: z.string().describe('判定所用规则集的版本'),
+  evaluatedAt: z.string().datetime().describe('判定时间'),
+  validUntil: z.string().datetime().describe('无新情况时，本次判定的有效期'),
+})
+export type HealthStatus = z.infer<typeof HealthStatusSchema>
+
+export const HealthCodeSchema = HealthStatusSchema.extend({
+  credential: z.string().describe('平台签发的状态凭证（compact JWS，ES256），设备据此每次生成新的二维码'),
+  credentialExpiresAt: z.string().datetime().describe('状态凭证到期时间；到期或颜色变化后重新获取'),
+})
+
+export const HealthDeclarationSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('health').describe('健康申报'),
+      temperature: z.number().min(34).max(43).multipleOf(0.1).describe('体温（℃，一位小数）'),
+      symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).refine((s) => new Set(s).size === s.length, { message: '症状不能重复' }).describe('近 14 天的症状'),
+      closeContact: z.boolean().describe('近 14 天是否与确诊或疑似病例有密切接触'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('trip').describe('行程申报'),
+      destination: AreaSchema,
+      departedOn: isoDate('出发日期'),
+      returnedOn: isoDate('返回日期'),
+    })
+    .strict()
+    .refine((t) => t.returnedOn >= t.departedOn, { message: '返回日期不能早于出发日期', path: ['returnedOn'] }),
+])
+export type HealthDeclaration = z.infer<typeof HealthDeclarationSchema>
+
+export const DeclarationAcceptedSchema = z.object({
+  declarationId: z.string().describe('申报编号'),
+  declaredAt: z.string().datetime().describe('申报时间'),
+  status: HealthStatusSchema.describe('申报后的健康码状态'),
+})
+
+export const VenueSchema = z.object({
+  venueId: z.string().describe('场所编号'),
+  name: z.string().describe('场所名称'),
+  area: z.string().describe('所在地区'),
+  address: z.string().describe('地址'),
+  code: z.string().describe('场所码内容（带签名），印成二维码张贴在入口'),
+  createdAt: z.string().datetime(),
+})
+
+export const CheckInSchema = z.object({
+  checkInId: z.string().describe('签到编号'),
+  venueName: z.string().describe('场所名称'),
+  area: z.string().describe('所在地区'),
+  at: z.string().datetime().describe('签到时间'),
+})
+
+export const FamilyMemberSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).describe('亲友编号（只对添加人有效）'),
+  maskedName: MaskedNameSchema,
+  relation: z.enum(FAMILY_RELATIONS).describe('与本人关系'),
+  consentVersion: z.string().describe('所同意的授权声明版本'),
+  consentMethod: z.enum(['in_person', 'guardian']).describe('授权方式：in_person 本人当面同意，guardian 监护人代为同意'),
+  addedAt: z.string().datetime().describe('添加（授权记录）时间'),
+})
+
+export const AppealSchema = z.object({
+  appealId: z.string().describe('申诉编号（卫健受理号）'),
+  rule: z.string().describe('申诉针对的规则'),
+  status: z.enum(['pending', 'upheld', 'rejected']).describe('pending 审核中、upheld 已纠正、rejected 维持原判'),
+  filedAt: z.string().datetime(),
+  decidedAt: z.string().datetime().nullable(),
+  note: z.string().nullable().describe('审核意见'),
+})
+
+export const AppealTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('check_in'), id: z.string().min(1).max(64).describe('签到编号') }).strict(),
+  z.object({ kind: z.literal('declaration'), id: z.string().min(1).max(64).describe('申报编号') }).strict(),
+  z.object({ kind: z.literal('test_result') }).strict().describe('对卫健的检测结果有异议'),
+])
+
+export const TransferSchema = z.object({
+  payload: z.string().describe('转码数据（compact JWS，ES256，typ = ysx-hc-transfer），格式见 docs/health-code-transfer.md'),
+  format: z.literal('ysx-hc-transfer+jws'),
+  colour: HealthColourSchema,
+  negativeTestDate: isoDate('最近一次阴性核酸采样日期').nullable(),
+  expiresAt: z.string().datetime(),
+})
+
+export const HealthVerificationSchema = z.object({
+  colour: HealthColourSchema,
+  presentedAt: z.string().datetime().describe('二维码生成时间（设备签名时间）'),
+  checks: z.array(z.enum(['signature', 'device', 'freshness', 'current', 'replay'])).describe('已完成的检查'),
+})
+
+const authed = { headers: BearerHeadersSchema }
+const E = ErrorEnvelopeSchema
+
+export const healthCodeContracts = defineContracts({
+  show: {
+    method: 'POST', path: '/v1/health-codes/:holder/show', tag: 'health-code',
+    summary: '展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）',
+    ...authed, params: HolderParamsSchema, body: z.object({ deviceKey: DeviceKeySchema }).strict(),
+    responses: { 200: HealthCodeSchema, 400: E, 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
+  },
+  declare: {
+    method: 'POST', path: '/v1/health-codes/:holder/declarations', tag: 'health-code',
+    summary: '健康申报或行程申报；申报后立即重新判定颜色',
+    ...authed, params: HolderParamsSchema, body: HealthDeclarationSchema,
+    responses: { 201: DeclarationAcceptedSchema, 400: E, 401: E, 403: E, 404: E, 422: E, 502: E, 503: E, 504: E },
+  },
+  checkIn: {
+    method: 'POST', path: '/v1/health-codes/:holder/check-ins', tag: 'health-code',
+    summary: '扫场所码签到；签到记录参与颜色判定',
+    ...authed, params: HolderParamsSchema, body: z.object({ venueCode: z.string().min(1).max(300).describe('场所码内容') }).strict(),
+    responses: { 201: z.object({ checkIn: CheckInSchema, status: HealthStatusSchema }), 400: E, 401: E, 403: E, 404: E, 422: E, 502: E, 503: E, 504: E },
+  },
+  checkIns: {
+    method: 'GET', path: '/v1/health-codes/:holder/check-ins', tag: 'health-code', summary: '近 14 天的场所签到记录',
+    ...authed, params: HolderParamsSchema,
+    responses: { 200: z.object({ checkIns: z.array(CheckInSchema) }), 401: E, 403: E, 404: E },
+  },
+  appeal: {
+    method: 'POST', path: '/v1/health-codes/:holder/appeals', tag: 'health-code',
+    summary: '申诉/纠错：向卫健提交，由审核人员处理；纠正后颜色重新判定',
+    ...authed, params: HolderParamsSchema,
+    body: z.object({ rule: z.string().regex(/^[a-z]+\.[a-z_]+$/).describe('申诉针对的规则'), target: AppealTargetSchema, statement: z.string().trim().min(5).max(500).describe('情况说明') }).strict(),
+    responses: { 201: AppealSchema, 400: E, 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
+  },
+  appeals: {
+    method: 'GET', path: '/v1/health-codes/:holder/appeals', tag: 'health-code', summary: '我的申诉及处理结果',
+    ...authed, params: HolderParamsSchema,
+    responses: { 200: z.object({ appeals: z.array(AppealSchema) }), 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
+  },
+  transfer: {
+    method: 'POST', path: '/v1/health-codes/:holder/transfers', tag: 'health-code',
+    summary: '粤澳转码：签发带最近阴性核酸日期的转码数据，澳门方用平台公钥（JWKS）核验',
+    ...authed, params: HolderParamsSchema,
+    body: z.object({ destination: z.literal('macau').describe('目的地'), consent: z.literal(true).describe('同意向澳门方提供姓名与健康状态') }).strict(),
+    responses: { 201: TransferSchema, 400: E, 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
+  },
+  verify: {
+    method: 'POST', path: '/v1/health-codes/verify', tag: 'health-code',
+    summary: '场所入口核验：验签、设备签名、时效（≤ 60 秒）、是否为当前状态、一码一用；只返回颜色与时间',
+    body: z.object({ code: z.string().min(1).max(2000).describe('扫码得到的文本') }).strict(),
+    responses: { 200: HealthVerificationSchema, 400: E, 409: E, 422: E, 429: E },
+  },
+  registerVenue: {
+    method: 'POST', path: '/v1/venues', tag: 'health-code', summary: '为场所申领场所码（需实名）',
+    ...authed,
+    body: z.object({ name: z.string().trim().min(2).max(60).describe('场所名称'), area: AreaSchema, address: z.string().trim().min(4).max(120).describe('地址') }).strict(),
+    responses: { 201: VenueSchema, 400: E, 401: E, 403: E },
+  },
+  venues: {
+    method: 'GET', path: '/v1/venues', tag: 'health-code', summary: '我申领的场所码',
+    ...authed, responses: { 200: z.object({ venues: z.array(VenueSchema) }), 401: E, 403: E },
+  },
+  family: {
+    method: 'GET', path: '/v1/family', tag: 'health-code', summary: '我添加的亲友（代亲友亮码）',
+    ...authed, responses: { 200: z.object({ members: z.array(FamilyMemberSchema) }), 401: E, 403: E },
+  },
+  addFamily: {
+    method: 'POST', path: '/v1/family', tag: 'health-code',
+    summary: '添加亲友（如无手机的长辈）：核对公安登记的姓名与身份证号码，记录其授权',
+    ...authed,
+    body: z
+      .object({
+        name: ChineseNameSchema, idNumber: IdNumberSchema, relation: z.enum(FAMILY_RELATIONS),
+        consent: z.object({ accepted: z.literal(true), method: z.enum(['in_person', 'guardian']), version: z.literal(FAMILY_CONSENT_VERSION) }).strict(),
+      })
+      .strict(),
+    responses: { 201: FamilyMemberSchema, 400: E, 401: E, 403: E, 409: E, 422: E, 502: E, 503: E, 504: E },
+  },
+  removeFamily: {
+    method: 'DELETE', path: '/v1/family/:holder', tag: 'health-code', summary: '移除亲友（同时撤回其授权）',
+    ...authed, params: HolderParamsSchema, responses: { 204: z.null(), 401: E, 403: E, 404: E },
+  },
+})
