@@ -23,6 +23,7 @@ import authRoutes from './routes/auth'
 import dashboardRoutes from './routes/dashboard'
 import faceRoutes from './routes/face'
 import feedbackRoutes from './routes/feedback'
+import healthCodeRoutes from './routes/health-code'
 import keyRoutes from './routes/keys'
 import presentationRoutes from './routes/presentation'
 import queryRoutes from './routes/queries'
@@ -34,6 +35,12 @@ import { createCitizenDataService } from './services/citizen-data-service'
 import { createDashboardService } from './services/dashboard-service'
 import { createFaceService } from './services/face-service'
 import { createFeedbackService } from './services/feedback-service'
+import { createActivityService } from './services/health-code/activity'
+import { createAppealsService } from './services/health-code/appeals'
+import { createHolderService } from './services/health-code/holders'
+import { loadRuleSets } from './services/health-code/rules'
+import { createHealthStatusService } from './services/health-code/status-service'
+import { createTransferService } from './services/health-code/transfer'
 import { createKeyService } from './services/key-service'
 import { createPresentationService } from './services/presentation-service'
 import { createProfileService } from './services/profile-service'
@@ -128,6 +135,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     verifyRateLimitMax: config.verifyRateLimitMax,
   })
   await app.register(queryRoutes, { data: createCitizenDataService(readers, profiles, repos.dataAccess) })
+  const rules = loadRuleSets().get(config.healthRulesVersion)
+  if (!rules) throw new Error(`no 粤康码 rule set ${config.healthRulesVersion} under bff/rules/health-code`)
+  const appeals = createAppealsService({ repo: repos.healthCode, readers, weijian: upstreams.weijian!, dataAccess: repos.dataAccess, now })
+  const healthStatus = createHealthStatusService({ repo: repos.healthCode, readers, appeals, keys, rules, now })
+  await app.register(healthCodeRoutes, {
+    holders: createHolderService({ repo: repos.healthCode, users: repos.users, profiles, readers, cipher, audit, now }),
+    status: healthStatus,
+    activity: createActivityService({ repo: repos.healthCode, status: healthStatus, profiles, cipher, now }),
+    appeals,
+    transfers: createTransferService({ status: healthStatus, keys, audit, now }),
+    verifyRateLimitMax: config.verifyRateLimitMax,
+  })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
   return app

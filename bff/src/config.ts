@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   BFF_VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   BFF_KEY_ROTATION_DAYS: z.coerce.number().positive().default(30),
   BFF_KEY_OVERLAP_DAYS: z.coerce.number().positive().default(14),
+  BFF_HEALTH_RULES_VERSION: z.string().regex(/^\d{4}-\d{2}-v\d+$/).default('2026-11-v1'),
 })
 
 export interface Config {
@@ -86,6 +87,8 @@ export interface Config {
   keys: { rotationSeconds: number; overlapSeconds: number }
   /** Online verifications per client address per minute */
   verifyRateLimitMax: number
+  /** The 粤康码 rule set in force (a file under bff/rules/health-code/) */
+  healthRulesVersion: string
   departments: {
     urls: Record<DepartmentName, string>
     /** Per call: a department that has not answered by then is treated as down */
@@ -151,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       authorizeUrl: e.BFF_WECHAT_AUTHORIZE_URL,
     },
     verifyRateLimitMax: e.BFF_VERIFY_RATE_LIMIT_MAX,
+    healthRulesVersion: e.BFF_HEALTH_RULES_VERSION,
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },
     departments: {
       urls: Object.fromEntries(DEPARTMENT_NAMES.map((n) => [n, (e as Record<string, unknown>)[urlVar(n)] as string])) as Record<DepartmentName, string>,

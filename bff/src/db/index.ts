@@ -4,6 +4,7 @@ import { type AuditRepository, drizzleAuditRepository } from './repositories/aud
 import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
+import { drizzleHealthCodeRepository, type HealthCodeRepository } from './repositories/health-code-repository'
 import { drizzlePresentationsRepository, type PresentationsRepository } from './repositories/presentations-repository'
 import { drizzleSessionsRepository, type SessionsRepository } from './repositories/sessions-repository'
 import { drizzleSigningKeysRepository, type SigningKeysRepository } from './repositories/signing-keys-repository'
@@ -18,6 +19,7 @@ export interface Repositories {
   dataAccess: DataAccessRepository
   signingKeys: SigningKeysRepository
   presentations: PresentationsRepository
+  healthCode: HealthCodeRepository
 }
 
 export interface DataStore {
@@ -38,6 +40,7 @@ export function openDataStore(file: string): DataStore {
       dataAccess: drizzleDataAccessRepository(database.db),
       signingKeys: drizzleSigningKeysRepository(database.db),
       presentations: drizzlePresentationsRepository(database.db),
+      healthCode: drizzleHealthCodeRepository(database.db),
     },
     ping: database.ping,
     close: database.close,
@@ -49,6 +52,9 @@ export { GENESIS_HASH } from './repositories/audit-repository'
 export type { DataAccessRepository, DataAccessRow } from './repositories/data-access-repository'
 export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
+export type {
+  AppealRow, CheckInWithVenue, DeclarationRow, FamilyMemberRow, HealthCodeRepository, HealthStatusRow, VenueRow,
+} from './repositories/health-code-repository'
 export type { CredentialRow, PresentationRow, PresentationsRepository } from './repositories/presentations-repository'
 export type { RotateResult, SessionsRepository } from './repositories/sessions-repository'
 export type { SigningKeyRow, SigningKeysRepository } from './repositories/signing-keys-repository'

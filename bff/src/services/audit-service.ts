@@ -4,7 +4,7 @@ import { type AuditEntry, type AuditRepository, type AuditRow, GENESIS_HASH } fr
 
 export type AuditAction =
   | 'login' | 'logout' | 'refresh' | 'refresh.reuse' | 'face.start' | 'face.verify' | 'id_number.reveal' | 'certificate.reveal'
-  | 'authz.denied'
+  | 'authz.denied' | 'family.add' | 'family.remove' | 'health_code.transfer'
 
 export interface AuditContext {
   requestId?: string

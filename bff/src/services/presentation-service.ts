@@ -8,7 +8,8 @@ import {
 } from '@ysx/shared'
 import type { PresentationsRepository } from '../db'
 import { AppError } from '../lib/app-error'
-import { decodeJws, signJws, verifyWithJwk } from '../lib/jws'
+import { verifyDeviceBound } from '../lib/device-bound'
+import { signJws } from '../lib/jws'
 import type { AuditContext } from './audit-service'
 import type { IssuedCertificate } from './certificates'
 import type { KeyService } from './key-service'
@@ -16,10 +17,8 @@ import type { ProfileService } from './profile-service'
 import type { WalletService } from './wallet-service'
 
 export const CREDENTIAL_TYP = 'ysx-vc'
-export const DEVICE_TYP = 'ysx-kb'
-export const MAX_AGE_SECONDS = 60
+export { credentialHash, DEVICE_TYP, MAX_AGE_SECONDS } from '../lib/device-bound'
 const CREDENTIAL_HOURS = 24
-const SKEW_SECONDS = 5
 
 /** Credential claims, with short names: the QR must stay under 800 bytes (a phone camera at arm's length). */
 export interface CredentialClaims {
@@ -58,8 +57,6 @@ export interface PresentationService {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url')
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-/** The device proof binds the credential by a 128-bit prefix of its SHA-256. */
-export const credentialHash = (credential: string) => createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url')
 
 /** The fields a profile shows, from the certificate. */
 export function disclose(profile: DisclosureProfile, c: IssuedCertificate, today: Date): Disclosed {
@@ -104,24 +101,18 @@ export function createPresentationService(d: {
     },
 
     async verifyOffline(presentation) {
-      const [credText, deviceText, ...rest] = presentation.split('~')
-      if (!credText || !deviceText || rest.length > 0) throw invalid('not credential~device')
-      const cred = decodeJws(credText)
-      if (!cred || cred.header.alg !== 'ES256' || cred.header.typ !== CREDENTIAL_TYP || typeof cred.header.kid !== 'string') throw invalid('credential header')
-      if (!(await d.keys.verify(cred.header.kid, cred.signingInput, cred.signature))) throw invalid('credential signature')
-      const claims = cred.payload as unknown as CredentialClaims
-      const disclosed = DisclosedSchema.safeParse(isObject(claims.d) ? fromShort(claims.d) : undefined)
-      if (typeof claims.e !== 'number' || typeof claims.c !== 'string' || !disclosed.success || !(claims.p in DISCLOSURE_PROFILES)) throw invalid('credential claims')
-      const t = now().getTime() / 1000
-      if (claims.e <= t) throw new AppError('PRESENTATION_EXPIRED', 'credential expired')
-      const device = decodeJws(deviceText)
-      if (!device || device.header.alg !== 'ES256' || device.header.typ !== DEVICE_TYP) throw invalid('device header')
-      if (typeof claims.k?.x !== 'string' || !verifyWithJwk(claims.k, device.signingInput, device.signature)) throw invalid('device signature')
-      const { i: iat, j: jti, h } = device.payload as { i?: unknown; j?: unknown; h?: unknown }
-      if (typeof iat !== 'number' || typeof jti !== 'string' || jti.length < 8 || jti.length > 64 || h !== credentialHash(credText)) throw invalid('device claims')
-      if (iat > t + SKEW_SECONDS) throw invalid('from the future')
-      if (t - iat > MAX_AGE_SECONDS) throw new AppError('PRESENTATION_EXPIRED', 'older than 60 s')
-      return { claims, disclosed: disclosed.data, jti, iat }
+      let disclosed: Disclosed | undefined
+      const { claims, jti, iat } = await verifyDeviceBound(presentation, {
+        typ: CREDENTIAL_TYP, keys: d.keys, now: now(), codes: { invalid: 'PRESENTATION_INVALID', expired: 'PRESENTATION_EXPIRED' },
+        claims: (payload) => {
+          const c = payload as unknown as CredentialClaims
+          const parsed = DisclosedSchema.safeParse(isObject(c.d) ? fromShort(c.d) : undefined)
+          if (typeof c.c !== 'string' || !parsed.success || !(c.p in DISCLOSURE_PROFILES)) return undefined
+          disclosed = parsed.data
+          return c
+        },
+      })
+      return { claims, disclosed: disclosed!, jti, iat }
     },
 
     async verifyOnline(presentation) {

@@ -1,0 +1,136 @@
+// 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
+// credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
+import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { checkIns, familyMembers, healthAppeals, healthCodeUses, healthDeclarations, healthStatus, venues } from '../schema'
+
+export type FamilyMemberRow = typeof familyMembers.$inferSelect
+export type DeclarationRow = typeof healthDeclarations.$inferSelect
+export type VenueRow = typeof venues.$inferSelect
+export type CheckInRow = typeof checkIns.$inferSelect
+export type HealthStatusRow = typeof healthStatus.$inferSelect
+export type AppealRow = typeof healthAppeals.$inferSelect
+export type CheckInWithVenue = CheckInRow & { venueName: string; area: string }
+
+export interface HealthCodeRepository {
+  addMember(row: FamilyMemberRow): Promise<void>
+  members(ownerId: string): Promise<FamilyMemberRow[]>
+  /** An active member of this owner's list; undefined for anyone else's (or a removed one). */
+  member(ownerId: string, id: string): Promise<FamilyMemberRow | undefined>
+  activeMemberByHash(ownerId: string, idNumberHash: string): Promise<FamilyMemberRow | undefined>
+  activeMemberCount(ownerId: string): Promise<number>
+  removeMember(ownerId: string, id: string, at: Date): Promise<boolean>
+
+  addDeclaration(row: DeclarationRow): Promise<void>
+  declarationsSince(holder: string, since: Date): Promise<DeclarationRow[]>
+  voidDeclaration(holder: string, id: string, at: Date): Promise<boolean>
+
+  addVenue(row: VenueRow): Promise<void>
+  venue(id: string): Promise<VenueRow | undefined>
+  venuesOf(ownerId: string): Promise<VenueRow[]>
+  addCheckIn(row: CheckInRow): Promise<void>
+  checkInsSince(holder: string, since: Date): Promise<CheckInWithVenue[]>
+  voidCheckIn(holder: string, id: string, at: Date): Promise<boolean>
+
+  status(holder: string): Promise<HealthStatusRow | undefined>
+  statusByCredential(credentialId: string): Promise<HealthStatusRow | undefined>
+  putStatus(row: HealthStatusRow): Promise<void>
+  markStale(holder: string): Promise<void>
+  /** Records the first verification of `jti`; false when it was seen before. */
+  firstUse(jti: string, at: Date): Promise<boolean>
+
+  addAppeal(row: AppealRow): Promise<void>
+  appealsOf(holder: string): Promise<AppealRow[]>
+  /** Records 卫健's decision (once it has been applied here) */
+  closeAppeal(appealId: string, decision: 'upheld' | 'rejected', at: Date): Promise<void>
+}
+
+export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
+  // The display path: one prepared read per request.
+  const statusByHolder = db.select().from(healthStatus).where(eq(healthStatus.holder, sql.placeholder('holder'))).prepare()
+  const activeMember = and(eq(familyMembers.ownerId, sql.placeholder('ownerId')), eq(familyMembers.id, sql.placeholder('id')), isNull(familyMembers.removedAt))
+  const memberById = db.select().from(familyMembers).where(activeMember).prepare()
+
+  return {
+    async addMember(row) {
+      db.insert(familyMembers).values(row).run()
+    },
+    async members(ownerId) {
+      return db.select().from(familyMembers).where(and(eq(familyMembers.ownerId, ownerId), isNull(familyMembers.removedAt))).orderBy(asc(familyMembers.addedAt)).all()
+    },
+    async member(ownerId, id) {
+      return memberById.get({ ownerId, id })
+    },
+    async activeMemberByHash(ownerId, hash) {
+      return db.select().from(familyMembers).where(and(eq(familyMembers.ownerId, ownerId), eq(familyMembers.idNumberHash, hash), isNull(familyMembers.removedAt))).get()
+    },
+    async activeMemberCount(ownerId) {
+      return db.select({ n: count() }).from(familyMembers).where(and(eq(familyMembers.ownerId, ownerId), isNull(familyMembers.removedAt))).get()?.n ?? 0
+    },
+    async removeMember(ownerId, id, at) {
+      return db.update(familyMembers).set({ removedAt: at }).where(and(eq(familyMembers.ownerId, ownerId), eq(familyMembers.id, id), isNull(familyMembers.removedAt))).run().changes === 1
+    },
+
+    async addDeclaration(row) {
+      db.insert(healthDeclarations).values(row).run()
+    },
+    async declarationsSince(holder, since) {
+      return db.select().from(healthDeclarations)
+        .where(and(eq(healthDeclarations.holder, holder), gte(healthDeclarations.effectiveAt, since), isNull(healthDeclarations.voidedAt)))
+        .orderBy(desc(healthDeclarations.effectiveAt)).all()
+    },
+    async voidDeclaration(holder, id, at) {
+      return db.update(healthDeclarations).set({ voidedAt: at }).where(and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))).run().changes === 1
+    },
+
+    async addVenue(row) {
+      db.insert(venues).values(row).run()
+    },
+    async venue(id) {
+      return db.select().from(venues).where(eq(venues.id, id)).get()
+    },
+    async venuesOf(ownerId) {
+      return db.select().from(venues).where(eq(venues.ownerId, ownerId)).orderBy(desc(venues.createdAt)).all()
+    },
+    async addCheckIn(row) {
+      db.insert(checkIns).values(row).run()
+    },
+    async checkInsSince(holder, since) {
+      return db
+        .select({ id: checkIns.id, holder: checkIns.holder, venueId: checkIns.venueId, at: checkIns.at, voidedAt: checkIns.voidedAt, venueName: venues.name, area: venues.area })
+        .from(checkIns).innerJoin(venues, eq(checkIns.venueId, venues.id))
+        .where(and(eq(checkIns.holder, holder), gte(checkIns.at, since), isNull(checkIns.voidedAt)))
+        .orderBy(desc(checkIns.at)).all()
+    },
+    async voidCheckIn(holder, id, at) {
+      return db.update(checkIns).set({ voidedAt: at }).where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt))).run().changes === 1
+    },
+
+    async status(holder) {
+      return statusByHolder.get({ holder })
+    },
+    async statusByCredential(credentialId) {
+      return db.select().from(healthStatus).where(eq(healthStatus.credentialId, credentialId)).get()
+    },
+    async putStatus(row) {
+      const { holder: _holder, ...rest } = row
+      db.insert(healthStatus).values(row).onConflictDoUpdate({ target: healthStatus.holder, set: rest }).run()
+    },
+    async markStale(holder) {
+      db.update(healthStatus).set({ stale: true }).where(eq(healthStatus.holder, holder)).run()
+    },
+    async firstUse(jti, at) {
+      return db.insert(healthCodeUses).values({ jti, verifiedAt: at }).onConflictDoNothing().run().changes === 1
+    },
+
+    async addAppeal(row) {
+      db.insert(healthAppeals).values(row).run()
+    },
+    async appealsOf(holder) {
+      return db.select().from(healthAppeals).where(eq(healthAppeals.holder, holder)).orderBy(desc(healthAppeals.filedAt)).all()
+    },
+    async closeAppeal(appealId, decision, at) {
+      db.update(healthAppeals).set({ decision, decidedAt: at }).where(eq(healthAppeals.appealId, appealId)).run()
+    },
+  }
+}

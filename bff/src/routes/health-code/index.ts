@@ -1,0 +1,110 @@
+// 粤康码 routes: show the code, declare, check in, appeal, transfer for Macau, family members, venue codes, and the
+// entrance verification (public, rate-limited, colour and time only).
+import type { ZodTypeProvider } from '@fastify/type-provider-zod'
+import { fromContract, healthCodeContracts, negotiateLocale } from '@ysx/shared'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ActivityService } from '../../services/health-code/activity'
+import type { AppealsService } from '../../services/health-code/appeals'
+import type { HolderService } from '../../services/health-code/holders'
+import type { HealthStatusService } from '../../services/health-code/status-service'
+import type { TransferService } from '../../services/health-code/transfer'
+import { auditContext } from '../auth'
+
+export interface HealthCodeRouteOptions {
+  holders: HolderService
+  status: HealthStatusService
+  activity: ActivityService
+  appeals: AppealsService
+  transfers: TransferService
+  verifyRateLimitMax: number
+}
+
+export default async function healthCodeRoutes(app: FastifyInstance, opts: HealthCodeRouteOptions) {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  const c = healthCodeContracts
+  const locale = (req: FastifyRequest) => negotiateLocale(req.headers['accept-language'])
+  const holder = (req: { auth: { sub: string }; params: { holder: string } }) => opts.holders.resolve(req.auth.sub, req.params.holder)
+  const noStore = { 'cache-control': 'private, no-store' }
+
+  /** POST /v1/health-codes/:holder/show — the status and a credential bound to this device's key */
+  r.route({
+    ...fromContract(c.show), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.headers(noStore).send(await opts.status.show(await holder(req), req.body.deviceKey, locale(req))),
+  })
+
+  /** POST /v1/health-codes/:holder/declarations — a health or trip declaration, then the new status */
+  r.route({
+    ...fromContract(c.declare), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.code(201).headers(noStore).send(await opts.activity.declare(await holder(req), req.body, locale(req))),
+  })
+
+  /** POST /v1/health-codes/:holder/check-ins — check in with a scanned venue code, then the new status */
+  r.route({
+    ...fromContract(c.checkIn), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.code(201).headers(noStore).send(await opts.activity.checkIn(await holder(req), req.body.venueCode, locale(req))),
+  })
+
+  /** GET /v1/health-codes/:holder/check-ins — the last 14 days' check-ins */
+  r.route({
+    ...fromContract(c.checkIns), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.headers(noStore).send({ checkIns: await opts.activity.checkIns(await holder(req)) }),
+  })
+
+  /** POST /v1/health-codes/:holder/appeals — an appeal to 卫健 */
+  r.route({
+    ...fromContract(c.appeal), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.code(201).headers(noStore).send(await opts.appeals.file(await holder(req), req.body)),
+  })
+
+  /** GET /v1/health-codes/:holder/appeals — appeals and 卫健's decisions */
+  r.route({
+    ...fromContract(c.appeals), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.headers(noStore).send({ appeals: await opts.appeals.list(await holder(req)) }),
+  })
+
+  /** POST /v1/health-codes/:holder/transfers — the signed 粤澳 transfer payload */
+  r.route({
+    ...fromContract(c.transfer), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.code(201).headers(noStore).send(await opts.transfers.transfer(await holder(req), locale(req), auditContext(req))),
+  })
+
+  /** POST /v1/health-codes/verify — entrance verification: colour and time only */
+  r.route({
+    ...fromContract(c.verify),
+    config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
+    handler: async (req, reply) => reply.headers({ 'cache-control': 'no-store' }).send(await opts.status.verify(req.body.code)),
+  })
+
+  /** POST /v1/venues — a venue code for a venue this citizen runs */
+  r.route({
+    ...fromContract(c.registerVenue), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.code(201).headers(noStore).send(await opts.activity.registerVenue(req.auth.sub, req.body)),
+  })
+
+  /** GET /v1/venues — my venues and their codes */
+  r.route({
+    ...fromContract(c.venues), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.headers(noStore).send({ venues: await opts.activity.venues(req.auth.sub) }),
+  })
+
+  /** GET /v1/family — the family members I show codes for */
+  r.route({
+    ...fromContract(c.family), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.headers(noStore).send({ members: await opts.holders.members(req.auth.sub) }),
+  })
+
+  /** POST /v1/family — add a member, confirmed by 公安, with their consent recorded */
+  r.route({
+    ...fromContract(c.addFamily), onRequest: app.authenticate,
+    handler: async (req, reply) => reply.code(201).headers(noStore).send(await opts.holders.add(req.auth.sub, req.body, auditContext(req))),
+  })
+
+  /** DELETE /v1/family/:holder — remove a member */
+  r.route({
+    ...fromContract(c.removeFamily), onRequest: app.authenticate,
+    handler: async (req, reply) => {
+      await opts.holders.remove(req.auth.sub, req.params.holder, auditContext(req))
+      return reply.code(204).send(null)
+    },
+  })
+}

@@ -1,0 +1,102 @@
+// What a holder does that the colour rules read: health and trip declarations, and check-ins at venues by scanning
+// a venue code (场所码). A venue code is `YSXV1.<venue id>.<keyed MAC>`, so a code cannot be made up; the H5 link
+// printed in the venue's QR (…?v=<code>) is accepted as well. Each write is followed by a fresh evaluation.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { HealthDeclaration, HealthStatus, Locale } from '@ysx/shared'
+import type { HealthCodeRepository, VenueRow } from '../../db'
+import { AppError } from '../../lib/app-error'
+import type { FieldCipher } from '../../lib/field-cipher'
+import type { ProfileService } from '../profile-service'
+import type { Holder } from './holders'
+import type { HealthStatusService } from './status-service'
+
+const TRIP_LOOKBACK_DAYS = 30
+const DAY_MS = 86_400_000
+const CHECK_IN_LIST_DAYS = 14
+const CODE = /^YSXV1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/
+
+export interface Venue { venueId: string; name: string; area: string; address: string; code: string; createdAt: string }
+export interface CheckIn { checkInId: string; venueName: string; area: string; at: string }
+
+export interface ActivityService {
+  declare(holder: Holder, input: HealthDeclaration, locale: Locale): Promise<{ declarationId: string; declaredAt: string; status: HealthStatus }>
+  registerVenue(userId: string, input: { name: string; area: string; address: string }): Promise<Venue>
+  venues(userId: string): Promise<Venue[]>
+  checkIn(holder: Holder, venueCode: string, locale: Locale): Promise<{ checkIn: CheckIn; status: HealthStatus }>
+  checkIns(holder: Holder): Promise<CheckIn[]>
+}
+
+/** Today in China (UTC+8), as YYYY-MM-DD. */
+export const chinaDay = (t: Date) => new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+
+export function createActivityService(d: {
+  repo: HealthCodeRepository
+  status: HealthStatusService
+  profiles: ProfileService
+  cipher: FieldCipher
+  now: () => Date
+}): ActivityService {
+  const mac = (venueId: string) => d.cipher.lookupHash(`venue-code:${venueId}`).slice(0, 22)
+  const codeOf = (id: string) => `YSXV1.${id}.${mac(id)}`
+  const toVenue = (v: VenueRow): Venue => ({ venueId: v.id, name: v.name, area: v.area, address: v.address, code: codeOf(v.id), createdAt: v.createdAt.toISOString() })
+
+  /** The venue a scanned text names, or VENUE_CODE_INVALID. */
+  async function venueFor(text: string): Promise<VenueRow> {
+    let code = text.trim()
+    const inLink = /[?&]v=([^&#]+)/.exec(code)
+    if (inLink) code = decodeURIComponent(inLink[1]!)
+    const m = CODE.exec(code)
+    if (!m || !timingSafeEqual(Buffer.from(m[2]!), Buffer.from(mac(m[1]!)))) throw new AppError('VENUE_CODE_INVALID')
+    const venue = await d.repo.venue(m[1]!)
+    if (!venue) throw new AppError('VENUE_CODE_INVALID', 'venue gone')
+    return venue
+  }
+
+  return {
+    async declare(holder, input, locale) {
+      const at = d.now()
+      let effectiveAt = at
+      if (input.kind === 'trip') {
+        const today = chinaDay(at)
+        const earliest = chinaDay(new Date(at.getTime() - TRIP_LOOKBACK_DAYS * DAY_MS))
+        if (input.returnedOn > today || input.departedOn < earliest) throw new AppError('DECLARATION_DATES_INVALID')
+        // A trip counts from the end of its last day (China time), or from now when that is still today.
+        effectiveAt = new Date(Math.min(at.getTime(), Date.parse(`${input.returnedOn}T23:59:59+08:00`)))
+      }
+      const { kind, ...payload } = input
+      const id = randomBytes(16).toString('base64url')
+      await holder.subject() // a real-name holder, before anything is written
+      await d.repo.addDeclaration({ id, holder: holder.key, kind, payload: JSON.stringify(payload), declaredAt: at, effectiveAt, voidedAt: null })
+      const { status } = await d.status.reevaluate(holder, locale)
+      return { declarationId: id, declaredAt: at.toISOString(), status }
+    },
+
+    async registerVenue(userId, input) {
+      await d.profiles.subject(userId) // venues are registered by real-name citizens only
+      const row: VenueRow = { id: randomBytes(16).toString('base64url'), ownerId: userId, ...input, createdAt: d.now() }
+      await d.repo.addVenue(row)
+      return toVenue(row)
+    },
+
+    async venues(userId) {
+      await d.profiles.subject(userId)
+      return (await d.repo.venuesOf(userId)).map(toVenue)
+    },
+
+    async checkIn(holder, venueCode, locale) {
+      const venue = await venueFor(venueCode)
+      await holder.subject()
+      const at = d.now()
+      const id = randomBytes(16).toString('base64url')
+      await d.repo.addCheckIn({ id, holder: holder.key, venueId: venue.id, at, voidedAt: null })
+      const { status } = await d.status.reevaluate(holder, locale)
+      return { checkIn: { checkInId: id, venueName: venue.name, area: venue.area, at: at.toISOString() }, status }
+    },
+
+    async checkIns(holder) {
+      await holder.subject()
+      const since = new Date(d.now().getTime() - CHECK_IN_LIST_DAYS * DAY_MS)
+      return (await d.repo.checkInsSince(holder.key, since)).map((c) => ({ checkInId: c.id, venueName: c.venueName, area: c.area, at: c.at.toISOString() }))
+    },
+  }
+}

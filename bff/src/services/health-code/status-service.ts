@@ -1,0 +1,157 @@
+// The health-code status: facts gathered from 卫健 (tests, risk areas) and our own records (declarations,
+// check-ins, decided appeals), the rule set's verdict stored per holder, and the status credential the device
+// binds its rotating QR to. A display reads one row; the rules run only when the status lapsed or an input
+// changed, and the platform signs only when the status or the device key changed (never per display).
+import { createHash, randomBytes } from 'node:crypto'
+import { catalogues, type DeviceKeySchema, type HealthColour, type HealthStatus, type Locale, weijianContracts, type z } from '@ysx/shared'
+import type { HealthCodeRepository, HealthStatusRow } from '../../db'
+import type { DepartmentReaders } from '../../departments/readers'
+import { AppError } from '../../lib/app-error'
+import { verifyDeviceBound } from '../../lib/device-bound'
+import { signJws } from '../../lib/jws'
+import type { KeyService } from '../key-service'
+import type { AppealsService } from './appeals'
+import type { Holder } from './holders'
+import { evaluate, type Evaluation, type Facts, type RuleSet } from './rules'
+
+export const HEALTH_CREDENTIAL_TYP = 'ysx-hc'
+/** A credential is signed again when it has less than this left, so a code shown now lasts its minute. */
+const CREDENTIAL_MARGIN_MS = 120_000
+const RISKY = new Set(['high', 'medium'])
+const SHORT: Record<HealthColour, 'g' | 'y' | 'r'> = { green: 'g', yellow: 'y', red: 'r' }
+const LONG = { g: 'green', y: 'yellow', r: 'red' } as const
+
+type DeviceKey = z.infer<typeof DeviceKeySchema>
+export interface StoredReason { rule: string; colour: HealthColour; since: string; until: string }
+
+export interface HealthStatusService {
+  /** The holder's current status, evaluated again when it lapsed or an input changed. */
+  current(holder: Holder, locale: Locale): Promise<HealthStatus>
+  /** Evaluates now, whatever is stored (after a declaration, a check-in, a decided appeal). */
+  reevaluate(holder: Holder, locale: Locale): Promise<{ status: HealthStatus; facts: Facts }>
+  /** The status with a credential bound to this device key. */
+  show(holder: Holder, deviceKey: DeviceKey, locale: Locale): Promise<HealthStatus & { credential: string; credentialExpiresAt: string }>
+  /** Entrance verification: colour and time only. */
+  verify(code: string): Promise<{ colour: HealthColour; presentedAt: string; checks: ('signature' | 'device' | 'freshness' | 'current' | 'replay')[] }>
+}
+
+export function createHealthStatusService(d: {
+  repo: HealthCodeRepository
+  readers: DepartmentReaders
+  appeals: AppealsService
+  keys: KeyService
+  rules: RuleSet
+  now: () => Date
+}): HealthStatusService {
+  const windowMs = Math.max(...d.rules.rules.map((r) => r.lastsSeconds)) * 1000
+
+  async function gather(holder: Holder, at: Date): Promise<Facts> {
+    const subject = await holder.subject()
+    const why = { purpose: holder.purpose }
+    const since = new Date(at.getTime() - windowMs - 86_400_000)
+    const corrections = await d.appeals.applyDecisions(holder, subject)
+    const [tests, risk, declarations, checkIns] = await Promise.all([
+      d.readers.weijian.read(weijianContracts.nucleicAcidTests, subject, why),
+      d.readers.weijian.readOpen(weijianContracts.riskAreas, why),
+      d.repo.declarationsSince(holder.key, since),
+      d.repo.checkInsSince(holder.key, since),
+    ])
+    const riskAreas = risk.areas.filter((a) => RISKY.has(a.level)).map((a) => a.area)
+    const inRiskArea = (area: string) => riskAreas.some((r) => area.includes(r))
+    // A test result 卫健 corrected on appeal no longer counts.
+    const counted = (tests?.tests ?? []).filter((t) => !corrections.testResultsBefore || Date.parse(t.sampledAt) > corrections.testResultsBefore.getTime())
+    const latest = (result: '阳性' | '阴性') =>
+      counted.filter((t) => t.result === result).map((t) => new Date(t.sampledAt)).sort((a, b) => b.getTime() - a.getTime())[0] ?? null
+    const health = declarations.filter((x) => x.kind === 'health').map((x) => ({ at: x.effectiveAt, p: JSON.parse(x.payload) as { temperature: number; symptoms: string[]; closeContact: boolean } }))
+    const trips = declarations.filter((x) => x.kind === 'trip').map((x) => ({ at: x.effectiveAt, p: JSON.parse(x.payload) as { destination: string } }))
+    const latestNegative = latest('阴性')
+    const symptoms = health.find((h) => h.p.symptoms.length > 0 || h.p.temperature >= 37.3)?.at ?? null
+    const negativeTestAfterSymptoms = symptoms !== null && latestNegative !== null && latestNegative > symptoms
+    return {
+      positiveTest: latest('阳性'),
+      latestNegative,
+      closeContact: health.find((h) => h.p.closeContact)?.at ?? null,
+      riskVenue: checkIns.find((c) => inRiskArea(c.area))?.at ?? null,
+      riskTrip: trips.find((t) => inRiskArea(t.p.destination))?.at ?? null,
+      symptoms,
+      negativeTestAfterSymptoms,
+      volatile: checkIns.length > 0 || trips.length > 0 || (symptoms !== null && !negativeTestAfterSymptoms) || corrections.pending,
+    }
+  }
+
+  const toStatus = (holder: string, row: HealthStatusRow, locale: Locale): HealthStatus => ({
+    holder,
+    maskedName: row.maskedName,
+    colour: row.colour,
+    reasons: (JSON.parse(row.reasons) as StoredReason[]).map((r) => ({
+      ...r, message: (catalogues[locale].healthRules as Record<string, string>)[r.rule] ?? r.rule,
+    })),
+    negativeTestWithinHours: row.negativeWithinHours as 24 | 48 | 72 | null,
+    ruleVersion: row.ruleVersion,
+    evaluatedAt: row.evaluatedAt.toISOString(),
+    validUntil: row.validUntil.toISOString(),
+  })
+
+  async function store(holder: Holder, e: Evaluation, previous: HealthStatusRow | undefined): Promise<HealthStatusRow> {
+    const reasons: StoredReason[] = e.reasons.map((r) => ({ rule: r.rule, colour: r.colour, since: r.since.toISOString(), until: r.until.toISOString() }))
+    // The credential outlives a re-evaluation only when it says the same thing and does not outlast the new status.
+    const keep = previous?.credential && previous.colour === e.colour && previous.ruleVersion === e.ruleVersion
+      && previous.credentialExpiresAt && previous.credentialExpiresAt <= e.validUntil
+    const row: HealthStatusRow = {
+      holder: holder.key, maskedName: previous?.maskedName ?? (await holder.maskedName()), colour: e.colour, reasons: JSON.stringify(reasons),
+      negativeWithinHours: e.negativeWithinHours, ruleVersion: e.ruleVersion, evaluatedAt: e.evaluatedAt, validUntil: e.validUntil, stale: false,
+      credential: keep ? previous.credential : null, credentialId: keep ? previous.credentialId : null,
+      deviceKeyThumbprint: keep ? previous.deviceKeyThumbprint : null, credentialExpiresAt: keep ? previous.credentialExpiresAt : null,
+    }
+    await d.repo.putStatus(row)
+    return row
+  }
+
+  async function fresh(holder: Holder): Promise<HealthStatusRow> {
+    const row = await d.repo.status(holder.key)
+    if (row && !row.stale && row.validUntil.getTime() > d.now().getTime()) return row
+    const at = d.now()
+    return store(holder, evaluate(d.rules, await gather(holder, at), at), row)
+  }
+
+  return {
+    async current(holder, locale) {
+      return toStatus(holder.id, await fresh(holder), locale)
+    },
+
+    async reevaluate(holder, locale) {
+      const at = d.now()
+      const facts = await gather(holder, at)
+      const row = await store(holder, evaluate(d.rules, facts, at), await d.repo.status(holder.key))
+      return { status: toStatus(holder.id, row, locale), facts }
+    },
+
+    async show(holder, deviceKey, locale) {
+      let row = await fresh(holder)
+      const at = d.now().getTime()
+      const thumbprint = createHash('sha256').update(`${deviceKey.x}.${deviceKey.y}`).digest('base64url')
+      const usable = row.credential && row.deviceKeyThumbprint === thumbprint && row.credentialExpiresAt && row.credentialExpiresAt.getTime() - at > CREDENTIAL_MARGIN_MS
+      if (!usable) {
+        const exp = Math.floor(Math.min(at + d.rules.credentialMaxSeconds * 1000, row.validUntil.getTime() + CREDENTIAL_MARGIN_MS) / 1000)
+        const c = randomBytes(16).toString('base64url')
+        const claims = { c, hc: SHORT[row.colour], k: { x: deviceKey.x, y: deviceKey.y }, e: exp, v: row.ruleVersion }
+        const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) => d.keys.signFor(build))
+        row = { ...row, credential, credentialId: c, deviceKeyThumbprint: thumbprint, credentialExpiresAt: new Date(exp * 1000) }
+        await d.repo.putStatus(row)
+      }
+      return { ...toStatus(holder.id, row, locale), credential: row.credential!, credentialExpiresAt: row.credentialExpiresAt!.toISOString() }
+    },
+
+    async verify(code) {
+      const { claims, jti, iat } = await verifyDeviceBound(code, {
+        typ: HEALTH_CREDENTIAL_TYP, keys: d.keys, now: d.now(), codes: { invalid: 'HEALTH_CODE_INVALID', expired: 'HEALTH_CODE_EXPIRED' },
+        claims: (p) => (typeof p.c === 'string' && typeof p.hc === 'string' && p.hc in LONG && typeof p.v === 'string' ? { c: p.c, hc: p.hc as keyof typeof LONG } : undefined),
+      })
+      // The holder's status changed since this credential was signed (or a newer device took over): not current.
+      const row = await d.repo.statusByCredential(claims.c)
+      if (!row || row.stale) throw new AppError('HEALTH_CODE_SUPERSEDED')
+      if (!(await d.repo.firstUse(`${claims.c}:${jti}`, d.now()))) throw new AppError('HEALTH_CODE_REPLAYED')
+      return { colour: LONG[claims.hc], presentedAt: new Date(iat * 1000).toISOString(), checks: ['signature', 'device', 'freshness', 'current', 'replay'] }
+    },
+  }
+}
