@@ -61,7 +61,12 @@ export interface SystemOptions {
   size?: number
   /** Per-department population sizes: a smaller one leaves the later citizens unknown to that department */
   sizes?: Partial<Record<StandIn, number>>
+  /** The population seed (default SEED); `todaySeed()` lines the synthetic world's dates up with real time */
+  seed?: number
 }
+
+/** Today in China as a seed (YYYYMMDD): the stand-ins' test results and the like are then as old as they say. */
+export const todaySeed = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', ''))
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
@@ -69,7 +74,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
   const departments: TestSystem['departments'] = {}
   for (const name of new Set<StandIn>(['gongan', ...(opts.departments ?? [])])) {
-    const dept = BUILDERS[name]({ dbFile: ':memory:', seed: SEED, size: opts.sizes?.[name] ?? opts.size ?? 300, logLevel: 'silent' })
+    const dept = BUILDERS[name]({ dbFile: ':memory:', seed: opts.seed ?? SEED, size: opts.sizes?.[name] ?? opts.size ?? 300, logLevel: 'silent' })
     departments[name] = { dept, url: await dept.app.listen({ host: '127.0.0.1', port: 0 }) }
   }
   const gongan = departments.gongan!.dept
@@ -114,7 +119,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
       return res.json()
     },
-    citizen: (index) => person(SEED, index),
+    citizen: (index) => person(opts.seed ?? SEED, index),
     advance: (ms) => {
       offsetMs += ms
     },

@@ -1,25 +1,19 @@
 // Presentation (亮证) and verification (核验): a device-bound credential per profile, QR ≤ 800 bytes, only the
 // profile's fields disclosed; expiry, replay, suspended certificates, other citizens' cards and 10,000 mutated
 // presentations are all refused.
-import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto'
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
 import { testConfig } from '@ysx/bff/config'
 import { CredentialIssuedSchema, VerificationSchema, WalletListSchema } from '@ysx/shared'
+import { newDevice, present as presentWith } from '../support/device'
 import { ALL_DEPARTMENTS, bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
 
 let sys: TestSystem
 let token: string
 let driverIndex = -1
-const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const deviceJwk = device.publicKey.export({ format: 'jwk' }) as { kty: 'EC'; crv: 'P-256'; x: string; y: string }
-
+const device = newDevice()
+const deviceJwk = device.jwk
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
-/** What the citizen's phone does every ≤ 60 s: sign a fresh proof over the credential. */
-function present(credential: string, opts: { iat?: number; jti?: string; key?: KeyObject } = {}): string {
-  const proof = { i: opts.iat ?? Math.floor(Date.now() / 1000), j: opts.jti ?? randomBytes(9).toString('base64url'), h: createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url') }
-  const input = `${b64({ alg: 'ES256', typ: 'ysx-kb' })}.${b64(proof)}`
-  const sig = sign('sha256', Buffer.from(input), { key: opts.key ?? device.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')
-  return `${credential}~${input}.${sig}`
-}
+const present = (credential: string, opts: Parameters<typeof presentWith>[2] = {}) => presentWith(device, credential, opts)
 
 async function certificatesOf(index: number): Promise<{ type: string; status: string }[]> {
   const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
