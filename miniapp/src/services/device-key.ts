@@ -6,6 +6,8 @@ import { randomBytes } from './random'
 import { sha256 } from '@noble/hashes/sha2'
 
 export const DEVICE_KEY_STORAGE = 'ysx.wallet.deviceKey'
+/** The JWS typ of the device's proof (key binding), for 亮证 and 粤康码 alike. */
+export const DEVICE_PROOF_TYP = 'ysx-kb'
 const SEED_BYTES = 48
 
 export interface DeviceKey {
@@ -38,7 +40,7 @@ export const credentialHash = (credential: string): string => toBase64url(sha256
 
 /** One QR's text: the credential and a fresh proof signed by the device (time, one-use id, credential hash). */
 export function presentation(credential: string, privateKey: Uint8Array, at: { iatSeconds: number; jti: string }): string {
-  const input = `${jsonToBase64url({ alg: 'ES256', typ: 'ysx-kb' })}.${jsonToBase64url({ i: at.iatSeconds, j: at.jti, h: credentialHash(credential) })}`
+  const input = `${jsonToBase64url({ alg: 'ES256', typ: DEVICE_PROOF_TYP })}.${jsonToBase64url({ i: at.iatSeconds, j: at.jti, h: credentialHash(credential) })}`
   return `${credential}~${input}.${es256(input, privateKey)}`
 }
 

@@ -1,9 +1,10 @@
-// Offline 核验 of `<credential>~<proof>`: JWKS signature, expiry, device signature, credential hash, proof age ≤ 60 s.
+// Offline 核验 of `<credential>~<proof>` (亮证 and 粤康码): JWKS signature, expiry, device signature, credential hash,
+// proof age ≤ 60 s; then each credential type's own claims.
 import Taro from '@tarojs/taro'
 import { p256 } from '@noble/curves/nist'
-import { type Disclosed, DisclosedSchema, DISCLOSURE_PROFILES, type DisclosureProfile, JwksSchema, type PublicJwk } from '@ysx/shared'
+import { type Disclosed, DisclosedSchema, DISCLOSURE_PROFILES, type DisclosureProfile, type HealthColour, JwksSchema, type PublicJwk } from '@ysx/shared'
 import { base64urlToJson, fromBase64url, utf8Encode } from './encoding'
-import { credentialHash } from './device-key'
+import { credentialHash, DEVICE_PROOF_TYP } from './device-key'
 import { sha256 } from '@noble/hashes/sha2'
 import { jwks } from './wallet'
 
@@ -15,9 +16,10 @@ const SKEW_SECONDS = 5
 const LONG: Record<string, keyof Disclosed> = { n: 'name', lc: 'licenceClass', vf: 'validFrom', vu: 'validUntil', pr: 'pointsRemaining', l4: 'idNumberLast4', a18: 'over18' }
 
 export type OfflineFailure = 'PRESENTATION_INVALID' | 'PRESENTATION_EXPIRED' | 'KEYS_UNAVAILABLE'
+export type OfflineFailed = { ok: false; code: OfflineFailure; reason: string }
 export type OfflineResult =
   | { ok: true; type: string; profile: DisclosureProfile; disclosed: Disclosed; presentedAt: number; credentialId: string }
-  | { ok: false; code: OfflineFailure; reason: string }
+  | OfflineFailed
 
 interface Jws {
   header: Record<string, unknown>
@@ -53,32 +55,75 @@ function verifiedBy(key: { x?: unknown; y?: unknown }, jws: Jws): boolean {
   }
 }
 
-const fail = (code: OfflineFailure, reason: string): OfflineResult => ({ ok: false, code, reason })
+const fail = (code: OfflineFailure, reason: string): OfflineFailed => ({ ok: false, code, reason })
 
-/** Verifies a presentation against the given keys at `nowMs`; pure, so it runs with the network cut. */
-export function verifyPresentation(text: string, keys: PublicJwk[], nowMs: number): OfflineResult {
+/** What the checks every `<credential>~<proof>` share hand back: the credential's own claims, its id and the proof time. */
+type Bound<T> = { ok: true; claims: T; credentialId: string; presentedAt: number } | OfflineFailed
+
+/**
+ * The checks every `<credential>~<device proof>` shares, whatever the credential says: the platform's signature (JWKS
+ * kid), the credential's typ and expiry, the device's signature by the key the credential binds, the proof's binding
+ * hash and its age (≤ 60 s). `claims` reads the credential's own claims; null means they are malformed.
+ */
+function verifyBound<T>(text: string, keys: PublicJwk[], nowMs: number, typ: string, claims: (payload: Record<string, unknown>) => T | null): Bound<T> {
   const [credText, deviceText, ...rest] = text.trim().split('~')
   if (!credText || !deviceText || rest.length) return fail('PRESENTATION_INVALID', 'not credential~proof')
   const cred = decodeJws(credText)
-  if (!cred || cred.header.alg !== 'ES256' || cred.header.typ !== 'ysx-vc' || typeof cred.header.kid !== 'string') return fail('PRESENTATION_INVALID', 'credential header')
+  if (!cred || cred.header.alg !== 'ES256' || cred.header.typ !== typ || typeof cred.header.kid !== 'string') return fail('PRESENTATION_INVALID', 'credential header')
   const key = keys.find((k) => k.kid === cred.header.kid)
   if (!key) return fail('PRESENTATION_INVALID', 'unknown kid')
   if (!verifiedBy(key, cred)) return fail('PRESENTATION_INVALID', 'credential signature')
-  const { c, t, p, d, k, e } = cred.payload
-  const short = typeof d === 'object' && d !== null && !Array.isArray(d) ? Object.entries(d) : null
-  const disclosed = short && DisclosedSchema.safeParse(Object.fromEntries(short.map(([s, v]) => [LONG[s] ?? s, v])))
-  if (typeof c !== 'string' || typeof t !== 'string' || typeof e !== 'number' || typeof p !== 'string' || !(p in DISCLOSURE_PROFILES) || !disclosed?.success
-    || typeof k !== 'object' || k === null) return fail('PRESENTATION_INVALID', 'credential claims')
+  const { c, k, e } = cred.payload
+  const own = claims(cred.payload)
+  if (typeof c !== 'string' || typeof e !== 'number' || typeof k !== 'object' || k === null || own === null) return fail('PRESENTATION_INVALID', 'credential claims')
   const now = nowMs / 1000
   if (e <= now) return fail('PRESENTATION_EXPIRED', 'credential expired')
   const device = decodeJws(deviceText)
-  if (!device || device.header.alg !== 'ES256' || device.header.typ !== 'ysx-kb') return fail('PRESENTATION_INVALID', 'proof header')
+  if (!device || device.header.alg !== 'ES256' || device.header.typ !== DEVICE_PROOF_TYP) return fail('PRESENTATION_INVALID', 'proof header')
   if (!verifiedBy(k, device)) return fail('PRESENTATION_INVALID', 'device signature')
   const { i, j, h } = device.payload
   if (typeof i !== 'number' || typeof j !== 'string' || j.length < 8 || j.length > 64 || h !== credentialHash(credText)) return fail('PRESENTATION_INVALID', 'proof claims')
   if (i > now + SKEW_SECONDS) return fail('PRESENTATION_INVALID', 'proof from the future')
   if (now - i > MAX_AGE_SECONDS) return fail('PRESENTATION_EXPIRED', 'proof older than 60 s')
-  return { ok: true, type: t, profile: p as DisclosureProfile, disclosed: disclosed.data, presentedAt: i * 1000, credentialId: c }
+  return { ok: true, claims: own, credentialId: c, presentedAt: i * 1000 }
+}
+
+/** 亮证 credential claims: certificate type, disclosure profile and the disclosed fields under their short keys. */
+function presentationClaims({ t, p, d }: Record<string, unknown>): { type: string; profile: DisclosureProfile; disclosed: Disclosed } | null {
+  const short = typeof d === 'object' && d !== null && !Array.isArray(d) ? Object.entries(d) : null
+  const disclosed = short && DisclosedSchema.safeParse(Object.fromEntries(short.map(([s, v]) => [LONG[s] ?? s, v])))
+  if (typeof t !== 'string' || typeof p !== 'string' || !(p in DISCLOSURE_PROFILES) || !disclosed?.success) return null
+  return { type: t, profile: p as DisclosureProfile, disclosed: disclosed.data }
+}
+
+/** Verifies a 亮证 presentation against the given keys at `nowMs`; pure, so it runs with the network cut. */
+export function verifyPresentation(text: string, keys: PublicJwk[], nowMs: number): OfflineResult {
+  const bound = verifyBound(text, keys, nowMs, 'ysx-vc', presentationClaims)
+  if (!bound.ok) return bound
+  return { ok: true, ...bound.claims, presentedAt: bound.presentedAt, credentialId: bound.credentialId }
+}
+
+/** 粤康码's status credential: typ ysx-hc, claims {c, hc: g|y|r, k, e, v}; the QR's proof is the wallet's device proof. */
+export const HEALTH_CODE_TYP = 'ysx-hc'
+const HEALTH_COLOUR: Record<string, HealthColour> = { g: 'green', y: 'yellow', r: 'red' }
+
+export type HealthOfflineResult =
+  | { ok: true; colour: HealthColour; ruleVersion: string; presentedAt: number; credentialId: string }
+  | OfflineFailed
+
+function healthClaims({ hc, v }: Record<string, unknown>): { colour: HealthColour; ruleVersion: string } | null {
+  const colour = typeof hc === 'string' && Object.hasOwn(HEALTH_COLOUR, hc) ? HEALTH_COLOUR[hc] : undefined
+  return colour && typeof v === 'string' ? { colour, ruleVersion: v } : null
+}
+
+/**
+ * Verifies a 粤康码 QR offline: signature, expiry, device proof and age. Whether the colour is still the holder's
+ * current one, and whether the QR was used before, only the platform can say (online verification).
+ */
+export function verifyHealthCode(text: string, keys: PublicJwk[], nowMs: number): HealthOfflineResult {
+  const bound = verifyBound(text, keys, nowMs, HEALTH_CODE_TYP, healthClaims)
+  if (!bound.ok) return bound
+  return { ok: true, ...bound.claims, presentedAt: bound.presentedAt, credentialId: bound.credentialId }
 }
 
 export function cachedKeys(): PublicJwk[] | null {
@@ -97,12 +142,21 @@ export async function refreshKeys(): Promise<PublicJwk[] | null> {
   }
 }
 
-/** Offline verification with the cached keys; fetches them once first when none are cached or the kid is new. */
-export async function verifyWithCachedKeys(text: string, nowMs = Date.now()): Promise<OfflineResult> {
+type Verifier<R> = (text: string, keys: PublicJwk[], nowMs: number) => R | OfflineFailed
+
+/**
+ * Offline verification with the cached keys (亮证 by default, or `verifyHealthCode`); fetches them once first when
+ * none are cached or the kid is new.
+ */
+export async function verifyWithCachedKeys(text: string, nowMs?: number): Promise<OfflineResult>
+export async function verifyWithCachedKeys<R extends { ok: true }>(text: string, nowMs: number | undefined, verifier: Verifier<R>): Promise<R | OfflineFailed>
+export async function verifyWithCachedKeys(
+  text: string, nowMs = Date.now(), verifier: Verifier<{ ok: true }> = verifyPresentation,
+): Promise<{ ok: true } | OfflineFailed> {
   const cached = cachedKeys()
-  const first = cached ? verifyPresentation(text, cached, nowMs) : null
+  const first = cached ? verifier(text, cached, nowMs) : null
   if (first && (first.ok || first.reason !== 'unknown kid')) return first
   const fetched = await refreshKeys()
   if (!fetched) return first ?? fail('KEYS_UNAVAILABLE', 'no keys cached')
-  return verifyPresentation(text, fetched, nowMs)
+  return verifier(text, fetched, nowMs)
 }
