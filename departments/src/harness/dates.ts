@@ -73,3 +73,6 @@ export function referenceDate(seed: number): string {
   const isDate = /^20(2[5-9]|[3-9]\d)\d{4}$/.test(s) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && isoOf(dayOf(iso)) === iso
   return isDate ? iso : addDays('2025-07-01', mix(seed, 0x7e7) % 365)
 }
+
+/** An instant (ms since the epoch) as an ISO date and time in Beijing time, to the second. */
+export const beijingTime = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`

@@ -10,7 +10,8 @@ import {
   CERTIFICATE_TYPES, type CertificateType, type CitizenLookupSchema, type DepartmentCallHeaders,
   decodeHeaderText, fromContract, type RouteContract, type z,
 } from '@ysx/shared'
-import type { FastifySchema } from 'fastify'
+import type { ZodTypeProvider } from '@fastify/type-provider-zod'
+import type { FastifyBaseLogger, FastifyInstance, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify'
 import { createDepartmentApp, type DepartmentApp } from './app'
 import type { DepartmentName } from './config'
 import { referenceDate } from './dates'
@@ -32,8 +33,18 @@ export type DepartmentSchema = Record<string, unknown> & { accessLog: typeof acc
 type Db<S extends DepartmentSchema> = BetterSQLite3Database<S>
 type LookupContract = RouteContract & { method: 'POST'; body: typeof CitizenLookupSchema; responses: { 200: z.ZodType } }
 type OpenContract = RouteContract & { method: 'GET'; responses: { 200: z.ZodType } }
+/** A call about one citizen whose body names them beside other fields (e.g. files a request for them). */
+type CitizenCallContract = RouteContract & { method: 'POST' | 'PUT'; body: z.ZodType<{ idNumber: string }> }
 type Reply<C extends RouteContract & { responses: { 200: z.ZodType } }> = z.input<C['responses'][200]>
+type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>
 type StoredCertificate = typeof certificates.$inferSelect
+
+/** The call headers of a business call, decoded. */
+export interface CallInfo {
+  clientId: string
+  purpose: string
+  caseId: string | null
+}
 
 export interface DepartmentContext<S extends DepartmentSchema> {
   db: Db<S>
@@ -43,10 +54,19 @@ export interface DepartmentContext<S extends DepartmentSchema> {
   ref: string
   /** Binds a citizen lookup: resolves the ID number (404 when unknown), logs the call, answers with `read`. */
   serve<C extends LookupContract>(c: C, read: (s: Subject) => Reply<C>): void
+  /**
+   * Binds a call that acts for the citizen named in its body beside other fields: resolved (404 when unknown) and
+   * logged as `serve` does, then answered with `status` and what `act` returns.
+   */
+  serveCitizen<C extends CitizenCallContract, St extends keyof C['responses'] & number>(
+    c: C, status: St, act: (s: Subject, body: z.output<C['body']>, call: CallInfo) => z.input<C['responses'][St]>,
+  ): void
   /** Binds a call that reads no citizen's data; it is logged all the same. */
   serveOpen<C extends OpenContract>(c: C, read: () => Reply<C>): void
   /** Binds the certificate lookup: the ledger's rows for the citizen, with `extra` fields computed at read time. */
   serveCertificates<C extends LookupContract>(c: C, extra?: (row: StoredCertificate, s: Subject) => Record<string, unknown>): void
+  /** The app, for routes that are not business calls (/_admin/…): no call headers, no access log, no faults. */
+  app: ZodApp
 }
 
 export interface DepartmentSpec<S extends DepartmentSchema> {
@@ -156,25 +176,38 @@ export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec
     at: sql.placeholder('at'), requestId: sql.placeholder('requestId'), clientId: sql.placeholder('clientId'), purpose: sql.placeholder('purpose'),
     caseId: sql.placeholder('caseId'), route: sql.placeholder('route'), personIndex: sql.placeholder('personIndex'), outcome: sql.placeholder('outcome'),
   }).prepare()
-  const record = (req: { id: string; headers: unknown }, c: RouteContract, personIndex: number | null, outcome: 'served' | 'not_found') => {
-    const h = req.headers as DepartmentCallHeaders
+  const callInfo = (headers: unknown): CallInfo => {
+    const h = headers as DepartmentCallHeaders
     const caseId = h['x-case-id']
-    log.run({
-      at: new Date().toISOString(), requestId: req.id, clientId: h['x-client-id'], purpose: decodeHeaderText(h['x-purpose']),
-      caseId: caseId === undefined ? null : decodeHeaderText(caseId), route: `${c.method} ${c.path}`, personIndex, outcome,
-    })
+    return { clientId: h['x-client-id'], purpose: decodeHeaderText(h['x-purpose']), caseId: caseId === undefined ? null : decodeHeaderText(caseId) }
+  }
+  const record = (req: { id: string }, call: CallInfo, c: RouteContract, personIndex: number | null, outcome: 'served' | 'not_found') =>
+    log.run({ at: new Date().toISOString(), requestId: req.id, ...call, route: `${c.method} ${c.path}`, personIndex, outcome })
+  /** Resolves the citizen named in the body and logs the call; throws CITIZEN_NOT_FOUND when the register lacks them. */
+  const resolve = (req: { id: string; headers: unknown; body: unknown }, c: RouteContract) => {
+    const call = callInfo(req.headers)
+    const subject = find((req.body as { idNumber: string }).idNumber)
+    record(req, call, c, subject?.index ?? null, subject ? 'served' : 'not_found')
+    if (!subject) throw new DepartmentError('CITIZEN_NOT_FOUND')
+    return { subject, call }
   }
 
   const ctx: DepartmentContext<S> = {
-    db, sqlite, seed: opts.seed, ref,
+    db, sqlite, seed: opts.seed, ref, app: dept.app.withTypeProvider<ZodTypeProvider>(),
     serve(c, read) {
       dept.app.route({
         ...untyped(c),
-        handler: async (req) => {
-          const subject = find((req.body as z.output<typeof CitizenLookupSchema>).idNumber)
-          record(req, c, subject?.index ?? null, subject ? 'served' : 'not_found')
-          if (!subject) throw new DepartmentError('CITIZEN_NOT_FOUND')
-          return read(subject)
+        handler: async (req) => read(resolve(req, c).subject),
+      })
+    },
+    serveCitizen(c, status, act) {
+      dept.app.route({
+        ...untyped(c),
+        handler: async (req, reply) => {
+          const { subject, call } = resolve(req, c)
+          reply.code(status)
+          // The body was parsed by the contract's schema; the answer is checked by the route's serializer.
+          return act(subject, req.body as never, call)
         },
       })
     },
@@ -182,7 +215,7 @@ export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec
       dept.app.route({
         ...untyped(c),
         handler: async (req) => {
-          record(req, c, null, 'served')
+          record(req, callInfo(req.headers), c, null, 'served')
           return read()
         },
       })

@@ -1,6 +1,8 @@
-// 卫健 stand-in: a citizen's nucleic-acid tests and vaccinations, and the current risk areas.
-import { weijianContracts } from '@ysx/shared'
+// 卫健 stand-in: a citizen's nucleic-acid tests and vaccinations, the current risk areas (which tests and demos can
+// change on an admin route), and the health-code appeals its reviewers decide (appeals.ts).
+import { fromContract, weijianContracts } from '@ysx/shared'
 import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions } from '../harness'
+import { appealRoutes } from './appeals'
 import * as schema from './schema'
 import { seedWeijian } from './seed'
 
@@ -12,17 +14,36 @@ export const weijianDepartment = defineDepartment({
   name: 'weijian',
   schema,
   seed: seedWeijian,
-  routes: ({ sqlite, ref, serve, serveOpen }) => {
+  routes: (ctx) => {
+    const { sqlite, ref, app, serve, serveOpen } = ctx
     const tests = sqlite.prepare('SELECT sampled_at AS sampledAt, reported_at AS reportedAt, result, institution FROM nucleic_acid_tests WHERE person_index = ? ORDER BY sampled_at DESC')
     const doses = sqlite.prepare('SELECT dose, vaccine, manufacturer, batch_number AS batchNumber, date, site FROM vaccinations WHERE person_index = ? ORDER BY dose')
     const areas = sqlite.prepare('SELECT area, level, since FROM risk_areas ORDER BY id')
+    const current = () => ({ asOf: ref, areas: areas.all() as Area[] })
+    const update = sqlite.prepare('UPDATE risk_areas SET level = ?, since = ? WHERE area = ?')
+    const insert = sqlite.prepare('INSERT INTO risk_areas (area, level, since) VALUES (?, ?, ?)')
+    const remove = sqlite.prepare('DELETE FROM risk_areas WHERE area = ?')
+    /** Flags the area at `level` from the reference date (keeping its place in the list), or lifts it (null). */
+    const flag = sqlite.transaction((area: string, level: Area['level'] | null) => {
+      if (level === null) remove.run(area)
+      else if (update.run(level, ref, area).changes === 0) insert.run(area, level, ref)
+    })
 
     /** POST /v1/nucleic-acid-tests/lookup — the citizen's tests in the last 30 days, newest first */
     serve(weijianContracts.nucleicAcidTests, (s) => ({ tests: tests.all(s.index) as Test[] }))
     /** POST /v1/vaccinations/lookup — the citizen's COVID-19 vaccination doses */
     serve(weijianContracts.vaccinations, (s) => ({ doses: doses.all(s.index) as Dose[] }))
     /** GET /v1/risk-areas — the current risk areas and their levels */
-    serveOpen(weijianContracts.riskAreas, () => ({ asOf: ref, areas: areas.all() as Area[] }))
+    serveOpen(weijianContracts.riskAreas, current)
+    /** PUT /_admin/risk-areas — flag an area (or lift it with level null); answers the current list */
+    app.route({
+      ...fromContract(weijianContracts.flagRiskArea),
+      handler: async (req) => {
+        flag(req.body.area, req.body.level)
+        return current()
+      },
+    })
+    appealRoutes(ctx)
   },
 })
 

@@ -1,4 +1,5 @@
-// 卫健 stand-in database schema: nucleic-acid tests, vaccinations, risk areas, and the harness's shared tables.
+// 卫健 stand-in database schema: nucleic-acid tests, vaccinations, risk areas, health-code appeals, and the
+// harness's shared tables.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export { accessLog, persons, seedMeta } from '../harness/tables'
@@ -37,3 +38,23 @@ export const riskAreas = sqliteTable('risk_areas', {
   level: text('level', { enum: ['high', 'medium', 'low'] }).notNull(),
   since: text('since').notNull(),
 })
+
+/** Health-code appeals (申诉/纠错) filed through the platform, and the reviewer's decision on each. */
+export const appeals = sqliteTable(
+  'appeals',
+  {
+    id: integer('id').primaryKey(),
+    personIndex: integer('person_index').notNull(),
+    appealId: text('appeal_id').notNull().unique(),
+    rule: text('rule').notNull(),
+    targetKind: text('target_kind', { enum: ['check_in', 'declaration', 'test_result'] }).notNull(),
+    targetId: text('target_id'),
+    statement: text('statement').notNull(),
+    status: text('status', { enum: ['pending', 'upheld', 'rejected'] }).notNull(),
+    filedAt: text('filed_at').notNull(),
+    decidedAt: text('decided_at'),
+    note: text('note'),
+    caseId: text('case_id'),
+  },
+  (t) => [index('appeals_person_index').on(t.personIndex), index('appeals_status').on(t.status)],
+)
