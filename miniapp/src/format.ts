@@ -21,3 +21,15 @@ export function formatMonth(month: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(month)
   return match ? `${match[1]}年${match[2]}月` : month
 }
+
+/** A moment (ms) as the live clock on 粤康码 reads it: 2026-11-23 16:05:09 in the device's time zone. */
+export function formatClock(ms: number): string {
+  const at = new Date(ms)
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`
+}
+
+/** A local calendar date as YYYY-MM-DD (what date pickers and the contracts use). */
+export function isoDay(ms: number): string {
+  const at = new Date(ms)
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
+}

@@ -13,4 +13,12 @@ export const PAGES = {
   walletCard: '/pages/wallet-card/index',
   present: '/pages/present/index',
   verify: '/pages/verify/index',
+  healthCode: '/pages/health-code/index',
+  healthDeclare: '/pages/health-declare/index',
+  checkIn: '/pages/check-in/index',
+  venue: '/pages/venue/index',
+  family: '/pages/family/index',
+  healthTransfer: '/pages/health-transfer/index',
+  healthAppeal: '/pages/health-appeal/index',
+  healthVerify: '/pages/health-verify/index',
 } as const

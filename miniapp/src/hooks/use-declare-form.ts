@@ -1,0 +1,102 @@
+// 健康申报 / 行程申报: the two forms' fields, checked locally against the contract (HealthDeclarationSchema) with the
+// catalogue's messages, then submitted; the result (the colour after the declaration) or the BFF's message.
+import { useState } from 'react'
+import { type HealthDeclaration, HealthDeclarationSchema, SYMPTOMS } from '@ysx/shared'
+import { t } from '../i18n'
+import { isoDay } from '../format'
+import { ApiError, serverNow } from '../services/client'
+import { keepDeclaration } from '../services/declaration-store'
+import { type DeclarationAccepted, declare, type Holder } from '../services/health-code'
+
+export type DeclareKind = HealthDeclaration['kind']
+export type Symptom = (typeof SYMPTOMS)[number]
+export type DeclareField = 'temperature' | 'symptoms' | 'closeContact' | 'destination' | 'departedOn' | 'returnedOn'
+export type FieldErrors = Partial<Record<DeclareField, string>>
+
+export interface HealthFields { temperature: string; symptoms: Symptom[]; closeContact: boolean | null }
+export interface TripFields { destination: string; departedOn: string; returnedOn: string }
+
+const MESSAGES: Record<DeclareField, () => string> = {
+  temperature: () => t('healthCode.declare.temperatureInvalid'),
+  symptoms: () => t('healthCode.declare.symptoms'),
+  closeContact: () => t('healthCode.declare.closeContactRequired'),
+  destination: () => t('healthCode.declare.destinationInvalid'),
+  departedOn: () => t('healthCode.declare.dateRequired'),
+  returnedOn: () => t('healthCode.declare.dateRequired'),
+}
+
+/** Field errors from issue paths (ours: ['temperature']; the BFF's: 'body.temperature'). */
+export function errorsFrom(paths: string[][]): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const path of paths) {
+    const field = path.find((p): p is DeclareField => p in MESSAGES)
+    if (field) errors[field] ??= MESSAGES[field]()
+  }
+  return errors
+}
+
+/** Temperature as typed: digits with at most one decimal (36, 36.5); anything else is not a number here. */
+export function parseTemperature(text: string): number | null {
+  const trimmed = text.trim()
+  return /^\d{2}(\.\d)?$/.test(trimmed) ? Number(trimmed) : null
+}
+
+/** The health declaration, or why not: the contract decides, the catalogue words it. */
+export function checkHealth(fields: HealthFields): { declaration: HealthDeclaration } | { errors: FieldErrors } {
+  const temperature = parseTemperature(fields.temperature)
+  const errors: FieldErrors = {}
+  if (temperature === null) errors.temperature = MESSAGES.temperature()
+  if (fields.closeContact === null) errors.closeContact = MESSAGES.closeContact()
+  if (temperature === null || fields.closeContact === null) return { errors }
+  const parsed = HealthDeclarationSchema.safeParse({ kind: 'health', temperature, symptoms: fields.symptoms, closeContact: fields.closeContact })
+  return parsed.success ? { declaration: parsed.data } : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
+}
+
+/** The trip declaration, or why not; a return before the departure gets its own message, as in the contract. */
+export function checkTrip(fields: TripFields): { declaration: HealthDeclaration } | { errors: FieldErrors } {
+  const input = { kind: 'trip', destination: fields.destination.trim(), departedOn: fields.departedOn, returnedOn: fields.returnedOn }
+  const parsed = HealthDeclarationSchema.safeParse(input)
+  if (parsed.success) return { declaration: parsed.data }
+  const errors = errorsFrom(parsed.error.issues.map((i) => i.path.map(String)))
+  if (errors.returnedOn && fields.returnedOn && fields.departedOn && fields.returnedOn < fields.departedOn) {
+    errors.returnedOn = t('healthCode.declare.returnBeforeDeparture')
+  }
+  return { errors }
+}
+
+export function useDeclareForm(holder: Holder) {
+  const today = isoDay(serverNow())
+  const [kind, setKind] = useState<DeclareKind>('health')
+  const [health, setHealth] = useState<HealthFields>({ temperature: '', symptoms: [], closeContact: null })
+  const [trip, setTrip] = useState<TripFields>({ destination: '', departedOn: today, returnedOn: today })
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [result, setResult] = useState<DeclarationAccepted | null>(null)
+
+  async function submit() {
+    const checked = kind === 'health' ? checkHealth(health) : checkTrip(trip)
+    setFailure(null)
+    if ('errors' in checked) return setErrors(checked.errors)
+    setErrors({})
+    setSubmitting(true)
+    try {
+      const accepted = await declare(holder, checked.declaration)
+      keepDeclaration(holder, { id: accepted.declarationId, kind: checked.declaration.kind, declaredAt: accepted.declaredAt })
+      setResult(accepted)
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      setErrors(errorsFrom(error.details.map((d) => d.path.split('.'))))
+      setFailure(error.message)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return {
+    kind, setKind: (k: DeclareKind) => { setKind(k); setErrors({}); setFailure(null) },
+    health, setHealth: (patch: Partial<HealthFields>) => setHealth((h) => ({ ...h, ...patch })),
+    trip, setTrip: (patch: Partial<TripFields>) => setTrip((v) => ({ ...v, ...patch })),
+    today, errors, failure, submitting, result, submit,
+  }
+}

@@ -1,0 +1,98 @@
+// 代亲友: my family members, the add form (name, ID number, relation, and the member's recorded consent to the
+// versioned statement) checked against the contract, and removal after a confirmation.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS, healthCodeContracts } from '@ysx/shared'
+import { t } from '../i18n'
+import { ApiError } from '../services/client'
+import { addFamily, family, type FamilyInput, type FamilyMember, removeFamily } from '../services/health-code'
+import { useQuery } from './use-query'
+
+export type Relation = (typeof FAMILY_RELATIONS)[number]
+export type ConsentMethod = FamilyInput['consent']['method']
+export interface FamilyFields { name: string; idNumber: string; relation: Relation; method: ConsentMethod; accepted: boolean }
+export type FamilyField = 'name' | 'idNumber' | 'relation' | 'consent'
+export type FamilyErrors = Partial<Record<FamilyField, string>>
+
+const MESSAGES: Record<FamilyField, () => string> = {
+  name: () => t('healthCode.family.nameInvalid'),
+  idNumber: () => t('healthCode.family.idNumberInvalid'),
+  relation: () => t('healthCode.family.relation'),
+  consent: () => t('healthCode.family.consentRequired'),
+}
+
+function errorsFrom(paths: string[][]): FamilyErrors {
+  const errors: FamilyErrors = {}
+  for (const path of paths) {
+    const field = path.find((p): p is FamilyField => p in MESSAGES)
+    if (field) errors[field] ??= MESSAGES[field]()
+  }
+  return errors
+}
+
+/** The request as the contract wants it, or each field's problem: consent must be ticked, for this statement version. */
+export function checkFamily(fields: FamilyFields): { input: FamilyInput } | { errors: FamilyErrors } {
+  const parsed = healthCodeContracts.addFamily.body.safeParse({
+    name: fields.name.trim(),
+    idNumber: fields.idNumber.trim().toUpperCase(),
+    relation: fields.relation,
+    consent: { accepted: fields.accepted, method: fields.method, version: FAMILY_CONSENT_VERSION },
+  })
+  return parsed.success ? { input: parsed.data } : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
+}
+
+const BLANK: FamilyFields = { name: '', idNumber: '', relation: 'parent', method: 'in_person', accepted: false }
+
+export function useFamily() {
+  const members = useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
+  const [fields, setFields] = useState<FamilyFields>(BLANK)
+  const [errors, setErrors] = useState<FamilyErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  async function submit() {
+    const checked = checkFamily(fields)
+    setFailure(null)
+    setNotice(null)
+    if ('errors' in checked) return setErrors(checked.errors)
+    setErrors({})
+    setSubmitting(true)
+    try {
+      await addFamily(checked.input)
+      setFields(BLANK)
+      setNotice(t('healthCode.family.added'))
+      members.reload()
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      setErrors(errorsFrom(error.details.map((d) => d.path.split('.'))))
+      setFailure(error.message)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  async function remove(member: FamilyMember) {
+    const { confirm } = await Taro.showModal({
+      title: t('healthCode.family.removeTitle'),
+      content: t('healthCode.family.removeConfirm', { name: member.maskedName }),
+      confirmText: t('healthCode.family.remove'),
+      cancelText: t('common.cancel'),
+    })
+    if (!confirm) return
+    setFailure(null)
+    try {
+      await removeFamily(member.id)
+      setNotice(t('healthCode.family.removed'))
+      members.reload()
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      setFailure(error.message)
+    }
+  }
+
+  return {
+    members, fields, setFields: (patch: Partial<FamilyFields>) => setFields((f) => ({ ...f, ...patch })),
+    errors, failure, notice, submitting, submit: () => void submit(), remove: (m: FamilyMember) => void remove(m),
+  }
+}

@@ -1,0 +1,82 @@
+// 粤康码 routes: the code (colour, reasons, status credential), declarations, check-ins, appeals, 粤澳转码, entrance
+// verification, venue codes and 代亲友 — one function per route.
+import { type HealthDeclaration, healthCodeContracts } from '@ysx/shared'
+import { request, type RequestInput, type ResponseOf } from './client'
+import type { DeviceKey } from './device-key'
+
+type C = typeof healthCodeContracts
+
+/** Whose code: 'self', or a family member's id. */
+export type Holder = string
+export const SELF: Holder = 'self'
+
+export type HealthCodeShown = ResponseOf<C['show']>
+export type DeclarationAccepted = ResponseOf<C['declare']>
+export type CheckInDone = ResponseOf<C['checkIn']>
+export type CheckInList = ResponseOf<C['checkIns']>
+export type CheckInRecord = CheckInList['checkIns'][number]
+export type AppealFiled = ResponseOf<C['appeal']>
+export type AppealList = ResponseOf<C['appeals']>
+export type AppealInput = RequestInput<C['appeal']>['body']
+export type Transfer = ResponseOf<C['transfer']>
+export type HealthVerification = ResponseOf<C['verify']>
+export type Venue = ResponseOf<C['registerVenue']>
+export type VenueList = ResponseOf<C['venues']>
+export type VenueInput = RequestInput<C['registerVenue']>['body']
+export type FamilyList = ResponseOf<C['family']>
+export type FamilyMember = FamilyList['members'][number]
+export type FamilyInput = RequestInput<C['addFamily']>['body']
+
+/** The code for a holder, with a status credential bound to this device's key (re-issued only when something changed). */
+export function show(holder: Holder, key: DeviceKey['publicJwk']): Promise<HealthCodeShown> {
+  return request(healthCodeContracts.show, { params: { holder }, body: { deviceKey: key } })
+}
+
+export function declare(holder: Holder, declaration: HealthDeclaration): Promise<DeclarationAccepted> {
+  return request(healthCodeContracts.declare, { params: { holder }, body: declaration })
+}
+
+export function checkIn(holder: Holder, venueCode: string): Promise<CheckInDone> {
+  return request(healthCodeContracts.checkIn, { params: { holder }, body: { venueCode } })
+}
+
+export function checkIns(holder: Holder): Promise<CheckInList> {
+  return request(healthCodeContracts.checkIns, { params: { holder } })
+}
+
+export function appeal(holder: Holder, input: AppealInput): Promise<AppealFiled> {
+  return request(healthCodeContracts.appeal, { params: { holder }, body: input })
+}
+
+export function appeals(holder: Holder): Promise<AppealList> {
+  return request(healthCodeContracts.appeals, { params: { holder } })
+}
+
+export function transfer(holder: Holder): Promise<Transfer> {
+  return request(healthCodeContracts.transfer, { params: { holder }, body: { destination: 'macau', consent: true } })
+}
+
+/** Entrance verification (no login): the colour and when the QR was made, nothing about the person. */
+export function verify(code: string): Promise<HealthVerification> {
+  return request(healthCodeContracts.verify, { body: { code } })
+}
+
+export function registerVenue(input: VenueInput): Promise<Venue> {
+  return request(healthCodeContracts.registerVenue, { body: input })
+}
+
+export function venues(): Promise<VenueList> {
+  return request(healthCodeContracts.venues)
+}
+
+export function family(): Promise<FamilyList> {
+  return request(healthCodeContracts.family)
+}
+
+export function addFamily(input: FamilyInput): Promise<FamilyMember> {
+  return request(healthCodeContracts.addFamily, { body: input })
+}
+
+export function removeFamily(holder: Holder): Promise<null> {
+  return request(healthCodeContracts.removeFamily, { params: { holder } })
+}
