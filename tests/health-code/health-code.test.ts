@@ -30,7 +30,7 @@ const noPositive = (t: Test[]) => !t.some((x) => x.result === '阳性')
 const show = (token: string, holder = 'self', key = device.jwk) =>
   sys.call({ method: 'POST', url: `/v1/health-codes/${holder}/show`, headers: bearer(token), payload: { deviceKey: key } })
 const verify = (code: string) => sys.call({ method: 'POST', url: '/v1/health-codes/verify', payload: { code } })
-const declare = (token: string, body: unknown, holder = 'self') =>
+const declare = (token: string, body: object, holder = 'self') =>
   sys.call({ method: 'POST', url: `/v1/health-codes/${holder}/declarations`, headers: bearer(token), payload: body })
 
 let greenToken: string

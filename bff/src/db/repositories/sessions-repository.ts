@@ -1,6 +1,6 @@
 // Sessions repository: refresh-token families. Rotation is one transaction, so of two refreshes racing with the
 // same token exactly one wins; using a spent token revokes its whole family (RFC 9700 §4.14).
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { refreshTokens, sessions } from '../schema'
 
@@ -30,6 +30,8 @@ export interface SessionsRepository {
 export function drizzleSessionsRepository(db: Db): SessionsRepository {
   const revokeIn = (tx: Pick<Db, 'update'>, id: string, reason: 'logout' | 'reuse', now: Date) =>
     tx.update(sessions).set({ revokedAt: now, revokedReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run()
+  // Every authenticated request reads its session: prepared once.
+  const byId = db.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare()
 
   return {
     async create(session, first) {
@@ -39,7 +41,7 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
       })
     },
     async findActive(id, now) {
-      const row = db.select().from(sessions).where(eq(sessions.id, id)).get()
+      const row = byId.get({ id })
       if (!row || row.revokedAt || row.absoluteExpiresAt.getTime() <= now.getTime()) return undefined
       return row
     },

@@ -1,0 +1,122 @@
+// Benchmark: the authenticated 粤康码 display (POST /v1/health-codes/self/show: access-token verify, session check,
+// the holder's status row, the reply with its stored credential), as throughput and p99, against a bare Fastify
+// hello-world measured in the same run; then again with the BFF's database grown from 10,000 to 1,000,000 citizens.
+// The server runs here; the load (autocannon) runs in its own process, with a token picked at random per request
+// from citizens spread over the whole population. Targets: ≥ 0.40 × bare, p99 growth ≤ 1.2×, well above 2,315/s.
+import { execFile } from 'node:child_process'
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { buildApp } from '@ysx/bff/app'
+import { testConfig } from '@ysx/bff/config'
+import BetterSqlite3 from 'better-sqlite3'
+import Fastify from 'fastify'
+import { ROOT } from './lib'
+
+const SMALL = Number(process.env.BENCH_CITIZENS_SMALL ?? 10_000)
+const LARGE = Number(process.env.BENCH_CITIZENS_LARGE ?? 1_000_000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = 32
+const TOKENS = 2000
+const GUANGDONG_AVERAGE_PER_SECOND = 2315 // 2 亿 displays a day at the peak ÷ 86,400 s
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
+
+interface Load { rps: number; p50: number; p99: number; non2xx: number; errors: number }
+
+/** Runs the load generator in its own process (asynchronously: the servers under test live in this one). */
+async function load(spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string }): Promise<Load> {
+  const run = async (seconds: number) => {
+    const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify({ ...spec, connections: CONNECTIONS, seconds })])
+    return JSON.parse(stdout.trim().split('\n').pop()!) as Load
+  }
+  await run(2) // warm-up: JIT, connections, page cache
+  const result = await run(SECONDS)
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx and ${result.errors} errors under load: the figures would not be for the display`)
+  return result
+}
+
+/** Citizens `from`..`to`-1 as the BFF holds them after real-name binding and a first display: user, session, status. */
+function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, credential: string, thumbprint: string) {
+  const now = Date.now()
+  const user = db.prepare(`INSERT INTO users (id, openid, level, id_number_sealed, id_number_hash, id_number_masked, name_sealed, name_masked, real_name_at, created_at)
+    VALUES (?, ?, 'real_name', ?, ?, ?, ?, ?, ?, ?)`)
+  const session = db.prepare('INSERT INTO sessions (id, user_id, created_at, absolute_expires_at) VALUES (?, ?, ?, ?)')
+  const status = db.prepare(`INSERT INTO health_status (holder, masked_name, colour, reasons, negative_within_hours, rule_version, evaluated_at, valid_until, stale,
+    credential, credential_id, device_key_thumbprint, credential_expires_at) VALUES (?, ?, 'green', '[]', 48, '2026-11-v1', ?, ?, 0, ?, ?, ?, ?)`)
+  const sealed = randomBytes(60).toString('base64url')
+  const batch = db.transaction((lo: number, hi: number) => {
+    for (let i = lo; i < hi; i += 1) {
+      user.run(`u${i}`, `o${i}`, sealed, createHash('sha256').update(String(i)).digest('base64url'), '440***********123X', sealed, '**明', now, now)
+      session.run(`s${i}`, `u${i}`, now, now + 30 * 86_400_000)
+      status.run(`u:u${i}`, '**明', now, now + 86_400_000, credential, `c${i}`, thumbprint, now + 86_400_000)
+    }
+  })
+  for (let lo = from; lo < to; lo += 50_000) {
+    batch(lo, Math.min(to, lo + 50_000))
+    process.stderr.write(`\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`)
+  }
+  process.stderr.write('\n')
+}
+
+async function main() {
+  const bare = Fastify()
+  bare.get('/', async () => ({ hello: 'world' }))
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'ysx-bench-hc-'))
+  const dbFile = path.join(dir, 'bff.sqlite')
+  const base = testConfig({ logLevel: 'silent', dbFile })
+  const app = await buildApp({
+    ...base, rateLimit: { max: 1_000_000_000, windowMs: 60_000 }, maxEventLoopDelayMs: 60_000,
+    auth: { ...base.auth, accessTtlSeconds: 3600 },
+  })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+
+  // The device key every seeded status is bound to, and a real status credential's size and shape.
+  const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
+  const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
+  const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
+  const input = `${b64({ alg: 'ES256', typ: 'ysx-hc', kid: 'es-0123456789abcdef' })}.${b64({ c: randomBytes(16).toString('base64url'), hc: 'g', k: { x: device.x, y: device.y }, e: Math.floor(Date.now() / 1000) + 86_400, v: '2026-11-v1' })}`
+  const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
+
+  const db = new BetterSqlite3(dbFile)
+  db.pragma('journal_mode = WAL')
+  const tokensFor = (population: number) => {
+    const file = path.join(dir, `tokens-${population}.txt`)
+    const lines = Array.from({ length: TOKENS }, () => {
+      const i = Math.floor(Math.random() * population)
+      return app.signAccess({ sub: `u${i}`, sid: `s${i}`, jti: randomBytes(12).toString('base64url') })
+    })
+    writeFileSync(file, lines.join('\n'))
+    return file
+  }
+  const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
+  const display = (population: number) => load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile: tokensFor(population) })
+
+  try {
+    const hello = await load({ url: bareUrl, method: 'GET' })
+    const stack = await load({ url: `${url}/healthz`, method: 'GET' })
+    seedCitizens(db, 0, SMALL, credential, thumbprint)
+    const small = await display(SMALL)
+    seedCitizens(db, SMALL, LARGE, credential, thumbprint)
+    const large = await display(LARGE)
+
+    const row = (label: string, r: Load) => `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s · p50 ${r.p50} ms · p99 ${r.p99} ms · ratio to bare ${(r.rps / hello.rps).toFixed(2)}`
+    console.log(`health-code benchmark (autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per figure, ${TOKENS} citizens' tokens at random)`)
+    console.log(row('bare Fastify hello-world', hello))
+    console.log(row('BFF /healthz (plugins, no auth/DB)', stack))
+    console.log(row(`display, ${SMALL.toLocaleString('en')} citizens`, small))
+    console.log(row(`display, ${LARGE.toLocaleString('en')} citizens`, large))
+    console.log(`  display ÷ bare (${SMALL.toLocaleString('en')}): ${(small.rps / hello.rps).toFixed(2)} (target ≥ 0.40)`)
+    console.log(`  p99 growth ${SMALL.toLocaleString('en')} → ${LARGE.toLocaleString('en')}: ${(large.p99 / small.p99).toFixed(2)}× (target ≤ 1.2)`)
+    console.log(`  display throughput ÷ Guangdong's average ${GUANGDONG_AVERAGE_PER_SECOND}/s: ${(Math.min(small.rps, large.rps) / GUANGDONG_AVERAGE_PER_SECOND).toFixed(2)}×`)
+  } finally {
+    db.close()
+    await app.close()
+    await bare.close()
+  }
+}
+
+void main()
