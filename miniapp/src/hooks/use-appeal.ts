@@ -1,6 +1,6 @@
 // 申诉纠错: which of the current reasons is wrong, the record it is about (a check-in, a declaration made on this phone,
 // or the test result), a statement; then my appeals and how 卫健 decided them.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { type AppealTargetSchema, healthCodeContracts, type z } from '@ysx/shared'
 import { t } from '../i18n'
 import { ApiError } from '../services/client'
@@ -52,6 +52,13 @@ export function useAppeal(holder: Holder) {
   const [failure, setFailure] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [filed, setFiled] = useState<AppealFiled | null>(null)
+  const chooseRule = (rule: string) => setFields((f) => ({ ...f, rule, kind: targetKindFor(rule), targetId: '' }))
+
+  // One reason only: it is the one appealed against.
+  const only = status.state.status === 'ready' && status.state.data.reasons.length === 1 ? status.state.data.reasons[0]?.rule : undefined
+  useEffect(() => {
+    if (only) setFields((f) => (f.rule ? f : { ...f, rule: only, kind: targetKindFor(only), targetId: '' }))
+  }, [only])
 
   async function submit() {
     const checked = checkAppeal(fields)
@@ -73,7 +80,7 @@ export function useAppeal(holder: Holder) {
 
   return {
     status, recentCheckIns, mine, declarations, fields, errors, failure, submitting, filed,
-    chooseRule: (rule: string) => setFields((f) => ({ ...f, rule, kind: targetKindFor(rule), targetId: '' })),
+    chooseRule,
     setFields: (patch: Partial<AppealFields>) => setFields((f) => ({ ...f, ...patch })),
     submit: () => void submit(),
   }

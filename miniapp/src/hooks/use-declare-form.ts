@@ -93,10 +93,13 @@ export function useDeclareForm(holder: Holder) {
     }
   }
 
+  /** An edited field's error goes with the edit. */
+  const clear = (fields: string[]) => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !fields.includes(f))))
+
   return {
     kind, setKind: (k: DeclareKind) => { setKind(k); setErrors({}); setFailure(null) },
-    health, setHealth: (patch: Partial<HealthFields>) => setHealth((h) => ({ ...h, ...patch })),
-    trip, setTrip: (patch: Partial<TripFields>) => setTrip((v) => ({ ...v, ...patch })),
+    health, setHealth: (patch: Partial<HealthFields>) => { setHealth((h) => ({ ...h, ...patch })); clear(Object.keys(patch)) },
+    trip, setTrip: (patch: Partial<TripFields>) => { setTrip((v) => ({ ...v, ...patch })); clear(Object.keys(patch)) },
     today, errors, failure, submitting, result, submit,
   }
 }

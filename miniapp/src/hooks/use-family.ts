@@ -92,7 +92,13 @@ export function useFamily() {
   }
 
   return {
-    members, fields, setFields: (patch: Partial<FamilyFields>) => setFields((f) => ({ ...f, ...patch })),
+    members, fields,
+    setFields: (patch: Partial<FamilyFields>) => {
+      setFields((f) => ({ ...f, ...patch }))
+      // An edited field's error goes with the edit (the tick and its method are the consent).
+      const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !edited.includes(f))))
+    },
     errors, failure, notice, submitting, submit: () => void submit(), remove: (m: FamilyMember) => void remove(m),
   }
 }

@@ -58,7 +58,11 @@ export function useVenueForm() {
   }
 
   return {
-    fields, setField: (field: VenueField, value: string) => setFields((f) => ({ ...f, [field]: value })),
+    fields,
+    setField: (field: VenueField, value: string) => {
+      setFields((f) => ({ ...f, [field]: value }))
+      setErrors(({ [field]: _edited, ...rest }) => rest)
+    },
     errors, failure, submitting, created, mine, submit,
   }
 }

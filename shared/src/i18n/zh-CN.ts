@@ -384,7 +384,7 @@ export const zhCN = {
     },
     self: '本人',
     holders: '切换持码人',
-    holderLabel: '{{name}}（{{relation}}）',
+    holderLabel: '{{name}} · {{relation}}',
     relations: { parent: '父母', grandparent: '（外）祖父母', child: '子女', spouse: '配偶', sibling: '兄弟姐妹', other: '其他亲友' },
     preparing: '正在获取健康码…',
     failed: '健康码生成失败，请重试',
@@ -414,7 +414,7 @@ export const zhCN = {
     declare: {
       title: '健康申报',
       tabs: { health: '健康申报', trip: '行程申报' },
-      temperature: '今日体温（℃）',
+      temperature: '今日体温（°C）',
       temperaturePlaceholder: '如 36.5',
       temperatureInvalid: '请填写 34.0–43.0 之间、最多一位小数的体温',
       symptoms: '近 14 天是否出现以下症状（可多选）',

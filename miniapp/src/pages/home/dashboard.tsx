@@ -114,7 +114,7 @@ export function DashboardCards({ dashboard, retrying, onRetry }: { dashboard: Da
             </View>
           ))}
       </Tile>
-      <Tile name='healthCode' title='dashboard.healthCode' section={s.healthCode} {...common}>
+      <Tile name='healthCode' title='dashboard.healthCode' section={s.healthCode} page={PAGES.healthCode} {...common}>
         {(data) => (
           <View className='page-home__health'>
             <View className={`page-home__health-dot page-home__health-dot--${data.color}`} />

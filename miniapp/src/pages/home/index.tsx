@@ -16,7 +16,7 @@ const TOAST_ID = 'home-toast'
 
 /** Each quick entry and where it leads; null: not built yet. */
 const QUICK_ENTRIES: Array<{ key: TranslationKey; page: string | null }> = [
-  { key: 'home.healthCode', page: null },
+  { key: 'home.healthCode', page: PAGES.healthCode },
   { key: 'home.socialSecurity', page: PAGES.socialSecurity },
   { key: 'home.medicalInsurance', page: PAGES.medicalInsurance },
   { key: 'home.housingFund', page: PAGES.housingFund },

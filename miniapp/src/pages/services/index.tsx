@@ -1,5 +1,5 @@
-// 服务: every department's services as a grid of categories (each opens later; a toast says so for now), and tools
-// that work today, such as 核验证照.
+// 服务: 粤康码's services, every department's services as a grid of categories (each opens later; a toast says so for
+// now), and tools that work today, such as 核验证照.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Grid, Toast } from '@nutui/nutui-react-taro'
@@ -23,6 +23,17 @@ const DEPARTMENTS: TranslationKey[] = [
   'services.categories.market',
 ]
 
+/** 粤康码: the code and everything around it, each with its page. */
+const HEALTH_CODE: Array<{ key: TranslationKey; page: string }> = [
+  { key: 'healthCode.actions.code', page: PAGES.healthCode },
+  { key: 'healthCode.actions.declare', page: PAGES.healthDeclare },
+  { key: 'healthCode.actions.checkIn', page: PAGES.checkIn },
+  { key: 'healthCode.actions.venue', page: PAGES.venue },
+  { key: 'healthCode.actions.family', page: PAGES.family },
+  { key: 'healthCode.actions.transfer', page: PAGES.healthTransfer },
+  { key: 'healthCode.actions.verify', page: PAGES.healthVerify },
+]
+
 export default function Services() {
   const t = useT()
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
@@ -30,6 +41,16 @@ export default function Services() {
   return (
     <View className='ysx-page page-services'>
       <PageHeader title={t('services.title')} subtitle={t('app.slogan')} />
+      <View className='ysx-card page-services__health'>
+        <Text className='ysx-card__title'>{t('healthCode.title')}</Text>
+        <Grid columns={3} gap={0} onClick={(_, index) => void Taro.navigateTo({ url: HEALTH_CODE[index]?.page ?? PAGES.healthCode })}>
+          {HEALTH_CODE.map(({ key }, index) => (
+            <Grid.Item key={key} text={<Text className='page-services__name'>{t(key)}</Text>}>
+              <EntryBadge label={t(key)} index={index} />
+            </Grid.Item>
+          ))}
+        </Grid>
+      </View>
       <View className='ysx-card'>
         <Grid columns={3} gap={0} onClick={comingSoon}>
           {DEPARTMENTS.map((key, index) => (

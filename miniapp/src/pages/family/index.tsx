@@ -1,0 +1,142 @@
+// 代亲友: my family members (masked) with their code and 移除, and the add form with the consent statement, its version,
+// how consent was given, and an explicit tick.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
+import { EmptyNotice, QueryView } from '../../components/query-view'
+import { formatDateTime } from '../../format'
+import { type ConsentMethod, type Relation, useFamily } from '../../hooks/use-family'
+import { useT } from '../../i18n'
+import { PAGES } from '../../page-paths'
+import '../../components/query-page.scss'
+import './index.scss'
+
+const METHODS: ConsentMethod[] = ['in_person', 'guardian']
+const isRelation = (v: unknown): v is Relation => FAMILY_RELATIONS.some((r) => r === v)
+const isMethod = (v: unknown): v is ConsentMethod => METHODS.some((m) => m === v)
+
+export default function FamilyPage() {
+  const t = useT()
+  const f = useFamily()
+
+  return (
+    <View className='ysx-page ysx-query page-family'>
+      <View className='ysx-card'>
+        <Text className='page-family__intro'>{t('healthCode.family.intro')}</Text>
+      </View>
+
+      <Text className='page-family__section'>{t('healthCode.family.members')}</Text>
+      {f.members.state.status === 'empty' ? (
+        <View className='ysx-card'>
+          <EmptyNotice text={t('healthCode.family.none')} />
+        </View>
+      ) : (
+        <QueryView state={f.members.state} onRetry={f.members.reload} refreshing={f.members.refreshing} empty={t('healthCode.family.none')} rows={3}>
+          {(data) => (
+            <View className='ysx-card page-family__list'>
+              {data.members.map((m) => (
+                <View key={m.id} className='ysx-query__item page-family__member' data-member={m.id}>
+                  <View className='ysx-query__item-head'>
+                    <Text className='ysx-query__item-title page-family__name'>{m.maskedName}</Text>
+                    <Text className='page-family__relation'>{t(`healthCode.relations.${m.relation}`)}</Text>
+                  </View>
+                  <Text className='ysx-query__meta'>{`${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`}</Text>
+                  <Text className='ysx-query__meta'>{t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) })}</Text>
+                  <View className='page-family__member-actions'>
+                    <Button
+                      className='page-family__show'
+                      size='small'
+                      type='primary'
+                      onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
+                    >
+                      {t('healthCode.family.show')}
+                    </Button>
+                    <Button className='page-family__remove' size='small' fill='outline' type='danger' onClick={() => f.remove(m)}>
+                      {t('healthCode.family.remove')}
+                    </Button>
+                  </View>
+                </View>
+              ))}
+            </View>
+          )}
+        </QueryView>
+      )}
+
+      <Text className='page-family__section'>{t('healthCode.family.addTitle')}</Text>
+      <View className='ysx-card page-family__form'>
+        <Text className='page-family__label'>{t('healthCode.family.name')}</Text>
+        <Input
+          className='page-family__input page-family__input--name'
+          value={f.fields.name}
+          onChange={(name) => f.setFields({ name })}
+          placeholder={t('healthCode.family.namePlaceholder')}
+          maxLength={20}
+        />
+        {f.errors.name ? <Text className='page-family__error'>{f.errors.name}</Text> : null}
+        <Text className='page-family__label'>{t('healthCode.family.idNumber')}</Text>
+        <Input
+          className='page-family__input page-family__input--id'
+          type='idcard'
+          value={f.fields.idNumber}
+          onChange={(idNumber) => f.setFields({ idNumber })}
+          placeholder={t('healthCode.family.idNumberPlaceholder')}
+          maxLength={18}
+        />
+        {f.errors.idNumber ? <Text className='page-family__error'>{f.errors.idNumber}</Text> : null}
+        <Text className='page-family__label'>{t('healthCode.family.relation')}</Text>
+        <Radio.Group
+          className='page-family__relations'
+          direction='horizontal'
+          value={f.fields.relation}
+          onChange={(value) => isRelation(value) && f.setFields({ relation: value })}
+        >
+          {FAMILY_RELATIONS.map((r) => (
+            <Radio key={r} className={`page-family__relation-option page-family__relation-option--${r}`} value={r}>
+              {t(`healthCode.relations.${r}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+
+        <View className='page-family__consent'>
+          <Text className='page-family__consent-title'>{t('healthCode.family.consentTitle')}</Text>
+          <Text className='page-family__consent-text'>{t('healthCode.family.consentText')}</Text>
+          <Text className='page-family__consent-version'>{t('healthCode.family.consentVersion', { version: FAMILY_CONSENT_VERSION })}</Text>
+        </View>
+        <Text className='page-family__label'>{t('healthCode.family.consentMethod')}</Text>
+        <Radio.Group
+          className='page-family__methods'
+          direction='horizontal'
+          value={f.fields.method}
+          onChange={(value) => isMethod(value) && f.setFields({ method: value })}
+        >
+          {METHODS.map((m) => (
+            <Radio key={m} className={`page-family__method page-family__method--${m}`} value={m}>
+              {t(`healthCode.family.consentMethods.${m}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <Checkbox
+          className='page-family__accept'
+          checked={f.fields.accepted}
+          onChange={(accepted) => f.setFields({ accepted })}
+          label={t('healthCode.family.consentAccept')}
+        />
+        {f.errors.consent ? <Text className='page-family__error'>{f.errors.consent}</Text> : null}
+        {f.failure ? <Text className='page-family__error page-family__failure'>{f.failure}</Text> : null}
+        {f.notice ? <Text className='page-family__notice'>{f.notice}</Text> : null}
+        <Button
+          className='page-family__submit'
+          type='primary'
+          block
+          size='large'
+          loading={f.submitting}
+          disabled={f.submitting}
+          onClick={f.submit}
+        >
+          {f.submitting ? t('healthCode.family.submitting') : t('healthCode.family.submit')}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,162 @@
+// 健康申报 / 行程申报: two segments, each checked against the contract before it is sent; afterwards the colour the
+// declaration led to, and back to the code.
+import { useEffect, useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { SYMPTOMS } from '@ysx/shared'
+import { HealthColourBlock } from '../../components/health-colour'
+import { isoDay } from '../../format'
+import { type DeclareKind, type Symptom, useDeclareForm } from '../../hooks/use-declare-form'
+import { backToCode } from '../../hooks/use-health-code'
+import { useT } from '../../i18n'
+import { serverNow } from '../../services/client'
+import { type DeclarationAccepted, type Holder, SELF } from '../../services/health-code'
+import './index.scss'
+
+const KINDS: DeclareKind[] = ['health', 'trip']
+const TRIP_DAYS = 30
+/** Seconds the result stays before the page returns to the code by itself. */
+const BACK_AFTER_SECONDS = 5
+
+const isSymptom = (value: string): value is Symptom => SYMPTOMS.some((s) => s === value)
+
+function Done({ result, holder }: { result: DeclarationAccepted; holder: Holder }) {
+  const t = useT()
+  const [seconds, setSeconds] = useState(BACK_AFTER_SECONDS)
+  useEffect(() => {
+    const timer = setInterval(() => setSeconds((s) => s - 1), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  useEffect(() => {
+    if (seconds <= 0) backToCode(holder)
+  }, [seconds, holder])
+  return (
+    <View className='ysx-card page-health-declare__done'>
+      <Text className='page-health-declare__done-title'>{t('healthCode.declare.done')}</Text>
+      <Text className='page-health-declare__label'>{t('healthCode.declare.resultColour')}</Text>
+      <HealthColourBlock colour={result.status.colour} className='page-health-declare__colour' />
+      <Text className='page-health-declare__note page-health-declare__id'>{t('healthCode.declare.declarationId', { id: result.declarationId })}</Text>
+      <Text className='page-health-declare__note'>{t('healthCode.declare.backIn', { seconds: Math.max(0, seconds) })}</Text>
+      <Button type='primary' block size='large' className='page-health-declare__back' onClick={() => backToCode(holder)}>
+        {t('healthCode.declare.back')}
+      </Button>
+    </View>
+  )
+}
+
+function FieldError({ text }: { text?: string }) {
+  return text ? <Text className='page-health-declare__error'>{text}</Text> : null
+}
+
+export default function HealthDeclare() {
+  const t = useT()
+  const holder = useRouter().params.holder || SELF
+  const form = useDeclareForm(holder)
+  const earliest = isoDay(serverNow() - TRIP_DAYS * 86_400_000)
+
+  if (form.result) {
+    return (
+      <View className='ysx-page page-health-declare'>
+        <Done result={form.result} holder={holder} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='ysx-page page-health-declare'>
+      <View className='page-health-declare__tabs'>
+        {KINDS.map((k) => (
+          <Text
+            key={k}
+            className={`page-health-declare__tab page-health-declare__tab--${k}${form.kind === k ? ' page-health-declare__tab--active' : ''}`}
+            onClick={() => form.setKind(k)}
+          >
+            {t(`healthCode.declare.tabs.${k}`)}
+          </Text>
+        ))}
+      </View>
+
+      {form.kind === 'health' ? (
+        <>
+          <View className='ysx-card'>
+            <Text className='ysx-card__title'>{t('healthCode.declare.temperature')}</Text>
+            <Input
+              className='page-health-declare__input page-health-declare__temperature'
+              type='digit'
+              value={form.health.temperature}
+              onChange={(temperature) => form.setHealth({ temperature })}
+              placeholder={t('healthCode.declare.temperaturePlaceholder')}
+              maxLength={4}
+            />
+            <FieldError text={form.errors.temperature} />
+          </View>
+          <View className='ysx-card'>
+            <Text className='ysx-card__title'>{t('healthCode.declare.symptoms')}</Text>
+            <Checkbox.Group
+              className='page-health-declare__symptoms'
+              value={form.health.symptoms}
+              onChange={(values) => form.setHealth({ symptoms: values.filter(isSymptom) })}
+            >
+              {SYMPTOMS.map((s) => (
+                <Checkbox key={s} className={`page-health-declare__symptom page-health-declare__symptom--${s}`} value={s} label={t(`healthCode.declare.symptomNames.${s}`)} />
+              ))}
+            </Checkbox.Group>
+          </View>
+          <View className='ysx-card'>
+            <Text className='ysx-card__title'>{t('healthCode.declare.closeContact')}</Text>
+            <Radio.Group
+              className='page-health-declare__contact'
+              direction='horizontal'
+              value={form.health.closeContact === null ? '' : String(form.health.closeContact)}
+              onChange={(value) => form.setHealth({ closeContact: value === 'true' })}
+            >
+              <Radio className='page-health-declare__contact--no' value='false'>{t('healthCode.declare.no')}</Radio>
+              <Radio className='page-health-declare__contact--yes' value='true'>{t('healthCode.declare.yes')}</Radio>
+            </Radio.Group>
+            <FieldError text={form.errors.closeContact} />
+          </View>
+        </>
+      ) : (
+        <View className='ysx-card'>
+          <Text className='ysx-card__title'>{t('healthCode.declare.destination')}</Text>
+          <Input
+            className='page-health-declare__input page-health-declare__destination'
+            value={form.trip.destination}
+            onChange={(destination) => form.setTrip({ destination })}
+            placeholder={t('healthCode.declare.destinationPlaceholder')}
+            maxLength={60}
+          />
+          <FieldError text={form.errors.destination} />
+          <Text className='ysx-card__title page-health-declare__second'>{t('healthCode.declare.departedOn')}</Text>
+          <Picker mode='date' value={form.trip.departedOn} start={earliest} end={form.today} onChange={(e) => form.setTrip({ departedOn: String(e.detail.value) })}>
+            <View className='page-health-declare__date page-health-declare__departed'>{form.trip.departedOn || t('healthCode.declare.pickDate')}</View>
+          </Picker>
+          <FieldError text={form.errors.departedOn} />
+          <Text className='ysx-card__title page-health-declare__second'>{t('healthCode.declare.returnedOn')}</Text>
+          <Picker mode='date' value={form.trip.returnedOn} start={earliest} end={form.today} onChange={(e) => form.setTrip({ returnedOn: String(e.detail.value) })}>
+            <View className='page-health-declare__date page-health-declare__returned'>{form.trip.returnedOn || t('healthCode.declare.pickDate')}</View>
+          </Picker>
+          <FieldError text={form.errors.returnedOn} />
+          <Text className='page-health-declare__note'>{t('healthCode.declare.tripHint')}</Text>
+        </View>
+      )}
+
+      <Text className='page-health-declare__promise'>{t('healthCode.declare.promise')}</Text>
+      {form.failure ? <Text className='page-health-declare__failure'>{form.failure}</Text> : null}
+      <View className='page-health-declare__actions'>
+        <Button
+          className='page-health-declare__submit'
+          type='primary'
+          block
+          size='large'
+          loading={form.submitting}
+          disabled={form.submitting}
+          onClick={() => void form.submit()}
+        >
+          {form.submitting ? t('healthCode.declare.submitting') : t('healthCode.declare.submit')}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,89 @@
+// 粤澳转码: after an explicit consent, the transfer payload (a JWS Macau verifies with the platform's JWKS) as a QR, with
+// the colour, the last negative test's date and the expiry.
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { ErrorBlock } from '../../components/error-block'
+import { HealthColourBlock } from '../../components/health-colour'
+import { Row } from '../../components/query-rows'
+import { QrCode } from '../../components/qr-code'
+import { formatDateTime } from '../../format'
+import { useT } from '../../i18n'
+import { ApiError, type ApiErrorCode } from '../../services/client'
+import { SELF, type Transfer, transfer } from '../../services/health-code'
+import '../../components/query-page.scss'
+import './index.scss'
+
+type State =
+  | { status: 'idle' | 'submitting' }
+  | { status: 'done'; transfer: Transfer }
+  | { status: 'failed'; code: ApiErrorCode; message: string }
+
+export default function HealthTransfer() {
+  const t = useT()
+  const holder = useRouter().params.holder || SELF
+  const [consent, setConsent] = useState(false)
+  const [missingConsent, setMissingConsent] = useState(false)
+  const [state, setState] = useState<State>({ status: 'idle' })
+
+  async function submit() {
+    setMissingConsent(!consent)
+    if (!consent) return
+    setState({ status: 'submitting' })
+    try {
+      setState({ status: 'done', transfer: await transfer(holder) })
+    } catch (error) {
+      setState(error instanceof ApiError
+        ? { status: 'failed', code: error.code, message: error.message }
+        : { status: 'failed', code: 'BAD_RESPONSE', message: t('common.badResponse') })
+    }
+  }
+
+  if (state.status === 'done') {
+    const done = state.transfer
+    return (
+      <View className='ysx-page ysx-query page-health-transfer'>
+        <View className='ysx-card page-health-transfer__result'>
+          <Text className='ysx-card__title'>{t('healthCode.transfer.codeTitle')}</Text>
+          <HealthColourBlock colour={done.colour} size='small' className='page-health-transfer__colour' />
+          <View className='page-health-transfer__qr'>
+            <QrCode text={done.payload} label={t('healthCode.transfer.codeTitle')} />
+          </View>
+          <View className='page-health-transfer__qr-text' data-testid='transfer-qr-text'>{done.payload}</View>
+          <Row label={t('healthCode.transfer.colour')} value={t(`healthCode.colours.${done.colour}`)} />
+          <Row label={t('healthCode.transfer.negativeTestDate')} value={done.negativeTestDate ?? t('healthCode.transfer.noNegativeTest')} />
+          <Row label={t('healthCode.transfer.expiresAt')} value={formatDateTime(done.expiresAt)} />
+          <Text className='page-health-transfer__hint'>{t('healthCode.transfer.hint')}</Text>
+        </View>
+      </View>
+    )
+  }
+
+  const busy = state.status === 'submitting'
+  return (
+    <View className='ysx-page ysx-query page-health-transfer'>
+      <View className='ysx-card'>
+        <Text className='page-health-transfer__intro'>{t('healthCode.transfer.intro')}</Text>
+        <Checkbox
+          className='page-health-transfer__consent'
+          checked={consent}
+          onChange={(checked) => {
+            setConsent(checked)
+            if (checked) setMissingConsent(false)
+          }}
+          label={t('healthCode.transfer.consent')}
+        />
+        {missingConsent ? <Text className='page-health-transfer__error'>{t('healthCode.transfer.consentRequired')}</Text> : null}
+        <Button className='page-health-transfer__submit' type='primary' block size='large' loading={busy} disabled={busy} onClick={() => void submit()}>
+          {busy ? t('healthCode.transfer.submitting') : t('healthCode.transfer.submit')}
+        </Button>
+      </View>
+      {state.status === 'failed' ? (
+        <View className='ysx-card'>
+          <ErrorBlock code={state.code} message={state.message} onRetry={() => void submit()} />
+        </View>
+      ) : null}
+    </View>
+  )
+}
