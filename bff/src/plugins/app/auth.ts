@@ -52,6 +52,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
       allowedAud: TOKEN_AUDIENCE,
       checkTyp: TOKEN_TYPE,
       requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp', 'iss', 'aud'],
+      // Set here, not per call: options given to req.jwtVerify() make @fastify/jwt build a new verifier (and import
+      // the key again) on every request.
+      complete: true,
     },
   })
   app.decorateRequest('auth', null as unknown as AccessClaims)
@@ -62,7 +65,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     if (!/^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)) throw new AppError('AUTH_TOKEN_INVALID', 'malformed authorization header')
     let decoded: { header: { kid?: string }; payload: AccessClaims }
     try {
-      decoded = await req.jwtVerify<typeof decoded>({ complete: true })
+      decoded = await req.jwtVerify<typeof decoded>()
     } catch (err) {
       const code = (err as { code?: string }).code
       throw new AppError(code === EXPIRED ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID', `jwt: ${code ?? 'rejected'}`)
