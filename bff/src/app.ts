@@ -126,7 +126,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authRoutes, { auth: authService, profiles, loginRateLimitMax: config.auth.loginRateLimitMax,
     wechat: { appId: config.wechat.appId, authorizeUrl: config.wechat.authorizeUrl } })
   await app.register(faceRoutes, { face, profiles })
-  await app.register(dashboardRoutes, { dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs) })
+  const rules = loadRuleSets().get(config.healthRulesVersion)
+  if (!rules) throw new Error(`no 粤康码 rule set ${config.healthRulesVersion} under bff/rules/health-code`)
+  const appeals = createAppealsService({ repo: repos.healthCode, readers, weijian: upstreams.weijian!, dataAccess: repos.dataAccess, now })
+  const healthStatus = createHealthStatusService({ repo: repos.healthCode, readers, appeals, keys, rules, now })
+  const holders = createHolderService({ repo: repos.healthCode, users: repos.users, profiles, readers, cipher, audit, now })
+  await app.register(dashboardRoutes, {
+    dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs, { holders, status: healthStatus }),
+  })
   await app.register(keyRoutes, { keys })
   const wallet = createWalletService(readers, profiles, cipher, audit)
   await app.register(walletRoutes, { wallet })
@@ -135,12 +142,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     verifyRateLimitMax: config.verifyRateLimitMax,
   })
   await app.register(queryRoutes, { data: createCitizenDataService(readers, profiles, repos.dataAccess) })
-  const rules = loadRuleSets().get(config.healthRulesVersion)
-  if (!rules) throw new Error(`no 粤康码 rule set ${config.healthRulesVersion} under bff/rules/health-code`)
-  const appeals = createAppealsService({ repo: repos.healthCode, readers, weijian: upstreams.weijian!, dataAccess: repos.dataAccess, now })
-  const healthStatus = createHealthStatusService({ repo: repos.healthCode, readers, appeals, keys, rules, now })
   await app.register(healthCodeRoutes, {
-    holders: createHolderService({ repo: repos.healthCode, users: repos.users, profiles, readers, cipher, audit, now }),
+    holders,
     status: healthStatus,
     activity: createActivityService({ repo: repos.healthCode, status: healthStatus, profiles, cipher, now }),
     appeals,

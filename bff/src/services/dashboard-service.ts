@@ -7,6 +7,8 @@ import {
 import type { DepartmentReaders, Subject } from '../departments/readers'
 import { AppError } from '../lib/app-error'
 import { fetchCertificates } from './certificates'
+import type { HolderService } from './health-code/holders'
+import type { HealthStatusService } from './health-code/status-service'
 import type { ProfileService } from './profile-service'
 
 type Sections = Dashboard['sections']
@@ -20,7 +22,12 @@ export interface DashboardService {
   show(userId: string, locale: Locale): Promise<Dashboard>
 }
 
-export function createDashboardService(readers: DepartmentReaders, profiles: ProfileService, budgetMs: number): DashboardService {
+export function createDashboardService(
+  readers: DepartmentReaders,
+  profiles: ProfileService,
+  budgetMs: number,
+  health: { holders: HolderService; status: HealthStatusService },
+): DashboardService {
   /** Rejects with UPSTREAM_TIMEOUT when `limit` resolves first. */
   const bounded = <T>(p: Promise<T>, limit: Promise<'timeout'>) =>
     Promise.race([p, limit.then(() => Promise.reject(new AppError('UPSTREAM_TIMEOUT', 'dashboard budget spent')))])
@@ -52,8 +59,12 @@ export function createDashboardService(readers: DepartmentReaders, profiles: Pro
       return v ? { unpaidCount: v.unpaidCount, unpaidFines: v.unpaidFines } : null
     },
     async healthCode() {
-      const t = (await readers.weijian.read(weijianContracts.nucleicAcidTests, s, WHY))?.tests ?? []
-      return { color: t.some((x) => x.result === '阳性') ? 'red' : 'green', lastTestAt: t[0]?.sampledAt ?? null }
+      // The 粤康码 colour by its rule set (the same status the code page shows); the test list is the cached read.
+      const [status, tests] = await Promise.all([
+        health.status.current(await health.holders.resolve(s.userId, 'self'), 'zh-CN'),
+        readers.weijian.read(weijianContracts.nucleicAcidTests, s, WHY),
+      ])
+      return { color: status.colour, lastTestAt: tests?.tests[0]?.sampledAt ?? null }
     },
   })
 

@@ -40,7 +40,7 @@ export const DashboardSchema = z.object({
     housingFund: section(z.object({ balance: z.number().describe('公积金余额（元）'), status: z.string().describe('账户状态') }).nullable()),
     violations: section(z.object({ unpaidCount: z.number().int().describe('未缴违法条数'), unpaidFines: z.number().describe('未缴罚款（元）') }).nullable()),
     healthCode: section(z.object({
-      color: z.enum(['green', 'yellow', 'red']).describe('颜色（暂行规则：30 天内有阳性结果为红码，否则绿码；完整规则见粤康码）'),
+      color: z.enum(['green', 'yellow', 'red']).describe('粤康码颜色（按现行规则集判定，与粤康码页面一致）'),
       lastTestAt: z.string().nullable().describe('最近一次核酸采样时间'),
     })),
   }),
