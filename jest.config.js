@@ -5,8 +5,8 @@ const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
   module: { type: 'commonjs' },
 }]
-// ESM-only packages pulled in by @fastify/swagger-ui and light-my-request.
-const esmDeps = '/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@faker-js\\+faker|@faker-js\\/faker)[@/])'
+// ESM-only packages pulled in by @fastify/swagger-ui and light-my-request; jose (tests verify as a third party would).
+const esmDeps = '/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@faker-js\\+faker|@faker-js\\/faker|jose)[@/])'
 
 const project = (name, extra = {}) => ({
   displayName: name,

@@ -44,7 +44,13 @@ export function createActivityService(d: {
   async function venueFor(text: string): Promise<VenueRow> {
     let code = text.trim()
     const inLink = /[?&]v=([^&#]+)/.exec(code)
-    if (inLink) code = decodeURIComponent(inLink[1]!)
+    if (inLink) {
+      try {
+        code = decodeURIComponent(inLink[1]!)
+      } catch {
+        throw new AppError('VENUE_CODE_INVALID', 'malformed link') // a broken %-escape is a bad code, not a server error
+      }
+    }
     const m = CODE.exec(code)
     if (!m || !timingSafeEqual(Buffer.from(m[2]!), Buffer.from(mac(m[1]!)))) throw new AppError('VENUE_CODE_INVALID')
     const venue = await d.repo.venue(m[1]!)

@@ -107,6 +107,8 @@ export function createHolderService(d: {
 
     async remove(userId, id, ctx) {
       if (!(await d.repo.removeMember(userId, id, d.now()))) throw new AppError('NOT_FOUND', 'no such family member')
+      // The consent is withdrawn now: a code already on the carer's phone must stop verifying, not live out its credential.
+      await d.repo.markStale(`f:${id}`)
       await d.audit.record({ userId, action: 'family.remove', outcome: 'success' }, ctx)
     },
   }

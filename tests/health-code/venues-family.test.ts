@@ -1,0 +1,225 @@
+// 粤康码 venues and family members over the API, against the 公安 and 卫健 stand-ins: venue codes (real-name only,
+// keyed so that none can be made up), check-ins that turn a code yellow at a venue in a risk area, and family members
+// (代亲友) confirmed by 公安 with their consent recorded; another citizen's member is a 404 exactly like a made-up one.
+import { openDataStore } from '@ysx/bff/db'
+import {
+  CheckInSchema, FAMILY_CONSENT_VERSION, FamilyMemberSchema, HealthCodeSchema, HealthStatusSchema, maskName, VenueSchema,
+} from '@ysx/shared'
+import { citizenPicker, flagRiskArea, healthApi } from '../support/health-code'
+import { realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+
+let sys: TestSystem
+let api: ReturnType<typeof healthApi>
+let green: () => Promise<number>
+/** Flagged on 卫健 before anything reads the risk areas (the BFF caches that list for a minute) */
+const RISK_AREA = '广州市海珠区测试风险街道'
+const SAFE_AREA = '广州市越秀区测试平安街道'
+let owner: string
+let riskCode: string
+let safeCode: string
+const consent = { accepted: true, method: 'guardian', version: FAMILY_CONSENT_VERSION }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** A citizen with a green code, signed in under a fresh account */
+const newCitizen = async (account: string) => realNameUser(sys, account, await green())
+
+beforeAll(async () => {
+  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian'] })
+  api = healthApi(sys)
+  green = citizenPicker(sys, 30)
+  await flagRiskArea(sys, RISK_AREA, 'medium')
+  owner = await newCitizen('venue-owner')
+  riskCode = VenueSchema.parse((await api.registerVenue(owner, { name: '测试茶餐厅', area: RISK_AREA, address: '测试路 1 号' })).json()).code
+  safeCode = VenueSchema.parse((await api.registerVenue(owner, { name: '测试书店', area: SAFE_AREA, address: '测试路 2 号' })).json()).code
+}, 60_000)
+afterAll(async () => sys.close())
+
+describe('venues', () => {
+  test('a real-name citizen registers a venue and gets a keyed venue code, listed among their venues', async () => {
+    const token = await newCitizen('shopkeeper')
+    const res = await api.registerVenue(token, { name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号' })
+    expect(res.statusCode).toBe(201)
+    const venue = VenueSchema.parse(res.json())
+    expect(venue).toMatchObject({ name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号' })
+    expect(venue.code).toBe(`YSXV1.${venue.venueId}.${venue.code.split('.')[2]}`)
+    expect(venue.code).toMatch(/^YSXV1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/)
+    const list = await api.call(token, 'GET', '/v1/venues')
+    expect(list.statusCode).toBe(200)
+    expect(list.json().venues).toEqual([venue])
+  })
+
+  test('a basic (not real-name) account cannot register a venue', async () => {
+    const basic = await sys.login('basic-venue')
+    const res = await api.registerVenue(basic.accessToken, { name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号' })
+    expect([res.statusCode, res.json().code]).toEqual([403, 'REAL_NAME_REQUIRED'])
+  })
+
+  test.each([
+    ['a one-character name', { name: '店', area: SAFE_AREA, address: '测试路 3 号' }],
+    ['no address', { name: '街坊便利店', area: SAFE_AREA }],
+    ['an extra field', { name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号', owner: 'me' }],
+  ])('a venue with %s is refused with 400 and not registered', async (_label, body) => {
+    const res = await api.registerVenue(owner, body)
+    expect([res.statusCode, res.json().code]).toEqual([400, 'VALIDATION_FAILED'])
+    expect((await api.call(owner, 'GET', '/v1/venues')).json().venues).toHaveLength(2)
+  })
+})
+
+describe('check-ins', () => {
+  test('checking in at a venue in a risk area turns a green code yellow, the reason dated at the check-in', async () => {
+    const token = await newCitizen('diner')
+    expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('green')
+    const res = await api.checkIn(token, riskCode)
+    expect(res.statusCode).toBe(201)
+    const checkIn = CheckInSchema.parse(res.json().checkIn)
+    expect(checkIn).toMatchObject({ venueName: '测试茶餐厅', area: RISK_AREA })
+    const status = HealthStatusSchema.parse(res.json().status)
+    expect(status.colour).toBe('yellow')
+    expect(status.reasons).toEqual([expect.objectContaining({ rule: 'yellow.risk_venue', colour: 'yellow', since: checkIn.at })])
+    expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('yellow')
+  })
+
+  test('the H5 link printed in the venue QR is accepted, and a venue outside any risk area keeps the code green', async () => {
+    const token = await newCitizen('reader')
+    const res = await api.checkIn(token, `https://x/#/pages/check-in/index?v=${encodeURIComponent(safeCode)}`)
+    expect(res.statusCode).toBe(201)
+    expect(res.json().checkIn).toMatchObject({ venueName: '测试书店', area: SAFE_AREA })
+    expect(res.json().status).toMatchObject({ colour: 'green', reasons: [] })
+  })
+
+  test('a tampered or made-up venue code is refused and no check-in is recorded', async () => {
+    const token = await newCitizen('forger')
+    await api.checkIn(token, safeCode)
+    const before = (await api.checkIns(token)).json()
+    const [prefix, id, mac] = riskCode.split('.') as [string, string, string]
+    const flipped = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`
+    const madeUpId = `${id.endsWith('A') ? 'B' : 'A'}${id.slice(1)}`
+    for (const code of [`${prefix}.${id}.${flipped}`, `${prefix}.${madeUpId}.${mac}`, `${prefix}.${'Q'.repeat(22)}.${'Q'.repeat(22)}`, 'YSXV1.nope', 'https://x/#/?v=junk', 'https://x/#/?v=%E4%B8']) {
+      const res = await api.checkIn(token, code)
+      expect([code, res.statusCode, res.json().code]).toEqual([code, 422, 'VENUE_CODE_INVALID'])
+    }
+    expect((await api.checkIns(token)).json()).toEqual(before)
+    expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('green')
+  })
+
+  test('the check-in list has every check-in, newest first', async () => {
+    const token = await newCitizen('regular')
+    const ids: string[] = []
+    for (const code of [safeCode, riskCode, safeCode]) {
+      ids.push(CheckInSchema.parse((await api.checkIn(token, code)).json().checkIn).checkInId)
+      await sleep(5) // distinct times
+    }
+    const res = await api.checkIns(token)
+    expect(res.statusCode).toBe(200)
+    const list = res.json().checkIns.map((c: unknown) => CheckInSchema.parse(c))
+    expect(list.map((c: { checkInId: string }) => c.checkInId)).toEqual([...ids].reverse())
+    expect(list.map((c: { venueName: string }) => c.venueName)).toEqual(['测试书店', '测试茶餐厅', '测试书店'])
+  })
+})
+
+describe('family members', () => {
+  const add = (token: string, index: number, extra: object = {}) => {
+    const who = sys.citizen(index)
+    return api.call(token, 'POST', '/v1/family', { name: who.name, idNumber: who.idNumber, relation: 'parent', consent, ...extra })
+  }
+  const otherName = (name: string) => `${name.slice(0, -1)}${name.endsWith('明') ? '亮' : '明'}`
+
+  test('a member confirmed by 公安 is added with the consent recorded and audited, and their code shows their masked name', async () => {
+    const token = await newCitizen('carer')
+    const res = await add(token, 250)
+    expect(res.statusCode).toBe(201)
+    const member = FamilyMemberSchema.parse(res.json())
+    expect(member).toMatchObject({ maskedName: maskName(sys.citizen(250).name), relation: 'parent', consentMethod: 'guardian', consentVersion: FAMILY_CONSENT_VERSION })
+    expect(res.body).not.toContain(sys.citizen(250).idNumber)
+    expect((await api.call(token, 'GET', '/v1/family')).json().members).toEqual([member])
+    const shown = await api.show(token, member.id)
+    expect(shown.statusCode).toBe(200)
+    expect(HealthCodeSchema.parse(shown.json())).toMatchObject({ holder: member.id, maskedName: maskName(sys.citizen(250).name) })
+    const store = openDataStore(sys.dbFile)
+    try {
+      const audit = (await store.repos.audit.list()).map((r) => `${r.action}:${r.outcome}:${r.reason}`)
+      expect(audit).toContain(`family.add:success:consent guardian ${FAMILY_CONSENT_VERSION}`)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a wrong name, the same member twice and the citizen themself are refused', async () => {
+    const token = await newCitizen('careful-carer')
+    const wrong = await add(token, 251, { name: otherName(sys.citizen(251).name) })
+    expect([wrong.statusCode, wrong.json().code]).toEqual([422, 'FAMILY_MEMBER_NOT_CONFIRMED'])
+    expect((await add(token, 251)).statusCode).toBe(201)
+    const again = await add(token, 251, { relation: 'sibling' })
+    expect([again.statusCode, again.json().code]).toEqual([409, 'FAMILY_MEMBER_EXISTS'])
+    const meIndex = await green()
+    const me = await realNameUser(sys, 'self-adder', meIndex)
+    const self = await add(me, meIndex)
+    expect([self.statusCode, self.json().code]).toEqual([409, 'FAMILY_MEMBER_EXISTS'])
+    expect((await api.call(token, 'GET', '/v1/family')).json().members).toHaveLength(1)
+    expect((await api.call(me, 'GET', '/v1/family')).json().members).toHaveLength(0)
+  })
+
+  test.each([
+    ['consent not accepted', { consent: { ...consent, accepted: false } }],
+    ['another consent version', { consent: { ...consent, version: '2025-01-v1' } }],
+    ['no consent', { consent: undefined }],
+    ['an unknown consent method', { consent: { ...consent, method: 'phone' } }],
+  ])('a member with %s is refused with 400 and not added', async (_label, extra) => {
+    const res = await add(owner, 252, extra)
+    expect([res.statusCode, res.json().code]).toEqual([400, 'VALIDATION_FAILED'])
+    expect((await api.call(owner, 'GET', '/v1/family')).json().members).toEqual([])
+  })
+
+  test("another citizen naming someone's member gets the same 404 as for a made-up id, on every route", async () => {
+    const token = await newCitizen('guardian')
+    const member = FamilyMemberSchema.parse((await add(token, 253)).json())
+    const stranger = await newCitizen('stranger')
+    const madeUp = 'AAAAAAAAAAAAAAAAAAAAAA'
+    const attempts = (holder: string) => [
+      api.show(stranger, holder),
+      api.call(stranger, 'POST', `/v1/health-codes/${holder}/declarations`, { kind: 'health', temperature: 36.5, symptoms: [], closeContact: false }),
+      api.checkIn(stranger, safeCode, holder),
+      api.checkIns(stranger, holder),
+      api.appeal(stranger, { rule: 'yellow.risk_venue', target: { kind: 'test_result' }, statement: '检测结果有误，请核实' }, holder),
+      api.appeals(stranger, holder),
+      api.transfer(stranger, { destination: 'macau', consent: true }, holder),
+      api.call(stranger, 'DELETE', `/v1/family/${holder}`),
+    ]
+    const theirs = await Promise.all(attempts(member.id))
+    const none = await Promise.all(attempts(madeUp))
+    const envelope = (r: { statusCode: number; json(): { code: string; message: string } }) => [r.statusCode, r.json().code, r.json().message]
+    expect(theirs.map(envelope)).toEqual(none.map(envelope))
+    for (const r of theirs) expect([r.statusCode, r.json().code]).toEqual([404, 'NOT_FOUND'])
+    expect((await api.show(token, member.id)).statusCode).toBe(200) // still the guardian's member
+    expect((await api.checkIns(token, member.id)).json().checkIns).toEqual([])
+  })
+
+  test('a removed member is gone: 204, then 404 on their code and off the list', async () => {
+    const token = await newCitizen('remover')
+    const member = FamilyMemberSchema.parse((await add(token, 254)).json())
+    const res = await api.call(token, 'DELETE', `/v1/family/${member.id}`)
+    expect(res.statusCode).toBe(204)
+    const shown = await api.show(token, member.id)
+    expect([shown.statusCode, shown.json().code]).toEqual([404, 'NOT_FOUND'])
+    expect((await api.call(token, 'GET', '/v1/family')).json().members).toEqual([])
+    expect((await api.call(token, 'DELETE', `/v1/family/${member.id}`)).statusCode).toBe(404)
+    expect((await add(token, 254)).statusCode).toBe(201) // removed members can be added again, with a new consent
+  })
+
+  test("removing a member withdraws their consent: the code already on the carer's phone stops verifying", async () => {
+    const token = await newCitizen('withdrawn')
+    const member = FamilyMemberSchema.parse((await add(token, 255)).json())
+    const { credential } = HealthCodeSchema.parse((await api.show(token, member.id)).json())
+    expect((await api.verify(credential)).statusCode).toBe(200)
+    expect((await api.call(token, 'DELETE', `/v1/family/${member.id}`)).statusCode).toBe(204)
+    const res = await api.verify(credential)
+    expect([res.statusCode, res.json().code]).toEqual([422, 'HEALTH_CODE_SUPERSEDED'])
+  })
+
+  test('an eleventh member is refused: at most 10', async () => {
+    const token = await newCitizen('large-family')
+    for (let i = 0; i < 10; i += 1) expect((await add(token, 260 + i)).statusCode).toBe(201)
+    const res = await add(token, 270)
+    expect([res.statusCode, res.json().code]).toEqual([409, 'FAMILY_LIMIT_REACHED'])
+    expect((await api.call(token, 'GET', '/v1/family')).json().members).toHaveLength(10)
+  })
+})
