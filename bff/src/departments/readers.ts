@@ -23,7 +23,7 @@ export interface DepartmentReader {
   /** The citizen's record, or `undefined` when the department does not know them (404). Throws UPSTREAM_*. */
   /** `fresh`: skip the cache (a verifier needs the status as of now). */
   read<C extends LookupContract>(contract: C, subject: Subject, why: CallPurpose, opts?: { fresh?: boolean }): Promise<Ok<C> | undefined>
-  readOpen<C extends OpenContract>(contract: C, why: CallPurpose): Promise<Ok<C>>
+  readOpen<C extends OpenContract>(contract: C, why: CallPurpose, opts?: { fresh?: boolean }): Promise<Ok<C>>
 }
 
 export type DepartmentReaders = Record<Exclude<DepartmentName, 'wechat'>, DepartmentReader>
@@ -75,9 +75,9 @@ export function createDepartmentReaders(opts: ReadersOptions): { readers: Depart
         if (opts.cacheTtlMs > 0) cache.set(key, { value })
         return value as Ok<typeof contract> | undefined
       },
-      async readOpen(contract, why) {
+      async readOpen(contract, why, readOpts = {}) {
         const key = `${name} ${contract.path}`
-        const hit = opts.cacheTtlMs > 0 ? cache.get(key) : undefined
+        const hit = opts.cacheTtlMs > 0 && !readOpts.fresh ? cache.get(key) : undefined
         if (hit) return hit.value as Ok<typeof contract>
         const reply = await upstream.call(contract, { headers: callHeaders(why) })
         if (reply.status !== 200) throw new AppError('UPSTREAM_BAD_RESPONSE', `${name}: answered ${reply.status}`)

@@ -45,14 +45,15 @@ export function createHealthStatusService(d: {
 }): HealthStatusService {
   const windowMs = Math.max(...d.rules.rules.map((r) => r.lastsSeconds)) * 1000
 
-  async function gather(holder: Holder, at: Date): Promise<Facts> {
+  /** `fresh`: after the holder did something (declared, checked in), ask 卫健 for the risk areas as of now. */
+  async function gather(holder: Holder, at: Date, fresh = false): Promise<Facts> {
     const subject = await holder.subject()
     const why = { purpose: holder.purpose }
     const since = new Date(at.getTime() - windowMs - 86_400_000)
     const corrections = await d.appeals.applyDecisions(holder, subject)
     const [tests, risk, declarations, checkIns] = await Promise.all([
       d.readers.weijian.read(weijianContracts.nucleicAcidTests, subject, why),
-      d.readers.weijian.readOpen(weijianContracts.riskAreas, why),
+      d.readers.weijian.readOpen(weijianContracts.riskAreas, why, { fresh }),
       d.repo.declarationsSince(holder.key, since),
       d.repo.checkInsSince(holder.key, since),
     ])
@@ -121,7 +122,7 @@ export function createHealthStatusService(d: {
 
     async reevaluate(holder, locale) {
       const at = d.now()
-      const facts = await gather(holder, at)
+      const facts = await gather(holder, at, true)
       const row = await store(holder, evaluate(d.rules, facts, at), await d.repo.status(holder.key))
       return { status: toStatus(holder.id, row, locale), facts }
     },
