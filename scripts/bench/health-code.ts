@@ -58,6 +58,8 @@ function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, cred
     batch(lo, Math.min(to, lo + 50_000))
     process.stderr.write(`\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`)
   }
+  // As a running system would have by now: the seeded pages checkpointed from the WAL into the database file.
+  db.pragma('wal_checkpoint(TRUNCATE)')
   process.stderr.write('\n')
 }
 

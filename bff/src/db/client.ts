@@ -25,6 +25,10 @@ export function openDatabase(file: string): Database {
   // NORMAL in WAL mode: committed transactions survive a process crash; FULL is for power-loss durability.
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
+  // Reads on every request (sessions, health status) at a million citizens: a 64 MB page cache and memory-mapped
+  // reads (SETUP.md: point reads ~1.5× faster at 1 M rows).
+  sqlite.pragma('cache_size = -65536')
+  sqlite.pragma('mmap_size = 268435456')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS })
   return {
