@@ -4,7 +4,7 @@ import path from 'node:path'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5')
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
@@ -70,4 +70,18 @@ export async function shootWhole(page: Page, name: string): Promise<void> {
   await settled(page)
   await page.screenshot({ path: screenshotPath(name) })
   await page.setViewportSize({ width: 390, height: 844 })
+}
+
+/** A phone-sized browser context (390 × 844 CSS px, 2× pixels). */
+export const phoneContext = (browser: Browser) => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+
+export interface SessionTokens { accessToken: string; refreshToken: string; refreshExpiresIn: number }
+
+/** A page of the app at `url`, signed in: the tokens go where services/token-store.ts keeps them (Taro wraps in {data}). */
+export async function signedIn(context: BrowserContext, url: string, tokens: SessionTokens): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(url)
+  const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000 }
+  await page.evaluate((value) => localStorage.setItem('ysx.auth.tokens', JSON.stringify({ data: value })), stored)
+  return page
 }

@@ -3,7 +3,7 @@
 import { testConfig } from '@ysx/bff/config'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, startSystem, type TestSystem } from '../support/system'
-import { H5_DIR, launchChromium, screenshotPath, settled, shootWhole, watchErrors } from './browser'
+import { H5_DIR, launchChromium, phoneContext, screenshotPath, type SessionTokens, settled, shootWhole, signedIn, watchErrors } from './browser'
 
 jest.setTimeout(120_000)
 
@@ -11,7 +11,7 @@ let sys: TestSystem
 let browser: Browser
 let bffUrl: string
 let yibaoUrl: string
-let tokens: { accessToken: string; refreshToken: string; refreshExpiresIn: number }
+let tokens: SessionTokens
 let expected: { balance: number; unpaidCount: number; unpaidFines: number }
 
 const yuan = (n: number) => `¥${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
@@ -57,12 +57,9 @@ afterAll(async () => {
 const button = (scope: Page | Locator, label: string) => scope.locator('.nut-button', { hasText: label })
 const tile = (page: Page, name: string) => page.locator(`.page-home__tile--${name}`)
 
-/** Opens the app signed in: the session's tokens go where services/token-store.ts keeps them (Taro wraps in {data}). */
+/** Opens the app signed in, on a phone-sized page. */
 async function openSignedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
-  await page.goto(bffUrl)
-  const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000 }
-  await page.evaluate((value) => localStorage.setItem('ysx.auth.tokens', JSON.stringify({ data: value })), stored)
+  const page = await signedIn(await phoneContext(browser), bffUrl, tokens)
   await page.goto(bffUrl)
   return page
 }

@@ -1,9 +1,9 @@
 // e2e in Chromium: a citizen declares their health and sees a green code; 卫健 flags a venue's area as a risk
 // area; the citizen checks in there through the venue QR's link and sees yellow with its reason; the entrance
 // verifier, in another context, sees the colour and the time only. Screenshots of each step.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { bearer, faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
-import { H5_DIR, launchChromium, shootWhole, watchErrors } from './browser'
+import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
 
 jest.setTimeout(180_000)
 
@@ -12,7 +12,7 @@ let sys: TestSystem
 let browser: Browser
 let bffUrl: string
 let citizenName: string
-let tokens: { accessToken: string; refreshToken: string; refreshExpiresIn: number }
+let tokens: SessionTokens
 let venueCode: string
 
 async function hasNoPositiveTest(index: number): Promise<boolean> {
@@ -44,18 +44,10 @@ afterAll(async () => {
   await sys?.close()
 })
 
-const newContext = () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
-
-async function signedIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(bffUrl)
-  const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000 }
-  await page.evaluate((value) => localStorage.setItem('ysx.auth.tokens', JSON.stringify({ data: value })), stored)
-  return page
-}
+const newContext = () => phoneContext(browser)
 
 test('declare → green; check in at a venue in a risk area → yellow with its reason; the verifier sees colour and time only', async () => {
-  const citizen = await signedIn(await newContext())
+  const citizen = await signedIn(await newContext(), bffUrl, tokens)
   const errors = watchErrors(citizen)
 
   // 健康申报: normal temperature, no symptoms, no contact.

@@ -1,7 +1,7 @@
 // e2e: a driver shows the driving-licence QR (交警查验); a second context verifies it offline, then online, in Chromium.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { ALL_DEPARTMENTS, faceCheckAlwaysFails, type TestSystem, realNameUser, startSystem } from '../support/system'
-import { H5_DIR, launchChromium, shootWhole, watchErrors } from './browser'
+import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
 
 jest.setTimeout(180_000)
 
@@ -10,7 +10,7 @@ interface Licence { licenceClass: string; issueDate: string; expiryDate: string 
 let sys: TestSystem
 let browser: Browser
 let bffUrl: string
-let tokens: { accessToken: string; refreshToken: string; refreshExpiresIn: number }
+let tokens: SessionTokens
 let driver: { name: string; idNumber: string; licence: Licence }
 
 /** The stand-in face check always fails for these population indexes (departments/src/gongan/face.ts). */
@@ -44,18 +44,10 @@ afterAll(async () => {
   await sys?.close()
 })
 
-const newContext = () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
-
-async function signedIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(bffUrl)
-  const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000 }
-  await page.evaluate((value) => localStorage.setItem('ysx.auth.tokens', JSON.stringify({ data: value })), stored)
-  return page
-}
+const newContext = () => phoneContext(browser)
 
 test('the driving-licence QR verifies offline in a second context and shows name, class, validity and points only', async () => {
-  const citizen = await signedIn(await newContext())
+  const citizen = await signedIn(await newContext(), bffUrl, tokens)
   const citizenErrors = watchErrors(citizen)
   await citizen.goto(`${bffUrl}/#/pages/wallet/index`)
   const licenceCard = citizen.locator('.ysx-wallet-card--driving_licence')
