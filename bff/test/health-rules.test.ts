@@ -17,7 +17,7 @@ const D = 24 * H
 const ago = (ms: number) => new Date(NOW.getTime() - ms)
 const none: Facts = {
   positiveTest: null, latestNegative: null, closeContact: null, riskVenue: null, riskTrip: null, symptoms: null,
-  negativeTestAfterSymptoms: false, volatile: false,
+  negativeTestAfterSymptoms: false, volatile: false, appealPending: false,
 }
 const facts = (f: Partial<Facts>): Facts => ({ ...none, ...f })
 
@@ -104,9 +104,11 @@ test('a status is valid until its first boundary ahead: a reason lapsing or a ba
   expect(badgeEnds.validUntil).toEqual(new Date(NOW.getTime() + 30 * S + 1))
 })
 
-test('with no boundary ahead a status is evaluated again after the period, sooner when it depends on risk areas', () => {
+test('with no boundary ahead a status is evaluated again after the period, sooner when risk areas may move, sooner still while an appeal is pending', () => {
   expect(evaluate(rules, none, NOW).validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSeconds * S))
   expect(evaluate(rules, facts({ volatile: true }), NOW).validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSecondsWhenVolatile * S))
+  expect(evaluate(rules, facts({ volatile: true, appealPending: true }), NOW).validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSecondsWhenAppealPending * S))
+  expect(rules.reevaluateAfterSecondsWhenAppealPending).toBeLessThan(rules.reevaluateAfterSecondsWhenVolatile)
 })
 
 test('evaluating at the boundary instant itself and one millisecond after gives the colour before and after', () => {

@@ -26,6 +26,8 @@ export const RuleSetSchema = z.object({
   reevaluateAfterSeconds: z.number().int().positive(),
   /** … and sooner when it depends on what can change without the holder (risk areas, awaited test results) */
   reevaluateAfterSecondsWhenVolatile: z.number().int().positive(),
+  /** … and within about a minute while an appeal awaits 卫健's decision */
+  reevaluateAfterSecondsWhenAppealPending: z.number().int().positive(),
   credentialMaxSeconds: z.number().int().positive(),
   negativeTestBadgeHours: z.array(z.number().int().positive()),
   rules: z.array(RuleSchema).min(1),
@@ -45,6 +47,8 @@ export interface Facts {
   /** The outcome may change without the holder doing anything: check-ins or trips in the window (risk areas move),
    * or symptoms awaiting a negative test */
   volatile: boolean
+  /** An appeal is with 卫健's reviewers: their decision should show within a minute or so */
+  appealPending: boolean
 }
 
 export interface EvaluatedReason {
@@ -99,7 +103,9 @@ export function evaluate(set: RuleSet, facts: Facts, now: Date): Evaluation {
     if (at) boundaries.push(at.getTime() + rule.lastsSeconds * 1000 + 1)
   }
   if (facts.latestNegative) for (const h of badges) boundaries.push(facts.latestNegative.getTime() + h * 3_600_000 + 1)
-  const period = (facts.volatile ? set.reevaluateAfterSecondsWhenVolatile : set.reevaluateAfterSeconds) * 1000
+  const seconds = facts.appealPending ? set.reevaluateAfterSecondsWhenAppealPending
+    : facts.volatile ? set.reevaluateAfterSecondsWhenVolatile : set.reevaluateAfterSeconds
+  const period = seconds * 1000
   const validUntil = Math.min(now.getTime() + period, ...boundaries.filter((b) => b > now.getTime()))
   return { colour, reasons, negativeWithinHours, ruleVersion: set.version, evaluatedAt: now, validUntil: new Date(validUntil) }
 }

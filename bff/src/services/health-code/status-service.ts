@@ -76,7 +76,8 @@ export function createHealthStatusService(d: {
       riskTrip: trips.find((t) => inRiskArea(t.p.destination))?.at ?? null,
       symptoms,
       negativeTestAfterSymptoms,
-      volatile: checkIns.length > 0 || trips.length > 0 || (symptoms !== null && !negativeTestAfterSymptoms) || corrections.pending,
+      volatile: checkIns.length > 0 || trips.length > 0 || (symptoms !== null && !negativeTestAfterSymptoms),
+      appealPending: corrections.pending,
     }
   }
 
