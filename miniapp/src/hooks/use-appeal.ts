@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react'
 import { type AppealTargetSchema, healthCodeContracts, type z } from '@ysx/shared'
 import { t } from '../i18n'
-import { ApiError } from '../services/client'
 import { declarationsOf } from '../services/declaration-store'
 import { deviceKey } from '../services/device-key'
 import { type AppealFiled, appeal, type AppealInput, appeals, checkIns, type Holder, show } from '../services/health-code'
+import { fieldErrorsFrom, useFormSubmit } from './use-form-submit'
 import { useQuery } from './use-query'
 
 export type TargetKind = z.infer<typeof AppealTargetSchema>['kind']
@@ -33,13 +33,7 @@ const MESSAGES: Record<AppealField, () => string> = {
 export function checkAppeal(fields: AppealFields): { input: AppealInput } | { errors: AppealErrors } {
   const target = fields.kind === 'test_result' ? { kind: fields.kind } : { kind: fields.kind, id: fields.targetId.trim() }
   const parsed = healthCodeContracts.appeal.body.safeParse({ rule: fields.rule, target, statement: fields.statement.trim() })
-  if (parsed.success) return { input: parsed.data }
-  const errors: AppealErrors = {}
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.map(String).find((p): p is AppealField => p in MESSAGES)
-    if (field) errors[field] ??= MESSAGES[field]()
-  }
-  return { errors }
+  return parsed.success ? { input: parsed.data } : { errors: fieldErrorsFrom(MESSAGES, parsed.error.issues.map((i) => i.path.map(String))) }
 }
 
 export function useAppeal(holder: Holder) {
@@ -48,9 +42,7 @@ export function useAppeal(holder: Holder) {
   const mine = useQuery(() => appeals(holder), { isEmpty: (d) => d.appeals.length === 0 })
   const declarations = declarationsOf(holder)
   const [fields, setFields] = useState<AppealFields>({ rule: '', kind: 'test_result', targetId: '', statement: '' })
-  const [errors, setErrors] = useState<AppealErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, failure, submitting, run } = useFormSubmit<AppealField>()
   const [filed, setFiled] = useState<AppealFiled | null>(null)
   const chooseRule = (rule: string) => setFields((f) => ({ ...f, rule, kind: targetKindFor(rule), targetId: '' }))
 
@@ -61,21 +53,11 @@ export function useAppeal(holder: Holder) {
   }, [only])
 
   async function submit() {
-    const checked = checkAppeal(fields)
-    setFailure(null)
-    if ('errors' in checked) return setErrors(checked.errors)
-    setErrors({})
-    setSubmitting(true)
-    try {
-      setFiled(await appeal(holder, checked.input))
+    await run(checkAppeal(fields), async ({ input }) => {
+      setFiled(await appeal(holder, input))
       setFields((f) => ({ ...f, statement: '' }))
       mine.reload()
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      setFailure(error.message)
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   return {

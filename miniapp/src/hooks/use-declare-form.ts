@@ -4,9 +4,10 @@ import { useState } from 'react'
 import { type HealthDeclaration, HealthDeclarationSchema, SYMPTOMS } from '@ysx/shared'
 import { t } from '../i18n'
 import { isoDay } from '../format'
-import { ApiError, serverNow } from '../services/client'
+import { serverNow } from '../services/client'
 import { keepDeclaration } from '../services/declaration-store'
 import { type DeclarationAccepted, declare, type Holder } from '../services/health-code'
+import { fieldErrorsFrom, useFormSubmit } from './use-form-submit'
 
 export type DeclareKind = HealthDeclaration['kind']
 export type Symptom = (typeof SYMPTOMS)[number]
@@ -26,14 +27,7 @@ const MESSAGES: Record<DeclareField, () => string> = {
 }
 
 /** Field errors from issue paths (ours: ['temperature']; the BFF's: 'body.temperature'). */
-export function errorsFrom(paths: string[][]): FieldErrors {
-  const errors: FieldErrors = {}
-  for (const path of paths) {
-    const field = path.find((p): p is DeclareField => p in MESSAGES)
-    if (field) errors[field] ??= MESSAGES[field]()
-  }
-  return errors
-}
+export const errorsFrom = (paths: string[][]): FieldErrors => fieldErrorsFrom(MESSAGES, paths)
 
 /** Temperature as typed: digits with at most one decimal (36, 36.5); anything else is not a number here. */
 export function parseTemperature(text: string): number | null {
@@ -69,32 +63,16 @@ export function useDeclareForm(holder: Holder) {
   const [kind, setKind] = useState<DeclareKind>('health')
   const [health, setHealth] = useState<HealthFields>({ temperature: '', symptoms: [], closeContact: null })
   const [trip, setTrip] = useState<TripFields>({ destination: '', departedOn: today, returnedOn: today })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, setErrors, clearErrors: clear, failure, setFailure, submitting, run } = useFormSubmit<DeclareField>({ reported: errorsFrom })
   const [result, setResult] = useState<DeclarationAccepted | null>(null)
 
   async function submit() {
-    const checked = kind === 'health' ? checkHealth(health) : checkTrip(trip)
-    setFailure(null)
-    if ('errors' in checked) return setErrors(checked.errors)
-    setErrors({})
-    setSubmitting(true)
-    try {
-      const accepted = await declare(holder, checked.declaration)
-      keepDeclaration(holder, { id: accepted.declarationId, kind: checked.declaration.kind, declaredAt: accepted.declaredAt })
+    await run(kind === 'health' ? checkHealth(health) : checkTrip(trip), async ({ declaration }) => {
+      const accepted = await declare(holder, declaration)
+      keepDeclaration(holder, { id: accepted.declarationId, kind: declaration.kind, declaredAt: accepted.declaredAt })
       setResult(accepted)
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      setErrors(errorsFrom(error.details.map((d) => d.path.split('.'))))
-      setFailure(error.message)
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
-
-  /** An edited field's error goes with the edit. */
-  const clear = (fields: string[]) => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !fields.includes(f))))
 
   return {
     kind, setKind: (k: DeclareKind) => { setKind(k); setErrors({}); setFailure(null) },

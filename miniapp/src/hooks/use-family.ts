@@ -6,6 +6,7 @@ import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS, healthCodeContracts } from '@
 import { t } from '../i18n'
 import { ApiError } from '../services/client'
 import { addFamily, family, type FamilyInput, type FamilyMember, removeFamily } from '../services/health-code'
+import { fieldErrorsFrom, useFormSubmit } from './use-form-submit'
 import { useQuery } from './use-query'
 
 export type Relation = (typeof FAMILY_RELATIONS)[number]
@@ -21,14 +22,7 @@ const MESSAGES: Record<FamilyField, () => string> = {
   consent: () => t('healthCode.family.consentRequired'),
 }
 
-function errorsFrom(paths: string[][]): FamilyErrors {
-  const errors: FamilyErrors = {}
-  for (const path of paths) {
-    const field = path.find((p): p is FamilyField => p in MESSAGES)
-    if (field) errors[field] ??= MESSAGES[field]()
-  }
-  return errors
-}
+const errorsFrom = (paths: string[][]): FamilyErrors => fieldErrorsFrom(MESSAGES, paths)
 
 /** The request as the contract wants it, or each field's problem: consent must be ticked, for this statement version. */
 export function checkFamily(fields: FamilyFields): { input: FamilyInput } | { errors: FamilyErrors } {
@@ -46,30 +40,17 @@ const BLANK: FamilyFields = { name: '', idNumber: '', relation: 'parent', method
 export function useFamily() {
   const members = useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
   const [fields, setFields] = useState<FamilyFields>(BLANK)
-  const [errors, setErrors] = useState<FamilyErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, clearErrors, failure, setFailure, submitting, run } = useFormSubmit<FamilyField>({ reported: errorsFrom })
   const [notice, setNotice] = useState<string | null>(null)
 
   async function submit() {
-    const checked = checkFamily(fields)
-    setFailure(null)
     setNotice(null)
-    if ('errors' in checked) return setErrors(checked.errors)
-    setErrors({})
-    setSubmitting(true)
-    try {
-      await addFamily(checked.input)
+    await run(checkFamily(fields), async ({ input }) => {
+      await addFamily(input)
       setFields(BLANK)
       setNotice(t('healthCode.family.added'))
       members.reload()
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      setErrors(errorsFrom(error.details.map((d) => d.path.split('.'))))
-      setFailure(error.message)
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   async function remove(member: FamilyMember) {
@@ -97,7 +78,7 @@ export function useFamily() {
       setFields((f) => ({ ...f, ...patch }))
       // An edited field's error goes with the edit (the tick and its method are the consent).
       const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
-      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !edited.includes(f))))
+      clearErrors(edited)
     },
     errors, failure, notice, submitting, submit: () => void submit(), remove: (m: FamilyMember) => void remove(m),
   }

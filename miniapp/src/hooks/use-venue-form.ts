@@ -2,8 +2,8 @@
 import { useState } from 'react'
 import { healthCodeContracts } from '@ysx/shared'
 import { t } from '../i18n'
-import { ApiError } from '../services/client'
 import { registerVenue, type Venue, type VenueInput, venues } from '../services/health-code'
+import { fieldErrorsFrom, useFormSubmit } from './use-form-submit'
 import { useQuery } from './use-query'
 
 export type VenueField = keyof VenueInput
@@ -15,14 +15,7 @@ const MESSAGES: Record<VenueField, () => string> = {
   address: () => t('healthCode.venue.addressInvalid'),
 }
 
-function errorsFrom(paths: string[][]): VenueErrors {
-  const errors: VenueErrors = {}
-  for (const path of paths) {
-    const field = path.find((p): p is VenueField => p in MESSAGES)
-    if (field) errors[field] ??= MESSAGES[field]()
-  }
-  return errors
-}
+const errorsFrom = (paths: string[][]): VenueErrors => fieldErrorsFrom(MESSAGES, paths)
 
 /** The registration as the contract wants it (trimmed), or each field's problem in the catalogue's words. */
 export function checkVenue(fields: VenueInput): { input: VenueInput } | { errors: VenueErrors } {
@@ -32,36 +25,23 @@ export function checkVenue(fields: VenueInput): { input: VenueInput } | { errors
 
 export function useVenueForm() {
   const [fields, setFields] = useState<VenueInput>({ name: '', area: '', address: '' })
-  const [errors, setErrors] = useState<VenueErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, clearErrors, failure, submitting, run } = useFormSubmit<VenueField>({ reported: errorsFrom })
   const [created, setCreated] = useState<Venue | null>(null)
   const mine = useQuery(venues, { isEmpty: (d) => d.venues.length === 0 })
 
   async function submit() {
-    const checked = checkVenue(fields)
-    setFailure(null)
-    if ('errors' in checked) return setErrors(checked.errors)
-    setErrors({})
-    setSubmitting(true)
-    try {
-      setCreated(await registerVenue(checked.input))
+    await run(checkVenue(fields), async ({ input }) => {
+      setCreated(await registerVenue(input))
       setFields({ name: '', area: '', address: '' })
       mine.reload()
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      setErrors(errorsFrom(error.details.map((d) => d.path.split('.'))))
-      setFailure(error.message)
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   return {
     fields,
     setField: (field: VenueField, value: string) => {
       setFields((f) => ({ ...f, [field]: value }))
-      setErrors(({ [field]: _edited, ...rest }) => rest)
+      clearErrors([field])
     },
     errors, failure, submitting, created, mine, submit,
   }
