@@ -1,9 +1,9 @@
 // 扫码签到: scan the venue code (weapp), paste it (H5), or arrive from the venue QR's link (?v=); then the venue, the
 // time and the colour after the check-in, and the last 14 days' check-ins.
 import { useEffect, useRef } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { CodeInput } from '../../components/code-input'
 import { ErrorBlock } from '../../components/error-block'
 import { HealthColourBlock } from '../../components/health-colour'
 import { Item, Row } from '../../components/query-rows'
@@ -33,33 +33,21 @@ export default function CheckIn() {
     // Once, for the link that opened the page.
   }, [])
 
-  const scan = () =>
-    void Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then((res) => {
-      c.setInput(res.result)
-      c.submit(res.result)
-    })
-  const busy = c.state.status === 'submitting'
-
   return (
     <View className='ysx-page ysx-query page-check-in'>
-      <View className='ysx-card'>
-        <Text className='page-check-in__intro'>{t('healthCode.checkIn.intro')}</Text>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='page-check-in__scan' type='primary' block size='large' onClick={scan}>{t('healthCode.checkIn.scan')}</Button>
-        ) : null}
-        <Textarea
-          className='page-check-in__input'
-          value={c.input}
-          maxlength={2000}
-          placeholder={t('healthCode.checkIn.placeholder')}
-          onInput={(e) => c.setInput(e.detail.value)}
-        />
-        <View className='page-check-in__actions'>
-          <Button className='page-check-in__submit' type='primary' loading={busy} disabled={busy} onClick={() => c.submit()}>
-            {busy ? t('healthCode.checkIn.submitting') : t('healthCode.checkIn.submit')}
-          </Button>
-        </View>
-      </View>
+      <CodeInput
+        block='page-check-in'
+        scanFirst
+        intro={t('healthCode.checkIn.intro')}
+        placeholder={t('healthCode.checkIn.placeholder')}
+        scanLabel={t('healthCode.checkIn.scan')}
+        submitLabel={t('healthCode.checkIn.submit')}
+        busyLabel={t('healthCode.checkIn.submitting')}
+        value={c.input}
+        busy={c.state.status === 'submitting'}
+        onInput={c.setInput}
+        onSubmit={c.submit}
+      />
 
       {c.state.status === 'failed' ? (
         <View className='ysx-card page-check-in__result page-check-in__result--failed'>

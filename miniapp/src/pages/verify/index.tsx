@@ -1,8 +1,7 @@
 // 核验证照: scan (weapp) or paste a QR text, verify offline with cached keys, then online; show the disclosed fields.
-import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
 import { CERTIFICATE_TYPES, type CertificateType } from '@ysx/shared'
+import { CodeInput } from '../../components/code-input'
 import { DisclosedRows } from '../../components/disclosed-rows'
 import { Row } from '../../components/query-rows'
 import { formatDateTime } from '../../format'
@@ -24,30 +23,20 @@ function OnlineLine({ online }: { online: OnlineState }) {
 export default function Verify() {
   const t = useT()
   const v = useVerifier()
-  const scan = () =>
-    void Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then((res) => {
-      v.setInput(res.result)
-      v.verify(res.result)
-    })
-
   return (
     <View className='ysx-page page-verify'>
-      <View className='ysx-card'>
-        <Text className='page-verify__intro'>{t('verify.intro')}</Text>
-        <Textarea
-          className='page-verify__input'
-          value={v.input}
-          maxlength={2000}
-          placeholder={t('verify.placeholder')}
-          onInput={(e) => v.setInput(e.detail.value)}
-        />
-        <View className='page-verify__actions'>
-          {process.env.TARO_ENV === 'weapp' ? <Button fill='outline' type='primary' onClick={scan}>{t('verify.scan')}</Button> : null}
-          <Button type='primary' loading={v.state.status === 'verifying'} onClick={() => v.verify()}>
-            {v.state.status === 'verifying' ? t('verify.verifying') : t('verify.submit')}
-          </Button>
-        </View>
-      </View>
+      <CodeInput
+        block='page-verify'
+        intro={t('verify.intro')}
+        placeholder={t('verify.placeholder')}
+        scanLabel={t('verify.scan')}
+        submitLabel={t('verify.submit')}
+        busyLabel={t('verify.verifying')}
+        value={v.input}
+        busy={v.state.status === 'verifying'}
+        onInput={v.setInput}
+        onSubmit={v.verify}
+      />
       {v.state.status === 'failed' ? (
         <View className='ysx-card page-verify__result'>
           <Text className='page-verify__state page-verify__state--bad'>{t('verify.offlineFailed')}</Text>

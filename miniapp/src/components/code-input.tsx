@@ -1,0 +1,56 @@
+// The "paste or scan a code" card of the check-in and verifier pages: an intro, the text box (a pasted QR text, or the
+// scanned one), and the submit button; on weapp also 扫一扫, which fills the box and submits what it read. The page's
+// BEM block names the elements (`${block}__input`, `${block}__submit`, …) next to the shared `ysx-code-input__*`.
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import './code-input.scss'
+
+interface CodeInputProps {
+  /** The page's BEM block, e.g. page-check-in */
+  block: string
+  intro: string
+  placeholder: string
+  scanLabel: string
+  submitLabel: string
+  busyLabel: string
+  value: string
+  busy: boolean
+  onInput: (value: string) => void
+  /** Submit the box's text, or (after a scan) the text just read */
+  onSubmit: (code?: string) => void
+  /** The scan button as the card's main action, above the box, rather than beside submit */
+  scanFirst?: boolean
+}
+
+export function CodeInput({ block, intro, placeholder, scanLabel, submitLabel, busyLabel, value, busy, onInput, onSubmit, scanFirst = false }: CodeInputProps) {
+  const scan = () =>
+    void Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then((res) => {
+      onInput(res.result)
+      onSubmit(res.result)
+    })
+  const weapp = process.env.TARO_ENV === 'weapp'
+  return (
+    <View className='ysx-card ysx-code-input'>
+      <Text className={`ysx-code-input__intro ${block}__intro`}>{intro}</Text>
+      {weapp && scanFirst ? (
+        <Button className={`ysx-code-input__scan ${block}__scan`} type='primary' block size='large' onClick={scan}>{scanLabel}</Button>
+      ) : null}
+      <Textarea
+        className={`ysx-code-input__input ${block}__input`}
+        value={value}
+        maxlength={2000}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      <View className={`ysx-code-input__actions ${block}__actions`}>
+        {weapp && !scanFirst ? (
+          <Button className={`ysx-code-input__scan ${block}__scan`} fill='outline' type='primary' onClick={scan}>{scanLabel}</Button>
+        ) : null}
+        <Button className={`ysx-code-input__submit ${block}__submit`} type='primary' loading={busy} disabled={busy} onClick={() => onSubmit()}>
+          {busy ? busyLabel : submitLabel}
+        </Button>
+      </View>
+    </View>
+  )
+}
