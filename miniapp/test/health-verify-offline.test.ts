@@ -1,39 +1,19 @@
 // services/verify-offline.ts for 粤康码 (typ ysx-hc): a genuine code gives its colour and time; the JWS and device
 // checks are the wallet's (shared), and the two credential types are not interchangeable.
-import { generateKeyPairSync, sign } from 'node:crypto'
-import type { PublicJwk } from '@ysx/shared'
-import { presentation } from '../src/services/device-key'
+import { generateKeyPairSync } from 'node:crypto'
 import { HEALTH_CODE_TYP, verifyHealthCode, verifyPresentation, verifyWithCachedKeys } from '../src/services/verify-offline'
-import { replyWith, requestMock, storage } from './taro-mock'
+import { deviceJwk, KEYS, NOW, nowSeconds, presented, resetTaroMock, signed } from './offline-fixtures'
+import { replyWith, requestMock } from './taro-mock'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
-
-const NOW = Date.UTC(2026, 10, 23, 9)
-const nowSeconds = NOW / 1000
-const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const jwk = issuer.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-const KEYS: PublicJwk[] = [{ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' }]
-const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const devicePrivate = Buffer.from((device.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url')
-const deviceJwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-
-const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
-
-function signed(header: object, claims: object): string {
-  const input = `${b64(header)}.${b64(claims)}`
-  return `${input}.${sign('sha256', Buffer.from(input), { key: issuer.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
-}
 
 function healthCredential(claims: Record<string, unknown> = {}, typ = HEALTH_CODE_TYP): string {
   return signed({ alg: 'ES256', typ, kid: 'k-2026-11' }, { c: 'hc-1', hc: 'y', k: { x: deviceJwk.x, y: deviceJwk.y }, e: nowSeconds + 3600, v: '2026.11', ...claims })
 }
 
-const qr = (cred = healthCredential(), iat = nowSeconds - 5) => presentation(cred, devicePrivate, { iatSeconds: iat, jti: 'j-123456789' })
+const qr = (cred = healthCredential(), iat = nowSeconds - 5) => presented(cred, iat)
 
-beforeEach(() => {
-  storage.clear()
-  requestMock.mockReset()
-})
+beforeEach(resetTaroMock)
 
 it('accepts a genuine health code and returns its colour, rule version and the time the phone signed it', () => {
   expect(verifyHealthCode(qr(), KEYS, NOW)).toEqual({ ok: true, colour: 'yellow', ruleVersion: '2026.11', presentedAt: (nowSeconds - 5) * 1000, credentialId: 'hc-1' })

@@ -1,38 +1,22 @@
 // services/verify-offline.ts: a genuine QR verifies; expired, unknown kid, tampered, wrong device and stale ones do not.
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
-import type { PublicJwk } from '@ysx/shared'
-import { presentation } from '../src/services/device-key'
+import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { cachedKeys, JWKS_STORAGE, verifyPresentation, verifyWithCachedKeys } from '../src/services/verify-offline'
+import { b64, deviceJwk, KEYS, NOW, nowSeconds, presented, resetTaroMock, signed } from './offline-fixtures'
 import { replyWith, requestMock, storage } from './taro-mock'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
 
-const NOW = Date.UTC(2026, 10, 23, 9)
-const nowSeconds = NOW / 1000
-const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const jwk = issuer.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-const KEYS: PublicJwk[] = [{ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' }]
-// The phone's key, raw (what services/device-key.ts stores) and as node KeyObject (to sign "wrong" proofs).
-const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const devicePrivate = Buffer.from((device.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url')
-const deviceJwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-
-const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const DISCLOSED = { n: '张三', lc: 'C1', vf: '2020-01-01', vu: '2032-01-01', pr: 12 }
 
 function credential(opts: { kid?: string; e?: number; d?: object; key?: KeyObject; k?: object } = {}): string {
-  const input = `${b64({ alg: 'ES256', typ: 'ysx-vc', kid: opts.kid ?? 'k-2026-11' })}.${b64({
+  return signed({ alg: 'ES256', typ: 'ysx-vc', kid: opts.kid ?? 'k-2026-11' }, {
     c: 'cred-1', t: 'driving_licence', p: 'traffic_police', d: opts.d ?? DISCLOSED, k: opts.k ?? { x: deviceJwk.x, y: deviceJwk.y }, e: opts.e ?? nowSeconds + 3600,
-  })}`
-  return `${input}.${sign('sha256', Buffer.from(input), { key: opts.key ?? issuer.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
+  }, opts.key)
 }
 
-const qr = (cred = credential(), iat = nowSeconds - 5) => presentation(cred, devicePrivate, { iatSeconds: iat, jti: 'j-123456789' })
+const qr = (cred = credential(), iat = nowSeconds - 5) => presented(cred, iat)
 
-beforeEach(() => {
-  storage.clear()
-  requestMock.mockReset()
-})
+beforeEach(resetTaroMock)
 
 it('accepts a genuine presentation and returns only the traffic-police fields', () => {
   const result = verifyPresentation(qr(), KEYS, NOW)
