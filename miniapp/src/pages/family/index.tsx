@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
+import { FieldError, SubmitButton } from '../../components/form-controls'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { type ConsentMethod, type Relation, useFamily } from '../../hooks/use-family'
@@ -73,7 +74,7 @@ export default function FamilyPage() {
           placeholder={t('healthCode.family.namePlaceholder')}
           maxLength={20}
         />
-        {f.errors.name ? <Text className='page-family__error'>{f.errors.name}</Text> : null}
+        <FieldError className='page-family__error' text={f.errors.name} />
         <Text className='page-family__label'>{t('healthCode.family.idNumber')}</Text>
         <Input
           className='page-family__input page-family__input--id'
@@ -83,7 +84,7 @@ export default function FamilyPage() {
           placeholder={t('healthCode.family.idNumberPlaceholder')}
           maxLength={18}
         />
-        {f.errors.idNumber ? <Text className='page-family__error'>{f.errors.idNumber}</Text> : null}
+        <FieldError className='page-family__error' text={f.errors.idNumber} />
         <Text className='page-family__label'>{t('healthCode.family.relation')}</Text>
         <Radio.Group
           className='page-family__relations'
@@ -122,20 +123,16 @@ export default function FamilyPage() {
           onChange={(accepted) => f.setFields({ accepted })}
           label={t('healthCode.family.consentAccept')}
         />
-        {f.errors.consent ? <Text className='page-family__error'>{f.errors.consent}</Text> : null}
+        <FieldError className='page-family__error' text={f.errors.consent} />
         {f.failure ? <Text className='page-family__error page-family__failure'>{f.failure}</Text> : null}
         {f.notice ? <Text className='page-family__notice'>{f.notice}</Text> : null}
-        <Button
+        <SubmitButton
           className='page-family__submit'
-          type='primary'
-          block
-          size='large'
-          loading={f.submitting}
-          disabled={f.submitting}
-          onClick={f.submit}
-        >
-          {f.submitting ? t('healthCode.family.submitting') : t('healthCode.family.submit')}
-        </Button>
+          submitting={f.submitting}
+          label={t('healthCode.family.submit')}
+          busyLabel={t('healthCode.family.submitting')}
+          onSubmit={f.submit}
+        />
       </View>
     </View>
   )

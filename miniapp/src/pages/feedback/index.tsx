@@ -1,7 +1,8 @@
 // 意见反馈: category, content and an optional phone; shows the receipt number or why it failed.
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { FEEDBACK_CATEGORIES } from '@ysx/shared'
+import { SubmitButton } from '../../components/form-controls'
 import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback-form'
 import { useT } from '../../i18n'
 import './index.scss'
@@ -71,9 +72,7 @@ export default function Feedback() {
       </View>
       {form.failure ? <Text className='page-feedback__failure'>{form.failure}</Text> : null}
       <View className='page-feedback__actions'>
-        <Button type='primary' block size='large' loading={form.submitting} disabled={form.submitting} onClick={() => void form.submit()}>
-          {form.submitting ? t('feedback.submitting') : t('feedback.submit')}
-        </Button>
+        <SubmitButton submitting={form.submitting} label={t('feedback.submit')} busyLabel={t('feedback.submitting')} onSubmit={() => void form.submit()} />
       </View>
     </View>
   )

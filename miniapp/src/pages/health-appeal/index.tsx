@@ -2,7 +2,8 @@
 // outcome.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { Button, Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { FieldError, SubmitButton } from '../../components/form-controls'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
@@ -90,7 +91,7 @@ export default function HealthAppeal() {
                     <Radio key={r.rule} className='page-health-appeal__reason' value={r.rule}>{r.message}</Radio>
                   ))}
                 </Radio.Group>
-                {a.errors.rule ? <Text className='page-health-appeal__error'>{a.errors.rule}</Text> : null}
+                <FieldError className='page-health-appeal__error' text={a.errors.rule} />
                 <Text className='page-health-appeal__label'>{t('healthCode.appeal.target')}</Text>
                 <Radio.Group
                   className='page-health-appeal__options page-health-appeal__kinds'
@@ -103,7 +104,7 @@ export default function HealthAppeal() {
                   ))}
                 </Radio.Group>
                 <Target a={a} />
-                {a.errors.target ? <Text className='page-health-appeal__error'>{a.errors.target}</Text> : null}
+                <FieldError className='page-health-appeal__error' text={a.errors.target} />
                 <Text className='page-health-appeal__label'>{t('healthCode.appeal.statement')}</Text>
                 <TextArea
                   className='page-health-appeal__statement'
@@ -114,20 +115,16 @@ export default function HealthAppeal() {
                   showCount
                   rows={4}
                 />
-                {a.errors.statement ? <Text className='page-health-appeal__error'>{a.errors.statement}</Text> : null}
+                <FieldError className='page-health-appeal__error' text={a.errors.statement} />
                 {a.failure ? <Text className='page-health-appeal__error page-health-appeal__failure'>{a.failure}</Text> : null}
                 {a.filed ? <Text className='page-health-appeal__filed'>{t('healthCode.appeal.filed', { id: a.filed.appealId })}</Text> : null}
-                <Button
+                <SubmitButton
                   className='page-health-appeal__submit'
-                  type='primary'
-                  block
-                  size='large'
-                  loading={a.submitting}
-                  disabled={a.submitting}
-                  onClick={a.submit}
-                >
-                  {a.submitting ? t('healthCode.appeal.submitting') : t('healthCode.appeal.submit')}
-                </Button>
+                  submitting={a.submitting}
+                  label={t('healthCode.appeal.submit')}
+                  busyLabel={t('healthCode.appeal.submitting')}
+                  onSubmit={a.submit}
+                />
               </>
             )}
           </View>

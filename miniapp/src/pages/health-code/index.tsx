@@ -92,7 +92,7 @@ export default function HealthCodePage() {
             <View className={`page-health-code__qr page-health-code__qr--${state.code.colour}`}>
               <QrCode text={state.text} label={t('healthCode.title')} />
             </View>
-            <View className='page-health-code__qr-text' data-testid='qr-text'>{state.text}</View>
+            <View className='ysx-visually-hidden page-health-code__qr-text' data-testid='qr-text'>{state.text}</View>
             <Text className='page-health-code__countdown'>{t('healthCode.refreshIn', { seconds: state.secondsLeft })}</Text>
             <Button size='small' fill='outline' type='primary' onClick={retry}>{t('healthCode.refreshNow')}</Button>
             <Text className={`page-health-code__test${state.code.negativeTestWithinHours ? ' page-health-code__test--negative' : ''}`}>

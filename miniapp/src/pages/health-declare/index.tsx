@@ -5,6 +5,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import { SYMPTOMS } from '@ysx/shared'
+import { FieldError, SubmitButton } from '../../components/form-controls'
 import { HealthColourBlock } from '../../components/health-colour'
 import { isoDay } from '../../format'
 import { type DeclareKind, type Symptom, useDeclareForm } from '../../hooks/use-declare-form'
@@ -43,10 +44,6 @@ function Done({ result, holder }: { result: DeclarationAccepted; holder: Holder 
       </Button>
     </View>
   )
-}
-
-function FieldError({ text }: { text?: string }) {
-  return text ? <Text className='page-health-declare__error'>{text}</Text> : null
 }
 
 export default function HealthDeclare() {
@@ -89,7 +86,7 @@ export default function HealthDeclare() {
               placeholder={t('healthCode.declare.temperaturePlaceholder')}
               maxLength={4}
             />
-            <FieldError text={form.errors.temperature} />
+            <FieldError className='page-health-declare__error' text={form.errors.temperature} />
           </View>
           <View className='ysx-card'>
             <Text className='ysx-card__title'>{t('healthCode.declare.symptoms')}</Text>
@@ -114,7 +111,7 @@ export default function HealthDeclare() {
               <Radio className='page-health-declare__contact--no' value='false'>{t('healthCode.declare.no')}</Radio>
               <Radio className='page-health-declare__contact--yes' value='true'>{t('healthCode.declare.yes')}</Radio>
             </Radio.Group>
-            <FieldError text={form.errors.closeContact} />
+            <FieldError className='page-health-declare__error' text={form.errors.closeContact} />
           </View>
         </>
       ) : (
@@ -127,17 +124,17 @@ export default function HealthDeclare() {
             placeholder={t('healthCode.declare.destinationPlaceholder')}
             maxLength={60}
           />
-          <FieldError text={form.errors.destination} />
+          <FieldError className='page-health-declare__error' text={form.errors.destination} />
           <Text className='ysx-card__title page-health-declare__second'>{t('healthCode.declare.departedOn')}</Text>
           <Picker mode='date' value={form.trip.departedOn} start={earliest} end={form.today} onChange={(e) => form.setTrip({ departedOn: String(e.detail.value) })}>
             <View className='page-health-declare__date page-health-declare__departed'>{form.trip.departedOn || t('healthCode.declare.pickDate')}</View>
           </Picker>
-          <FieldError text={form.errors.departedOn} />
+          <FieldError className='page-health-declare__error' text={form.errors.departedOn} />
           <Text className='ysx-card__title page-health-declare__second'>{t('healthCode.declare.returnedOn')}</Text>
           <Picker mode='date' value={form.trip.returnedOn} start={earliest} end={form.today} onChange={(e) => form.setTrip({ returnedOn: String(e.detail.value) })}>
             <View className='page-health-declare__date page-health-declare__returned'>{form.trip.returnedOn || t('healthCode.declare.pickDate')}</View>
           </Picker>
-          <FieldError text={form.errors.returnedOn} />
+          <FieldError className='page-health-declare__error' text={form.errors.returnedOn} />
           <Text className='page-health-declare__note'>{t('healthCode.declare.tripHint')}</Text>
         </View>
       )}
@@ -145,17 +142,13 @@ export default function HealthDeclare() {
       <Text className='page-health-declare__promise'>{t('healthCode.declare.promise')}</Text>
       {form.failure ? <Text className='page-health-declare__failure'>{form.failure}</Text> : null}
       <View className='page-health-declare__actions'>
-        <Button
+        <SubmitButton
           className='page-health-declare__submit'
-          type='primary'
-          block
-          size='large'
-          loading={form.submitting}
-          disabled={form.submitting}
-          onClick={() => void form.submit()}
-        >
-          {form.submitting ? t('healthCode.declare.submitting') : t('healthCode.declare.submit')}
-        </Button>
+          submitting={form.submitting}
+          label={t('healthCode.declare.submit')}
+          busyLabel={t('healthCode.declare.submitting')}
+          onSubmit={() => void form.submit()}
+        />
       </View>
     </View>
   )

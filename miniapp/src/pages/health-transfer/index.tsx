@@ -3,8 +3,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { Checkbox } from '@nutui/nutui-react-taro'
 import { ErrorBlock } from '../../components/error-block'
+import { SubmitButton } from '../../components/form-controls'
 import { HealthColourBlock } from '../../components/health-colour'
 import { Row } from '../../components/query-rows'
 import { QrCode } from '../../components/qr-code'
@@ -50,7 +51,7 @@ export default function HealthTransfer() {
           <View className='page-health-transfer__qr'>
             <QrCode text={done.payload} label={t('healthCode.transfer.codeTitle')} />
           </View>
-          <View className='page-health-transfer__qr-text' data-testid='transfer-qr-text'>{done.payload}</View>
+          <View className='ysx-visually-hidden page-health-transfer__qr-text' data-testid='transfer-qr-text'>{done.payload}</View>
           <Row label={t('healthCode.transfer.colour')} value={t(`healthCode.colours.${done.colour}`)} />
           <Row label={t('healthCode.transfer.negativeTestDate')} value={done.negativeTestDate ?? t('healthCode.transfer.noNegativeTest')} />
           <Row label={t('healthCode.transfer.expiresAt')} value={formatDateTime(done.expiresAt)} />
@@ -75,9 +76,13 @@ export default function HealthTransfer() {
           label={t('healthCode.transfer.consent')}
         />
         {missingConsent ? <Text className='page-health-transfer__error'>{t('healthCode.transfer.consentRequired')}</Text> : null}
-        <Button className='page-health-transfer__submit' type='primary' block size='large' loading={busy} disabled={busy} onClick={() => void submit()}>
-          {busy ? t('healthCode.transfer.submitting') : t('healthCode.transfer.submit')}
-        </Button>
+        <SubmitButton
+          className='page-health-transfer__submit'
+          submitting={busy}
+          label={t('healthCode.transfer.submit')}
+          busyLabel={t('healthCode.transfer.submitting')}
+          onSubmit={() => void submit()}
+        />
       </View>
       {state.status === 'failed' ? (
         <View className='ysx-card'>

@@ -33,7 +33,7 @@ export default function Present() {
         ) : (
           <>
             <QrCode text={state.text} label={t('present.title')} />
-            <View className='page-present__qr-text' data-testid='qr-text'>{state.text}</View>
+            <View className='ysx-visually-hidden page-present__qr-text' data-testid='qr-text'>{state.text}</View>
             <Text className='page-present__countdown'>{t('present.refreshIn', { seconds: state.secondsLeft })}</Text>
             <Button size='small' fill='outline' type='primary' onClick={retry}>{t('present.refreshNow')}</Button>
             <Text className='page-present__hint'>{t('present.validUntil', { time: formatDateTime(state.issued.expiresAt) })}</Text>

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { FieldError, SubmitButton } from '../../components/form-controls'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
@@ -29,7 +30,7 @@ function VenueCode({ venue }: { venue: Venue }) {
     <View className='page-venue__code'>
       <Text className='page-venue__code-name'>{venue.name}</Text>
       <QrCode text={text} label={t('healthCode.venue.codeTitle')} />
-      <View className='page-venue__qr-text' data-testid='venue-qr-text'>{text}</View>
+      <View className='ysx-visually-hidden page-venue__qr-text' data-testid='venue-qr-text'>{text}</View>
       <Text className='page-venue__hint'>{t('healthCode.venue.codeHint')}</Text>
     </View>
   )
@@ -54,21 +55,17 @@ export default function VenuePage() {
               placeholder={t(placeholder)}
               maxLength={max}
             />
-            {form.errors[field] ? <Text className='page-venue__error'>{form.errors[field]}</Text> : null}
+            <FieldError className='page-venue__error' text={form.errors[field]} />
           </View>
         ))}
-        {form.failure ? <Text className='page-venue__error'>{form.failure}</Text> : null}
-        <Button
+        <FieldError className='page-venue__error' text={form.failure} />
+        <SubmitButton
           className='page-venue__submit'
-          type='primary'
-          block
-          size='large'
-          loading={form.submitting}
-          disabled={form.submitting}
-          onClick={() => void form.submit()}
-        >
-          {form.submitting ? t('healthCode.venue.submitting') : t('healthCode.venue.submit')}
-        </Button>
+          submitting={form.submitting}
+          label={t('healthCode.venue.submit')}
+          busyLabel={t('healthCode.venue.submitting')}
+          onSubmit={() => void form.submit()}
+        />
       </View>
 
       {form.created ? (
