@@ -28,5 +28,6 @@ export const departmentOptions = (config: DepartmentsConfig) => (name: Departmen
   dbFile: path.join(config.dataDir, `${name}.sqlite`),
   seed: config.seed,
   size: config.size,
+  ...(config.referenceDate ? { referenceDate: config.referenceDate } : {}),
   logLevel: config.logLevel,
 })

@@ -84,6 +84,8 @@ export interface DepartmentOptions {
   dbFile: string
   seed: number
   size: number
+  /** The synthetic world's "today"; by default the seed read as a date (dates.ts referenceDate) */
+  referenceDate?: string
   logLevel?: string
   onSeedProgress?: SeedProgress
 }
@@ -98,8 +100,9 @@ export const defineDepartment = <S extends DepartmentSchema>(spec: DepartmentSpe
 /** Opens the department's file; returns a seeding target when it does not hold exactly this (seed, size). */
 export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions) {
   const { db, sqlite } = openDepartmentDb(opts.dbFile, spec.schema, path.resolve(__dirname, '../../drizzle', spec.name))
-  const meta = sqlite.prepare('SELECT seed, size FROM seed_meta WHERE id = 1').get() as { seed: number; size: number } | undefined
-  if (meta && meta.seed === opts.seed && meta.size === opts.size) return { db, sqlite, target: null }
+  const ref = referenceOf(opts)
+  const meta = sqlite.prepare('SELECT seed, size, reference_date AS ref FROM seed_meta WHERE id = 1').get() as { seed: number; size: number; ref: string | null } | undefined
+  if (meta && meta.seed === opts.seed && meta.size === opts.size && meta.ref === ref) return { db, sqlite, target: null }
   // A big page cache keeps the random-order unique indexes (ID numbers) in memory while 1 M rows go in, and a seed
   // cut short leaves no meta row, so it is redone: durability of each batch does not matter.
   sqlite.pragma('cache_size = -262144')
@@ -114,13 +117,16 @@ export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<
       spec.seed(cohort, store)
     }),
     finish: () => {
-      sqlite.prepare('INSERT INTO seed_meta (id, seed, size) VALUES (1, ?, ?)').run(opts.seed, opts.size)
+      sqlite.prepare('INSERT INTO seed_meta (id, seed, size, reference_date) VALUES (1, ?, ?, ?)').run(opts.seed, opts.size, ref)
       sqlite.pragma('synchronous = NORMAL')
       sqlite.pragma('cache_size = -2000')
     },
   }
   return { db, sqlite, target }
 }
+
+/** The synthetic world's "today" for these options. */
+export const referenceOf = (opts: Pick<DepartmentOptions, 'seed' | 'referenceDate'>) => opts.referenceDate ?? referenceDate(opts.seed)
 
 /** Route options for a contract whose reply type the caller has already checked against the contract. */
 function untyped(c: RouteContract): { method: RouteContract['method']; url: string; schema: FastifySchema } {
@@ -151,7 +157,7 @@ export function seedDepartments(list: readonly Seedable[], optionsFor: (name: De
   const targets = opened.flatMap((o) => (o.target ? [o.target] : []))
   const first = optionsFor(list[0]!.name)
   try {
-    if (targets.length > 0) seedPopulation(first.seed, first.size, targets, onProgress)
+    if (targets.length > 0) seedPopulation(first.seed, first.size, targets, onProgress, undefined, referenceOf(first))
   } finally {
     for (const o of opened) o.close()
   }
@@ -165,8 +171,8 @@ function defaultRegister(sqlite: BetterSqlite3.Database) {
 
 export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions): BuiltDepartment {
   const { db, sqlite, target } = openForSeeding(spec, opts)
-  if (target) seedPopulation(opts.seed, opts.size, [target], opts.onSeedProgress)
-  const ref = referenceDate(opts.seed)
+  const ref = referenceOf(opts)
+  if (target) seedPopulation(opts.seed, opts.size, [target], opts.onSeedProgress, undefined, ref)
   const total = (sqlite.prepare('SELECT size FROM seed_meta WHERE id = 1').get() as { size: number }).size
   const dept = createDepartmentApp({ name: spec.name, logLevel: opts.logLevel, citizens: () => total, referenceDate: ref })
   dept.app.addHook('onClose', async () => sqlite.close())

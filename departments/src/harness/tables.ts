@@ -50,4 +50,6 @@ export const seedMeta = sqliteTable('seed_meta', {
   id: integer('id').primaryKey(),
   seed: integer('seed').notNull(),
   size: integer('size').notNull(),
+  /** The synthetic world's "today" the data was seeded for (null in files seeded before it was recorded) */
+  referenceDate: text('reference_date'),
 })

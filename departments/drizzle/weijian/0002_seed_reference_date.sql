@@ -1,0 +1,1 @@
+ALTER TABLE `seed_meta` ADD `reference_date` text;
