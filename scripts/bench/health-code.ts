@@ -12,6 +12,7 @@ import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
+import { CODE_TYP } from '@ysx/shared'
 import Fastify from 'fastify'
 import { ROOT } from './lib'
 
@@ -81,7 +82,7 @@ async function main() {
   const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
   const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
   const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
-  const input = `${b64({ alg: 'ES256', typ: 'ysx-hc', kid: 'es-0123456789abcdef' })}.${b64({ c: randomBytes(16).toString('base64url'), hc: 'g', k: { x: device.x, y: device.y }, e: Math.floor(Date.now() / 1000) + 86_400, v: '2026-11-v1' })}`
+  const input = `${b64({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' })}.${b64({ c: randomBytes(16).toString('base64url'), hc: 'g', k: { x: device.x, y: device.y }, e: Math.floor(Date.now() / 1000) + 86_400, v: '2026-11-v1' })}`
   const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
 
   const db = new BetterSqlite3(dbFile)

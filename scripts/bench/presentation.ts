@@ -4,6 +4,7 @@ import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import { person } from '@ysx/departments/harness'
+import { CODE_TYP } from '@ysx/shared'
 import Fastify from 'fastify'
 import { measure, percentile, realNameUser, startDepartments, WECHAT_APP } from './lib'
 
@@ -45,7 +46,7 @@ async function main() {
     const { credential } = await issueOnce()
     const h = createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url')
     const present = () => {
-      const input = `${b64({ alg: 'ES256', typ: 'ysx-kb' })}.${b64({ i: Math.floor(Date.now() / 1000), j: randomBytes(9).toString('base64url'), h })}`
+      const input = `${b64({ alg: 'ES256', typ: CODE_TYP.deviceProof })}.${b64({ i: Math.floor(Date.now() / 1000), j: randomBytes(9).toString('base64url'), h })}`
       return `${credential}~${input}.${sign('sha256', Buffer.from(input), { key: device.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
     }
 

@@ -1,6 +1,7 @@
 // The citizen's phone in tests: a P-256 device key, and the proof it signs over a credential every ≤ 60 s
 // (`<credential>~<device JWS>`), as the mini-program does for 亮证 and 粤康码.
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto'
+import { CODE_TYP } from '@ysx/shared'
 
 export interface Device {
   jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string }
@@ -21,7 +22,7 @@ export function present(device: Device, credential: string, opts: { iat?: number
     j: opts.jti ?? randomBytes(9).toString('base64url'),
     h: createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url'),
   }
-  const input = `${b64({ alg: 'ES256', typ: 'ysx-kb' })}.${b64(proof)}`
+  const input = `${b64({ alg: 'ES256', typ: CODE_TYP.deviceProof })}.${b64(proof)}`
   const sig = sign('sha256', Buffer.from(input), { key: opts.key ?? device.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')
   return `${credential}~${input}.${sig}`
 }

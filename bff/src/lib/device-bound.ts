@@ -3,14 +3,14 @@
 // `{ i: issued-at s, j: proof id, h: 128-bit hash of the credential }`. These are the checks any verifier can make
 // with the JWKS alone; what the credential's other claims mean is the caller's.
 import { createHash } from 'node:crypto'
-import type { ErrorCode } from '@ysx/shared'
+import { CODE_TYP, type ErrorCode, PROOF_MAX_AGE_SECONDS, PROOF_SKEW_SECONDS } from '@ysx/shared'
 import type { KeyService } from '../services/key-service'
 import { AppError } from './app-error'
 import { decodeJws, verifyWithJwk } from './jws'
 
-export const DEVICE_TYP = 'ysx-kb'
-export const MAX_AGE_SECONDS = 60
-const SKEW_SECONDS = 5
+export const DEVICE_TYP = CODE_TYP.deviceProof
+export const MAX_AGE_SECONDS = PROOF_MAX_AGE_SECONDS
+const SKEW_SECONDS = PROOF_SKEW_SECONDS
 
 /** The device proof binds the credential by a 128-bit prefix of its SHA-256. */
 export const credentialHash = (credential: string) => createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url')

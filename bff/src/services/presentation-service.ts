@@ -4,7 +4,7 @@
 // key → freshness → (online) the certificate's current status at its department → one use per presentation id.
 import { createHash, randomBytes } from 'node:crypto'
 import {
-  CERTIFICATE_TYPES, type CertificateType, type Disclosed, DISCLOSURE_PROFILES, type DisclosureProfile, DisclosedSchema, type z, type VerificationSchema,
+  CERTIFICATE_TYPES, CODE_TYP, DISCLOSED_SHORT_KEYS, type CertificateType, type Disclosed, DISCLOSURE_PROFILES, type DisclosureProfile, DisclosedSchema, type z, type VerificationSchema,
 } from '@ysx/shared'
 import type { PresentationsRepository } from '../db'
 import { AppError } from '../lib/app-error'
@@ -16,7 +16,7 @@ import type { KeyService } from './key-service'
 import type { ProfileService } from './profile-service'
 import type { WalletService } from './wallet-service'
 
-export const CREDENTIAL_TYP = 'ysx-vc'
+export const CREDENTIAL_TYP = CODE_TYP.presentation
 export { credentialHash, DEVICE_TYP, MAX_AGE_SECONDS } from '../lib/device-bound'
 const CREDENTIAL_HOURS = 24
 
@@ -36,10 +36,7 @@ export interface CredentialClaims {
   e: number
 }
 
-/** Disclosed field names ↔ their short keys inside the credential. */
-const SHORT: Record<keyof Disclosed, string> = {
-  name: 'n', licenceClass: 'lc', validFrom: 'vf', validUntil: 'vu', pointsRemaining: 'pr', idNumberLast4: 'l4', over18: 'a18',
-}
+const SHORT = DISCLOSED_SHORT_KEYS
 const toShort = (d: Disclosed) => Object.fromEntries(Object.entries(d).map(([k, v]) => [SHORT[k as keyof Disclosed], v]))
 const fromShort = (d: Record<string, unknown>): unknown =>
   Object.fromEntries(Object.entries(SHORT).flatMap(([long, short]) => (short in d ? [[long, d[short]]] : [])))

@@ -1,5 +1,6 @@
 // 亮证's device key (P-256, kept in Taro storage) and the QR text it signs offline: `<credential>~<device proof>`.
 import Taro from '@tarojs/taro'
+import { CODE_TYP } from '@ysx/shared'
 import { p256 } from '@noble/curves/nist'
 import { fromBase64url, jsonToBase64url, toBase64url, utf8Encode } from './encoding'
 import { randomBytes } from './random'
@@ -7,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2'
 
 export const DEVICE_KEY_STORAGE = 'ysx.wallet.deviceKey'
 /** The JWS typ of the device's proof (key binding), for 亮证 and 粤康码 alike. */
-export const DEVICE_PROOF_TYP = 'ysx-kb'
+export const DEVICE_PROOF_TYP = CODE_TYP.deviceProof
 const SEED_BYTES = 48
 
 export interface DeviceKey {

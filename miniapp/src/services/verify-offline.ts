@@ -2,18 +2,21 @@
 // proof age ≤ 60 s; then each credential type's own claims.
 import Taro from '@tarojs/taro'
 import { p256 } from '@noble/curves/nist'
-import { type Disclosed, DisclosedSchema, DISCLOSURE_PROFILES, type DisclosureProfile, type HealthColour, JwksSchema, type PublicJwk } from '@ysx/shared'
+import {
+  CODE_TYP, type Disclosed, DISCLOSED_SHORT_KEYS, DisclosedSchema, DISCLOSURE_PROFILES, type DisclosureProfile, HEALTH_COLOUR_CODES, type HealthColour,
+  JwksSchema, PROOF_MAX_AGE_SECONDS, PROOF_SKEW_SECONDS, type PublicJwk,
+} from '@ysx/shared'
 import { base64urlToJson, fromBase64url, utf8Encode } from './encoding'
 import { credentialHash, DEVICE_PROOF_TYP } from './device-key'
 import { sha256 } from '@noble/hashes/sha2'
 import { jwks } from './wallet'
 
 export const JWKS_STORAGE = 'ysx.verify.jwks'
-export const MAX_AGE_SECONDS = 60
-const SKEW_SECONDS = 5
+export const MAX_AGE_SECONDS = PROOF_MAX_AGE_SECONDS
+const SKEW_SECONDS = PROOF_SKEW_SECONDS
 
 /** Disclosed fields ↔ the short keys the credential carries. */
-const LONG: Record<string, keyof Disclosed> = { n: 'name', lc: 'licenceClass', vf: 'validFrom', vu: 'validUntil', pr: 'pointsRemaining', l4: 'idNumberLast4', a18: 'over18' }
+const LONG = Object.fromEntries(Object.entries(DISCLOSED_SHORT_KEYS).map(([long, short]) => [short, long])) as Record<string, keyof Disclosed>
 
 export type OfflineFailure = 'PRESENTATION_INVALID' | 'PRESENTATION_EXPIRED' | 'KEYS_UNAVAILABLE'
 export type OfflineFailed = { ok: false; code: OfflineFailure; reason: string }
@@ -98,14 +101,14 @@ function presentationClaims({ t, p, d }: Record<string, unknown>): { type: strin
 
 /** Verifies a 亮证 presentation against the given keys at `nowMs`; pure, so it runs with the network cut. */
 export function verifyPresentation(text: string, keys: PublicJwk[], nowMs: number): OfflineResult {
-  const bound = verifyBound(text, keys, nowMs, 'ysx-vc', presentationClaims)
+  const bound = verifyBound(text, keys, nowMs, CODE_TYP.presentation, presentationClaims)
   if (!bound.ok) return bound
   return { ok: true, ...bound.claims, presentedAt: bound.presentedAt, credentialId: bound.credentialId }
 }
 
 /** 粤康码's status credential: typ ysx-hc, claims {c, hc: g|y|r, k, e, v}; the QR's proof is the wallet's device proof. */
-export const HEALTH_CODE_TYP = 'ysx-hc'
-const HEALTH_COLOUR: Record<string, HealthColour> = { g: 'green', y: 'yellow', r: 'red' }
+export const HEALTH_CODE_TYP = CODE_TYP.healthCode
+const HEALTH_COLOUR = Object.fromEntries(Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour])) as Record<string, HealthColour>
 
 export type HealthOfflineResult =
   | { ok: true; colour: HealthColour; ruleVersion: string; presentedAt: number; credentialId: string }

@@ -3,7 +3,7 @@
 // binds its rotating QR to. A display reads one row; the rules run only when the status lapsed or an input
 // changed, and the platform signs only when the status or the device key changed (never per display).
 import { createHash, randomBytes } from 'node:crypto'
-import { catalogues, type DeviceKeySchema, type HealthColour, type HealthStatus, type Locale, weijianContracts, type z } from '@ysx/shared'
+import { catalogues, CODE_TYP, type DeviceKeySchema, HEALTH_COLOUR_CODES, type HealthColour, type HealthStatus, type Locale, weijianContracts, type z } from '@ysx/shared'
 import type { HealthCodeRepository, HealthStatusRow } from '../../db'
 import type { DepartmentReaders } from '../../departments/readers'
 import { AppError } from '../../lib/app-error'
@@ -14,12 +14,12 @@ import type { AppealsService } from './appeals'
 import type { Holder } from './holders'
 import { evaluate, type Evaluation, type Facts, type RuleSet } from './rules'
 
-export const HEALTH_CREDENTIAL_TYP = 'ysx-hc'
+export const HEALTH_CREDENTIAL_TYP = CODE_TYP.healthCode
 /** A credential is signed again when it has less than this left, so a code shown now lasts its minute. */
 const CREDENTIAL_MARGIN_MS = 120_000
 const RISKY = new Set(['high', 'medium'])
-const SHORT: Record<HealthColour, 'g' | 'y' | 'r'> = { green: 'g', yellow: 'y', red: 'r' }
-const LONG = { g: 'green', y: 'yellow', r: 'red' } as const
+const SHORT = HEALTH_COLOUR_CODES
+const LONG = Object.fromEntries(Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour])) as Record<string, HealthColour>
 
 type DeviceKey = z.infer<typeof DeviceKeySchema>
 export interface StoredReason { rule: string; colour: HealthColour; since: string; until: string }
@@ -147,13 +147,13 @@ export function createHealthStatusService(d: {
     async verify(code) {
       const { claims, jti, iat } = await verifyDeviceBound(code, {
         typ: HEALTH_CREDENTIAL_TYP, keys: d.keys, now: d.now(), codes: { invalid: 'HEALTH_CODE_INVALID', expired: 'HEALTH_CODE_EXPIRED' },
-        claims: (p) => (typeof p.c === 'string' && typeof p.hc === 'string' && p.hc in LONG && typeof p.v === 'string' ? { c: p.c, hc: p.hc as keyof typeof LONG } : undefined),
+        claims: (p) => (typeof p.c === 'string' && typeof p.hc === 'string' && Object.hasOwn(LONG, p.hc) && typeof p.v === 'string' ? { c: p.c, hc: p.hc } : undefined),
       })
       // The holder's status changed since this credential was signed (or a newer device took over): not current.
       const row = await d.repo.statusByCredential(claims.c)
       if (!row || row.stale) throw new AppError('HEALTH_CODE_SUPERSEDED')
       if (!(await d.repo.firstUse(`${claims.c}:${jti}`, d.now()))) throw new AppError('HEALTH_CODE_REPLAYED')
-      return { colour: LONG[claims.hc], presentedAt: new Date(iat * 1000).toISOString(), checks: ['signature', 'device', 'freshness', 'current', 'replay'] }
+      return { colour: LONG[claims.hc]!, presentedAt: new Date(iat * 1000).toISOString(), checks: ['signature', 'device', 'freshness', 'current', 'replay'] }
     },
   }
 }

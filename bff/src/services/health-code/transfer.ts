@@ -2,7 +2,7 @@
 // Format (docs/health-code-transfer.md): compact JWS, ES256, header { typ: 'ysx-hc-transfer', kid }, claims
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it), and audited.
-import type { HealthColour, Locale } from '@ysx/shared'
+import { CODE_TYP, type HealthColour, type Locale } from '@ysx/shared'
 import { signJws } from '../../lib/jws'
 import { chinaDay } from './activity'
 import type { AuditContext, AuditService } from '../audit-service'
@@ -10,7 +10,7 @@ import type { KeyService } from '../key-service'
 import type { Holder } from './holders'
 import type { HealthStatusService } from './status-service'
 
-export const TRANSFER_TYP = 'ysx-hc-transfer'
+export const TRANSFER_TYP = CODE_TYP.healthTransfer
 export const TRANSFER_ISSUER = 'https://ysx-open.gd.gov.cn'
 export const TRANSFER_AUDIENCE = 'mo-health-code'
 const TRANSFER_HOURS = 24
