@@ -2,7 +2,7 @@
 // a venue code (场所码). A venue code is `YSXV1.<venue id>.<keyed MAC>`, so a code cannot be made up; the H5 link
 // printed in the venue's QR (…?v=<code>) is accepted as well. Each write is followed by a fresh evaluation.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { HealthDeclaration, HealthStatus, Locale } from '@ysx/shared'
+import type { CheckInSchema, HealthDeclaration, HealthStatus, Locale, VenueSchema, z } from '@ysx/shared'
 import type { HealthCodeRepository, VenueRow } from '../../db'
 import { AppError } from '../../lib/app-error'
 import type { FieldCipher } from '../../lib/field-cipher'
@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000
 const CHECK_IN_LIST_DAYS = 14
 const CODE = /^YSXV1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/
 
-export interface Venue { venueId: string; name: string; area: string; address: string; code: string; createdAt: string }
-export interface CheckIn { checkInId: string; venueName: string; area: string; at: string }
+type Venue = z.infer<typeof VenueSchema>
+type CheckIn = z.infer<typeof CheckInSchema>
 
 export interface ActivityService {
   declare(holder: Holder, input: HealthDeclaration, locale: Locale): Promise<{ declarationId: string; declaredAt: string; status: HealthStatus }>

@@ -2,7 +2,7 @@
 // an upheld decision is applied once: the check-in or declaration it names is voided, or (a test result) the
 // results sampled before the appeal stop counting; the holder's status is then evaluated again.
 import { randomUUID } from 'node:crypto'
-import { weijianContracts, type z, type AppealSchema } from '@ysx/shared'
+import { type AppealSchema, type AppealTargetSchema, weijianContracts, type z } from '@ysx/shared'
 import type { DataAccessRepository, HealthCodeRepository } from '../../db'
 import type { DepartmentReaders, Subject } from '../../departments/readers'
 import { callHeaders, type Upstream } from '../../departments/upstream'
@@ -10,7 +10,7 @@ import { AppError } from '../../lib/app-error'
 import type { Holder } from './holders'
 
 type Appeal = z.infer<typeof AppealSchema>
-type Target = { kind: 'check_in'; id: string } | { kind: 'declaration'; id: string } | { kind: 'test_result' }
+type Target = z.infer<typeof AppealTargetSchema>
 
 export interface Corrections {
   /** Test results sampled up to this time were corrected by 卫健 (an upheld test-result appeal) */

@@ -2,7 +2,7 @@
 // confirmed against 公安's register (name and ID number must agree) and added with the consent as given; another
 // citizen's member, or a removed one, is a 404 exactly like a member that never existed.
 import { randomBytes } from 'node:crypto'
-import { FAMILY_RELATIONS, gonganContracts, maskName } from '@ysx/shared'
+import { type FamilyMemberSchema, gonganContracts, maskName, type z } from '@ysx/shared'
 import type { FamilyMemberRow, HealthCodeRepository, UsersRepository } from '../../db'
 import type { DepartmentReaders, Subject } from '../../departments/readers'
 import { AppError } from '../../lib/app-error'
@@ -25,14 +25,7 @@ export interface Holder {
   purpose: string
 }
 
-export interface FamilyMember {
-  id: string
-  maskedName: string
-  relation: (typeof FAMILY_RELATIONS)[number]
-  consentVersion: string
-  consentMethod: 'in_person' | 'guardian'
-  addedAt: string
-}
+export type FamilyMember = z.infer<typeof FamilyMemberSchema>
 
 export interface HolderService {
   /** `holder` is 'self' or a member id of this user's list; 404 otherwise. */

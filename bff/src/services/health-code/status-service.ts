@@ -3,7 +3,10 @@
 // binds its rotating QR to. A display reads one row; the rules run only when the status lapsed or an input
 // changed, and the platform signs only when the status or the device key changed (never per display).
 import { createHash, randomBytes } from 'node:crypto'
-import { catalogues, CODE_TYP, type DeviceKeySchema, HEALTH_COLOUR_CODES, type HealthColour, type HealthStatus, type Locale, weijianContracts, type z } from '@ysx/shared'
+import {
+  catalogues, CODE_TYP, type DeviceKeySchema, HEALTH_COLOUR_CODES, type HealthCodeSchema, type HealthColour, type HealthStatus,
+  type HealthVerificationSchema, type Locale, weijianContracts, type z,
+} from '@ysx/shared'
 import type { HealthCodeRepository, HealthStatusRow } from '../../db'
 import type { DepartmentReaders } from '../../departments/readers'
 import { AppError } from '../../lib/app-error'
@@ -30,9 +33,9 @@ export interface HealthStatusService {
   /** Evaluates now, whatever is stored (after a declaration, a check-in, a decided appeal). */
   reevaluate(holder: Holder, locale: Locale): Promise<{ status: HealthStatus; facts: Facts }>
   /** The status with a credential bound to this device key. */
-  show(holder: Holder, deviceKey: DeviceKey, locale: Locale): Promise<HealthStatus & { credential: string; credentialExpiresAt: string }>
+  show(holder: Holder, deviceKey: DeviceKey, locale: Locale): Promise<z.infer<typeof HealthCodeSchema>>
   /** Entrance verification: colour and time only. */
-  verify(code: string): Promise<{ colour: HealthColour; presentedAt: string; checks: ('signature' | 'device' | 'freshness' | 'current' | 'replay')[] }>
+  verify(code: string): Promise<z.infer<typeof HealthVerificationSchema>>
 }
 
 export function createHealthStatusService(d: {

@@ -2,7 +2,7 @@
 // Format (docs/health-code-transfer.md): compact JWS, ES256, header { typ: 'ysx-hc-transfer', kid }, claims
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it), and audited.
-import { CODE_TYP, type HealthColour, type Locale } from '@ysx/shared'
+import { CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
 import { signJws } from '../../lib/jws'
 import { chinaDay } from './activity'
 import type { AuditContext, AuditService } from '../audit-service'
@@ -16,9 +16,7 @@ export const TRANSFER_AUDIENCE = 'mo-health-code'
 const TRANSFER_HOURS = 24
 
 export interface TransferService {
-  transfer(holder: Holder, locale: Locale, ctx: AuditContext): Promise<{
-    payload: string; format: 'ysx-hc-transfer+jws'; colour: HealthColour; negativeTestDate: string | null; expiresAt: string
-  }>
+  transfer(holder: Holder, locale: Locale, ctx: AuditContext): Promise<z.infer<typeof TransferSchema>>
 }
 
 export function createTransferService(d: { status: HealthStatusService; keys: KeyService; audit: AuditService; now: () => Date }): TransferService {
