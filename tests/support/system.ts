@@ -16,6 +16,7 @@ import { buildWeijianApp } from '@ysx/departments/weijian'
 import { buildYibaoApp } from '@ysx/departments/yibao'
 import { type DepartmentApp, person, type Person } from '@ysx/departments/harness'
 import { buildWechatApp } from '@ysx/departments/wechat'
+import { chinaDate } from '@ysx/shared'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 
 export const SEED = 424242
@@ -66,7 +67,7 @@ export interface SystemOptions {
 }
 
 /** Today in China as a seed (YYYYMMDD): the stand-ins' test results and the like are then as old as they say. */
-export const todaySeed = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', ''))
+export const todaySeed = () => Number(chinaDate(Date.now()).replaceAll('-', ''))
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0

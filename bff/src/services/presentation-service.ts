@@ -4,7 +4,7 @@
 // key → freshness → (online) the certificate's current status at its department → one use per presentation id.
 import { createHash, randomBytes } from 'node:crypto'
 import {
-  CERTIFICATE_TYPES, CODE_TYP, DISCLOSED_SHORT_KEYS, type CertificateType, type Disclosed, DISCLOSURE_PROFILES, type DisclosureProfile, DisclosedSchema, type z, type VerificationSchema,
+  CERTIFICATE_TYPES, CODE_TYP, endOfChinaDay, DISCLOSED_SHORT_KEYS, type CertificateType, type Disclosed, DISCLOSURE_PROFILES, type DisclosureProfile, DisclosedSchema, type z, type VerificationSchema,
 } from '@ysx/shared'
 import type { PresentationsRepository } from '../db'
 import { AppError } from '../lib/app-error'
@@ -85,7 +85,7 @@ export function createPresentationService(d: {
       if (cert.status !== 'valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${cert.status}`)
       const at = now()
       const iat = Math.floor(at.getTime() / 1000)
-      const certEnd = cert.expiryDate ? Math.floor(Date.parse(`${cert.expiryDate}T23:59:59+08:00`) / 1000) : Number.POSITIVE_INFINITY
+      const certEnd = cert.expiryDate ? Math.floor(endOfChinaDay(cert.expiryDate) / 1000) : Number.POSITIVE_INFINITY
       const exp = Math.min(iat + CREDENTIAL_HOURS * 3600, certEnd)
       const disclosed = disclose(profile, cert, at)
       const cid = randomBytes(16).toString('base64url')

@@ -74,5 +74,3 @@ export function referenceDate(seed: number): string {
   return isDate ? iso : addDays('2025-07-01', mix(seed, 0x7e7) % 365)
 }
 
-/** An instant (ms since the epoch) as an ISO date and time in Beijing time, to the second. */
-export const beijingTime = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`

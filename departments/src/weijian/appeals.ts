@@ -1,8 +1,8 @@
 // 卫健 stand-in health-code appeals (申诉/纠错): the platform files an appeal for a citizen and reads their appeals
 // back; a 卫健 reviewer works through the queue of pending ones on the admin routes and upholds or rejects each,
 // once. Appeal numbers are WJ + the filing day (yyyymmdd, Beijing time) + a 6-digit sequence within that day.
-import { fromContract, weijianContracts } from '@ysx/shared'
-import { beijingTime, type DepartmentContext, DepartmentError } from '../harness'
+import { chinaDateTime, fromContract, weijianContracts } from '@ysx/shared'
+import { type DepartmentContext, DepartmentError } from '../harness'
 import type * as schema from './schema'
 
 type Stored = typeof schema.appeals.$inferSelect
@@ -35,7 +35,7 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
   serveCitizen(c.fileAppeal, 201, (s, body, call) => {
     const appealId = file({
       personIndex: s.index, rule: body.rule, targetKind: body.target.kind, targetId: body.target.id, statement: body.statement,
-      filedAt: beijingTime(Date.now()), caseId: call.caseId,
+      filedAt: chinaDateTime(Date.now()), caseId: call.caseId,
     })
     return toRecord(read(appealId)!)
   })
@@ -49,7 +49,7 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
     ...fromContract(c.decideAppeal),
     handler: async (req) => {
       const { appealId } = req.params
-      const { changes } = decide.run({ appealId, status: req.body.decision, note: req.body.note, decidedAt: beijingTime(Date.now()) })
+      const { changes } = decide.run({ appealId, status: req.body.decision, note: req.body.note, decidedAt: chinaDateTime(Date.now()) })
       const row = read(appealId)
       if (!row) throw new DepartmentError('NOT_FOUND')
       if (changes === 0) throw new DepartmentError('CONFLICT')

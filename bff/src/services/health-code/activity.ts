@@ -2,7 +2,7 @@
 // a venue code (场所码). A venue code is `YSXV1.<venue id>.<keyed MAC>`, so a code cannot be made up; the H5 link
 // printed in the venue's QR (…?v=<code>) is accepted as well. Each write is followed by a fresh evaluation.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { CheckInSchema, HealthDeclaration, HealthStatus, Locale, VenueSchema, z } from '@ysx/shared'
+import { type CheckInSchema, chinaDate, endOfChinaDay, type HealthDeclaration, type HealthStatus, type Locale, type VenueSchema, type z } from '@ysx/shared'
 import type { HealthCodeRepository, VenueRow } from '../../db'
 import { AppError } from '../../lib/app-error'
 import type { FieldCipher } from '../../lib/field-cipher'
@@ -26,8 +26,6 @@ export interface ActivityService {
   checkIns(holder: Holder): Promise<CheckIn[]>
 }
 
-/** Today in China (UTC+8), as YYYY-MM-DD. */
-export const chinaDay = (t: Date) => new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
 
 export function createActivityService(d: {
   repo: HealthCodeRepository
@@ -63,11 +61,11 @@ export function createActivityService(d: {
       const at = d.now()
       let effectiveAt = at
       if (input.kind === 'trip') {
-        const today = chinaDay(at)
-        const earliest = chinaDay(new Date(at.getTime() - TRIP_LOOKBACK_DAYS * DAY_MS))
+        const today = chinaDate(at.getTime())
+        const earliest = chinaDate(at.getTime() - TRIP_LOOKBACK_DAYS * DAY_MS)
         if (input.returnedOn > today || input.departedOn < earliest) throw new AppError('DECLARATION_DATES_INVALID')
         // A trip counts from the end of its last day (China time), or from now when that is still today.
-        effectiveAt = new Date(Math.min(at.getTime(), Date.parse(`${input.returnedOn}T23:59:59+08:00`)))
+        effectiveAt = new Date(Math.min(at.getTime(), endOfChinaDay(input.returnedOn)))
       }
       const { kind, ...payload } = input
       const id = randomBytes(16).toString('base64url')

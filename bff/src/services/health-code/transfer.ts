@@ -2,9 +2,8 @@
 // Format (docs/health-code-transfer.md): compact JWS, ES256, header { typ: 'ysx-hc-transfer', kid }, claims
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it), and audited.
-import { CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
+import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
 import { signJws } from '../../lib/jws'
-import { chinaDay } from './activity'
 import type { AuditContext, AuditService } from '../audit-service'
 import type { KeyService } from '../key-service'
 import type { Holder } from './holders'
@@ -26,7 +25,7 @@ export function createTransferService(d: { status: HealthStatusService; keys: Ke
       const subject = await holder.subject()
       const iat = Math.floor(d.now().getTime() / 1000)
       const exp = iat + TRANSFER_HOURS * 3600
-      const negativeTestDate = facts.latestNegative ? chinaDay(facts.latestNegative) : null
+      const negativeTestDate = facts.latestNegative ? chinaDate(facts.latestNegative.getTime()) : null
       const claims = {
         iss: TRANSFER_ISSUER, aud: TRANSFER_AUDIENCE, n: await holder.fullName(), hc: status.colour, nt: negativeTestDate, v: status.ruleVersion, iat, exp,
       }
