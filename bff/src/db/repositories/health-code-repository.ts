@@ -24,6 +24,9 @@ export interface HealthCodeRepository {
   addDeclaration(row: DeclarationRow): Promise<void>
   declarationsSince(holder: string, since: Date): Promise<DeclarationRow[]>
   voidDeclaration(holder: string, id: string, at: Date): Promise<boolean>
+  /** Whether this holder has a standing (not voided) declaration / check-in with this id */
+  hasDeclaration(holder: string, id: string): Promise<boolean>
+  hasCheckIn(holder: string, id: string): Promise<boolean>
 
   addVenue(row: VenueRow): Promise<void>
   venue(id: string): Promise<VenueRow | undefined>
@@ -81,6 +84,15 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     },
     async voidDeclaration(holder, id, at) {
       return db.update(healthDeclarations).set({ voidedAt: at }).where(and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))).run().changes === 1
+    },
+
+    async hasDeclaration(holder, id) {
+      return db.select({ id: healthDeclarations.id }).from(healthDeclarations)
+        .where(and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))).get() !== undefined
+    },
+    async hasCheckIn(holder, id) {
+      return db.select({ id: checkIns.id }).from(checkIns)
+        .where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt))).get() !== undefined
     },
 
     async addVenue(row) {

@@ -65,14 +65,10 @@ export function createAppealsService(d: {
 
   return {
     async file(holder, input) {
-      if (input.target.kind === 'check_in') {
-        const id = input.target.id
-        if (!(await d.repo.checkInsSince(holder.key, new Date(0))).some((c) => c.id === id)) throw new AppError('NOT_FOUND', 'no such check-in')
-      }
-      if (input.target.kind === 'declaration') {
-        const id = input.target.id
-        if (!(await d.repo.declarationsSince(holder.key, new Date(0))).some((x) => x.id === id)) throw new AppError('NOT_FOUND', 'no such declaration')
-      }
+      const t = input.target
+      const found = t.kind === 'check_in' ? await d.repo.hasCheckIn(holder.key, t.id)
+        : t.kind === 'declaration' ? await d.repo.hasDeclaration(holder.key, t.id) : true
+      if (!found) throw new AppError('NOT_FOUND', `no such ${t.kind}`)
       const subject = await holder.subject()
       const caseId = `YSX-HC-${randomUUID()}`
       const why = { ...WHY(holder), caseId }
