@@ -1,52 +1,34 @@
 // e2e: a new citizen logs in via the WeChat stand-in, binds a real name by face verification, sees the masked profile.
-import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
-import { buildGonganApp } from '@ysx/departments/gongan'
-import { type DepartmentApp, type Person, person } from '@ysx/departments/harness'
-import { buildWechatApp } from '@ysx/departments/wechat'
+import type { Person } from '@ysx/departments/harness'
 import { maskIdNumber, maskName } from '@ysx/shared'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
+import { startSystem, type TestSystem } from '../support/system'
 import { FAKE_CAMERA_ARGS, H5_DIR, launchChromium, screenshotPath, settled, watchErrors } from './browser'
 
 jest.setTimeout(120_000)
 
-const SEED = 20261123
-const APP_ID = 'wx-e2e-identity'
-const APP_SECRET = 'e2e-identity-wechat-secret-0123456789abcdef'
-/** Citizens the 公安 stand-in knows and whose face checks pass (see departments/src/gongan/face.ts). */
-const citizen = person(SEED, 1)
-const other = person(SEED, 2)
-const third = person(SEED, 3)
 /** Short, so that the step-up test sees a face check go stale. */
 const STEP_UP_SECONDS = 4
 
+let sys: TestSystem
 let browser: Browser
-let wechat: DepartmentApp
-let gongan: DepartmentApp
-let bff: FastifyInstance
 let bffUrl: string
+/** Citizens the 公安 stand-in knows and whose face checks pass (see departments/src/gongan/face.ts). */
+let citizen: Person
+let other: Person
+let third: Person
 
 beforeAll(async () => {
-  wechat = buildWechatApp({ dbFile: ':memory:', appId: APP_ID, appSecret: APP_SECRET, logLevel: 'warn' })
-  gongan = buildGonganApp({ dbFile: ':memory:', seed: SEED, size: 40, logLevel: 'warn' })
-  const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
-  const gonganUrl = await gongan.app.listen({ host: '127.0.0.1', port: 0 })
   const base = testConfig()
-  bff = await buildApp(testConfig({
-    h5Dir: H5_DIR,
-    logLevel: 'warn',
-    auth: { ...base.auth, stepUpSeconds: STEP_UP_SECONDS },
-    departments: { ...base.departments, urls: { ...base.departments.urls, wechat: wechatUrl, gongan: gonganUrl }, timeoutMs: 5000 },
-    wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
-  }))
-  bffUrl = await bff.listen({ host: '127.0.0.1', port: 0 })
+  sys = await startSystem({ size: 40, bff: { h5Dir: H5_DIR, auth: { ...base.auth, stepUpSeconds: STEP_UP_SECONDS } } })
+  ;[citizen, other, third] = [sys.citizen(1), sys.citizen(2), sys.citizen(3)]
+  bffUrl = await sys.bff.listen({ host: '127.0.0.1', port: 0 })
   browser = await launchChromium(FAKE_CAMERA_ARGS)
 })
 afterAll(async () => {
   await browser?.close()
-  await bff?.close()
-  await Promise.all([wechat?.app.close(), gongan?.app.close()])
+  await sys?.close()
 })
 
 /** A NutUI button by its label (the label's own element does not take the click: the button does). */
