@@ -1,7 +1,7 @@
 // Certificates from every issuing department, in parallel: what the wallet and the dashboard's card list read.
 import {
-  type CertificateStatus, type CertificateType, churujingContracts, gonganContracts, gongjijinContracts, jiaoguanContracts,
-  minzhengContracts, rensheContracts, shichangContracts,
+  type certificateBase, type CertificateType, churujingContracts, gonganContracts, gongjijinContracts, jiaoguanContracts,
+  minzhengContracts, rensheContracts, shichangContracts, type z,
 } from '@ysx/shared'
 import type { CallPurpose } from '../departments/upstream'
 import type { DepartmentReaders, LookupContract, Subject } from '../departments/readers'
@@ -17,16 +17,8 @@ export const ISSUERS: { department: keyof DepartmentReaders; contract: LookupCon
   { department: 'shichang', contract: shichangContracts.certificates, types: ['business_licence'] },
 ]
 
-/** The fields every certificate has (the department's own fields come along untyped). */
-export interface IssuedCertificate extends Record<string, unknown> {
-  type: CertificateType
-  title: string
-  certificateNumber: string
-  status: CertificateStatus
-  issueDate: string
-  expiryDate: string | null
-  issuingAuthority: string
-  holder: { name: string; idNumber: string; gender: string }
+/** The fields every certificate has, as the contracts define them; the department's own fields come along untyped. */
+export type IssuedCertificate = z.output<ReturnType<typeof certificateBase<CertificateType>>> & Record<string, unknown> & {
   department: keyof DepartmentReaders
 }
 
