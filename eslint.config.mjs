@@ -7,9 +7,21 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        Buffer: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
@@ -18,7 +30,10 @@ export default tseslint.config(
     files: ['bff/src/**/*.ts', 'departments/src/**/*.ts'],
     ignores: ['bff/src/config.ts', 'departments/src/harness/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through config.ts.' },
+      ],
     },
   },
   {
@@ -26,14 +41,20 @@ export default tseslint.config(
     files: ['miniapp/src/**/*.ts', 'miniapp/src/**/*.tsx'],
     ignores: ['miniapp/src/services/client.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'Taro', property: 'request', message: 'Call the BFF through services/client.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Taro', property: 'request', message: 'Call the BFF through services/client.ts.' },
+      ],
     },
   },
   {
     // shared/ holds contracts only: zod and nothing else.
     files: ['shared/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\.)', message: 'shared/ imports only zod.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\.)', message: 'shared/ imports only zod.' }] },
+      ],
     },
   },
 )

@@ -1,10 +1,17 @@
 // Jest across the workspace: one project per package, TypeScript through @swc/jest.
 const path = require('node:path')
 
-const swc = ['@swc/jest', {
-  jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
-  module: { type: 'commonjs' },
-}]
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+]
 // ESM-only packages pulled in by @fastify/swagger-ui and light-my-request; jose (tests verify as a third party would).
 const esmDeps = '/node_modules/(?!(\\.pnpm/)?(content-disposition|cookie|@faker-js\\+faker|@faker-js\\/faker|jose)[@/])'
 

@@ -1,8 +1,6 @@
 // Babel config for Taro: React + TypeScript on webpack5, NutUI components and styles imported on demand.
 module.exports = {
-  presets: [
-    ['taro', { framework: 'react', ts: true, compiler: 'webpack5' }],
-  ],
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
   plugins: [
     [
       'import',

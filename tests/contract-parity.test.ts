@@ -3,7 +3,13 @@
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import { buildGonganApp } from '@ysx/departments/gongan'
-import { bffContracts, departmentCommonContracts, gonganContracts, gonganFaceContracts, type RouteContract } from '@ysx/shared'
+import {
+  bffContracts,
+  departmentCommonContracts,
+  gonganContracts,
+  gonganFaceContracts,
+  type RouteContract,
+} from '@ysx/shared'
 
 type Route = { method: string | string[]; url: string }
 const key = (method: string, url: string) => `${method} ${url}`
@@ -20,7 +26,10 @@ function business(routes: Route[]): string[] {
 }
 
 const contractKeys = (groups: Record<string, RouteContract>[]) =>
-  groups.flatMap((g) => Object.values(g)).map((c) => key(c.method, c.path)).sort()
+  groups
+    .flatMap((g) => Object.values(g))
+    .map((c) => key(c.method, c.path))
+    .sort()
 
 test('the BFF serves exactly the routes its contracts declare', async () => {
   const routes: Route[] = []
@@ -35,7 +44,12 @@ test('the 公安 stand-in serves exactly its contracts plus the common departmen
   await dept.app.ready()
   const tree = dept.app.printRoutes({ commonPrefix: false })
   const served = [...tree.matchAll(/(\/\S*) \(([A-Z, ]+)\)$/gm)]
-    .flatMap(([, url, methods]) => methods!.split(', ').filter((m) => m !== 'HEAD').map((m) => key(m, url!)))
+    .flatMap(([, url, methods]) =>
+      methods!
+        .split(', ')
+        .filter((m) => m !== 'HEAD')
+        .map((m) => key(m, url!)),
+    )
     .sort()
   expect(served).toEqual(contractKeys([departmentCommonContracts, gonganContracts, gonganFaceContracts]))
   await dept.app.close()

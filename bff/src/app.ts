@@ -90,12 +90,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.addHook('onClose', async () => store.close())
   const cipher = createFieldCipher(config.dataKey)
   const { repos } = store
-  const wechatUpstream = createUpstream({ name: 'wechat', baseUrl: config.departments.urls.wechat, timeoutMs: config.departments.timeoutMs })
+  const wechatUpstream = createUpstream({
+    name: 'wechat',
+    baseUrl: config.departments.urls.wechat,
+    timeoutMs: config.departments.timeoutMs,
+  })
   const now = opts.now ?? (() => new Date())
   const keys = createKeyService(repos.signingKeys, cipher, config.keys, now)
   await keys.ensureCurrent()
   const { readers, upstreams } = createDepartmentReaders({
-    ...config.departments, dataAccess: repos.dataAccess, now,
+    ...config.departments,
+    dataAccess: repos.dataAccess,
+    now,
   })
   app.addHook('onClose', async () => {
     await Promise.all([wechatUpstream, ...Object.values(upstreams)].map((u) => u.close()))
@@ -103,36 +109,81 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const audit = createAuditService(repos.audit, now)
   const profiles = createProfileService(repos.users, cipher, audit, config.auth.stepUpSeconds, now)
   const face = createFaceService({
-    users: repos.users, challenges: repos.faceChallenges, gongan: createGonganClient(upstreams.gongan!), dataAccess: repos.dataAccess, cipher, audit,
-    settings: { failuresPerDay: config.auth.faceFailuresPerDay, challengeTtlSeconds: 120, minSimilarity: 0.8, minLiveness: 0.7 },
+    users: repos.users,
+    challenges: repos.faceChallenges,
+    gongan: createGonganClient(upstreams.gongan!),
+    dataAccess: repos.dataAccess,
+    cipher,
+    audit,
+    settings: {
+      failuresPerDay: config.auth.faceFailuresPerDay,
+      challengeTtlSeconds: 120,
+      minSimilarity: 0.8,
+      minLiveness: 0.7,
+    },
     now,
   })
 
   // Third-party wiring first, then our own error handling, then routes.
-  await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir, production: config.env === 'production' })
+  await app.register(security, {
+    corsOrigins: config.corsOrigins,
+    h5Dir: config.h5Dir,
+    production: config.env === 'production',
+  })
   await app.register(rateLimit, config.rateLimit)
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
   await app.register(errorHandler)
   await app.register(openapi)
   // The signer is the auth plugin's (decorated below); it is only called once the app is ready.
   const authService = createAuthService({
-    users: repos.users, sessions: repos.sessions, wechat: createWechatClient(wechatUpstream, config.wechat), cipher, audit,
-    signAccess: (claims) => app.signAccess(claims), settings: config.auth, now,
+    users: repos.users,
+    sessions: repos.sessions,
+    wechat: createWechatClient(wechatUpstream, config.wechat),
+    cipher,
+    audit,
+    signAccess: (claims) => app.signAccess(claims),
+    settings: config.auth,
+    now,
   })
-  await app.register(auth, { secret: config.tokenSecret, accessTtlSeconds: config.auth.accessTtlSeconds, checkSession: authService.checkSession })
+  await app.register(auth, {
+    secret: config.tokenSecret,
+    accessTtlSeconds: config.auth.accessTtlSeconds,
+    checkSession: authService.checkSession,
+  })
 
   await app.register(systemRoutes, { ping: store.ping })
   await app.register(feedbackRoutes, { feedback: createFeedbackService(repos.feedback, cipher) })
-  await app.register(authRoutes, { auth: authService, profiles, loginRateLimitMax: config.auth.loginRateLimitMax,
-    wechat: { appId: config.wechat.appId, authorizeUrl: config.wechat.authorizeUrl } })
+  await app.register(authRoutes, {
+    auth: authService,
+    profiles,
+    loginRateLimitMax: config.auth.loginRateLimitMax,
+    wechat: { appId: config.wechat.appId, authorizeUrl: config.wechat.authorizeUrl },
+  })
   await app.register(faceRoutes, { face, profiles })
   const rules = loadRuleSets().get(config.healthRulesVersion)
   if (!rules) throw new Error(`no 粤康码 rule set ${config.healthRulesVersion} under bff/rules/health-code`)
-  const appeals = createAppealsService({ repo: repos.healthCode, readers, weijian: upstreams.weijian!, dataAccess: repos.dataAccess, now })
+  const appeals = createAppealsService({
+    repo: repos.healthCode,
+    readers,
+    weijian: upstreams.weijian!,
+    dataAccess: repos.dataAccess,
+    now,
+  })
   const healthStatus = createHealthStatusService({ repo: repos.healthCode, readers, appeals, keys, rules, now })
-  const holders = createHolderService({ repo: repos.healthCode, users: repos.users, profiles, readers, cipher, audit, now })
+  const holders = createHolderService({
+    repo: repos.healthCode,
+    users: repos.users,
+    profiles,
+    readers,
+    cipher,
+    audit,
+    now,
+  })
   await app.register(dashboardRoutes, {
-    dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs, { holders, status: healthStatus }),
+    dashboard: createDashboardService(readers, profiles, config.departments.dashboardBudgetMs, {
+      holders,
+      status: healthStatus,
+    }),
   })
   await app.register(keyRoutes, { keys })
   const wallet = createWalletService(readers, profiles, cipher, audit)

@@ -12,8 +12,16 @@ const MIN_SECRET_LENGTH = 32 // ≥ 128 bits of entropy even for hex-encoded sec
 
 /** The department systems the BFF reaches over HTTP, with the stand-ins' default ports. */
 export const DEPARTMENTS = {
-  wechat: 4100, gongan: 4101, renshe: 4102, yibao: 4103, gongjijin: 4104,
-  jiaoguan: 4105, churujing: 4106, weijian: 4107, minzheng: 4108, shichang: 4109,
+  wechat: 4100,
+  gongan: 4101,
+  renshe: 4102,
+  yibao: 4103,
+  gongjijin: 4104,
+  jiaoguan: 4105,
+  churujing: 4106,
+  weijian: 4107,
+  minzheng: 4108,
+  shichang: 4109,
 } as const
 export type DepartmentName = keyof typeof DEPARTMENTS
 const DEPARTMENT_NAMES = Object.keys(DEPARTMENTS) as DepartmentName[]
@@ -34,12 +42,24 @@ const EnvSchema = z.object({
   BFF_TRUST_PROXY: z.string().default(''),
   BFF_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
   BFF_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
-  BFF_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  BFF_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
   BFF_H5_DIR: z.string().default(''),
   BFF_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1000),
   BFF_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
-  BFF_REFRESH_IDLE_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
-  BFF_SESSION_ABSOLUTE_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  BFF_REFRESH_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
+  BFF_SESSION_ABSOLUTE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 24 * 3600),
   BFF_STEP_UP_SECONDS: z.coerce.number().int().positive().default(300),
   BFF_LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
   BFF_FACE_FAILURES_PER_DAY: z.coerce.number().int().positive().default(5),
@@ -55,7 +75,10 @@ const EnvSchema = z.object({
   BFF_VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   BFF_KEY_ROTATION_DAYS: z.coerce.number().positive().default(30),
   BFF_KEY_OVERLAP_DAYS: z.coerce.number().positive().default(14),
-  BFF_HEALTH_RULES_VERSION: z.string().regex(/^\d{4}-\d{2}-v\d+$/).default('2026-11-v1'),
+  BFF_HEALTH_RULES_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-v\d+$/)
+    .default('2026-11-v1'),
 })
 
 export interface Config {
@@ -111,12 +134,17 @@ function secret(name: string, value: string | undefined, devDefault: string, env
   if (env !== 'production') return value ?? devDefault
   if (!value) throw new ConfigError(`${name} is required in production`)
   if (value === devDefault) throw new ConfigError(`${name} is the development default; set a real secret`)
-  if (value.length < MIN_SECRET_LENGTH) throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
+  if (value.length < MIN_SECRET_LENGTH)
+    throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
   if (new Set(value).size < 8) throw new ConfigError(`${name} is too repetitive to be a secret`)
   return value
 }
 
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean)
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 /** Parses an environment (process.env by default) into a Config, or throws ConfigError naming what is wrong. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -157,7 +185,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     healthRulesVersion: e.BFF_HEALTH_RULES_VERSION,
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },
     departments: {
-      urls: Object.fromEntries(DEPARTMENT_NAMES.map((n) => [n, (e as Record<string, unknown>)[urlVar(n)] as string])) as Record<DepartmentName, string>,
+      urls: Object.fromEntries(
+        DEPARTMENT_NAMES.map((n) => [n, (e as Record<string, unknown>)[urlVar(n)] as string]),
+      ) as Record<DepartmentName, string>,
       timeoutMs: e.BFF_UPSTREAM_TIMEOUT_MS,
       dashboardBudgetMs: e.BFF_DASHBOARD_BUDGET_MS,
       cacheTtlMs: e.BFF_DEPT_CACHE_TTL_MS,

@@ -5,8 +5,21 @@ import type { LoggerOptions } from 'pino'
 
 /** Keys whose values never reach a log line, wherever they sit (one level deep in any logged object). */
 const SENSITIVE_KEYS = [
-  'idNumber', 'id_number', 'phone', 'mobile', 'contact', 'name', 'realName',
-  'token', 'accessToken', 'refreshToken', 'session_key', 'sessionKey', 'password', 'secret', 'code',
+  'idNumber',
+  'id_number',
+  'phone',
+  'mobile',
+  'contact',
+  'name',
+  'realName',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'session_key',
+  'sessionKey',
+  'password',
+  'secret',
+  'code',
 ]
 
 const REDACT_PATHS = [

@@ -58,7 +58,11 @@ describe('request ids', () => {
   })
 
   test('a request id that could inject into logs is replaced by a fresh one', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\nforged: yes' } })
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'bad id\nforged: yes' },
+    })
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 })
@@ -87,7 +91,10 @@ describe('rate limiting', () => {
     const limited = await build({ rateLimit: { max: 3, windowMs: 60_000 } })
     try {
       for (let i = 0; i < 3; i += 1) {
-        expect((await limited.app.inject({ method: 'GET', url: '/v1/feedback/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404)
+        expect(
+          (await limited.app.inject({ method: 'GET', url: '/v1/feedback/00000000-0000-4000-8000-000000000000' }))
+            .statusCode,
+        ).toBe(404)
       }
       const res = await limited.app.inject({ method: 'GET', url: '/v1/feedback/00000000-0000-4000-8000-000000000000' })
       expect(res.statusCode).toBe(429)
@@ -103,7 +110,11 @@ describe('rate limiting', () => {
     try {
       const codes: number[] = []
       for (let i = 0; i < 4; i += 1) {
-        const res = await limited.app.inject({ method: 'GET', url: '/v1/nope', headers: { 'x-forwarded-for': `203.0.113.${i}` } })
+        const res = await limited.app.inject({
+          method: 'GET',
+          url: '/v1/nope',
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+        })
         codes.push(res.statusCode)
       }
       expect(codes).toEqual([404, 404, 429, 429])

@@ -2,7 +2,12 @@
 import { ConfigError, DEV_SECRETS, loadConfig } from '../src/config'
 
 const strong = 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa'
-const prod = { NODE_ENV: 'production', BFF_TOKEN_SECRET: strong, BFF_DATA_KEY: `${strong}x`, BFF_WECHAT_SECRET: `${strong}w` }
+const prod = {
+  NODE_ENV: 'production',
+  BFF_TOKEN_SECRET: strong,
+  BFF_DATA_KEY: `${strong}x`,
+  BFF_WECHAT_SECRET: `${strong}w`,
+}
 
 test('development runs with built-in development secrets', () => {
   expect(loadConfig({}).tokenSecret).toBe(DEV_SECRETS.tokenSecret)

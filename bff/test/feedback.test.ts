@@ -93,12 +93,22 @@ describe('privacy at rest', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ysx-bff-'))
     const dbFile = path.join(dir, 'bff.sqlite')
     const onDisk = await build({ dbFile })
-    const res = await onDisk.app.inject({ method: 'POST', url: '/v1/feedback', payload: { ...valid, contact: '13987654321' } })
+    const res = await onDisk.app.inject({
+      method: 'POST',
+      url: '/v1/feedback',
+      payload: { ...valid, contact: '13987654321' },
+    })
     expect(res.statusCode).toBe(201)
     await onDisk.app.close()
-    const bytes = readFileSync(dbFile).toString('latin1') + (() => {
-      try { return readFileSync(`${dbFile}-wal`).toString('latin1') } catch { return '' }
-    })()
+    const bytes =
+      readFileSync(dbFile).toString('latin1') +
+      (() => {
+        try {
+          return readFileSync(`${dbFile}-wal`).toString('latin1')
+        } catch {
+          return ''
+        }
+      })()
     expect(bytes).toContain('139****4321')
     expect(bytes).not.toContain('13987654321')
   })
@@ -107,20 +117,23 @@ describe('privacy at rest', () => {
 describe('internal failures', () => {
   test('a storage failure answers 500 INTERNAL with a generic message and no internals', async () => {
     const store = openDataStore(':memory:')
-    const broken = await build({}, {
-      store: {
-        ...store,
-        repos: {
-          ...store.repos,
-          feedback: {
-            insert: async () => {
-              throw new Error('SQLITE_IOERR at /var/lib/ysx/bff.sqlite')
+    const broken = await build(
+      {},
+      {
+        store: {
+          ...store,
+          repos: {
+            ...store.repos,
+            feedback: {
+              insert: async () => {
+                throw new Error('SQLITE_IOERR at /var/lib/ysx/bff.sqlite')
+              },
+              findById: store.repos.feedback.findById,
             },
-            findById: store.repos.feedback.findById,
           },
         },
       },
-    })
+    )
     try {
       const res = await broken.app.inject({ method: 'POST', url: '/v1/feedback', payload: valid })
       expect(res.statusCode).toBe(500)

@@ -10,18 +10,26 @@ afterAll(async () => t.app.close())
 
 const jsonish = fc.oneof(
   fc.jsonValue(),
-  fc.record({
-    category: fc.oneof(fc.constantFrom('suggestion', 'bug', 'complaint', 'praise'), fc.string()),
-    content: fc.oneof(fc.string(), fc.string({ minLength: 5, maxLength: 600 }), fc.integer()),
-    contact: fc.oneof(fc.string(), fc.stringMatching(/^1[3-9]\d{9}$/), fc.constant(null)),
-  }, { requiredKeys: [] }),
+  fc.record(
+    {
+      category: fc.oneof(fc.constantFrom('suggestion', 'bug', 'complaint', 'praise'), fc.string()),
+      content: fc.oneof(fc.string(), fc.string({ minLength: 5, maxLength: 600 }), fc.integer()),
+      contact: fc.oneof(fc.string(), fc.stringMatching(/^1[3-9]\d{9}$/), fc.constant(null)),
+    },
+    { requiredKeys: [] },
+  ),
   fc.constant({ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }),
 )
 
 test('2,000 arbitrary feedback bodies get 2xx or 4xx, never 5xx or a stack trace', async () => {
   await fc.assert(
     fc.asyncProperty(jsonish, async (payload) => {
-      const res = await t.app.inject({ method: 'POST', url: '/v1/feedback', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) })
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/feedback',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(payload),
+      })
       expect(res.statusCode).toBeLessThan(500)
       expect(res.body).not.toMatch(STACK_TRACE)
       if (res.statusCode >= 400) expect(res.json()).toHaveProperty('code')

@@ -16,15 +16,23 @@ const H = 3600 * S
 const D = 24 * H
 const ago = (ms: number) => new Date(NOW.getTime() - ms)
 const none: Facts = {
-  positiveTest: null, latestNegative: null, closeContact: null, riskVenue: null, riskTrip: null, symptoms: null,
-  negativeTestAfterSymptoms: false, volatile: false, appealPending: false,
+  positiveTest: null,
+  latestNegative: null,
+  closeContact: null,
+  riskVenue: null,
+  riskTrip: null,
+  symptoms: null,
+  negativeTestAfterSymptoms: false,
+  volatile: false,
+  appealPending: false,
 }
 const facts = (f: Partial<Facts>): Facts => ({ ...none, ...f })
 
 test('the rule set in force loads from bff/rules and names a message for every rule', () => {
   expect(rules).toBeDefined()
   expect(rules.version).toBe(testConfig().healthRulesVersion)
-  for (const r of rules.rules) expect((catalogues['zh-CN'].healthRules as Record<string, string>)[r.id]).toEqual(expect.any(String))
+  for (const r of rules.rules)
+    expect((catalogues['zh-CN'].healthRules as Record<string, string>)[r.id]).toEqual(expect.any(String))
 })
 
 test('a rule file whose name does not match its version, or that is malformed, is refused at load', () => {
@@ -32,7 +40,10 @@ test('a rule file whose name does not match its version, or that is malformed, i
   writeFileSync(path.join(dir, '2026-12-v1.json'), JSON.stringify({ ...rules, version: '2026-11-v9' }))
   expect(() => loadRuleSets(dir)).toThrow(/says it is version/)
   const bad = mkdtempSync(path.join(tmpdir(), 'ysx-rules-'))
-  writeFileSync(path.join(bad, '2026-12-v1.json'), JSON.stringify({ ...rules, version: '2026-12-v1', rules: [{ id: 'purple.x', colour: 'purple' }] }))
+  writeFileSync(
+    path.join(bad, '2026-12-v1.json'),
+    JSON.stringify({ ...rules, version: '2026-12-v1', rules: [{ id: 'purple.x', colour: 'purple' }] }),
+  )
   expect(() => loadRuleSets(bad)).toThrow()
 })
 
@@ -74,7 +85,9 @@ describe.each(WINDOWED)('$rule', ({ rule, colour, fact, extra }) => {
 
 test('symptoms stop counting once a negative test was sampled after them', () => {
   expect(evaluate(rules, facts({ symptoms: ago(D), negativeTestAfterSymptoms: false }), NOW).colour).toBe('yellow')
-  expect(evaluate(rules, facts({ symptoms: ago(D), latestNegative: ago(H), negativeTestAfterSymptoms: true }), NOW).colour).toBe('green')
+  expect(
+    evaluate(rules, facts({ symptoms: ago(D), latestNegative: ago(H), negativeTestAfterSymptoms: true }), NOW).colour,
+  ).toBe('green')
 })
 
 test('red beats yellow, and every matched rule of the winning colour is a reason', () => {
@@ -87,9 +100,13 @@ test('red beats yellow, and every matched rule of the winning colour is a reason
 })
 
 test.each([
-  { when: 'just now', age: 0, badge: 24 }, { when: '24 h − 1 s ago', age: 24 * H - S, badge: 24 }, { when: 'exactly 24 h ago', age: 24 * H, badge: 24 },
-  { when: '24 h + 1 s ago', age: 24 * H + S, badge: 48 }, { when: 'exactly 48 h ago', age: 48 * H, badge: 48 },
-  { when: '48 h + 1 s ago', age: 48 * H + S, badge: 72 }, { when: 'exactly 72 h ago', age: 72 * H, badge: 72 },
+  { when: 'just now', age: 0, badge: 24 },
+  { when: '24 h − 1 s ago', age: 24 * H - S, badge: 24 },
+  { when: 'exactly 24 h ago', age: 24 * H, badge: 24 },
+  { when: '24 h + 1 s ago', age: 24 * H + S, badge: 48 },
+  { when: 'exactly 48 h ago', age: 48 * H, badge: 48 },
+  { when: '48 h + 1 s ago', age: 48 * H + S, badge: 72 },
+  { when: 'exactly 72 h ago', age: 72 * H, badge: 72 },
   { when: '72 h + 1 s ago', age: 72 * H + S, badge: null },
 ])('a negative test sampled $when → badge $badge', ({ age, badge }) => {
   const e = evaluate(rules, facts({ latestNegative: ago(age) }), NOW)
@@ -106,8 +123,12 @@ test('a status is valid until its first boundary ahead: a reason lapsing or a ba
 
 test('with no boundary ahead a status is evaluated again after the period, sooner when risk areas may move, sooner still while an appeal is pending', () => {
   expect(evaluate(rules, none, NOW).validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSeconds * S))
-  expect(evaluate(rules, facts({ volatile: true }), NOW).validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSecondsWhenVolatile * S))
-  expect(evaluate(rules, facts({ volatile: true, appealPending: true }), NOW).validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSecondsWhenAppealPending * S))
+  expect(evaluate(rules, facts({ volatile: true }), NOW).validUntil).toEqual(
+    new Date(NOW.getTime() + rules.reevaluateAfterSecondsWhenVolatile * S),
+  )
+  expect(evaluate(rules, facts({ volatile: true, appealPending: true }), NOW).validUntil).toEqual(
+    new Date(NOW.getTime() + rules.reevaluateAfterSecondsWhenAppealPending * S),
+  )
   expect(rules.reevaluateAfterSecondsWhenAppealPending).toBeLessThan(rules.reevaluateAfterSecondsWhenVolatile)
 })
 

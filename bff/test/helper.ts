@@ -10,7 +10,10 @@ export interface TestApp {
   logs: string[]
 }
 
-export async function build(overrides: Partial<Config> = {}, options: Omit<BuildOptions, 'logStream'> = {}): Promise<TestApp> {
+export async function build(
+  overrides: Partial<Config> = {},
+  options: Omit<BuildOptions, 'logStream'> = {},
+): Promise<TestApp> {
   const logs: string[] = []
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {

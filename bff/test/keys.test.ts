@@ -18,7 +18,12 @@ const settings = { rotationSeconds: 30 * DAY, overlapSeconds: 14 * DAY }
 function ring(file = ':memory:') {
   let clock = Date.UTC(2026, 10, 23)
   const store = openDataStore(file)
-  const keys = createKeyService(store.repos.signingKeys, createFieldCipher(testConfig().dataKey), settings, () => new Date(clock))
+  const keys = createKeyService(
+    store.repos.signingKeys,
+    createFieldCipher(testConfig().dataKey),
+    settings,
+    () => new Date(clock),
+  )
   return { store, keys, advance: (seconds: number) => (clock += seconds * 1000) }
 }
 
@@ -43,7 +48,14 @@ test('a signature verifies with the published JWK alone (offline verification)',
   await keys.ensureCurrent()
   const sig = await keys.sign(data(1))
   const jwk = (await keys.jwks()).keys.find((k) => k.kid === sig.kid)!
-  expect(verify('sha256', data(1), { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, sig.signature)).toBe(true)
+  expect(
+    verify(
+      'sha256',
+      data(1),
+      { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' },
+      sig.signature,
+    ),
+  ).toBe(true)
   await store.close()
 })
 

@@ -31,12 +31,17 @@ test('tokens, session keys and names logged by key are redacted', async () => {
   const t = await build({ logLevel: 'trace' })
   try {
     t.app.log.info(
-      { token: 'secret-token-value', session: { refreshToken: 'rt-secret-value', session_key: 'sk-canary' }, user: { name: '张三丰' } },
+      {
+        token: 'secret-token-value',
+        session: { refreshToken: 'rt-secret-value', session_key: 'sk-canary' },
+        user: { name: '张三丰' },
+      },
       'probe',
     )
     const joined = t.logs.join('\n')
     expect(joined).toContain('probe')
-    for (const secret of ['secret-token-value', 'rt-secret-value', 'sk-canary', '张三丰']) expect(joined).not.toContain(secret)
+    for (const secret of ['secret-token-value', 'rt-secret-value', 'sk-canary', '张三丰'])
+      expect(joined).not.toContain(secret)
   } finally {
     await t.app.close()
   }

@@ -15,12 +15,23 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 async function setup() {
   const store = openDataStore(':memory:')
-  const keys = createKeyService(store.repos.signingKeys, createFieldCipher(testConfig().dataKey), { rotationSeconds: 86_400, overlapSeconds: 3600 })
+  const keys = createKeyService(store.repos.signingKeys, createFieldCipher(testConfig().dataKey), {
+    rotationSeconds: 86_400,
+    overlapSeconds: 3600,
+  })
   let status: IssuedCertificate['status'] | 'gone' = 'valid'
   const licence: IssuedCertificate = {
-    type: 'driving_licence', title: '机动车驾驶证', certificateNumber: '440106199003071161', status: 'valid', issueDate: '2020-01-01',
-    expiryDate: '2030-01-01', issuingAuthority: '广州市公安局交通警察支队', holder: { name: '张三', idNumber: '44010619900307116X', gender: 'male' },
-    department: 'jiaoguan', licenceClass: 'C1', points: { remaining: 12 },
+    type: 'driving_licence',
+    title: '机动车驾驶证',
+    certificateNumber: '440106199003071161',
+    status: 'valid',
+    issueDate: '2020-01-01',
+    expiryDate: '2030-01-01',
+    issuingAuthority: '广州市公安局交通警察支队',
+    holder: { name: '张三', idNumber: '44010619900307116X', gender: 'male' },
+    department: 'jiaoguan',
+    licenceClass: 'C1',
+    points: { remaining: 12 },
   }
   const wallet = {
     certificate: async () => {
@@ -30,7 +41,12 @@ async function setup() {
   } as unknown as WalletService
   const profiles = { requireRecentFace: async () => undefined } as unknown as ProfileService
   // The credential row references a user: insert one through the users repository.
-  const user = await store.repos.users.create({ id: '00000000-0000-4000-8000-000000000001', openid: 'o-test', sessionKeySealed: 'x', createdAt: new Date() })
+  const user = await store.repos.users.create({
+    id: '00000000-0000-4000-8000-000000000001',
+    openid: 'o-test',
+    sessionKeySealed: 'x',
+    createdAt: new Date(),
+  })
   const service = createPresentationService({ keys, wallet, profiles, repo: store.repos.presentations })
   const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   const jwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
@@ -43,16 +59,19 @@ async function setup() {
   return { service, present, setStatus: (s: typeof status) => (status = s), close: () => store.close() }
 }
 
-test.each(['suspended', 'revoked', 'expired'] as const)('a licence %s after issue is refused by the next online verification', async (changed) => {
-  const s = await setup()
-  try {
-    await expect(s.service.verifyOnline(s.present())).resolves.toMatchObject({ valid: true })
-    s.setStatus(changed)
-    await expect(s.service.verifyOnline(s.present())).rejects.toMatchObject({ code: 'CERTIFICATE_NOT_VALID' })
-  } finally {
-    await s.close()
-  }
-})
+test.each(['suspended', 'revoked', 'expired'] as const)(
+  'a licence %s after issue is refused by the next online verification',
+  async (changed) => {
+    const s = await setup()
+    try {
+      await expect(s.service.verifyOnline(s.present())).resolves.toMatchObject({ valid: true })
+      s.setStatus(changed)
+      await expect(s.service.verifyOnline(s.present())).rejects.toMatchObject({ code: 'CERTIFICATE_NOT_VALID' })
+    } finally {
+      await s.close()
+    }
+  },
+)
 
 test('a licence gone from its department is treated as revoked', async () => {
   const s = await setup()

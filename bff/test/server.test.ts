@@ -18,8 +18,11 @@ test('production without secrets exits 1 naming the missing secret', () => {
 
 test('production with a weak data key exits 1', () => {
   const run = boot({
-    NODE_ENV: 'production', BFF_DB_FILE: ':memory:', BFF_PORT: '0',
-    BFF_TOKEN_SECRET: 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa', BFF_DATA_KEY: 'password',
+    NODE_ENV: 'production',
+    BFF_DB_FILE: ':memory:',
+    BFF_PORT: '0',
+    BFF_TOKEN_SECRET: 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa',
+    BFF_DATA_KEY: 'password',
   })
   expect(run.status).toBe(1)
   expect(run.stderr).toMatch(/BFF_DATA_KEY must be at least 32/)

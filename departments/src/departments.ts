@@ -24,10 +24,12 @@ export const POPULATION_DEPARTMENTS: readonly Seedable[] = [
 ]
 
 /** A department's options from the configuration: its own SQLite file under the data directory. */
-export const departmentOptions = (config: DepartmentsConfig) => (name: DepartmentName): DepartmentOptions => ({
-  dbFile: path.join(config.dataDir, `${name}.sqlite`),
-  seed: config.seed,
-  size: config.size,
-  ...(config.referenceDate ? { referenceDate: config.referenceDate } : {}),
-  logLevel: config.logLevel,
-})
+export const departmentOptions =
+  (config: DepartmentsConfig) =>
+  (name: DepartmentName): DepartmentOptions => ({
+    dbFile: path.join(config.dataDir, `${name}.sqlite`),
+    seed: config.seed,
+    size: config.size,
+    ...(config.referenceDate ? { referenceDate: config.referenceDate } : {}),
+    logLevel: config.logLevel,
+  })

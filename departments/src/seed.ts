@@ -8,6 +8,8 @@ const started = Date.now()
 const label = `seeding ${POPULATION_DEPARTMENTS.length} departments`
 const seeded = seedDepartments(POPULATION_DEPARTMENTS, departmentOptions(config), progressBar(label))
 const secs = ((Date.now() - started) / 1000).toFixed(1)
-process.stdout.write(seeded.length > 0
-  ? `seeded ${seeded.join(', ')} with ${config.size} citizens (seed ${config.seed}) in ${secs}s\n`
-  : `every department already holds ${config.size} citizens for seed ${config.seed}\n`)
+process.stdout.write(
+  seeded.length > 0
+    ? `seeded ${seeded.join(', ')} with ${config.size} citizens (seed ${config.seed}) in ${secs}s\n`
+    : `every department already holds ${config.size} citizens for seed ${config.seed}\n`,
+)

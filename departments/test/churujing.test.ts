@@ -9,7 +9,9 @@ const c = churujingContracts
 describeLookups(churujing, [c.certificates.path])
 
 test('a passport and a travel permit have their number formats and consistent statuses', async () => {
-  const index = churujing.pick("SELECT person_index FROM certificates GROUP BY person_index HAVING count(DISTINCT type) = 2 LIMIT 1")
+  const index = churujing.pick(
+    'SELECT person_index FROM certificates GROUP BY person_index HAVING count(DISTINCT type) = 2 LIMIT 1',
+  )
   const { asOf, certificates } = await churujing.read(c.certificates.path, index, c.certificates.responses[200])
   expect(certificates.map((x) => x.type).sort()).toEqual(['hk_macau_permit', 'passport'])
   for (const x of certificates) expectConsistentCertificate(x, index, asOf)
@@ -18,7 +20,9 @@ test('a passport and a travel permit have their number formats and consistent st
 })
 
 test('endorsements are newest first and expired exactly when their validity ended before the reference date', async () => {
-  const index = churujing.pick("SELECT person_index FROM certificates WHERE type = 'hk_macau_permit' AND details LIKE '%validUntil%' LIMIT 1")
+  const index = churujing.pick(
+    "SELECT person_index FROM certificates WHERE type = 'hk_macau_permit' AND details LIKE '%validUntil%' LIMIT 1",
+  )
   const { asOf, certificates } = await churujing.read(c.certificates.path, index, c.certificates.responses[200])
   const permit = certificates.find((x) => x.type === 'hk_macau_permit')
   if (permit?.type !== 'hk_macau_permit') throw new Error('no permit')

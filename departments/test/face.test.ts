@@ -19,8 +19,14 @@ const check = (index: number, over: { name?: string; image?: string; spokenDigit
     url: '/v1/face/check',
     headers: CALL_HEADERS,
     payload: {
-      idNumber: p.idNumber, name: over.name ?? p.name, challengeDigits: '4827',
-      sample: { kind: 'camera', image: over.image ?? Buffer.from('frame').toString('base64'), spokenDigits: over.spokenDigits ?? '4827' },
+      idNumber: p.idNumber,
+      name: over.name ?? p.name,
+      challengeDigits: '4827',
+      sample: {
+        kind: 'camera',
+        image: over.image ?? Buffer.from('frame').toString('base64'),
+        spokenDigits: over.spokenDigits ?? '4827',
+      },
     },
   })
 }
@@ -47,8 +53,15 @@ test('wrong digits, a spoof and a different face each fail their own check', asy
 test('an ID number outside the register gets 404 CITIZEN_NOT_FOUND', async () => {
   const stranger = person(SEED, 9999)
   const res = await dept.app.inject({
-    method: 'POST', url: '/v1/face/check', headers: CALL_HEADERS,
-    payload: { idNumber: stranger.idNumber, name: stranger.name, challengeDigits: '1234', sample: { kind: 'standin', image: '', spokenDigits: '1234' } },
+    method: 'POST',
+    url: '/v1/face/check',
+    headers: CALL_HEADERS,
+    payload: {
+      idNumber: stranger.idNumber,
+      name: stranger.name,
+      challengeDigits: '1234',
+      sample: { kind: 'standin', image: '', spokenDigits: '1234' },
+    },
   })
   expect(res.statusCode).toBe(404)
   expect(res.json().code).toBe('CITIZEN_NOT_FOUND')

@@ -11,12 +11,19 @@ const certificatesOf = (index: number) =>
 describeLookups(gongan, [gonganContracts.lookupCitizen.path, gonganContracts.certificates.path])
 
 test('the 居民身份证 carries the ID number, a term that follows the age at issue, and the register’s details', async () => {
-  const index = gongan.pick("SELECT person_index FROM certificates WHERE type = 'id_card' AND status = 'valid' ORDER BY person_index LIMIT 1")
+  const index = gongan.pick(
+    "SELECT person_index FROM certificates WHERE type = 'id_card' AND status = 'valid' ORDER BY person_index LIMIT 1",
+  )
   const { asOf, certificates } = await certificatesOf(index)
   const card = certificates.find((c) => c.type === 'id_card')
   if (card?.type !== 'id_card') throw new Error('no id card')
   const p = person(SEED, index)
-  expect(card).toMatchObject({ certificateNumber: p.idNumber, birthDate: p.birthDate, ethnicity: p.ethnicity, address: p.address })
+  expect(card).toMatchObject({
+    certificateNumber: p.idNumber,
+    birthDate: p.birthDate,
+    ethnicity: p.ethnicity,
+    address: p.address,
+  })
   expectConsistentCertificate(card, index, asOf)
   const age = ageOn(p.birthDate, card.issueDate)
   expect(card.validityYears).toBe(age < 16 ? 5 : age < 26 ? 10 : age < 46 ? 20 : null)
@@ -30,7 +37,9 @@ test('every seeded certificate agrees with its holder and with the reference dat
 })
 
 test('the 户口簿 lists every member with a valid ID number, the head first, and the holder among them', async () => {
-  const index = gongan.pick("SELECT person_index FROM household_members WHERE relation_to_head <> '户主' ORDER BY person_index LIMIT 1")
+  const index = gongan.pick(
+    "SELECT person_index FROM household_members WHERE relation_to_head <> '户主' ORDER BY person_index LIMIT 1",
+  )
   const { certificates } = await certificatesOf(index)
   const book = certificates.find((c) => c.type === 'household_register')
   if (book?.type !== 'household_register') throw new Error('no household register')
@@ -50,7 +59,10 @@ test('a 居住证 is for a city other than the holder’s 户籍', async () => {
 })
 
 test('most certificates are valid, and each status occurs somewhere in the population', () => {
-  const rows = gongan.dept.sqlite.prepare('SELECT status, count(*) AS n FROM certificates GROUP BY status').all() as { status: string; n: number }[]
+  const rows = gongan.dept.sqlite.prepare('SELECT status, count(*) AS n FROM certificates GROUP BY status').all() as {
+    status: string
+    n: number
+  }[]
   const total = rows.reduce((s, r) => s + r.n, 0)
   expect(rows.find((r) => r.status === 'valid')!.n / total).toBeGreaterThan(0.85)
   expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['expired', 'valid']))

@@ -31,8 +31,13 @@ describe('identity lookup', () => {
     expect(res.status).toBe(200)
     const citizen = GonganCitizenSchema.parse(await res.json())
     expect(citizen).toEqual({
-      idNumber: expected.idNumber, name: expected.name, gender: expected.gender, birthDate: expected.birthDate,
-      ethnicity: expected.ethnicity, address: expected.address, phone: expected.phone,
+      idNumber: expected.idNumber,
+      name: expected.name,
+      gender: expected.gender,
+      birthDate: expected.birthDate,
+      ethnicity: expected.ethnicity,
+      address: expected.address,
+      phone: expected.phone,
     })
   })
 
@@ -63,7 +68,11 @@ describe('identity lookup', () => {
 
 describe('fault knobs', () => {
   const setFaults = (patch: object) =>
-    fetch(`${base}/_admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) })
+    fetch(`${base}/_admin/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(patch),
+    })
 
   test('latency delays business replies by at least the set amount', async () => {
     await setFaults({ latencyMs: 300 })
@@ -107,7 +116,13 @@ describe('fault knobs', () => {
 test('reset mode drops the connection without an answer', async () => {
   dept.faults.set({ reset: true })
   try {
-    await expect(fetch(`${base}/v1/citizens/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).rejects.toThrow()
+    await expect(
+      fetch(`${base}/v1/citizens/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    ).rejects.toThrow()
   } finally {
     dept.faults.set(NO_FAULTS)
   }

@@ -26,7 +26,9 @@ test('the statement runs from the opening balance to the account balance, never 
 })
 
 test('a citizen without an account gets nulls, not an error', async () => {
-  const index = gongjijin.pick('SELECT p.person_index FROM persons p LEFT JOIN accounts a USING (person_index) WHERE a.person_index IS NULL LIMIT 1')
+  const index = gongjijin.pick(
+    'SELECT p.person_index FROM persons p LEFT JOIN accounts a USING (person_index) WHERE a.person_index IS NULL LIMIT 1',
+  )
   expect(await gongjijin.read(c.account.path, index, c.account.responses[200])).toEqual({ account: null })
   expect(await gongjijin.read(c.statement.path, index, c.statement.responses[200])).toEqual({ statement: null })
 })

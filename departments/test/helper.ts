@@ -33,7 +33,9 @@ export function startDepartment(build: (opts: DepartmentOptions) => BuiltDepartm
     const post = (path: string, idNumber: string, headers: Record<string, string> = CALL_HEADERS) =>
       fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify({ idNumber }) })
     Object.assign(running, {
-      dept, base, post,
+      dept,
+      base,
+      post,
       read: async <S extends z.ZodType>(path: string, index: number, schema: S) => {
         const res = await post(path, person(SEED, index).idNumber)
         expect(res.status).toBe(200)
@@ -79,9 +81,16 @@ export function describeLookups(dept: Running, paths: string[]): void {
       await dept.post(path, person(SEED, 3).idNumber)
       await dept.post(path, person(SEED, SIZE + 60).idNumber)
       const rows = dept.dept.sqlite
-        .prepare('SELECT client_id, purpose, case_id, route, person_index, outcome, at FROM access_log ORDER BY id DESC LIMIT 2')
+        .prepare(
+          'SELECT client_id, purpose, case_id, route, person_index, outcome, at FROM access_log ORDER BY id DESC LIMIT 2',
+        )
         .all() as Record<string, unknown>[]
-      const common = { client_id: CALL_HEADERS['x-client-id'], purpose: PURPOSE, case_id: CALL_HEADERS['x-case-id'], route: `POST ${path}` }
+      const common = {
+        client_id: CALL_HEADERS['x-client-id'],
+        purpose: PURPOSE,
+        case_id: CALL_HEADERS['x-case-id'],
+        route: `POST ${path}`,
+      }
       expect(rows[1]).toMatchObject({ ...common, person_index: 3, outcome: 'served' })
       expect(rows[0]).toMatchObject({ ...common, person_index: null, outcome: 'not_found' })
       expect(Date.parse(String(rows[0]!.at))).not.toBeNaN()
@@ -89,7 +98,8 @@ export function describeLookups(dept: Running, paths: string[]): void {
   })
 }
 
-const countLog = (dept: Running) => (dept.dept.sqlite.prepare('SELECT count(*) AS n FROM access_log').get() as { n: number }).n
+const countLog = (dept: Running) =>
+  (dept.dept.sqlite.prepare('SELECT count(*) AS n FROM access_log').get() as { n: number }).n
 
 interface CertificateLike {
   status: string

@@ -36,7 +36,10 @@ test('violations carry fines of 50–2,000 元, points, a place and a time, and 
   }
   const unpaid = reply.violations.filter((v) => !v.paid)
   expect(reply.unpaidCount).toBe(unpaid.length)
-  expect(reply.unpaidFines).toBeCloseTo(unpaid.reduce((s, v) => s + v.fine, 0), 2)
+  expect(reply.unpaidFines).toBeCloseTo(
+    unpaid.reduce((s, v) => s + v.fine, 0),
+    2,
+  )
 })
 
 test('a 行驶证 is expired exactly when its inspection is overdue, and its plate is the owner’s', async () => {
@@ -46,7 +49,11 @@ test('a 行驶证 is expired exactly when its inspection is overdue, and its pla
   if (car?.type !== 'vehicle_licence') throw new Error('no vehicle licence')
   expect(car.expiryDate).toBe(car.inspectionValidUntil)
   expectConsistentCertificate(car, index, asOf)
-  const plates = (jiaoguan.dept.sqlite.prepare('SELECT DISTINCT plate_number AS p FROM violations WHERE person_index = ? AND plate_number IS NOT NULL').all(index) as { p: string }[]).map((r) => r.p)
+  const plates = (
+    jiaoguan.dept.sqlite
+      .prepare('SELECT DISTINCT plate_number AS p FROM violations WHERE person_index = ? AND plate_number IS NOT NULL')
+      .all(index) as { p: string }[]
+  ).map((r) => r.p)
   const own = certificates.flatMap((x) => (x.type === 'vehicle_licence' ? [x.plateNumber] : []))
   expect(plates.every((p) => own.includes(p))).toBe(true)
 })

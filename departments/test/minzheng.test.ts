@@ -23,6 +23,8 @@ test('a married citizen’s 结婚证 names a spouse of the other sex, of legal 
 })
 
 test('an unmarried citizen has no certificate', async () => {
-  const index = minzheng.pick('SELECT p.person_index FROM persons p LEFT JOIN certificates c USING (person_index) WHERE c.id IS NULL LIMIT 1')
+  const index = minzheng.pick(
+    'SELECT p.person_index FROM persons p LEFT JOIN certificates c USING (person_index) WHERE c.id IS NULL LIMIT 1',
+  )
   expect((await minzheng.read(c.certificates.path, index, c.certificates.responses[200])).certificates).toEqual([])
 })

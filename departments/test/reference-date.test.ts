@@ -17,7 +17,9 @@ async function open(dbFile: string, referenceDate: string) {
   const health = (await (await fetch(`${base}/healthz`)).json()) as { referenceDate: string }
   const tests = async (index: number) => {
     const res = await fetch(`${base}${weijianContracts.nucleicAcidTests.path}`, {
-      method: 'POST', headers: { ...CALL_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ idNumber: person(SEED, index).idNumber }),
+      method: 'POST',
+      headers: { ...CALL_HEADERS, 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: person(SEED, index).idNumber }),
     })
     return weijianContracts.nucleicAcidTests.responses[200].parse(await res.json()).tests
   }
@@ -38,7 +40,9 @@ test('the same seed for a later reference date keeps every citizen and moves the
   expect(later.health.referenceDate).toBe('2026-12-01')
   const after = await later.tests(index)
   const shift = dayOf('2026-12-01') - dayOf('2026-11-01')
-  expect(after.map((t) => t.sampledAt.slice(0, 10))).toEqual(before.map((t) => addDays(t.sampledAt.slice(0, 10), shift)))
+  expect(after.map((t) => t.sampledAt.slice(0, 10))).toEqual(
+    before.map((t) => addDays(t.sampledAt.slice(0, 10), shift)),
+  )
   await later.dept.app.close()
 })
 

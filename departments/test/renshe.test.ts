@@ -10,7 +10,9 @@ const c = rensheContracts
 describeLookups(renshe, [c.certificates.path, c.contributions.path, c.pension.path])
 
 test('the 社会保障卡 names the citizen, with the ID number as the social security number', async () => {
-  const index = renshe.pick("SELECT person_index FROM certificates WHERE type = 'social_security_card' LIMIT 1 OFFSET 5")
+  const index = renshe.pick(
+    "SELECT person_index FROM certificates WHERE type = 'social_security_card' LIMIT 1 OFFSET 5",
+  )
   const { asOf, certificates } = await renshe.read(c.certificates.path, index, c.certificates.responses[200])
   expect(certificates).toHaveLength(1)
   const card = certificates[0]!
@@ -41,9 +43,16 @@ test('a retiree gets up to 12 monthly payments at the current rate; a young citi
   expect(pension.retired).toBe(true)
   expect(pension.payments.length).toBeGreaterThan(0)
   expect(pension.payments.length).toBeLessThanOrEqual(12)
-  expect(pension.payments.every((p) => p.amount === pension.monthlyAmount && p.month <= monthBefore(p.paidOn, 0))).toBe(true)
-  const young = Array.from({ length: 100 }, (_, i) => i).find((i) => ageOn(person(SEED, i).birthDate, '2025-01-01') < 40)!
+  expect(pension.payments.every((p) => p.amount === pension.monthlyAmount && p.month <= monthBefore(p.paidOn, 0))).toBe(
+    true,
+  )
+  const young = Array.from({ length: 100 }, (_, i) => i).find(
+    (i) => ageOn(person(SEED, i).birthDate, '2025-01-01') < 40,
+  )!
   expect(await renshe.read(c.pension.path, young, c.pension.responses[200])).toEqual({
-    retired: false, retirementDate: null, monthlyAmount: null, payments: [],
+    retired: false,
+    retirementDate: null,
+    monthlyAmount: null,
+    payments: [],
   })
 })

@@ -10,7 +10,9 @@ const c = shichangContracts
 describeLookups(shichang, [c.certificates.path])
 
 test('every licence carries a valid credit code, the holder as operator, and 92 for 个体工商户 or 91 for companies', async () => {
-  const rows = shichang.dept.sqlite.prepare("SELECT DISTINCT person_index FROM certificates WHERE type = 'business_licence'").all() as { person_index: number }[]
+  const rows = shichang.dept.sqlite
+    .prepare("SELECT DISTINCT person_index FROM certificates WHERE type = 'business_licence'")
+    .all() as { person_index: number }[]
   expect(rows.length).toBeGreaterThan(5)
   for (const { person_index: index } of rows) {
     const { asOf, certificates } = await shichang.read(c.certificates.path, index, c.certificates.responses[200])

@@ -9,16 +9,30 @@ let clock = Date.UTC(2026, 10, 23)
 let dept: DepartmentApp
 
 beforeEach(async () => {
-  dept = buildWechatApp({ dbFile: ':memory:', appId: APPID, appSecret: SECRET, logLevel: 'silent', perUserPerMinute: 3, now: () => clock })
+  dept = buildWechatApp({
+    dbFile: ':memory:',
+    appId: APPID,
+    appSecret: SECRET,
+    logLevel: 'silent',
+    perUserPerMinute: 3,
+    now: () => clock,
+  })
   await dept.app.ready()
 })
 afterEach(async () => dept.app.close())
 
 const deviceLogin = async (account = 'alice') =>
-  (await dept.app.inject({ method: 'POST', url: '/sns/device-login', payload: { appid: APPID, account } })).json().code as string
+  (await dept.app.inject({ method: 'POST', url: '/sns/device-login', payload: { appid: APPID, account } })).json()
+    .code as string
 const exchange = async (code: string, secret = SECRET) =>
   Code2SessionReplySchema.parse(
-    (await dept.app.inject({ method: 'GET', url: '/sns/jscode2session', query: { appid: APPID, secret, js_code: code, grant_type: 'authorization_code' } })).json(),
+    (
+      await dept.app.inject({
+        method: 'GET',
+        url: '/sns/jscode2session',
+        query: { appid: APPID, secret, js_code: code, grant_type: 'authorization_code' },
+      })
+    ).json(),
   )
 
 test('a code exchanges once for a stable openid and a fresh session_key', async () => {
@@ -56,11 +70,19 @@ test('past the per-user minute quota code2session answers 45011', async () => {
 })
 
 test('the authorize page is HTML that sends the user back only to an allowed host', async () => {
-  const ok = await dept.app.inject({ method: 'GET', url: '/connect/oauth2/authorize', query: { appid: APPID, redirect_uri: 'http://localhost:3000/#/pages/login/index', state: 's1' } })
+  const ok = await dept.app.inject({
+    method: 'GET',
+    url: '/connect/oauth2/authorize',
+    query: { appid: APPID, redirect_uri: 'http://localhost:3000/#/pages/login/index', state: 's1' },
+  })
   expect(ok.statusCode).toBe(200)
   expect(ok.headers['content-type']).toMatch(/text\/html/)
   expect(ok.body).toMatch(/^<!doctype html>/)
   expect(ok.body).toContain('微信授权登录')
-  const evil = await dept.app.inject({ method: 'GET', url: '/connect/oauth2/authorize', query: { appid: APPID, redirect_uri: 'https://evil.example/steal', state: '' } })
+  const evil = await dept.app.inject({
+    method: 'GET',
+    url: '/connect/oauth2/authorize',
+    query: { appid: APPID, redirect_uri: 'https://evil.example/steal', state: '' },
+  })
   expect(evil.statusCode).toBe(400)
 })

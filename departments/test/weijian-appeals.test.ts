@@ -10,8 +10,11 @@ const c = weijianContracts
 const AppealRecord = c.fileAppeal.responses[201]
 
 const appeal = (index: number, extra: Record<string, unknown> = {}) => ({
-  idNumber: person(SEED, index).idNumber, rule: 'check_in_risk_area', target: { kind: 'check_in', id: 'ci_01' },
-  statement: '当天在外地出差，未到过该场所。', ...extra,
+  idNumber: person(SEED, index).idNumber,
+  rule: 'check_in_risk_area',
+  target: { kind: 'check_in', id: 'ci_01' },
+  statement: '当天在外地出差，未到过该场所。',
+  ...extra,
 })
 const file = (body: unknown, headers: Record<string, string> = CALL_HEADERS) =>
   fetch(`${weijian.base}${c.fileAppeal.path}`, { method: 'POST', headers, body: JSON.stringify(body) })
@@ -20,19 +23,28 @@ const fileOk = async (index: number, extra?: Record<string, unknown>) => {
   expect(res.status).toBe(201)
   return AppealRecord.parse(await res.json())
 }
-const lookup = async (index: number) =>
-  (await weijian.read(c.appeals.path, index, c.appeals.responses[200])).appeals
+const lookup = async (index: number) => (await weijian.read(c.appeals.path, index, c.appeals.responses[200])).appeals
 const queue = async () =>
   c.pendingAppeals.responses[200].parse(await (await fetch(`${weijian.base}${c.pendingAppeals.path}`)).json()).appeals
 const decide = (appealId: string, body: unknown) =>
-  fetch(`${weijian.base}/_admin/appeals/${appealId}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  fetch(`${weijian.base}/_admin/appeals/${appealId}/decision`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 const flag = async (area: string, level: string | null) => {
-  const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ area, level }) })
+  const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ area, level }),
+  })
   expect(res.status).toBe(200)
   return c.flagRiskArea.responses[200].parse(await res.json())
 }
 const riskAreas = async () =>
-  c.riskAreas.responses[200].parse(await (await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json())
+  c.riskAreas.responses[200].parse(
+    await (await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json(),
+  )
 const countAppeals = () => (weijian.dept.sqlite.prepare('SELECT count(*) AS n FROM appeals').get() as { n: number }).n
 
 describeLookups(weijian, [c.appeals.path])
@@ -40,7 +52,12 @@ describeLookups(weijian, [c.appeals.path])
 test('a filed appeal answers 201 pending, and shows in the citizen’s appeals (newest first) and the queue (oldest first)', async () => {
   const first = await fileOk(11)
   const second = await fileOk(11, { target: { kind: 'declaration', id: null }, rule: 'trip_declared' })
-  expect(first).toMatchObject({ status: 'pending', decidedAt: null, note: null, target: { kind: 'check_in', id: 'ci_01' } })
+  expect(first).toMatchObject({
+    status: 'pending',
+    decidedAt: null,
+    note: null,
+    target: { kind: 'check_in', id: 'ci_01' },
+  })
   expect(second.appealId > first.appealId).toBe(true)
   expect(Math.abs(Date.parse(first.filedAt) - Date.now())).toBeLessThan(60_000)
   expect((await lookup(11)).map((a) => a.appealId)).toEqual([second.appealId, first.appealId])
@@ -51,9 +68,19 @@ test('a filed appeal answers 201 pending, and shows in the citizen’s appeals (
 
 test('filing is written to the access log with the citizen, purpose and case, and the case is kept with the appeal', async () => {
   const { appealId } = await fileOk(13)
-  const log = weijian.dept.sqlite.prepare('SELECT route, person_index, purpose, case_id, outcome FROM access_log ORDER BY id DESC LIMIT 1').get()
-  expect(log).toEqual({ route: 'POST /v1/appeals', person_index: 13, purpose: PURPOSE, case_id: CALL_HEADERS['x-case-id'], outcome: 'served' })
-  expect(weijian.dept.sqlite.prepare('SELECT case_id FROM appeals WHERE appeal_id = ?').get(appealId)).toEqual({ case_id: CALL_HEADERS['x-case-id'] })
+  const log = weijian.dept.sqlite
+    .prepare('SELECT route, person_index, purpose, case_id, outcome FROM access_log ORDER BY id DESC LIMIT 1')
+    .get()
+  expect(log).toEqual({
+    route: 'POST /v1/appeals',
+    person_index: 13,
+    purpose: PURPOSE,
+    case_id: CALL_HEADERS['x-case-id'],
+    outcome: 'served',
+  })
+  expect(weijian.dept.sqlite.prepare('SELECT case_id FROM appeals WHERE appeal_id = ?').get(appealId)).toEqual({
+    case_id: CALL_HEADERS['x-case-id'],
+  })
 })
 
 test('an appeal for an ID number outside the register gets 404 CITIZEN_NOT_FOUND and files nothing', async () => {
@@ -124,7 +151,11 @@ test('a flagged area is listed from the reference date, re-flagging changes its 
 
 test('flagging needs a known level and an area name', async () => {
   for (const body of [{ area: '某街道', level: 'extreme' }, { area: '', level: 'high' }, { area: '某街道' }]) {
-    const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     expect(res.status).toBe(400)
   }
 })

@@ -10,15 +10,24 @@ const c = weijianContracts
 describeLookups(weijian, [c.nucleicAcidTests.path, c.vaccinations.path])
 
 test('tests fall in the 30 days before the reference date, newest first, reported after sampling', async () => {
-  const index = weijian.pick('SELECT person_index FROM nucleic_acid_tests GROUP BY person_index HAVING count(*) >= 2 LIMIT 1')
+  const index = weijian.pick(
+    'SELECT person_index FROM nucleic_acid_tests GROUP BY person_index HAVING count(*) >= 2 LIMIT 1',
+  )
   const { tests } = await weijian.read(c.nucleicAcidTests.path, index, c.nucleicAcidTests.responses[200])
-  const { asOf } = c.riskAreas.responses[200].parse(await (await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json())
+  const { asOf } = c.riskAreas.responses[200].parse(
+    await (await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json(),
+  )
   expect(tests.length).toBeGreaterThanOrEqual(2)
   for (const t of tests) {
     expect(t.sampledAt.slice(0, 10) >= addDays(asOf, -30) && t.sampledAt.slice(0, 10) < asOf).toBe(true)
     expect(Date.parse(t.reportedAt)).toBeGreaterThan(Date.parse(t.sampledAt))
   }
-  expect(tests.map((t) => t.sampledAt)).toEqual(tests.map((t) => t.sampledAt).sort().reverse())
+  expect(tests.map((t) => t.sampledAt)).toEqual(
+    tests
+      .map((t) => t.sampledAt)
+      .sort()
+      .reverse(),
+  )
 })
 
 test('vaccination doses are numbered from 1 in date order with one vaccine', async () => {

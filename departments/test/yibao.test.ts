@@ -13,7 +13,10 @@ test('an employee has a personal-account balance; a resident-scheme member has n
   const employee = yibao.pick("SELECT person_index FROM accounts WHERE scheme = '职工基本医疗保险' LIMIT 1")
   expect((await yibao.read(c.account.path, employee, c.account.responses[200])).balance).toBeGreaterThan(0)
   const resident = yibao.pick("SELECT person_index FROM accounts WHERE scheme = '城乡居民基本医疗保险' LIMIT 1")
-  expect(await yibao.read(c.account.path, resident, c.account.responses[200])).toMatchObject({ scheme: '城乡居民基本医疗保险', balance: 0 })
+  expect(await yibao.read(c.account.path, resident, c.account.responses[200])).toMatchObject({
+    scheme: '城乡居民基本医疗保险',
+    balance: 0,
+  })
 })
 
 test('each settlement splits its total exactly between fund, account and cash, newest first, within 12 months', async () => {

@@ -24,29 +24,51 @@ const shapes = {
   home: (x, y) => {
     const roof = y >= 0.14 && y <= 0.48 && Math.abs(x - 0.5) <= (y - 0.14) * 1.25 + 0.02
     const roofHollow = y >= 0.24 && Math.abs(x - 0.5) <= (y - 0.24) * 1.25 - 0.04
-    const body = ring(x, y, (px, py) => inRect(px, py, 0.3, 0.5, 0.7, 0.8), (px, py) => inRect(px, py, 0.22, 0.42, 0.78, 0.86))
+    const body = ring(
+      x,
+      y,
+      (px, py) => inRect(px, py, 0.3, 0.5, 0.7, 0.8),
+      (px, py) => inRect(px, py, 0.22, 0.42, 0.78, 0.86),
+    )
     const door = inRect(x, y, 0.43, 0.62, 0.57, 0.86)
     return (roof && !roofHollow) || body || door
   },
   services: (x, y) => {
-    const cell = (x0, y0) => ring(x, y,
-      (px, py) => inRoundRect(px, py, x0 + 0.065, y0 + 0.065, x0 + 0.265, y0 + 0.265, 0.04),
-      (px, py) => inRoundRect(px, py, x0, y0, x0 + 0.33, y0 + 0.33, 0.08))
+    const cell = (x0, y0) =>
+      ring(
+        x,
+        y,
+        (px, py) => inRoundRect(px, py, x0 + 0.065, y0 + 0.065, x0 + 0.265, y0 + 0.265, 0.04),
+        (px, py) => inRoundRect(px, py, x0, y0, x0 + 0.33, y0 + 0.33, 0.08),
+      )
     return cell(0.14, 0.14) || cell(0.53, 0.14) || cell(0.14, 0.53) || inCircle(x, y, 0.695, 0.695, 0.165)
   },
   wallet: (x, y) => {
-    const card = ring(x, y,
+    const card = ring(
+      x,
+      y,
       (px, py) => inRoundRect(px, py, 0.2, 0.3, 0.8, 0.74, 0.04),
-      (px, py) => inRoundRect(px, py, 0.12, 0.22, 0.88, 0.82, 0.1))
+      (px, py) => inRoundRect(px, py, 0.12, 0.22, 0.88, 0.82, 0.1),
+    )
     const stripe = inRect(x, y, 0.12, 0.38, 0.88, 0.46)
     const chip = inRoundRect(x, y, 0.56, 0.56, 0.74, 0.66, 0.03)
     return card || stripe || chip
   },
   me: (x, y) => {
-    const head = ring(x, y, (px, py) => inCircle(px, py, 0.5, 0.34, 0.1), (px, py) => inCircle(px, py, 0.5, 0.34, 0.18))
-    const shoulders = y <= 0.86 && ring(x, y,
-      (px, py) => inCircle(px, py, 0.5, 0.9, 0.26),
-      (px, py) => inCircle(px, py, 0.5, 0.9, 0.34))
+    const head = ring(
+      x,
+      y,
+      (px, py) => inCircle(px, py, 0.5, 0.34, 0.1),
+      (px, py) => inCircle(px, py, 0.5, 0.34, 0.18),
+    )
+    const shoulders =
+      y <= 0.86 &&
+      ring(
+        x,
+        y,
+        (px, py) => inCircle(px, py, 0.5, 0.9, 0.26),
+        (px, py) => inCircle(px, py, 0.5, 0.9, 0.34),
+      )
     const base = inRect(x, y, 0.16, 0.8, 0.84, 0.86)
     return head || shoulders || base
   },

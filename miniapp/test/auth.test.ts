@@ -3,7 +3,10 @@ import * as auth from '../src/services/auth'
 import { readTokens, saveTokens, STORAGE_KEYS } from '../src/services/token-store'
 import { failWith, replyWith, requestMock, sent, storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const profile = {
   userId: '3f2b1c4e-8a9d-4e2f-9b1a-2c3d4e5f6a7b',
@@ -48,6 +51,12 @@ it('keeps the H5 login state once: the matching state passes the first time only
 })
 
 it('builds the authorize address with the app id, the encoded return address and the state', () => {
-  const url = auth.authorizeUrl({ appId: 'wx-1', authorizeUrl: 'http://localhost:4100/connect/oauth2/authorize' }, 'http://127.0.0.1:3000/#/pages/login/index', 's1')
-  expect(url).toBe(`http://localhost:4100/connect/oauth2/authorize?appid=wx-1&redirect_uri=${encodeURIComponent('http://127.0.0.1:3000/#/pages/login/index')}&state=s1`)
+  const url = auth.authorizeUrl(
+    { appId: 'wx-1', authorizeUrl: 'http://localhost:4100/connect/oauth2/authorize' },
+    'http://127.0.0.1:3000/#/pages/login/index',
+    's1',
+  )
+  expect(url).toBe(
+    `http://localhost:4100/connect/oauth2/authorize?appid=wx-1&redirect_uri=${encodeURIComponent('http://127.0.0.1:3000/#/pages/login/index')}&state=s1`,
+  )
 })

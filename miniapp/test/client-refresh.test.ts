@@ -4,7 +4,10 @@ import { ApiError, request } from '../src/services/client'
 import { readTokens, saveTokens, STORAGE_KEYS } from '../src/services/token-store'
 import { requestMock, type SentRequest, sent, storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const profile = {
   userId: '3f2b1c4e-8a9d-4e2f-9b1a-2c3d4e5f6a7b',
@@ -20,23 +23,39 @@ const envelope = (code: string, message = code) => ({ code, message, requestId: 
 
 type Reply = { statusCode: number; data: unknown }
 /** Answers by route and by the access token sent; the refresh reply comes a little later, like a real one. */
-function serve(routes: { me?: (access: string) => Reply; refresh?: () => Reply | Promise<Reply>; logout?: () => Reply }) {
+function serve(routes: {
+  me?: (access: string) => Reply
+  refresh?: () => Reply | Promise<Reply>
+  logout?: () => Reply
+}) {
   requestMock.mockImplementation(async (options: SentRequest) => {
     const access = String(options.header?.Authorization ?? '').replace(/^Bearer /, '')
-    const route = options.url === '/v1/me' ? routes.me?.(access)
-      : options.url === '/v1/auth/refresh' ? await new Promise<Reply>((resolve) => setTimeout(() => resolve(routes.refresh!()), 20))
-      : options.url === '/v1/auth/logout' ? routes.logout?.() : undefined
+    const route =
+      options.url === '/v1/me'
+        ? routes.me?.(access)
+        : options.url === '/v1/auth/refresh'
+          ? await new Promise<Reply>((resolve) => setTimeout(() => resolve(routes.refresh!()), 20))
+          : options.url === '/v1/auth/logout'
+            ? routes.logout?.()
+            : undefined
     if (!route) throw new Error(`unexpected request to ${options.url}`)
     return { ...route, header: {} }
   })
 }
-const expiredUnless = (fresh: string) => (access: string): Reply =>
-  access === fresh ? { statusCode: 200, data: profile } : { statusCode: 401, data: envelope('AUTH_TOKEN_EXPIRED') }
+const expiredUnless =
+  (fresh: string) =>
+  (access: string): Reply =>
+    access === fresh ? { statusCode: 200, data: profile } : { statusCode: 401, data: envelope('AUTH_TOKEN_EXPIRED') }
 const urls = () => requestMock.mock.calls.map(([options]) => options.url)
 const refreshCalls = () => urls().filter((url) => url === '/v1/auth/refresh').length
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(() => { throw new Error('expected a rejection') }, (e: unknown) => e)
+  const error: unknown = await promise.then(
+    () => {
+      throw new Error('expected a rejection')
+    },
+    (e: unknown) => e,
+  )
   if (!(error instanceof ApiError)) throw error
   return error
 }
@@ -53,7 +72,11 @@ it('sends the stored access token as a Bearer header to routes whose contract de
   expect(sent().header).toMatchObject({ Authorization: 'Bearer access-1' })
 
   requestMock.mockReset()
-  requestMock.mockResolvedValueOnce({ statusCode: 200, data: { appId: 'wx', authorizeUrl: 'http://localhost:4100/a' }, header: {} })
+  requestMock.mockResolvedValueOnce({
+    statusCode: 200,
+    data: { appId: 'wx', authorizeUrl: 'http://localhost:4100/a' },
+    header: {},
+  })
   await request(bffContracts.auth.config)
   expect(sent().header).not.toHaveProperty('Authorization')
 })
@@ -96,9 +119,12 @@ it('does not refresh again for a call whose token expired while another caller h
   expect(urls()).toEqual(['/v1/me', '/v1/me'])
 })
 
-it('ends the session when the refresh is refused: both callers get AUTH_REQUIRED with the BFF\'s reason, tokens cleared', async () => {
+it("ends the session when the refresh is refused: both callers get AUTH_REQUIRED with the BFF's reason, tokens cleared", async () => {
   const reason = '检测到异常登录，已为您退出所有相关会话，请重新登录'
-  serve({ me: expiredUnless('never'), refresh: () => ({ statusCode: 401, data: envelope('AUTH_REFRESH_REUSED', reason) }) })
+  serve({
+    me: expiredUnless('never'),
+    refresh: () => ({ statusCode: 401, data: envelope('AUTH_REFRESH_REUSED', reason) }),
+  })
   const errors = await Promise.all([rejection(request(bffContracts.auth.me)), rejection(request(bffContracts.auth.me))])
   for (const error of errors) expect(error).toMatchObject({ code: 'AUTH_REQUIRED', status: 401, message: reason })
   expect(refreshCalls()).toBe(1)

@@ -6,7 +6,10 @@ import { failWith, replyWith, requestMock, type SentRequest, sent } from './taro
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
-  default: { request: (options: SentRequest) => jest.requireActual<typeof import('./taro-mock')>('./taro-mock').requestMock(options) },
+  default: {
+    request: (options: SentRequest) =>
+      jest.requireActual<typeof import('./taro-mock')>('./taro-mock').requestMock(options),
+  },
 }))
 
 const RECEIPT_ID = '3f2b1c4e-8a9d-4e2f-9b1a-2c3d4e5f6a7b'
@@ -31,7 +34,9 @@ const listContracts = defineContracts({
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await promise.then(
-    () => { throw new Error('expected a rejection') },
+    () => {
+      throw new Error('expected a rejection')
+    },
     (e: unknown) => e,
   )
   if (!(error instanceof ApiError)) throw error
@@ -65,14 +70,17 @@ describe('request', () => {
 
   it('resolves with the body parsed by the contract schema for a 2xx status', async () => {
     replyWith(201, receipt)
-    await expect(request(bffContracts.feedback.create, { body: { category: 'bug', content: '首页图标点了没反应' } }))
-      .resolves.toEqual(receipt)
+    await expect(
+      request(bffContracts.feedback.create, { body: { category: 'bug', content: '首页图标点了没反应' } }),
+    ).resolves.toEqual(receipt)
   })
 
   it('throws ApiError carrying the envelope code, message, request id and details on a 4xx', async () => {
     const details = [{ path: 'body.content', message: 'too short' }]
     replyWith(400, { code: 'VALIDATION_FAILED', message: '提交的信息有误，请检查后重试', requestId: 'req-42', details })
-    const error = await rejection(request(bffContracts.feedback.create, { body: { category: 'bug', content: '五个字以上' } }))
+    const error = await rejection(
+      request(bffContracts.feedback.create, { body: { category: 'bug', content: '五个字以上' } }),
+    )
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, requestId: 'req-42', details })
     expect(error.message).toBe('提交的信息有误，请检查后重试')
   })
@@ -93,7 +101,9 @@ describe('request', () => {
 
   it('rejects a 2xx status the contract does not declare', async () => {
     replyWith(200, receipt)
-    const error = await rejection(request(bffContracts.feedback.create, { body: { category: 'bug', content: '首页图标点了没反应' } }))
+    const error = await rejection(
+      request(bffContracts.feedback.create, { body: { category: 'bug', content: '首页图标点了没反应' } }),
+    )
     expect(error.code).toBe('BAD_RESPONSE')
   })
 
@@ -110,8 +120,9 @@ describe('request', () => {
     expect(requestMock).not.toHaveBeenCalled()
   })
 
-  it('keeps the BFF\'s clock from the Date header, ignoring differences within its one-second resolution', async () => {
-    const reply = (date: Date) => requestMock.mockResolvedValueOnce({ statusCode: 200, data: receipt, header: { date: date.toUTCString() } })
+  it("keeps the BFF's clock from the Date header, ignoring differences within its one-second resolution", async () => {
+    const reply = (date: Date) =>
+      requestMock.mockResolvedValueOnce({ statusCode: 200, data: receipt, header: { date: date.toUTCString() } })
     reply(new Date(Date.now() + 120_000))
     await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
     expect(Math.abs(serverNow() - (Date.now() + 120_000))).toBeLessThan(1500)

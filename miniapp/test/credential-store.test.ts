@@ -2,12 +2,18 @@
 import { CREDENTIALS_STORAGE, keepCredential, storedCredential } from '../src/services/credential-store'
 import { storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const NOW = Date.UTC(2026, 10, 23, 9)
 const issued = (expiresInMs: number) => ({
-  credential: 'a.b.c', credentialId: 'cred-1', profile: 'traffic_police' as const,
-  disclosed: { name: '张三', pointsRemaining: 12 }, expiresAt: new Date(NOW + expiresInMs).toISOString(),
+  credential: 'a.b.c',
+  credentialId: 'cred-1',
+  profile: 'traffic_police' as const,
+  disclosed: { name: '张三', pointsRemaining: 12 },
+  expiresAt: new Date(NOW + expiresInMs).toISOString(),
 })
 
 beforeEach(() => storage.clear())

@@ -4,7 +4,10 @@ import { replyWith, requestMock, type SentRequest, sent } from './taro-mock'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
-  default: { request: (options: SentRequest) => jest.requireActual<typeof import('./taro-mock')>('./taro-mock').requestMock(options) },
+  default: {
+    request: (options: SentRequest) =>
+      jest.requireActual<typeof import('./taro-mock')>('./taro-mock').requestMock(options),
+  },
 }))
 
 beforeEach(() => requestMock.mockReset())
@@ -18,8 +21,9 @@ it('posts the feedback to /v1/feedback with a trimmed body and returns the recei
     createdAt: '2025-01-01T00:00:00.000Z',
   }
   replyWith(201, receipt)
-  await expect(submitFeedback({ category: 'suggestion', content: '  希望增加长辈模式  ', contact: '13812345678' }))
-    .resolves.toEqual(receipt)
+  await expect(
+    submitFeedback({ category: 'suggestion', content: '  希望增加长辈模式  ', contact: '13812345678' }),
+  ).resolves.toEqual(receipt)
   expect(sent()).toMatchObject({
     url: '/v1/feedback',
     method: 'POST',

@@ -3,7 +3,10 @@
 import { EXPIRY_MARGIN_MS, MIN_REFETCH_MS, type Schedule, scheduleFor, step } from '../src/hooks/use-health-code'
 import type { HealthCodeShown } from '../src/services/health-code'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const NOW = Date.UTC(2026, 10, 23, 9)
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -11,8 +14,16 @@ const HOUR = 3_600_000
 
 function code(overrides: Partial<HealthCodeShown> = {}): HealthCodeShown {
   return {
-    holder: 'self', maskedName: '*三', colour: 'green', reasons: [], negativeTestWithinHours: 24, ruleVersion: '2026.11',
-    evaluatedAt: iso(NOW), validUntil: iso(NOW + 6 * HOUR), credential: 'cred-1', credentialExpiresAt: iso(NOW + 24 * HOUR),
+    holder: 'self',
+    maskedName: '*三',
+    colour: 'green',
+    reasons: [],
+    negativeTestWithinHours: 24,
+    ruleVersion: '2026.11',
+    evaluatedAt: iso(NOW),
+    validUntil: iso(NOW + 6 * HOUR),
+    credential: 'cred-1',
+    credentialExpiresAt: iso(NOW + 24 * HOUR),
     ...overrides,
   }
 }
@@ -20,7 +31,9 @@ function code(overrides: Partial<HealthCodeShown> = {}): HealthCodeShown {
 describe('scheduleFor', () => {
   it('signs at once, and asks again when the evaluation ends or a minute before the credential expires, whichever is first', () => {
     expect(scheduleFor(code(), NOW)).toEqual({ signAt: 0, fetchAt: NOW + 6 * HOUR, expiresAt: NOW + 24 * HOUR })
-    expect(scheduleFor(code({ validUntil: iso(NOW + 48 * HOUR) }), NOW).fetchAt).toBe(NOW + 24 * HOUR - EXPIRY_MARGIN_MS)
+    expect(scheduleFor(code({ validUntil: iso(NOW + 48 * HOUR) }), NOW).fetchAt).toBe(
+      NOW + 24 * HOUR - EXPIRY_MARGIN_MS,
+    )
   })
 
   it('never asks again sooner than 30 s after an answer, even for an evaluation already past', () => {
@@ -30,7 +43,10 @@ describe('scheduleFor', () => {
   it('keeps the QR when the credential is unchanged, and signs a new one at once when it changed (a new colour)', () => {
     const previous: Schedule = { signAt: NOW + 12_000, fetchAt: NOW, expiresAt: NOW + 24 * HOUR }
     expect(scheduleFor(code(), NOW, { schedule: previous, credential: 'cred-1' }).signAt).toBe(NOW + 12_000)
-    expect(scheduleFor(code({ colour: 'yellow', credential: 'cred-2' }), NOW, { schedule: previous, credential: 'cred-1' }).signAt).toBe(0)
+    expect(
+      scheduleFor(code({ colour: 'yellow', credential: 'cred-2' }), NOW, { schedule: previous, credential: 'cred-1' })
+        .signAt,
+    ).toBe(0)
   })
 })
 

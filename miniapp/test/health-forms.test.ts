@@ -8,7 +8,10 @@ import { checkVenue } from '../src/hooks/use-venue-form'
 import { t } from '../src/i18n'
 import { fromParam, venueCodeFrom, venueQrText } from '../src/venue-link'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 describe('health declaration', () => {
   it('reads a temperature with at most one decimal', () => {
@@ -24,9 +27,14 @@ describe('health declaration', () => {
   })
 
   it('refuses a temperature out of 34–43 and an unanswered close-contact question, each with its message', () => {
-    expect(checkHealth({ temperature: '44.0', symptoms: [], closeContact: true })).toEqual({ errors: { temperature: t('healthCode.declare.temperatureInvalid') } })
+    expect(checkHealth({ temperature: '44.0', symptoms: [], closeContact: true })).toEqual({
+      errors: { temperature: t('healthCode.declare.temperatureInvalid') },
+    })
     expect(checkHealth({ temperature: '', symptoms: [], closeContact: null })).toEqual({
-      errors: { temperature: t('healthCode.declare.temperatureInvalid'), closeContact: t('healthCode.declare.closeContactRequired') },
+      errors: {
+        temperature: t('healthCode.declare.temperatureInvalid'),
+        closeContact: t('healthCode.declare.closeContactRequired'),
+      },
     })
   })
 })
@@ -34,10 +42,14 @@ describe('health declaration', () => {
 describe('trip declaration', () => {
   const trip = { destination: ' 天河区石牌街道 ', departedOn: '2026-11-20', returnedOn: '2026-11-22' }
   it('trims the destination and keeps the dates', () => {
-    expect(checkTrip(trip)).toEqual({ declaration: { kind: 'trip', destination: '天河区石牌街道', departedOn: '2026-11-20', returnedOn: '2026-11-22' } })
+    expect(checkTrip(trip)).toEqual({
+      declaration: { kind: 'trip', destination: '天河区石牌街道', departedOn: '2026-11-20', returnedOn: '2026-11-22' },
+    })
   })
   it('says a return before the departure is one, and asks for a destination and dates', () => {
-    expect(checkTrip({ ...trip, returnedOn: '2026-11-19' })).toEqual({ errors: { returnedOn: t('healthCode.declare.returnBeforeDeparture') } })
+    expect(checkTrip({ ...trip, returnedOn: '2026-11-19' })).toEqual({
+      errors: { returnedOn: t('healthCode.declare.returnBeforeDeparture') },
+    })
     expect(checkTrip({ destination: '天', departedOn: '', returnedOn: '' })).toEqual({
       errors: {
         destination: t('healthCode.declare.destinationInvalid'),
@@ -47,16 +59,26 @@ describe('trip declaration', () => {
     })
   })
   it('maps the BFF’s field paths (body.temperature) to the same fields', () => {
-    expect(errorsFrom([['body', 'temperature'], ['body', 'unknown']])).toEqual({ temperature: t('healthCode.declare.temperatureInvalid') })
+    expect(
+      errorsFrom([
+        ['body', 'temperature'],
+        ['body', 'unknown'],
+      ]),
+    ).toEqual({ temperature: t('healthCode.declare.temperatureInvalid') })
   })
 })
 
 describe('venue registration', () => {
   it('trims and accepts, or names each field out of its length', () => {
-    expect(checkVenue({ name: ' 石牌社区服务中心 ', area: '天河区石牌街道', address: '天河路 100 号' }))
-      .toEqual({ input: { name: '石牌社区服务中心', area: '天河区石牌街道', address: '天河路 100 号' } })
+    expect(checkVenue({ name: ' 石牌社区服务中心 ', area: '天河区石牌街道', address: '天河路 100 号' })).toEqual({
+      input: { name: '石牌社区服务中心', area: '天河区石牌街道', address: '天河路 100 号' },
+    })
     expect(checkVenue({ name: '店', area: '', address: '1号' })).toEqual({
-      errors: { name: t('healthCode.venue.nameInvalid'), area: t('healthCode.venue.areaInvalid'), address: t('healthCode.venue.addressInvalid') },
+      errors: {
+        name: t('healthCode.venue.nameInvalid'),
+        area: t('healthCode.venue.areaInvalid'),
+        address: t('healthCode.venue.addressInvalid'),
+      },
     })
   })
 })
@@ -64,7 +86,9 @@ describe('venue registration', () => {
 describe('venue QR link', () => {
   const code = 'eyJhbGciOiJFUzI1NiJ9.eyJ2IjoiMSJ9.c2ln~x+y/z='
   it('is an H5 link to the check-in page on H5 and the code itself elsewhere', () => {
-    expect(venueQrText(code, 'https://ysx.example')).toBe(`https://ysx.example/#/pages/check-in/index?v=${encodeURIComponent(code)}`)
+    expect(venueQrText(code, 'https://ysx.example')).toBe(
+      `https://ysx.example/#/pages/check-in/index?v=${encodeURIComponent(code)}`,
+    )
     expect(venueQrText(code, null)).toBe(code)
   })
   it('gives back the code from the link, from a pasted code, and from a router parameter either way', () => {
@@ -78,14 +102,27 @@ describe('venue QR link', () => {
 })
 
 describe('family member', () => {
-  const fields = { name: '王小明', idNumber: '11010519491231002x', relation: 'grandparent' as const, method: 'guardian' as const, accepted: true }
+  const fields = {
+    name: '王小明',
+    idNumber: '11010519491231002x',
+    relation: 'grandparent' as const,
+    method: 'guardian' as const,
+    accepted: true,
+  }
   it('records the consent with the statement version, for a real name and ID number', () => {
     expect(checkFamily(fields)).toEqual({
-      input: { name: '王小明', idNumber: '11010519491231002X', relation: 'grandparent', consent: { accepted: true, method: 'guardian', version: FAMILY_CONSENT_VERSION } },
+      input: {
+        name: '王小明',
+        idNumber: '11010519491231002X',
+        relation: 'grandparent',
+        consent: { accepted: true, method: 'guardian', version: FAMILY_CONSENT_VERSION },
+      },
     })
   })
   it('needs the explicit tick, a Chinese name and a valid ID number', () => {
-    expect(checkFamily({ ...fields, accepted: false })).toEqual({ errors: { consent: t('healthCode.family.consentRequired') } })
+    expect(checkFamily({ ...fields, accepted: false })).toEqual({
+      errors: { consent: t('healthCode.family.consentRequired') },
+    })
     expect(checkFamily({ ...fields, name: 'Wang', idNumber: '110105194912310021' })).toEqual({
       errors: { name: t('healthCode.family.nameInvalid'), idNumber: t('healthCode.family.idNumberInvalid') },
     })
@@ -110,7 +147,11 @@ describe('appeal', () => {
   })
   it('asks for the reason, the record and a statement of 5–500 characters', () => {
     expect(checkAppeal({ rule: '', kind: 'declaration', targetId: ' ', statement: '太短' })).toEqual({
-      errors: { rule: t('healthCode.appeal.reason'), target: t('healthCode.appeal.targetRequired'), statement: t('healthCode.appeal.statementInvalid') },
+      errors: {
+        rule: t('healthCode.appeal.reason'),
+        target: t('healthCode.appeal.targetRequired'),
+        statement: t('healthCode.appeal.statementInvalid'),
+      },
     })
   })
 })

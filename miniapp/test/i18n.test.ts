@@ -4,8 +4,12 @@ import { currentLocale, t, type TranslationKey } from '../src/i18n'
 
 function leaves(node: object, prefix = ''): Array<[string, string]> {
   return Object.entries(node).flatMap(([key, value]: [string, unknown]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]]
-      : typeof value === 'object' && value !== null ? leaves(value, `${prefix}${key}.`) : [])
+    typeof value === 'string'
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : typeof value === 'object' && value !== null
+        ? leaves(value, `${prefix}${key}.`)
+        : [],
+  )
 }
 
 it('starts in the default locale', () => {

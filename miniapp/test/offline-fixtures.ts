@@ -9,7 +9,9 @@ export const NOW = Date.UTC(2026, 10, 23, 9)
 export const nowSeconds = NOW / 1000
 const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 const jwk = issuer.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-export const KEYS: PublicJwk[] = [{ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' }]
+export const KEYS: PublicJwk[] = [
+  { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' },
+]
 const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 const devicePrivate = Buffer.from((device.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url')
 export const deviceJwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }

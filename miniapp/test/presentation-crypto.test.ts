@@ -4,7 +4,10 @@ import { credentialHash, DEVICE_KEY_STORAGE, deviceKey, presentation } from '../
 import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../src/services/encoding'
 import { storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 beforeEach(() => storage.clear())
 
@@ -38,9 +41,27 @@ it('builds a QR text whose proof node:crypto verifies with the JWK, binding the 
   const [h, p, s] = proof.split('.') as [string, string, string]
   expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toEqual({ alg: 'ES256', typ: 'ysx-kb' })
   const claims = JSON.parse(Buffer.from(p, 'base64url').toString())
-  expect(claims).toEqual({ i: 1_800_000_000, j: 'abcdefghijkl', h: createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url') })
+  expect(claims).toEqual({
+    i: 1_800_000_000,
+    j: 'abcdefghijkl',
+    h: createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url'),
+  })
   expect(claims.h).toBe(credentialHash(credential))
   const publicKey = createPublicKey({ key: key.publicJwk, format: 'jwk' })
-  expect(verify('sha256', Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(s, 'base64url'))).toBe(true)
-  expect(verify('sha256', Buffer.from(`${h}.${p}x`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(s, 'base64url'))).toBe(false)
+  expect(
+    verify(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      { key: publicKey, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(s, 'base64url'),
+    ),
+  ).toBe(true)
+  expect(
+    verify(
+      'sha256',
+      Buffer.from(`${h}.${p}x`),
+      { key: publicKey, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(s, 'base64url'),
+    ),
+  ).toBe(false)
 })

@@ -4,7 +4,10 @@ import * as queries from '../src/services/queries'
 import { saveTokens } from '../src/services/token-store'
 import { replyWith, requestMock, sent, storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const tokens = { accessToken: 'access-1', accessExpiresIn: 900, refreshToken: 'refresh-1', refreshExpiresIn: 3600 }
 const unavailable = { status: 'unavailable', code: 'UPSTREAM_TIMEOUT', message: '部门系统响应超时，请稍后重试' }
@@ -54,7 +57,11 @@ it('pages 我的数据使用记录 with limit and before', async () => {
 
 it('turns a department outage (503 envelope) into an ApiError with its code and message', async () => {
   replyWith(503, { code: 'UPSTREAM_UNAVAILABLE', message: '部门系统暂时无法访问，请稍后重试', requestId: 'r-1' })
-  await expect(queries.violations()).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503, message: '部门系统暂时无法访问，请稍后重试' })
+  await expect(queries.violations()).rejects.toMatchObject({
+    code: 'UPSTREAM_UNAVAILABLE',
+    status: 503,
+    message: '部门系统暂时无法访问，请稍后重试',
+  })
 })
 
 it('asks for a login without calling the BFF when there is no session', async () => {

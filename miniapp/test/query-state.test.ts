@@ -4,7 +4,10 @@ import { unseen } from '../src/hooks/use-data-access'
 import { settle } from '../src/hooks/use-query'
 import { ApiError } from '../src/services/client'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 describe('settle', () => {
   it('shows data, and treats null or what isEmpty rejects as empty', () => {
@@ -15,17 +18,29 @@ describe('settle', () => {
 
   it('keeps an ApiError’s code and message, and reads anything else as a bad response', () => {
     const error = new ApiError({ code: 'UPSTREAM_TIMEOUT', message: '部门系统响应超时，请稍后重试', status: 504 })
-    expect(settle({ ok: false, error })).toEqual({ status: 'error', code: 'UPSTREAM_TIMEOUT', message: '部门系统响应超时，请稍后重试' })
+    expect(settle({ ok: false, error })).toEqual({
+      status: 'error',
+      code: 'UPSTREAM_TIMEOUT',
+      message: '部门系统响应超时，请稍后重试',
+    })
     expect(settle({ ok: false, error: new TypeError('x') })).toMatchObject({ status: 'error', code: 'BAD_RESPONSE' })
   })
 })
 
 describe('unseen', () => {
   const record = (id: string) => ({
-    id, department: 'yibao', dataKind: '医保余额', purpose: '首页概览', caseId: null, outcome: 'served' as const, at: '2026-11-23T08:00:00.000Z',
+    id,
+    department: 'yibao',
+    dataKind: '医保余额',
+    purpose: '首页概览',
+    caseId: null,
+    outcome: 'served' as const,
+    at: '2026-11-23T08:00:00.000Z',
   })
   it('drops records already shown (the page boundary may repeat one)', () => {
-    expect(unseen([record('a'), record('b')], { records: [record('b'), record('c')], nextBefore: null }).map((r) => r.id)).toEqual(['c'])
+    expect(
+      unseen([record('a'), record('b')], { records: [record('b'), record('c')], nextBefore: null }).map((r) => r.id),
+    ).toEqual(['c'])
   })
 })
 

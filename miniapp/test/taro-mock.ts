@@ -3,7 +3,10 @@ import type Taro from '@tarojs/taro'
 
 export type SentRequest = Taro.request.Option<unknown>
 
-export const requestMock = jest.fn<Promise<{ statusCode: number; data: unknown; header: Record<string, string> }>, [SentRequest]>()
+export const requestMock = jest.fn<
+  Promise<{ statusCode: number; data: unknown; header: Record<string, string> }>,
+  [SentRequest]
+>()
 
 export function replyWith(statusCode: number, data: unknown): void {
   requestMock.mockResolvedValueOnce({ statusCode, data, header: {} })

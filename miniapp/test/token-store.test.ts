@@ -2,7 +2,10 @@
 import { clearTokens, readTokens, saveTokens, STORAGE_KEYS } from '../src/services/token-store'
 import { storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const NOW = Date.UTC(2026, 10, 23, 9)
 const tokens = { accessToken: 'access-1', accessExpiresIn: 900, refreshToken: 'refresh-1', refreshExpiresIn: 3600 }
@@ -13,7 +16,11 @@ it('stores the tokens under one ysx.-namespaced key and reads them back', () => 
   saveTokens(tokens, NOW)
   expect([...storage.keys()]).toEqual([STORAGE_KEYS.tokens])
   expect(STORAGE_KEYS.tokens.startsWith('ysx.')).toBe(true)
-  expect(readTokens(NOW)).toEqual({ accessToken: 'access-1', refreshToken: 'refresh-1', refreshExpiresAt: NOW + 3_600_000 })
+  expect(readTokens(NOW)).toEqual({
+    accessToken: 'access-1',
+    refreshToken: 'refresh-1',
+    refreshExpiresAt: NOW + 3_600_000,
+  })
 })
 
 it('reads nothing when nothing is stored', () => {

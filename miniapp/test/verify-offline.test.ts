@@ -4,14 +4,26 @@ import { cachedKeys, JWKS_STORAGE, verifyPresentation, verifyWithCachedKeys } fr
 import { b64, deviceJwk, KEYS, NOW, nowSeconds, presented, resetTaroMock, signed } from './offline-fixtures'
 import { replyWith, requestMock, storage } from './taro-mock'
 
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
+}))
 
 const DISCLOSED = { n: '张三', lc: 'C1', vf: '2020-01-01', vu: '2032-01-01', pr: 12 }
 
 function credential(opts: { kid?: string; e?: number; d?: object; key?: KeyObject; k?: object } = {}): string {
-  return signed({ alg: 'ES256', typ: 'ysx-vc', kid: opts.kid ?? 'k-2026-11' }, {
-    c: 'cred-1', t: 'driving_licence', p: 'traffic_police', d: opts.d ?? DISCLOSED, k: opts.k ?? { x: deviceJwk.x, y: deviceJwk.y }, e: opts.e ?? nowSeconds + 3600,
-  }, opts.key)
+  return signed(
+    { alg: 'ES256', typ: 'ysx-vc', kid: opts.kid ?? 'k-2026-11' },
+    {
+      c: 'cred-1',
+      t: 'driving_licence',
+      p: 'traffic_police',
+      d: opts.d ?? DISCLOSED,
+      k: opts.k ?? { x: deviceJwk.x, y: deviceJwk.y },
+      e: opts.e ?? nowSeconds + 3600,
+    },
+    opts.key,
+  )
 }
 
 const qr = (cred = credential(), iat = nowSeconds - 5) => presented(cred, iat)
@@ -21,19 +33,40 @@ beforeEach(resetTaroMock)
 it('accepts a genuine presentation and returns only the traffic-police fields', () => {
   const result = verifyPresentation(qr(), KEYS, NOW)
   expect(result).toEqual({
-    ok: true, type: 'driving_licence', profile: 'traffic_police', credentialId: 'cred-1', presentedAt: (nowSeconds - 5) * 1000,
-    disclosed: { name: '张三', licenceClass: 'C1', validFrom: '2020-01-01', validUntil: '2032-01-01', pointsRemaining: 12 },
+    ok: true,
+    type: 'driving_licence',
+    profile: 'traffic_police',
+    credentialId: 'cred-1',
+    presentedAt: (nowSeconds - 5) * 1000,
+    disclosed: {
+      name: '张三',
+      licenceClass: 'C1',
+      validFrom: '2020-01-01',
+      validUntil: '2032-01-01',
+      pointsRemaining: 12,
+    },
   })
 })
 
 it('refuses an expired credential', () => {
-  expect(verifyPresentation(qr(credential({ e: nowSeconds - 1 })), KEYS, NOW)).toMatchObject({ ok: false, code: 'PRESENTATION_EXPIRED' })
+  expect(verifyPresentation(qr(credential({ e: nowSeconds - 1 })), KEYS, NOW)).toMatchObject({
+    ok: false,
+    code: 'PRESENTATION_EXPIRED',
+  })
 })
 
 it('refuses a credential signed under a kid the JWKS does not have, or by a key not in it', () => {
-  expect(verifyPresentation(qr(credential({ kid: 'k-unknown' })), KEYS, NOW)).toMatchObject({ ok: false, code: 'PRESENTATION_INVALID', reason: 'unknown kid' })
+  expect(verifyPresentation(qr(credential({ kid: 'k-unknown' })), KEYS, NOW)).toMatchObject({
+    ok: false,
+    code: 'PRESENTATION_INVALID',
+    reason: 'unknown kid',
+  })
   const rogue = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
-  expect(verifyPresentation(qr(credential({ key: rogue })), KEYS, NOW)).toMatchObject({ ok: false, code: 'PRESENTATION_INVALID', reason: 'credential signature' })
+  expect(verifyPresentation(qr(credential({ key: rogue })), KEYS, NOW)).toMatchObject({
+    ok: false,
+    code: 'PRESENTATION_INVALID',
+    reason: 'credential signature',
+  })
 })
 
 it('refuses a tampered credential payload', () => {
@@ -46,15 +79,30 @@ it('refuses a tampered credential payload', () => {
 })
 
 it('refuses a proof signed by another device than the one the credential binds', () => {
-  const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-  expect(verifyPresentation(qr(credential({ k: { x: other.x, y: other.y } })), KEYS, NOW)).toMatchObject({ ok: false, reason: 'device signature' })
+  const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as {
+    x: string
+    y: string
+  }
+  expect(verifyPresentation(qr(credential({ k: { x: other.x, y: other.y } })), KEYS, NOW)).toMatchObject({
+    ok: false,
+    reason: 'device signature',
+  })
 })
 
 it('refuses a proof older than 60 s or from the future, and one bound to another credential', () => {
-  expect(verifyPresentation(qr(credential(), nowSeconds - 61), KEYS, NOW)).toMatchObject({ ok: false, code: 'PRESENTATION_EXPIRED' })
-  expect(verifyPresentation(qr(credential(), nowSeconds + 30), KEYS, NOW)).toMatchObject({ ok: false, code: 'PRESENTATION_INVALID' })
+  expect(verifyPresentation(qr(credential(), nowSeconds - 61), KEYS, NOW)).toMatchObject({
+    ok: false,
+    code: 'PRESENTATION_EXPIRED',
+  })
+  expect(verifyPresentation(qr(credential(), nowSeconds + 30), KEYS, NOW)).toMatchObject({
+    ok: false,
+    code: 'PRESENTATION_INVALID',
+  })
   const [, proof] = qr().split('~') as [string, string]
-  expect(verifyPresentation(`${credential({ e: nowSeconds + 7200 })}~${proof}`, KEYS, NOW)).toMatchObject({ ok: false, reason: 'proof claims' })
+  expect(verifyPresentation(`${credential({ e: nowSeconds + 7200 })}~${proof}`, KEYS, NOW)).toMatchObject({
+    ok: false,
+    reason: 'proof claims',
+  })
 })
 
 it('refuses text that is not credential~proof', () => {

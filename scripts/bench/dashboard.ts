@@ -4,7 +4,16 @@
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import { person } from '@ysx/departments/harness'
-import { DEPARTMENTS, type Dept, measure, percentile, realNameUser, setFaults, startDepartments, WECHAT_APP } from './lib'
+import {
+  DEPARTMENTS,
+  type Dept,
+  measure,
+  percentile,
+  realNameUser,
+  setFaults,
+  startDepartments,
+  WECHAT_APP,
+} from './lib'
 
 const LATENCY_MS = 50
 const BUDGET_MS = 2500
@@ -21,20 +30,43 @@ async function main() {
     wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
     rateLimit: { max: 1_000_000, windowMs: 60_000 },
     // No cache (every dashboard reaches every department) and no breaker tripping during the run.
-    departments: { ...base.departments, urls, timeoutMs: 2000, dashboardBudgetMs: BUDGET_MS, cacheTtlMs: 0, breakerThreshold: 1_000_000 },
+    departments: {
+      ...base.departments,
+      urls,
+      timeoutMs: 2000,
+      dashboardBudgetMs: BUDGET_MS,
+      cacheTtlMs: 0,
+      breakerThreshold: 1_000_000,
+    },
   })
   const bff = await app.listen({ host: '127.0.0.1', port: 0 })
   try {
     const token = await realNameUser(bff, urls.wechat, 'bench', person(SEED, 1))
-    const dashboard = () => fetch(`${bff}/v1/dashboard`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())
+    const dashboard = () =>
+      fetch(`${bff}/v1/dashboard`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())
     await measure(20, CONCURRENCY, dashboard) // warm-up: connections
 
     for (const d of DEPARTMENTS) await setFaults(urls[d], { ...CLEAR, latencyMs: LATENCY_MS })
     await measure(N / 2, CONCURRENCY, dashboard) // warm-up at the measured load: JIT, pools at their steady size
     const who = person(SEED, 1)
     let slowest = 0
-    for (const d of ['gongan', 'renshe', 'yibao', 'gongjijin', 'jiaoguan', 'churujing', 'weijian', 'minzheng', 'shichang'] as Dept[]) {
-      const path = d === 'yibao' ? '/v1/medical-insurance/account' : d === 'weijian' ? '/v1/nucleic-acid-tests/lookup' : '/v1/certificates/lookup'
+    for (const d of [
+      'gongan',
+      'renshe',
+      'yibao',
+      'gongjijin',
+      'jiaoguan',
+      'churujing',
+      'weijian',
+      'minzheng',
+      'shichang',
+    ] as Dept[]) {
+      const path =
+        d === 'yibao'
+          ? '/v1/medical-insurance/account'
+          : d === 'weijian'
+            ? '/v1/nucleic-acid-tests/lookup'
+            : '/v1/certificates/lookup'
       const direct = await measure(Math.max(20, N / 5), CONCURRENCY, () =>
         fetch(`${urls[d]}${path}`, {
           method: 'POST',
@@ -54,8 +86,12 @@ async function main() {
     await setFaults(urls.yibao, CLEAR)
 
     console.log(`dashboard benchmark (${N} requests, concurrency ${CONCURRENCY}, departments at ${LATENCY_MS} ms)`)
-    console.log(`  A. slowest department p50 ${slowest.toFixed(1)} ms · dashboard p50 ${p50.toFixed(1)} ms · ratio ${(p50 / slowest).toFixed(2)} (target ≤ 1.2)`)
-    console.log(`  B. 医保 hung · budget ${BUDGET_MS} ms · dashboard p99 ${p99.toFixed(1)} ms · ratio ${(p99 / BUDGET_MS).toFixed(2)} (target ≤ 1.1)`)
+    console.log(
+      `  A. slowest department p50 ${slowest.toFixed(1)} ms · dashboard p50 ${p50.toFixed(1)} ms · ratio ${(p50 / slowest).toFixed(2)} (target ≤ 1.2)`,
+    )
+    console.log(
+      `  B. 医保 hung · budget ${BUDGET_MS} ms · dashboard p99 ${p99.toFixed(1)} ms · ratio ${(p99 / BUDGET_MS).toFixed(2)} (target ≤ 1.1)`,
+    )
   } finally {
     await app.close()
     stop()

@@ -25,39 +25,65 @@ const TOKENS = 2000
 const GUANGDONG_AVERAGE_PER_SECOND = 2315 // 2 亿 displays a day at the peak ÷ 86,400 s
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
-interface Load { rps: number; p50: number; p99: number; non2xx: number; errors: number }
+interface Load {
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
 
 /** Runs the load generator in its own process (asynchronously: the servers under test live in this one). */
 async function load(spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string }): Promise<Load> {
   const run = async (seconds: number) => {
-    const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify({ ...spec, connections: CONNECTIONS, seconds })])
+    const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [
+      path.join(ROOT, 'scripts/bench/load.ts'),
+      JSON.stringify({ ...spec, connections: CONNECTIONS, seconds }),
+    ])
     return JSON.parse(stdout.trim().split('\n').pop()!) as Load
   }
   await run(2) // warm-up: JIT, connections, page cache
   const result = await run(SECONDS)
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx and ${result.errors} errors under load: the figures would not be for the display`)
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(
+      `${result.non2xx} non-2xx and ${result.errors} errors under load: the figures would not be for the display`,
+    )
   return result
 }
 
 /** Citizens `from`..`to`-1 as the BFF holds them after real-name binding and a first display: user, session, status. */
 function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, credential: string, thumbprint: string) {
   const now = Date.now()
-  const user = db.prepare(`INSERT INTO users (id, openid, level, id_number_sealed, id_number_hash, id_number_masked, name_sealed, name_masked, real_name_at, created_at)
+  const user =
+    db.prepare(`INSERT INTO users (id, openid, level, id_number_sealed, id_number_hash, id_number_masked, name_sealed, name_masked, real_name_at, created_at)
     VALUES (?, ?, 'real_name', ?, ?, ?, ?, ?, ?, ?)`)
   const session = db.prepare('INSERT INTO sessions (id, user_id, created_at, absolute_expires_at) VALUES (?, ?, ?, ?)')
-  const status = db.prepare(`INSERT INTO health_status (holder, masked_name, colour, reasons, negative_within_hours, rule_version, evaluated_at, valid_until, stale,
+  const status =
+    db.prepare(`INSERT INTO health_status (holder, masked_name, colour, reasons, negative_within_hours, rule_version, evaluated_at, valid_until, stale,
     credential, credential_id, device_key_thumbprint, credential_expires_at) VALUES (?, ?, 'green', '[]', 48, '2026-11-v1', ?, ?, 0, ?, ?, ?, ?)`)
   const sealed = randomBytes(60).toString('base64url')
   const batch = db.transaction((lo: number, hi: number) => {
     for (let i = lo; i < hi; i += 1) {
-      user.run(`u${i}`, `o${i}`, sealed, createHash('sha256').update(String(i)).digest('base64url'), '440***********123X', sealed, '**明', now, now)
+      user.run(
+        `u${i}`,
+        `o${i}`,
+        sealed,
+        createHash('sha256').update(String(i)).digest('base64url'),
+        '440***********123X',
+        sealed,
+        '**明',
+        now,
+        now,
+      )
       session.run(`s${i}`, `u${i}`, now, now + 30 * 86_400_000)
       status.run(`u:u${i}`, '**明', now, now + 86_400_000, credential, `c${i}`, thumbprint, now + 86_400_000)
     }
   })
   for (let lo = from; lo < to; lo += 50_000) {
     batch(lo, Math.min(to, lo + 50_000))
-    process.stderr.write(`\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`)
+    process.stderr.write(
+      `\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`,
+    )
   }
   // As a running system would have by now: the seeded pages checkpointed from the WAL into the database file.
   db.pragma('wal_checkpoint(TRUNCATE)')
@@ -73,7 +99,9 @@ async function main() {
   const dbFile = path.join(dir, 'bff.sqlite')
   const base = testConfig({ logLevel: 'silent', dbFile })
   const app = await buildApp({
-    ...base, rateLimit: { max: 1_000_000_000, windowMs: 60_000 }, maxEventLoopDelayMs: 60_000,
+    ...base,
+    rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+    maxEventLoopDelayMs: 60_000,
     auth: { ...base.auth, accessTtlSeconds: 3600 },
   })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
@@ -97,7 +125,8 @@ async function main() {
     return file
   }
   const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
-  const display = (tokensFile: string) => load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile })
+  const display = (tokensFile: string) =>
+    load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile })
 
   try {
     // Interleaved rounds, medians: the machine's speed drifts between runs, so each ratio compares neighbours.
@@ -116,9 +145,18 @@ async function main() {
     }))
     seedCitizens(db, SMALL, LARGE, credential, thumbprint)
     const largeTokens = tokensFor(LARGE)
-    const second = await rounds(ROUNDS, async () => ({ hello: await load({ url: bareUrl, method: 'GET' }), display: await display(largeTokens) }))
+    const second = await rounds(ROUNDS, async () => ({
+      hello: await load({ url: bareUrl, method: 'GET' }),
+      display: await display(largeTokens),
+    }))
 
-    const summary = (rs: Load[]): Load => ({ rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), non2xx: 0, errors: 0 })
+    const summary = (rs: Load[]): Load => ({
+      rps: median(rs.map((r) => r.rps)),
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      non2xx: 0,
+      errors: 0,
+    })
     const hello = summary([...first, ...second].map((r) => r.hello))
     const stack = summary(first.map((r) => r.stack))
     const small = summary(first.map((r) => r.display))
@@ -126,15 +164,24 @@ async function main() {
     const ratioSmall = median(first.map((r) => r.display.rps / r.hello.rps))
     const ratioLarge = median(second.map((r) => r.display.rps / r.hello.rps))
 
-    const row = (label: string, r: Load) => `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s · p50 ${r.p50} ms · p99 ${r.p99} ms`
-    console.log(`health-code benchmark (autocannon in its own process, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians; ${TOKENS} citizens' tokens at random)`)
+    const row = (label: string, r: Load) =>
+      `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s · p50 ${r.p50} ms · p99 ${r.p99} ms`
+    console.log(
+      `health-code benchmark (autocannon in its own process, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians; ${TOKENS} citizens' tokens at random)`,
+    )
     console.log(row('bare Fastify hello-world', hello))
     console.log(row('BFF /healthz (plugins, no auth/DB)', stack))
     console.log(row(`display, ${SMALL.toLocaleString('en')} citizens`, small))
     console.log(row(`display, ${LARGE.toLocaleString('en')} citizens`, large))
-    console.log(`  display ÷ bare, same round: ${ratioSmall.toFixed(2)} at ${SMALL.toLocaleString('en')}, ${ratioLarge.toFixed(2)} at ${LARGE.toLocaleString('en')} (target ≥ 0.40)`)
-    console.log(`  p99 growth ${SMALL.toLocaleString('en')} → ${LARGE.toLocaleString('en')}: ${(large.p99 / small.p99).toFixed(2)}× (target ≤ 1.2)`)
-    console.log(`  display throughput ÷ Guangdong's average ${GUANGDONG_AVERAGE_PER_SECOND}/s: ${(Math.min(small.rps, large.rps) / GUANGDONG_AVERAGE_PER_SECOND).toFixed(2)}×`)
+    console.log(
+      `  display ÷ bare, same round: ${ratioSmall.toFixed(2)} at ${SMALL.toLocaleString('en')}, ${ratioLarge.toFixed(2)} at ${LARGE.toLocaleString('en')} (target ≥ 0.40)`,
+    )
+    console.log(
+      `  p99 growth ${SMALL.toLocaleString('en')} → ${LARGE.toLocaleString('en')}: ${(large.p99 / small.p99).toFixed(2)}× (target ≤ 1.2)`,
+    )
+    console.log(
+      `  display throughput ÷ Guangdong's average ${GUANGDONG_AVERAGE_PER_SECOND}/s: ${(Math.min(small.rps, large.rps) / GUANGDONG_AVERAGE_PER_SECOND).toFixed(2)}×`,
+    )
   } finally {
     db.close()
     await app.close()

@@ -28,11 +28,25 @@ export async function measure(n: number, concurrency: number, once: () => Promis
   return times.sort((a, b) => a - b)
 }
 
-export const DEPARTMENTS = ['wechat', 'gongan', 'renshe', 'yibao', 'gongjijin', 'jiaoguan', 'churujing', 'weijian', 'minzheng', 'shichang'] as const
+export const DEPARTMENTS = [
+  'wechat',
+  'gongan',
+  'renshe',
+  'yibao',
+  'gongjijin',
+  'jiaoguan',
+  'churujing',
+  'weijian',
+  'minzheng',
+  'shichang',
+] as const
 export type Dept = (typeof DEPARTMENTS)[number]
 
 /** Starts every stand-in in its own process (so it does not share the benchmark's event loop) on base port + i. */
-export async function startDepartments(basePort: number, size: number): Promise<{ urls: Record<Dept, string>; stop: () => void }> {
+export async function startDepartments(
+  basePort: number,
+  size: number,
+): Promise<{ urls: Record<Dept, string>; stop: () => void }> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DEPT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ysx-bench-')),
@@ -45,7 +59,9 @@ export async function startDepartments(basePort: number, size: number): Promise<
     urls[d] = `http://127.0.0.1:${basePort + i}`
   })
   const child: ChildProcess = spawn(path.join(ROOT, 'departments/node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: path.join(ROOT, 'departments'), env, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: path.join(ROOT, 'departments'),
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (const d of DEPARTMENTS) {
     for (let tries = 0; ; tries += 1) {
@@ -61,7 +77,11 @@ export async function startDepartments(basePort: number, size: number): Promise<
 }
 
 export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
-  await fetch(`${url}/_admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })
+  await fetch(`${url}/_admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  })
 }
 
 /** The stand-ins' WeChat app (the development defaults both the BFF and the departments use). */
@@ -70,18 +90,30 @@ export const WECHAT_APP = { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-s
 async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, string>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return (await res.json()) as Record<string, string>
 }
 
 /** Logs a WeChat account in and binds it to a citizen by a (stand-in) face verification; returns its access token. */
-export async function realNameUser(bff: string, wechat: string, account: string, who: { name: string; idNumber: string }): Promise<string> {
+export async function realNameUser(
+  bff: string,
+  wechat: string,
+  account: string,
+  who: { name: string; idNumber: string },
+): Promise<string> {
   const { code } = await postJson(`${wechat}/sns/device-login`, { appid: WECHAT_APP.appId, account })
   const { accessToken } = await postJson(`${bff}/v1/auth/login`, { code })
   const c = await postJson(`${bff}/v1/face/challenges`, undefined, accessToken)
   const sample = { kind: 'standin', image: '', spokenDigits: c.digits }
-  await postJson(`${bff}/v1/face/verifications`, { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample }, accessToken)
+  await postJson(
+    `${bff}/v1/face/verifications`,
+    { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample },
+    accessToken,
+  )
   return accessToken!
 }

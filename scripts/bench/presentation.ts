@@ -41,8 +41,15 @@ async function main() {
     const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     const deviceKey = device.publicKey.export({ format: 'jwk' })
     const post = (path: string, body: unknown, auth = true) =>
-      fetch(`${bff}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
-    const issueOnce = async () => (await post(`/v1/wallet/${cardId}/credentials`, { profile: 'traffic_police', deviceKey })).json() as Promise<{ credential: string }>
+      fetch(`${bff}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+    const issueOnce = async () =>
+      (await post(`/v1/wallet/${cardId}/credentials`, { profile: 'traffic_police', deviceKey })).json() as Promise<{
+        credential: string
+      }>
     const { credential } = await issueOnce()
     const h = createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url')
     const present = () => {
@@ -63,7 +70,9 @@ async function main() {
     })
     console.log(`presentation benchmark (concurrency ${CONCURRENCY}, load loop in the same process)`)
     for (const r of [hello, issue, verify]) {
-      console.log(`  ${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s · p99 ${r.p99.toFixed(1)} ms · ratio to bare ${(r.rps / hello.rps).toFixed(2)}`)
+      console.log(
+        `  ${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s · p99 ${r.p99.toFixed(1)} ms · ratio to bare ${(r.rps / hello.rps).toFixed(2)}`,
+      )
     }
     console.log(`  QR size: ${Buffer.byteLength(present())} bytes`)
   } finally {
@@ -78,13 +87,20 @@ async function driver(bff: string, wechat: string, jiaoguan: string): Promise<{ 
   for (let i = 0; i < 1000; i += 1) {
     const who = person(SEED, i)
     const res = await fetch(`${jiaoguan}/v1/certificates/lookup`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
       body: JSON.stringify({ idNumber: who.idNumber }),
     })
-    const certs = res.ok ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates : []
+    const certs = res.ok
+      ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates
+      : []
     if (!certs.some((c) => c.type === 'driving_licence' && c.status === 'valid')) continue
     const accessToken = await realNameUser(bff, wechat, 'bench-driver', who)
-    const cards = ((await (await fetch(`${bff}/v1/wallet`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { cards: { id: string; type: string }[] }).cards
+    const cards = (
+      (await (await fetch(`${bff}/v1/wallet`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as {
+        cards: { id: string; type: string }[]
+      }
+    ).cards
     return { token: accessToken, cardId: cards.find((x) => x.type === 'driving_licence')!.id }
   }
   throw new Error('no citizen with a valid driving licence')

@@ -56,5 +56,10 @@ export function fromContract<const C extends RouteContract>(c: C) {
   // Absent parts are left out (not set to undefined), or Fastify warns that the schema is incomplete.
   const present = Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined))
   const schema = { summary: c.summary, tags: [c.tag], ...present, response: c.responses }
-  return { method: c.method, url: c.path, schema: schema as ContractSchema<C>, ...(c.bodyLimit ? { bodyLimit: c.bodyLimit } : {}) }
+  return {
+    method: c.method,
+    url: c.path,
+    schema: schema as ContractSchema<C>,
+    ...(c.bodyLimit ? { bodyLimit: c.bodyLimit } : {}),
+  }
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { IdNumberSchema, idNumberCheckChar, isValidIdNumber, makeIdNumber, maskIdNumber } from '../src'
 
 const region = fc.constantFrom('440103', '440305', '441900', '110101', '310104')
-const birth = fc.date({ min: new Date('1900-01-01'), max: new Date('2025-12-31'), noInvalidDate: true })
+const birth = fc
+  .date({ min: new Date('1900-01-01'), max: new Date('2025-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10).replaceAll('-', ''))
 const validId = fc.tuple(region, birth, fc.integer({ min: 0, max: 999 })).map(([r, b, s]) => makeIdNumber(r, b, s))
 
@@ -47,8 +48,12 @@ test('the masked form keeps the first 3 and last 4 characters and hides the birt
   fc.assert(
     fc.property(validId, (id) => {
       const masked = maskIdNumber(id)
-      return masked.length === 18 && masked.startsWith(id.slice(0, 3)) && masked.endsWith(id.slice(-4)) &&
+      return (
+        masked.length === 18 &&
+        masked.startsWith(id.slice(0, 3)) &&
+        masked.endsWith(id.slice(-4)) &&
         !masked.includes(id.slice(6, 14))
+      )
     }),
   )
 })

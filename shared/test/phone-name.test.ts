@@ -1,5 +1,14 @@
 // Phone numbers and Chinese names: validation and masking.
-import { ChineseNameSchema, isValidChineseName, isValidPhone, maskCertificateNumber, maskName, maskPhone, PhoneSchema, scrubText } from '../src'
+import {
+  ChineseNameSchema,
+  isValidChineseName,
+  isValidPhone,
+  maskCertificateNumber,
+  maskName,
+  maskPhone,
+  PhoneSchema,
+  scrubText,
+} from '../src'
 
 test('mainland mobile numbers validate; landlines and short numbers do not', () => {
   expect(isValidPhone('13812345678')).toBe(true)
@@ -14,7 +23,11 @@ test('a phone is masked to its first 3 and last 4 digits', () => {
   expect(maskPhone('13812345678')).toBe('138****5678')
 })
 
-test.each([['张三', '*三'], ['欧阳明华', '***华'], ['阿依古丽·买买提', '*******提']])('name %s masks to %s', (name, masked) => {
+test.each([
+  ['张三', '*三'],
+  ['欧阳明华', '***华'],
+  ['阿依古丽·买买提', '*******提'],
+])('name %s masks to %s', (name, masked) => {
   expect(isValidChineseName(name)).toBe(true)
   expect(maskName(name)).toBe(masked)
 })

@@ -36,7 +36,11 @@ test('the medical-insurance view agrees with what 医保 holds for the citizen',
 })
 
 test.each([
-  '/v1/medical-insurance', '/v1/social-security/contributions', '/v1/social-security/pension', '/v1/housing-fund', '/v1/traffic/violations',
+  '/v1/medical-insurance',
+  '/v1/social-security/contributions',
+  '/v1/social-security/pension',
+  '/v1/housing-fund',
+  '/v1/traffic/violations',
 ])('GET %s answers 200 for a real-name citizen and 403 REAL_NAME_REQUIRED for a basic one', async (url) => {
   expect((await get(url)).statusCode).toBe(200)
   const basic = await sys.login(`basic-${url}`)
@@ -47,7 +51,8 @@ test.each([
 
 test('viewing again within the cache TTL does not query the department again', async () => {
   const t = await realNameUser(sys, 'cache-user', 41)
-  const count = async () => DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100', t)).json()).records.length
+  const count = async () =>
+    DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100', t)).json()).records.length
   await get('/v1/traffic/violations', t)
   const after1 = await count()
   await get('/v1/traffic/violations', t)
@@ -67,7 +72,9 @@ test('every department query made for the citizen is listed with department, dat
 test("a citizen's data-access records are theirs alone", async () => {
   const other = await realNameUser(sys, 'other-user', 43)
   const mine = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100')).json()).records.map((r) => r.id)
-  const theirs = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100', other)).json()).records.map((r) => r.id)
+  const theirs = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=100', other)).json()).records.map(
+    (r) => r.id,
+  )
   expect(mine.filter((id) => theirs.includes(id))).toEqual([])
 })
 
@@ -75,6 +82,8 @@ test('data-access pages follow on without overlap', async () => {
   const first = DataAccessPageSchema.parse((await get('/v1/me/data-access?limit=3')).json())
   expect(first.records).toHaveLength(3)
   expect(first.nextBefore).not.toBeNull()
-  const second = DataAccessPageSchema.parse((await get(`/v1/me/data-access?limit=3&before=${encodeURIComponent(first.nextBefore!)}`)).json())
+  const second = DataAccessPageSchema.parse(
+    (await get(`/v1/me/data-access?limit=3&before=${encodeURIComponent(first.nextBefore!)}`)).json(),
+  )
   expect(second.records.map((r) => r.id).filter((id) => first.records.some((f) => f.id === id))).toEqual([])
 })

@@ -6,7 +6,15 @@
 // wall-clock thresholds.
 import { testConfig } from '@ysx/bff/config'
 import { type Dashboard, DashboardSchema } from '@ysx/shared'
-import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, type StandIn, startSystem, type TestSystem } from '../support/system'
+import {
+  ALL_DEPARTMENTS,
+  bearer,
+  realNameUser,
+  setFaults,
+  type StandIn,
+  startSystem,
+  type TestSystem,
+} from '../support/system'
 
 // Generous against a loaded CI machine: a healthy stand-in must never look broken. The injected latency is well past both.
 const TIMEOUT_MS = 800
@@ -24,8 +32,15 @@ const CLEAR = { latencyMs: 0, errorRate: 0, hang: false, malformed: false, reset
 
 /** The sections each department feeds (the cards section degrades to a partial list instead). */
 const SECTIONS: Record<StandIn, (keyof Dashboard['sections'])[]> = {
-  gongan: [], renshe: ['socialSecurity'], yibao: ['medicalInsurance'], gongjijin: ['housingFund'], jiaoguan: ['violations'],
-  churujing: [], weijian: ['healthCode'], minzheng: [], shichang: [],
+  gongan: [],
+  renshe: ['socialSecurity'],
+  yibao: ['medicalInsurance'],
+  gongjijin: ['housingFund'],
+  jiaoguan: ['violations'],
+  churujing: [],
+  weijian: ['healthCode'],
+  minzheng: [],
+  shichang: [],
 }
 const ISSUERS: StandIn[] = ['gongan', 'renshe', 'gongjijin', 'jiaoguan', 'churujing', 'minzheng', 'shichang']
 
@@ -36,47 +51,72 @@ beforeAll(async () => {
   const base = testConfig()
   sys = await startSystem({
     departments: ALL_DEPARTMENTS,
-    bff: { departments: { ...base.departments, timeoutMs: TIMEOUT_MS, dashboardBudgetMs: BUDGET_MS, cacheTtlMs: 0, breakerThreshold: 10_000 } },
+    bff: {
+      departments: {
+        ...base.departments,
+        timeoutMs: TIMEOUT_MS,
+        dashboardBudgetMs: BUDGET_MS,
+        cacheTtlMs: 0,
+        breakerThreshold: 10_000,
+      },
+    },
   })
   token = await realNameUser(sys, 'fault-matrix', 60)
 }, 60_000)
 afterAll(async () => sys.close())
 
-const cases = ALL_DEPARTMENTS.flatMap((dept) => Object.entries(FAULTS).map(([fault, f]) => [dept, fault, f.knobs, f.code] as const))
+const cases = ALL_DEPARTMENTS.flatMap((dept) =>
+  Object.entries(FAULTS).map(([fault, f]) => [dept, fault, f.knobs, f.code] as const),
+)
 
-test.each(cases)('%s with %s: failing section marked with its code, others intact', async (dept, fault, knobs, code) => {
-  await setFaults(sys.departments[dept]!.url, knobs)
-  try {
-    const res = await sys.call({ method: 'GET', url: '/v1/dashboard', headers: bearer(token) })
-    expect(res.statusCode).toBe(200)
-    const d = DashboardSchema.parse(res.json())
-    const flaky = fault === '50 % 5xx' // a retried read may get through: either outcome is right, but never a wrong one
-    for (const [name, section] of Object.entries(d.sections) as [keyof Dashboard['sections'], Dashboard['sections'][keyof Dashboard['sections']]][]) {
-      if (SECTIONS[dept].includes(name)) {
-        if (!flaky) expect([name, section.status]).toEqual([name, 'unavailable'])
-        if (section.status === 'unavailable') expect(section.code).toBe(code)
-      } else {
-        expect([name, section.status]).toEqual([name, 'ok'])
+test.each(cases)(
+  '%s with %s: failing section marked with its code, others intact',
+  async (dept, fault, knobs, code) => {
+    await setFaults(sys.departments[dept]!.url, knobs)
+    try {
+      const res = await sys.call({ method: 'GET', url: '/v1/dashboard', headers: bearer(token) })
+      expect(res.statusCode).toBe(200)
+      const d = DashboardSchema.parse(res.json())
+      const flaky = fault === '50 % 5xx' // a retried read may get through: either outcome is right, but never a wrong one
+      for (const [name, section] of Object.entries(d.sections) as [
+        keyof Dashboard['sections'],
+        Dashboard['sections'][keyof Dashboard['sections']],
+      ][]) {
+        if (SECTIONS[dept].includes(name)) {
+          if (!flaky) expect([name, section.status]).toEqual([name, 'unavailable'])
+          if (section.status === 'unavailable') expect(section.code).toBe(code)
+        } else {
+          expect([name, section.status]).toEqual([name, 'ok'])
+        }
       }
+      if (ISSUERS.includes(dept) && !flaky && d.sections.cards.status === 'ok') {
+        expect(d.sections.cards.data.unavailableFrom).toEqual([dept])
+      }
+    } finally {
+      await setFaults(sys.departments[dept]!.url, CLEAR)
     }
-    if (ISSUERS.includes(dept) && !flaky && d.sections.cards.status === 'ok') {
-      expect(d.sections.cards.data.unavailableFrom).toEqual([dept])
-    }
-  } finally {
-    await setFaults(sys.departments[dept]!.url, CLEAR)
-  }
-})
+  },
+)
 
 test('the breaker opens after its threshold, stops calling the department, and a half-open probe recovers it', async () => {
   const base = testConfig()
   const local = await startSystem({
     departments: ['yibao'],
-    bff: { departments: { ...base.departments, timeoutMs: TIMEOUT_MS, cacheTtlMs: 0, breakerThreshold: 3, halfOpenAfterMs: HALF_OPEN_MS } },
+    bff: {
+      departments: {
+        ...base.departments,
+        timeoutMs: TIMEOUT_MS,
+        cacheTtlMs: 0,
+        breakerThreshold: 3,
+        halfOpenAfterMs: HALF_OPEN_MS,
+      },
+    },
   })
   try {
     const t = await realNameUser(local, 'breaker', 61)
     const yibao = local.departments.yibao!.url
-    const requests = async () => ((await (await fetch(`${yibao}/_admin/stats`)).json()) as { businessRequests: number }).businessRequests
+    const requests = async () =>
+      ((await (await fetch(`${yibao}/_admin/stats`)).json()) as { businessRequests: number }).businessRequests
     const view = () => local.call({ method: 'GET', url: '/v1/medical-insurance', headers: bearer(t) })
     await setFaults(yibao, { errorRate: 1 })
     for (let i = 0; i < 3; i += 1) expect((await view()).statusCode).toBe(503)
@@ -98,14 +138,20 @@ test('the breaker opens after its threshold, stops calling the department, and a
 
 test('a write is never retried, a read at most once', async () => {
   const base = testConfig()
-  const local = await startSystem({ departments: ['jiaoguan'], bff: { departments: { ...base.departments, timeoutMs: TIMEOUT_MS, cacheTtlMs: 0 } } })
+  const local = await startSystem({
+    departments: ['jiaoguan'],
+    bff: { departments: { ...base.departments, timeoutMs: TIMEOUT_MS, cacheTtlMs: 0 } },
+  })
   try {
     const t = await realNameUser(local, 'retries', 62)
     const url = local.departments.jiaoguan!.url
-    const requests = async () => ((await (await fetch(`${url}/_admin/stats`)).json()) as { businessRequests: number }).businessRequests
+    const requests = async () =>
+      ((await (await fetch(`${url}/_admin/stats`)).json()) as { businessRequests: number }).businessRequests
     await setFaults(url, { errorRate: 1 })
     const before = await requests()
-    expect((await local.call({ method: 'GET', url: '/v1/traffic/violations', headers: bearer(t) })).statusCode).toBe(503)
+    expect((await local.call({ method: 'GET', url: '/v1/traffic/violations', headers: bearer(t) })).statusCode).toBe(
+      503,
+    )
     expect((await requests()) - before).toBe(2) // the read and its one retry
   } finally {
     await local.close()

@@ -27,11 +27,15 @@ test('the BFF shows an empty housing-fund view and records the query as not foun
   const res = await sys.call({ method: 'GET', url: '/v1/housing-fund', headers: bearer(token) })
   expect(res.statusCode).toBe(200)
   expect(HousingFundViewSchema.parse(res.json())).toEqual({ account: null, statement: null })
-  const records = DataAccessPageSchema.parse((await sys.call({ method: 'GET', url: '/v1/me/data-access', headers: bearer(token) })).json()).records
+  const records = DataAccessPageSchema.parse(
+    (await sys.call({ method: 'GET', url: '/v1/me/data-access', headers: bearer(token) })).json(),
+  ).records
   expect(records.filter((r) => r.department === 'gongjijin').map((r) => r.outcome)).toEqual(['not_found', 'not_found'])
 })
 
 test('on the dashboard the housing-fund section is ok with no data', async () => {
-  const d = DashboardSchema.parse((await sys.call({ method: 'GET', url: '/v1/dashboard', headers: bearer(token) })).json())
+  const d = DashboardSchema.parse(
+    (await sys.call({ method: 'GET', url: '/v1/dashboard', headers: bearer(token) })).json(),
+  )
   expect(d.sections.housingFund).toEqual({ status: 'ok', data: null })
 })

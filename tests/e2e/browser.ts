@@ -17,8 +17,14 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       ...extraArgs,
     ],
   })
@@ -60,12 +66,16 @@ export function watchErrors(page: Page, opts: { consoleFrom?: string } = {}): st
 
 /** Waits until Taro's page transition (a CSS transition) has finished, so screenshots show one page. */
 export const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'))
+  page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'),
+  )
 
 /** A full-page shot: Taro's H5 pages scroll in their own container, so the viewport grows to the tallest page. */
 export async function shootWhole(page: Page, name: string): Promise<void> {
   // Pages below the current one stay in the DOM, hidden (scrollHeight 0): the tallest is the one shown.
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.ysx-page'), (p) => p.scrollHeight)))
+  const height = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll('.ysx-page'), (p) => p.scrollHeight)),
+  )
   await page.setViewportSize({ width: 390, height: Math.max(844, height + 60) })
   await settled(page)
   await page.screenshot({ path: screenshotPath(name) })
@@ -73,15 +83,24 @@ export async function shootWhole(page: Page, name: string): Promise<void> {
 }
 
 /** A phone-sized browser context (390 × 844 CSS px, 2× pixels). */
-export const phoneContext = (browser: Browser) => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+export const phoneContext = (browser: Browser) =>
+  browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
 
-export interface SessionTokens { accessToken: string; refreshToken: string; refreshExpiresIn: number }
+export interface SessionTokens {
+  accessToken: string
+  refreshToken: string
+  refreshExpiresIn: number
+}
 
 /** A page of the app at `url`, signed in: the tokens go where services/token-store.ts keeps them (Taro wraps in {data}). */
 export async function signedIn(context: BrowserContext, url: string, tokens: SessionTokens): Promise<Page> {
   const page = await context.newPage()
   await page.goto(url)
-  const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000 }
+  const stored = {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    refreshExpiresAt: Date.now() + tokens.refreshExpiresIn * 1000,
+  }
   await page.evaluate((value) => localStorage.setItem('ysx.auth.tokens', JSON.stringify({ data: value })), stored)
   return page
 }

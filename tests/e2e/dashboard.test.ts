@@ -3,7 +3,17 @@
 import { testConfig } from '@ysx/bff/config'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, startSystem, type TestSystem } from '../support/system'
-import { H5_DIR, launchChromium, phoneContext, screenshotPath, type SessionTokens, settled, shootWhole, signedIn, watchErrors } from './browser'
+import {
+  H5_DIR,
+  launchChromium,
+  phoneContext,
+  screenshotPath,
+  type SessionTokens,
+  settled,
+  shootWhole,
+  signedIn,
+  watchErrors,
+} from './browser'
 
 jest.setTimeout(120_000)
 
@@ -24,10 +34,16 @@ async function citizenWithRecords(): Promise<void> {
     const access = await realNameUser(sys, account, index).catch(() => null)
     if (!access) continue
     const medical = (await sys.call({ method: 'GET', url: '/v1/medical-insurance', headers: bearer(access) })).json()
-    const violations = (await sys.call({ method: 'GET', url: '/v1/traffic/violations', headers: bearer(access) })).json()
+    const violations = (
+      await sys.call({ method: 'GET', url: '/v1/traffic/violations', headers: bearer(access) })
+    ).json()
     if (medical.account && violations?.unpaidCount > 0) {
-      expected = { balance: medical.account.balance, unpaidCount: violations.unpaidCount, unpaidFines: violations.unpaidFines }
-      tokens = await sys.login(account) as typeof tokens
+      expected = {
+        balance: medical.account.balance,
+        unpaidCount: violations.unpaidCount,
+        unpaidFines: violations.unpaidFines,
+      }
+      tokens = (await sys.login(account)) as typeof tokens
       return
     }
   }
@@ -41,7 +57,13 @@ beforeAll(async () => {
     bff: {
       h5Dir: H5_DIR,
       // Short timeouts keep the broken card quick; a high breaker threshold keeps 重试 reaching the department.
-      departments: { ...base.departments, timeoutMs: 500, dashboardBudgetMs: 1000, cacheTtlMs: 0, breakerThreshold: 1000 },
+      departments: {
+        ...base.departments,
+        timeoutMs: 500,
+        dashboardBudgetMs: 1000,
+        cacheTtlMs: 0,
+        breakerThreshold: 1000,
+      },
     },
   })
   bffUrl = await sys.bff.listen({ host: '127.0.0.1', port: 0 })

@@ -17,7 +17,8 @@ let venueCode: string
 
 async function hasNoPositiveTest(index: number): Promise<boolean> {
   const res = await fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
   })
   return res.ok && !((await res.json()) as { tests: { result: string }[] }).tests.some((t) => t.result === '阳性')
@@ -34,7 +35,10 @@ beforeAll(async () => {
   // A restaurant owner registers a venue code for a restaurant in the area 卫健 will flag.
   const owner = await realNameUser(sys, 'e2e-health-venue-owner', index + 1 + (faceCheckAlwaysFails(index + 1) ? 1 : 0))
   const venue = await sys.call({
-    method: 'POST', url: '/v1/venues', headers: bearer(owner), payload: { name: '沙面老字号茶楼', area: `广州市${RISK_AREA}`, address: '沙面南街 52 号' },
+    method: 'POST',
+    url: '/v1/venues',
+    headers: bearer(owner),
+    payload: { name: '沙面老字号茶楼', area: `广州市${RISK_AREA}`, address: '沙面南街 52 号' },
   })
   venueCode = venue.json().code
   browser = await launchChromium()
@@ -72,7 +76,9 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
 
   // 卫健 flags the area; the citizen opens the venue QR's link, which checks in.
   const flag = await fetch(`${sys.departments.weijian!.url}/_admin/risk-areas`, {
-    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ area: RISK_AREA, level: 'medium' }),
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ area: RISK_AREA, level: 'medium' }),
   })
   expect(flag.status).toBe(200)
   await citizen.goto(`${bffUrl}/#/pages/check-in/index?v=${encodeURIComponent(venueCode)}`)

@@ -5,7 +5,14 @@ import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, s
 
 jest.setTimeout(180_000)
 
-interface Licence { licenceClass: string; issueDate: string; expiryDate: string | null; points: { remaining: number }; status: string; type: string }
+interface Licence {
+  licenceClass: string
+  issueDate: string
+  expiryDate: string | null
+  points: { remaining: number }
+  status: string
+  type: string
+}
 
 let sys: TestSystem
 let browser: Browser
@@ -17,7 +24,8 @@ let driver: { name: string; idNumber: string; licence: Licence }
 
 async function licenceOf(index: number): Promise<Licence | null> {
   const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
   })
   if (!res.ok) return null
@@ -99,7 +107,13 @@ test('the driving-licence QR verifies offline in a second context and shows name
   const result = (await officer.locator('.page-verify__result').textContent()) ?? ''
   const { licence } = driver
   expect(result).toContain('离线核验通过')
-  for (const shown of [driver.name, licence.licenceClass, licence.issueDate, licence.expiryDate ?? '长期', String(licence.points.remaining)]) {
+  for (const shown of [
+    driver.name,
+    licence.licenceClass,
+    licence.issueDate,
+    licence.expiryDate ?? '长期',
+    String(licence.points.remaining),
+  ]) {
     expect(result).toContain(shown)
   }
   const labels = await officer.locator('.page-verify__result .ysx-query__row-label').allTextContents()

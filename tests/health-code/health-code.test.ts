@@ -11,10 +11,14 @@ const DAY_MS = 86_400_000
 /** Large enough that a few citizens have a positive test in the last fortnight (卫健 seeds 0.3 % of tests positive) */
 const SIZE = 3000
 
-interface Test { sampledAt: string; result: '阴性' | '阳性' }
+interface Test {
+  sampledAt: string
+  result: '阴性' | '阳性'
+}
 async function testsOf(index: number): Promise<Test[]> {
   const res = await fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
   })
   return res.ok ? ((await res.json()) as { tests: Test[] }).tests : []
@@ -24,11 +28,17 @@ async function findCitizen(from: number, ok: (tests: Test[]) => boolean): Promis
   for (let i = from; i < SIZE; i += 1) if (i % 97 !== 13 && i % 89 !== 7 && ok(await testsOf(i))) return i
   throw new Error('no such citizen in the synthetic population')
 }
-const recentPositive = (t: Test[]) => t.some((x) => x.result === '阳性' && Date.now() - Date.parse(x.sampledAt) < 13 * DAY_MS)
+const recentPositive = (t: Test[]) =>
+  t.some((x) => x.result === '阳性' && Date.now() - Date.parse(x.sampledAt) < 13 * DAY_MS)
 const noPositive = (t: Test[]) => !t.some((x) => x.result === '阳性')
 
 const show = (token: string, holder = 'self', key = device.jwk) =>
-  sys.call({ method: 'POST', url: `/v1/health-codes/${holder}/show`, headers: bearer(token), payload: { deviceKey: key } })
+  sys.call({
+    method: 'POST',
+    url: `/v1/health-codes/${holder}/show`,
+    headers: bearer(token),
+    payload: { deviceKey: key },
+  })
 const verify = (code: string) => sys.call({ method: 'POST', url: '/v1/health-codes/verify', payload: { code } })
 const declare = (token: string, body: object, holder = 'self') =>
   sys.call({ method: 'POST', url: `/v1/health-codes/${holder}/declarations`, headers: bearer(token), payload: body })
@@ -36,7 +46,12 @@ const declare = (token: string, body: object, holder = 'self') =>
 let greenToken: string
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: SIZE, departments: ['weijian'], bff: { verifyRateLimitMax: 1_000_000 } })
+  sys = await startSystem({
+    seed: todaySeed(),
+    size: SIZE,
+    departments: ['weijian'],
+    bff: { verifyRateLimitMax: 1_000_000 },
+  })
   greenToken = await realNameUser(sys, 'green-citizen', await findCitizen(20, noPositive))
 }, 60_000)
 afterAll(async () => sys.close())
@@ -100,7 +115,12 @@ test('declaring a fever turns the code yellow with its reason, and the code show
   const token = await realNameUser(sys, 'feverish', await findCitizen(120, noPositive))
   const before = HealthCodeSchema.parse((await show(token)).json())
   expect(before.colour).toBe('green')
-  const res = await declare(token, { kind: 'health', temperature: 38.2, symptoms: ['fever', 'cough'], closeContact: false })
+  const res = await declare(token, {
+    kind: 'health',
+    temperature: 38.2,
+    symptoms: ['fever', 'cough'],
+    closeContact: false,
+  })
   expect(res.statusCode).toBe(201)
   expect(res.json().status).toMatchObject({ colour: 'yellow', reasons: [{ rule: 'yellow.symptoms' }] })
   const stale = await verify(present(device, before.credential))
@@ -120,7 +140,10 @@ test.each([
   ['a temperature out of range', { kind: 'health', temperature: 50, symptoms: [], closeContact: false }],
   ['a repeated symptom', { kind: 'health', temperature: 37, symptoms: ['fever', 'fever'], closeContact: false }],
   ['an unknown symptom', { kind: 'health', temperature: 37, symptoms: ['headache'], closeContact: false }],
-  ['a return before the departure', { kind: 'trip', destination: '天河区石牌街道', departedOn: '2026-11-10', returnedOn: '2026-11-01' }],
+  [
+    'a return before the departure',
+    { kind: 'trip', destination: '天河区石牌街道', departedOn: '2026-11-10', returnedOn: '2026-11-01' },
+  ],
   ['an unknown kind', { kind: 'mood', happy: true }],
   ['an extra field', { kind: 'health', temperature: 36.5, symptoms: [], closeContact: false, note: 'x' }],
 ])('a declaration with %s is refused with 400 and nothing is recorded', async (_label, body) => {
@@ -132,9 +155,19 @@ test.each([
 
 test('a trip returning in the future or more than 30 days ago is refused with its own code', async () => {
   const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * DAY_MS).toISOString().slice(0, 10)
-  const future = await declare(greenToken, { kind: 'trip', destination: '天河区石牌街道', departedOn: day(-1), returnedOn: day(2) })
+  const future = await declare(greenToken, {
+    kind: 'trip',
+    destination: '天河区石牌街道',
+    departedOn: day(-1),
+    returnedOn: day(2),
+  })
   expect([future.statusCode, future.json().code]).toEqual([422, 'DECLARATION_DATES_INVALID'])
-  const old = await declare(greenToken, { kind: 'trip', destination: '天河区石牌街道', departedOn: day(-40), returnedOn: day(-35) })
+  const old = await declare(greenToken, {
+    kind: 'trip',
+    destination: '天河区石牌街道',
+    departedOn: day(-40),
+    returnedOn: day(-35),
+  })
   expect([old.statusCode, old.json().code]).toEqual([422, 'DECLARATION_DATES_INVALID'])
 })
 

@@ -5,7 +5,15 @@ import { openDataStore } from '@ysx/bff/db'
 import BetterSqlite3 from 'better-sqlite3'
 import { AppealSchema, HealthCodeSchema, TransferSchema } from '@ysx/shared'
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose'
-import { citizenPicker, decideAppeal, flagRiskArea, healthApi, noPositive, pendingAppeals, testsOf } from '../support/health-code'
+import {
+  citizenPicker,
+  decideAppeal,
+  flagRiskArea,
+  healthApi,
+  noPositive,
+  pendingAppeals,
+  testsOf,
+} from '../support/health-code'
 import { realNameUser, setFaults, startSystem, type TestSystem, todaySeed } from '../support/system'
 
 let sys: TestSystem
@@ -13,7 +21,12 @@ let api: ReturnType<typeof healthApi>
 let green: () => Promise<number>
 const RISK_AREA = '广州市荔湾区测试风险街道'
 let riskCode: string
-const MACAU = { issuer: 'https://ysx-open.gd.gov.cn', audience: 'mo-health-code', typ: 'ysx-hc-transfer', algorithms: ['ES256'] }
+const MACAU = {
+  issuer: 'https://ysx-open.gd.gov.cn',
+  audience: 'mo-health-code',
+  typ: 'ysx-hc-transfer',
+  algorithms: ['ES256'],
+}
 /** Appeals in the BFF's own mirror, read from its database */
 const localAppeals = () => {
   const db = new BetterSqlite3(sys.dbFile, { readonly: true })
@@ -36,7 +49,8 @@ beforeAll(async () => {
 afterAll(async () => sys.close())
 
 /** The platform's keys as a Macau-side verifier fetches them */
-const jwks = async () => createLocalJWKSet((await sys.call({ method: 'GET', url: '/.well-known/jwks.json' })).json() as JSONWebKeySet)
+const jwks = async () =>
+  createLocalJWKSet((await sys.call({ method: 'GET', url: '/.well-known/jwks.json' })).json() as JSONWebKeySet)
 
 describe('粤澳转码', () => {
   test('the transfer payload verifies with the published keys and carries the full name, colour and last negative test date', async () => {
@@ -55,12 +69,20 @@ describe('粤澳转码', () => {
     expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'hc', 'iat', 'iss', 'n', 'nt', 'v'])
     expect(Math.abs(claims.iat! - Date.now() / 1000)).toBeLessThan(60)
     expect(claims.exp! - claims.iat!).toBe(24 * 3600)
-    expect(transfer).toMatchObject({ colour: 'green', negativeTestDate: chinaDate(latest), expiresAt: new Date(claims.exp! * 1000).toISOString() })
+    expect(transfer).toMatchObject({
+      colour: 'green',
+      negativeTestDate: chinaDate(latest),
+      expiresAt: new Date(claims.exp! * 1000).toISOString(),
+    })
     expect(claims.hc).toBe(HealthCodeSchema.parse((await api.show(token)).json()).colour)
-    await expect(jwtVerify(transfer.payload, keys, { ...MACAU, currentDate: new Date((claims.exp! + 120) * 1000) })).rejects.toThrow(/exp/)
+    await expect(
+      jwtVerify(transfer.payload, keys, { ...MACAU, currentDate: new Date((claims.exp! + 120) * 1000) }),
+    ).rejects.toThrow(/exp/)
     const store = openDataStore(sys.dbFile)
     try {
-      expect((await store.repos.audit.list()).map((r) => `${r.action}:${r.outcome}:${r.reason}`)).toContain('health_code.transfer:success:macau self')
+      expect((await store.repos.audit.list()).map((r) => `${r.action}:${r.outcome}:${r.reason}`)).toContain(
+        'health_code.transfer:success:macau self',
+      )
     } finally {
       await store.close()
     }
@@ -68,7 +90,9 @@ describe('粤澳转码', () => {
 
   test('a tampered payload, another audience or another typ fails verification', async () => {
     const token = await realNameUser(sys, 'tamper-macau', await green())
-    const { payload } = TransferSchema.parse((await api.transfer(token, { destination: 'macau', consent: true })).json())
+    const { payload } = TransferSchema.parse(
+      (await api.transfer(token, { destination: 'macau', consent: true })).json(),
+    )
     const keys = await jwks()
     const [h, p, s] = payload.split('.') as [string, string, string]
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>
@@ -99,7 +123,11 @@ describe('appeals', () => {
     expect(res.json().status.colour).toBe('yellow')
     return { token, checkInId: res.json().checkIn.checkInId }
   }
-  const appealFor = (checkInId: string) => ({ rule: 'yellow.risk_venue', target: { kind: 'check_in', id: checkInId }, statement: '当天没有去过该场所' })
+  const appealFor = (checkInId: string) => ({
+    rule: 'yellow.risk_venue',
+    target: { kind: 'check_in', id: checkInId },
+    statement: '当天没有去过该场所',
+  })
 
   test('an upheld appeal against a check-in turns the code green again and drops the check-in', async () => {
     const { token, checkInId } = await yellowCitizen('appellant')
@@ -111,11 +139,17 @@ describe('appeals', () => {
     expect(appeal).toMatchObject({ rule: 'yellow.risk_venue', status: 'pending', decidedAt: null, note: null })
     expect(appeal.appealId).toMatch(/^WJ\d{14}$/)
     const queued = (await pendingAppeals(sys)).find((a) => a.appealId === appeal.appealId)
-    expect(queued).toMatchObject({ rule: 'yellow.risk_venue', target: { kind: 'check_in', id: checkInId }, statement: '当天没有去过该场所' })
+    expect(queued).toMatchObject({
+      rule: 'yellow.risk_venue',
+      target: { kind: 'check_in', id: checkInId },
+      statement: '当天没有去过该场所',
+    })
     expect((await decideAppeal(sys, appeal.appealId, 'upheld', '经核实，当天未到访该场所')).status).toBe(200)
     const mine = await api.appeals(token)
     expect(mine.statusCode).toBe(200)
-    expect(mine.json().appeals).toEqual([expect.objectContaining({ appealId: appeal.appealId, status: 'upheld', note: '经核实，当天未到访该场所' })])
+    expect(mine.json().appeals).toEqual([
+      expect.objectContaining({ appealId: appeal.appealId, status: 'upheld', note: '经核实，当天未到访该场所' }),
+    ])
     expect(AppealSchema.parse(mine.json().appeals[0]).decidedAt).not.toBeNull()
     expect(HealthCodeSchema.parse((await api.show(token)).json())).toMatchObject({ colour: 'green', reasons: [] })
     expect((await api.checkIns(token)).json().checkIns).toEqual([])
@@ -125,10 +159,14 @@ describe('appeals', () => {
     const { token, checkInId } = await yellowCitizen('rejected-appellant')
     const { appealId } = AppealSchema.parse((await api.appeal(token, appealFor(checkInId))).json())
     expect((await decideAppeal(sys, appealId, 'rejected', '场所登记记录显示当天到访')).status).toBe(200)
-    expect((await api.appeals(token)).json().appeals).toEqual([expect.objectContaining({ appealId, status: 'rejected', note: '场所登记记录显示当天到访' })])
+    expect((await api.appeals(token)).json().appeals).toEqual([
+      expect.objectContaining({ appealId, status: 'rejected', note: '场所登记记录显示当天到访' }),
+    ])
     const code = HealthCodeSchema.parse((await api.show(token)).json())
     expect(code).toMatchObject({ colour: 'yellow', reasons: [expect.objectContaining({ rule: 'yellow.risk_venue' })] })
-    expect((await api.checkIns(token)).json().checkIns.map((c: { checkInId: string }) => c.checkInId)).toEqual([checkInId])
+    expect((await api.checkIns(token)).json().checkIns.map((c: { checkInId: string }) => c.checkInId)).toEqual([
+      checkInId,
+    ])
   })
 
   test("an appeal against another holder's check-in, or one that never was, is a 404 and reaches no reviewer", async () => {

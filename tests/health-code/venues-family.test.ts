@@ -3,7 +3,13 @@
 // (代亲友) confirmed by 公安 with their consent recorded; another citizen's member is a 404 exactly like a made-up one.
 import { openDataStore } from '@ysx/bff/db'
 import {
-  CheckInSchema, FAMILY_CONSENT_VERSION, FamilyMemberSchema, HealthCodeSchema, HealthStatusSchema, maskName, VenueSchema,
+  CheckInSchema,
+  FAMILY_CONSENT_VERSION,
+  FamilyMemberSchema,
+  HealthCodeSchema,
+  HealthStatusSchema,
+  maskName,
+  VenueSchema,
 } from '@ysx/shared'
 import { citizenPicker, flagRiskArea, healthApi } from '../support/health-code'
 import { realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
@@ -28,8 +34,12 @@ beforeAll(async () => {
   green = citizenPicker(sys, 30)
   await flagRiskArea(sys, RISK_AREA, 'medium')
   owner = await newCitizen('venue-owner')
-  riskCode = VenueSchema.parse((await api.registerVenue(owner, { name: '测试茶餐厅', area: RISK_AREA, address: '测试路 1 号' })).json()).code
-  safeCode = VenueSchema.parse((await api.registerVenue(owner, { name: '测试书店', area: SAFE_AREA, address: '测试路 2 号' })).json()).code
+  riskCode = VenueSchema.parse(
+    (await api.registerVenue(owner, { name: '测试茶餐厅', area: RISK_AREA, address: '测试路 1 号' })).json(),
+  ).code
+  safeCode = VenueSchema.parse(
+    (await api.registerVenue(owner, { name: '测试书店', area: SAFE_AREA, address: '测试路 2 号' })).json(),
+  ).code
 }, 60_000)
 afterAll(async () => sys.close())
 
@@ -49,7 +59,11 @@ describe('venues', () => {
 
   test('a basic (not real-name) account cannot register a venue', async () => {
     const basic = await sys.login('basic-venue')
-    const res = await api.registerVenue(basic.accessToken, { name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号' })
+    const res = await api.registerVenue(basic.accessToken, {
+      name: '街坊便利店',
+      area: SAFE_AREA,
+      address: '测试路 3 号',
+    })
     expect([res.statusCode, res.json().code]).toEqual([403, 'REAL_NAME_REQUIRED'])
   })
 
@@ -74,7 +88,9 @@ describe('check-ins', () => {
     expect(checkIn).toMatchObject({ venueName: '测试茶餐厅', area: RISK_AREA })
     const status = HealthStatusSchema.parse(res.json().status)
     expect(status.colour).toBe('yellow')
-    expect(status.reasons).toEqual([expect.objectContaining({ rule: 'yellow.risk_venue', colour: 'yellow', since: checkIn.at })])
+    expect(status.reasons).toEqual([
+      expect.objectContaining({ rule: 'yellow.risk_venue', colour: 'yellow', since: checkIn.at }),
+    ])
     expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('yellow')
   })
 
@@ -93,7 +109,14 @@ describe('check-ins', () => {
     const [prefix, id, mac] = riskCode.split('.') as [string, string, string]
     const flipped = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`
     const madeUpId = `${id.endsWith('A') ? 'B' : 'A'}${id.slice(1)}`
-    for (const code of [`${prefix}.${id}.${flipped}`, `${prefix}.${madeUpId}.${mac}`, `${prefix}.${'Q'.repeat(22)}.${'Q'.repeat(22)}`, 'YSXV1.nope', 'https://x/#/?v=junk', 'https://x/#/?v=%E4%B8']) {
+    for (const code of [
+      `${prefix}.${id}.${flipped}`,
+      `${prefix}.${madeUpId}.${mac}`,
+      `${prefix}.${'Q'.repeat(22)}.${'Q'.repeat(22)}`,
+      'YSXV1.nope',
+      'https://x/#/?v=junk',
+      'https://x/#/?v=%E4%B8',
+    ]) {
       const res = await api.checkIn(token, code)
       expect([code, res.statusCode, res.json().code]).toEqual([code, 422, 'VENUE_CODE_INVALID'])
     }
@@ -119,7 +142,13 @@ describe('check-ins', () => {
 describe('family members', () => {
   const add = (token: string, index: number, extra: object = {}) => {
     const who = sys.citizen(index)
-    return api.call(token, 'POST', '/v1/family', { name: who.name, idNumber: who.idNumber, relation: 'parent', consent, ...extra })
+    return api.call(token, 'POST', '/v1/family', {
+      name: who.name,
+      idNumber: who.idNumber,
+      relation: 'parent',
+      consent,
+      ...extra,
+    })
   }
   const otherName = (name: string) => `${name.slice(0, -1)}${name.endsWith('明') ? '亮' : '明'}`
 
@@ -128,12 +157,20 @@ describe('family members', () => {
     const res = await add(token, 250)
     expect(res.statusCode).toBe(201)
     const member = FamilyMemberSchema.parse(res.json())
-    expect(member).toMatchObject({ maskedName: maskName(sys.citizen(250).name), relation: 'parent', consentMethod: 'guardian', consentVersion: FAMILY_CONSENT_VERSION })
+    expect(member).toMatchObject({
+      maskedName: maskName(sys.citizen(250).name),
+      relation: 'parent',
+      consentMethod: 'guardian',
+      consentVersion: FAMILY_CONSENT_VERSION,
+    })
     expect(res.body).not.toContain(sys.citizen(250).idNumber)
     expect((await api.call(token, 'GET', '/v1/family')).json().members).toEqual([member])
     const shown = await api.show(token, member.id)
     expect(shown.statusCode).toBe(200)
-    expect(HealthCodeSchema.parse(shown.json())).toMatchObject({ holder: member.id, maskedName: maskName(sys.citizen(250).name) })
+    expect(HealthCodeSchema.parse(shown.json())).toMatchObject({
+      holder: member.id,
+      maskedName: maskName(sys.citizen(250).name),
+    })
     const store = openDataStore(sys.dbFile)
     try {
       const audit = (await store.repos.audit.list()).map((r) => `${r.action}:${r.outcome}:${r.reason}`)
@@ -176,17 +213,30 @@ describe('family members', () => {
     const madeUp = 'AAAAAAAAAAAAAAAAAAAAAA'
     const attempts = (holder: string) => [
       api.show(stranger, holder),
-      api.call(stranger, 'POST', `/v1/health-codes/${holder}/declarations`, { kind: 'health', temperature: 36.5, symptoms: [], closeContact: false }),
+      api.call(stranger, 'POST', `/v1/health-codes/${holder}/declarations`, {
+        kind: 'health',
+        temperature: 36.5,
+        symptoms: [],
+        closeContact: false,
+      }),
       api.checkIn(stranger, safeCode, holder),
       api.checkIns(stranger, holder),
-      api.appeal(stranger, { rule: 'yellow.risk_venue', target: { kind: 'test_result' }, statement: '检测结果有误，请核实' }, holder),
+      api.appeal(
+        stranger,
+        { rule: 'yellow.risk_venue', target: { kind: 'test_result' }, statement: '检测结果有误，请核实' },
+        holder,
+      ),
       api.appeals(stranger, holder),
       api.transfer(stranger, { destination: 'macau', consent: true }, holder),
       api.call(stranger, 'DELETE', `/v1/family/${holder}`),
     ]
     const theirs = await Promise.all(attempts(member.id))
     const none = await Promise.all(attempts(madeUp))
-    const envelope = (r: { statusCode: number; json(): { code: string; message: string } }) => [r.statusCode, r.json().code, r.json().message]
+    const envelope = (r: { statusCode: number; json(): { code: string; message: string } }) => [
+      r.statusCode,
+      r.json().code,
+      r.json().message,
+    ]
     expect(theirs.map(envelope)).toEqual(none.map(envelope))
     for (const r of theirs) expect([r.statusCode, r.json().code]).toEqual([404, 'NOT_FOUND'])
     expect((await api.show(token, member.id)).statusCode).toBe(200) // still the guardian's member

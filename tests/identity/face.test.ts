@@ -10,12 +10,22 @@ beforeAll(async () => {
 afterAll(async () => sys.close())
 
 const start = (token: string) => sys.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(token) })
-function verify(token: string, verifyId: string, who: { name: string; idNumber: string }, sample: Partial<{ image: string; spokenDigits: string }> & { digits: string }) {
+function verify(
+  token: string,
+  verifyId: string,
+  who: { name: string; idNumber: string },
+  sample: Partial<{ image: string; spokenDigits: string }> & { digits: string },
+) {
   return sys.call({
     method: 'POST',
     url: '/v1/face/verifications',
     headers: bearer(token),
-    payload: { verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'camera', image: sample.image ?? 'ZnJhbWU=', spokenDigits: sample.spokenDigits ?? sample.digits } },
+    payload: {
+      verifyId,
+      name: who.name,
+      idNumber: who.idNumber,
+      sample: { kind: 'camera', image: sample.image ?? 'ZnJhbWU=', spokenDigits: sample.spokenDigits ?? sample.digits },
+    },
   })
 }
 async function challenge(token: string) {
@@ -48,15 +58,25 @@ test('expired challenge, wrong digits, mismatched ID number and replayed verifyI
     const who = short.citizen(2)
     const outcomes: Record<string, string> = {}
 
-    const c1 = await (await short.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
+    const c1 = await (
+      await short.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })
+    ).json()
     const wrong = await verifyOn(short, t.accessToken, c1.verifyId, who, { spokenDigits: flip(c1.digits) })
     outcomes.wrongDigits = `${wrong.statusCode} ${wrong.json().code}`
     const replay = await verifyOn(short, t.accessToken, c1.verifyId, who, { spokenDigits: c1.digits })
     outcomes.replayed = `${replay.statusCode} ${replay.json().code}`
 
-    const c2 = await (await short.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
+    const c2 = await (
+      await short.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })
+    ).json()
     const other = short.citizen(3)
-    const mismatch = await verifyOn(short, t.accessToken, c2.verifyId, { name: who.name, idNumber: other.idNumber }, { spokenDigits: c2.digits })
+    const mismatch = await verifyOn(
+      short,
+      t.accessToken,
+      c2.verifyId,
+      { name: who.name, idNumber: other.idNumber },
+      { spokenDigits: c2.digits },
+    )
     outcomes.mismatchedId = `${mismatch.statusCode} ${mismatch.json().code}`
 
     expect(outcomes).toEqual({
@@ -82,10 +102,16 @@ test('a spoofed sample fails liveness and a different face fails the match, each
   const t = await sys.login('spoofer')
   const who = sys.citizen(5)
   const c1 = await challenge(t.accessToken)
-  const spoof = await verify(t.accessToken, c1.verifyId, who, { digits: c1.digits, image: Buffer.from('SPOOF').toString('base64') })
+  const spoof = await verify(t.accessToken, c1.verifyId, who, {
+    digits: c1.digits,
+    image: Buffer.from('SPOOF').toString('base64'),
+  })
   expect(spoof.json().code).toBe('FACE_LIVENESS_FAILED')
   const c2 = await challenge(t.accessToken)
-  const notMe = await verify(t.accessToken, c2.verifyId, who, { digits: c2.digits, image: Buffer.from('NOT-ME').toString('base64') })
+  const notMe = await verify(t.accessToken, c2.verifyId, who, {
+    digits: c2.digits,
+    image: Buffer.from('NOT-ME').toString('base64'),
+  })
   expect(notMe.json().code).toBe('FACE_NOT_MATCHED')
 })
 
@@ -109,7 +135,9 @@ test('the 6th failed verification in a day gets 429, and so does starting anothe
       continue
     }
     const c = started.json()
-    codes.push((await verify(t.accessToken, c.verifyId, who, { digits: c.digits, spokenDigits: flip(c.digits) })).statusCode)
+    codes.push(
+      (await verify(t.accessToken, c.verifyId, who, { digits: c.digits, spokenDigits: flip(c.digits) })).statusCode,
+    )
   }
   expect(codes).toEqual([422, 422, 422, 422, 422, 429])
   const other = await sys.login('bystander')
@@ -118,7 +146,10 @@ test('the 6th failed verification in a day gets 429, and so does starting anothe
 
 test('one citizen cannot be bound to two accounts', async () => {
   const who = sys.citizen(8)
-  for (const [account, expected] of [['first-owner', 200], ['second-owner', 409]] as const) {
+  for (const [account, expected] of [
+    ['first-owner', 200],
+    ['second-owner', 409],
+  ] as const) {
     const t = await sys.login(account)
     const c = await challenge(t.accessToken)
     expect((await verify(t.accessToken, c.verifyId, who, { digits: c.digits })).statusCode).toBe(expected)
@@ -143,9 +174,22 @@ test('revealing the full ID number needs a face verification in the last 5 minut
 })
 
 const flip = (digits: string) => digits.replace(/^./, (d) => String((Number(d) + 1) % 10))
-function verifyOn(s: TestSystem, token: string, verifyId: string, who: { name: string; idNumber: string }, sample: { spokenDigits: string }) {
+function verifyOn(
+  s: TestSystem,
+  token: string,
+  verifyId: string,
+  who: { name: string; idNumber: string },
+  sample: { spokenDigits: string },
+) {
   return s.call({
-    method: 'POST', url: '/v1/face/verifications', headers: bearer(token),
-    payload: { verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: sample.spokenDigits } },
+    method: 'POST',
+    url: '/v1/face/verifications',
+    headers: bearer(token),
+    payload: {
+      verifyId,
+      name: who.name,
+      idNumber: who.idNumber,
+      sample: { kind: 'standin', image: '', spokenDigits: sample.spokenDigits },
+    },
   })
 }

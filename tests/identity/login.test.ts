@@ -9,7 +9,8 @@ beforeAll(async () => {
 })
 afterAll(async () => sys.close())
 
-const refresh = (refreshToken: string) => sys.call({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken } })
+const refresh = (refreshToken: string) =>
+  sys.call({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken } })
 const me = (accessToken: string) => sys.call({ method: 'GET', url: '/v1/me', headers: bearer(accessToken) })
 
 test('a new WeChat user logs in and gets tokens and a basic profile', async () => {
@@ -30,8 +31,12 @@ test('a login code used twice gets 401 AUTH_CODE_INVALID the second time', async
 })
 
 test('the same WeChat account logs in to the same user each time', async () => {
-  const a = LoginResultSchema.parse((await sys.call({ method: 'POST', url: '/v1/auth/login', payload: { code: await sys.code('same') } })).json())
-  const b = LoginResultSchema.parse((await sys.call({ method: 'POST', url: '/v1/auth/login', payload: { code: await sys.code('same') } })).json())
+  const a = LoginResultSchema.parse(
+    (await sys.call({ method: 'POST', url: '/v1/auth/login', payload: { code: await sys.code('same') } })).json(),
+  )
+  const b = LoginResultSchema.parse(
+    (await sys.call({ method: 'POST', url: '/v1/auth/login', payload: { code: await sys.code('same') } })).json(),
+  )
   expect(a.profile.userId).toBe(b.profile.userId)
 })
 
@@ -76,14 +81,23 @@ test('login success and failure, refresh reuse and logout each write exactly one
     const code = await local.code('audited')
     await local.call({ method: 'POST', url: '/v1/auth/login', payload: { code } })
     await local.call({ method: 'POST', url: '/v1/auth/login', payload: { code } })
-    const second = await local.call({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: t.refreshToken } })
+    const second = await local.call({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: t.refreshToken },
+    })
     await local.call({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: t.refreshToken } })
     const third = await local.login('audited')
     await local.call({ method: 'POST', url: '/v1/auth/logout', headers: bearer(third.accessToken) })
     expect(second.statusCode).toBe(200)
     const events = await auditOf(local)
     expect(events).toEqual([
-      'login:success', 'login:success', 'login:failure', 'refresh.reuse:failure', 'login:success', 'logout:success',
+      'login:success',
+      'login:success',
+      'login:failure',
+      'refresh.reuse:failure',
+      'login:success',
+      'logout:success',
     ])
   } finally {
     await local.close()
@@ -104,8 +118,15 @@ test('logins past the per-address limit get 429 with Retry-After; a correct code
   const limited = await startSystem({ bff: { auth: { ...testConfig().auth, loginRateLimitMax: 3 } } })
   try {
     const statuses: number[] = []
-    for (let i = 0; i < 3; i += 1) statuses.push((await limited.call({ method: 'POST', url: '/v1/auth/login', payload: { code: `guess-${i}` } })).statusCode)
-    const over = await limited.call({ method: 'POST', url: '/v1/auth/login', payload: { code: await limited.code('real') } })
+    for (let i = 0; i < 3; i += 1)
+      statuses.push(
+        (await limited.call({ method: 'POST', url: '/v1/auth/login', payload: { code: `guess-${i}` } })).statusCode,
+      )
+    const over = await limited.call({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { code: await limited.code('real') },
+    })
     expect(statuses).toEqual([401, 401, 401])
     expect(over.statusCode).toBe(429)
     expect(over.json().code).toBe('RATE_LIMITED')
@@ -114,4 +135,3 @@ test('logins past the per-address limit get 429 with Retry-After; a correct code
     await limited.close()
   }
 })
-

@@ -15,9 +15,29 @@ beforeAll(async () => {
   const who = sys.citizen(21)
   const t = await sys.login('canary')
   const c1 = (await sys.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
-  await sys.call({ method: 'POST', url: '/v1/face/verifications', headers: bearer(t.accessToken), payload: { verifyId: c1.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'camera', image: 'ZnJhbWU=', spokenDigits: '000000' } } })
+  await sys.call({
+    method: 'POST',
+    url: '/v1/face/verifications',
+    headers: bearer(t.accessToken),
+    payload: {
+      verifyId: c1.verifyId,
+      name: who.name,
+      idNumber: who.idNumber,
+      sample: { kind: 'camera', image: 'ZnJhbWU=', spokenDigits: '000000' },
+    },
+  })
   const c2 = (await sys.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
-  await sys.call({ method: 'POST', url: '/v1/face/verifications', headers: bearer(t.accessToken), payload: { verifyId: c2.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'camera', image: 'ZnJhbWU=', spokenDigits: c2.digits } } })
+  await sys.call({
+    method: 'POST',
+    url: '/v1/face/verifications',
+    headers: bearer(t.accessToken),
+    payload: {
+      verifyId: c2.verifyId,
+      name: who.name,
+      idNumber: who.idNumber,
+      sample: { kind: 'camera', image: 'ZnJhbWU=', spokenDigits: c2.digits },
+    },
+  })
   await sys.call({ method: 'GET', url: '/v1/me', headers: bearer(t.accessToken) })
   await sys.call({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: t.refreshToken } })
   await sys.call({ method: 'POST', url: '/v1/auth/logout', headers: bearer(t.accessToken) })
@@ -70,7 +90,9 @@ test('altering any audit record is detected at its index', async () => {
   expect(rows.length).toBeGreaterThanOrEqual(6)
   expect(firstBrokenLink(rows)).toBe(-1)
   for (const i of [0, 3, rows.length - 1]) {
-    const tampered = rows.map((r, j) => (j === i ? { ...r, outcome: r.outcome === 'success' ? 'failure' as const : 'success' as const } : r))
+    const tampered = rows.map((r, j) =>
+      j === i ? { ...r, outcome: r.outcome === 'success' ? ('failure' as const) : ('success' as const) } : r,
+    )
     expect(firstBrokenLink(tampered)).toBe(i)
   }
   // An edit made in the database itself is found the same way.

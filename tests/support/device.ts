@@ -16,13 +16,20 @@ export function newDevice(): Device {
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 /** A fresh device proof over `credential`; `iat`, `jti` and the signing key can be forced to forge or age it. */
-export function present(device: Device, credential: string, opts: { iat?: number; jti?: string; key?: KeyObject } = {}): string {
+export function present(
+  device: Device,
+  credential: string,
+  opts: { iat?: number; jti?: string; key?: KeyObject } = {},
+): string {
   const proof = {
     i: opts.iat ?? Math.floor(Date.now() / 1000),
     j: opts.jti ?? randomBytes(9).toString('base64url'),
     h: createHash('sha256').update(credential).digest().subarray(0, 16).toString('base64url'),
   }
   const input = `${b64({ alg: 'ES256', typ: CODE_TYP.deviceProof })}.${b64(proof)}`
-  const sig = sign('sha256', Buffer.from(input), { key: opts.key ?? device.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')
+  const sig = sign('sha256', Buffer.from(input), {
+    key: opts.key ?? device.privateKey,
+    dsaEncoding: 'ieee-p1363',
+  }).toString('base64url')
   return `${credential}~${input}.${sig}`
 }

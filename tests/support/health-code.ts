@@ -5,12 +5,16 @@ import type { LightMyRequestResponse } from 'fastify'
 import { newDevice, present } from './device'
 import { bearer, faceCheckAlwaysFails, type TestSystem } from './system'
 
-export interface NaTest { sampledAt: string; result: '阴性' | '阳性' }
+export interface NaTest {
+  sampledAt: string
+  result: '阴性' | '阳性'
+}
 
 /** The citizen's nucleic-acid tests, newest first, as the 卫健 stand-in answers them. */
 export async function testsOf(sys: TestSystem, index: number): Promise<NaTest[]> {
   const res = await fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
   })
   return res.ok ? ((await res.json()) as { tests: NaTest[] }).tests : []
@@ -19,7 +23,11 @@ export async function testsOf(sys: TestSystem, index: number): Promise<NaTest[]>
 export const noPositive = (t: NaTest[]) => !t.some((x) => x.result === '阳性')
 
 /** Hands out citizens from `from` on whose 卫健 record satisfies `ok` (and whom the face check accepts), each once. */
-export function citizenPicker(sys: TestSystem, from: number, ok: (t: NaTest[]) => boolean = noPositive): () => Promise<number> {
+export function citizenPicker(
+  sys: TestSystem,
+  from: number,
+  ok: (t: NaTest[]) => boolean = noPositive,
+): () => Promise<number> {
   let next = from
   return async () => {
     for (let i = next; i < from + 2000; i += 1) {
@@ -32,20 +40,37 @@ export function citizenPicker(sys: TestSystem, from: number, ok: (t: NaTest[]) =
 }
 
 /** An admin call on the 卫健 stand-in (a 卫健 officer or reviewer at their own desk, not through the platform). */
-export async function weijianAdmin<T = unknown>(sys: TestSystem, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function weijianAdmin<T = unknown>(
+  sys: TestSystem,
+  method: 'GET' | 'PUT' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${sys.departments.weijian!.url}${path}`, {
-    method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   })
   return { status: res.status, json: (await res.json()) as T }
 }
 
 /** An appeal as the 卫健 reviewer's queue shows it */
-export interface QueuedAppeal { appealId: string; rule: string; target: { kind: string; id: string | null }; statement: string; status: string }
-export const pendingAppeals = async (sys: TestSystem) => (await weijianAdmin<{ appeals: QueuedAppeal[] }>(sys, 'GET', '/_admin/appeals')).json.appeals
+export interface QueuedAppeal {
+  appealId: string
+  rule: string
+  target: { kind: string; id: string | null }
+  statement: string
+  status: string
+}
+export const pendingAppeals = async (sys: TestSystem) =>
+  (await weijianAdmin<{ appeals: QueuedAppeal[] }>(sys, 'GET', '/_admin/appeals')).json.appeals
 export const decideAppeal = (sys: TestSystem, appealId: string, decision: 'upheld' | 'rejected', note: string) =>
   weijianAdmin<QueuedAppeal & { note: string }>(sys, 'POST', `/_admin/appeals/${appealId}/decision`, { decision, note })
 
-export async function flagRiskArea(sys: TestSystem, area: string, level: 'high' | 'medium' | 'low' | null): Promise<void> {
+export async function flagRiskArea(
+  sys: TestSystem,
+  area: string,
+  level: 'high' | 'medium' | 'low' | null,
+): Promise<void> {
   const res = await weijianAdmin(sys, 'PUT', '/_admin/risk-areas', { area, level })
   if (res.status !== 200) throw new Error(`risk area refused: ${res.status}`)
 }
@@ -55,19 +80,26 @@ export const phone = newDevice()
 
 /** BFF calls as a signed-in citizen; `holder` is 'self' or a family member's id. */
 export function healthApi(sys: TestSystem) {
-  const call = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> =>
+  const call = (
+    token: string,
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse> =>
     sys.call({ method, url, headers: bearer(token), ...(payload === undefined ? {} : { payload }) })
   const hc = (holder: string) => `/v1/health-codes/${holder}`
   return {
     call,
     show: (token: string, holder = 'self') => call(token, 'POST', `${hc(holder)}/show`, { deviceKey: phone.jwk }),
-    checkIn: (token: string, venueCode: string, holder = 'self') => call(token, 'POST', `${hc(holder)}/check-ins`, { venueCode }),
+    checkIn: (token: string, venueCode: string, holder = 'self') =>
+      call(token, 'POST', `${hc(holder)}/check-ins`, { venueCode }),
     checkIns: (token: string, holder = 'self') => call(token, 'GET', `${hc(holder)}/check-ins`),
     appeal: (token: string, body: object, holder = 'self') => call(token, 'POST', `${hc(holder)}/appeals`, body),
     appeals: (token: string, holder = 'self') => call(token, 'GET', `${hc(holder)}/appeals`),
     transfer: (token: string, body: object, holder = 'self') => call(token, 'POST', `${hc(holder)}/transfers`, body),
     registerVenue: (token: string, body: object) => call(token, 'POST', '/v1/venues', body),
     /** Entrance verification of a code shown on `phone` (no sign-in) */
-    verify: (credential: string) => sys.call({ method: 'POST', url: '/v1/health-codes/verify', payload: { code: present(phone, credential) } }),
+    verify: (credential: string) =>
+      sys.call({ method: 'POST', url: '/v1/health-codes/verify', payload: { code: present(phone, credential) } }),
   }
 }

@@ -25,8 +25,15 @@ export const APP_SECRET = 'test-wechat-secret-0123456789abcdef'
 
 /** The department stand-ins a test system can run besides WeChat. */
 const BUILDERS = {
-  gongan: buildGonganApp, renshe: buildRensheApp, yibao: buildYibaoApp, gongjijin: buildGongjijinApp, jiaoguan: buildJiaoguanApp,
-  churujing: buildChurujingApp, weijian: buildWeijianApp, minzheng: buildMinzhengApp, shichang: buildShichangApp,
+  gongan: buildGonganApp,
+  renshe: buildRensheApp,
+  yibao: buildYibaoApp,
+  gongjijin: buildGongjijinApp,
+  jiaoguan: buildJiaoguanApp,
+  churujing: buildChurujingApp,
+  weijian: buildWeijianApp,
+  minzheng: buildMinzhengApp,
+  shichang: buildShichangApp,
 }
 export type StandIn = keyof typeof BUILDERS
 export const ALL_DEPARTMENTS = Object.keys(BUILDERS) as StandIn[]
@@ -71,11 +78,22 @@ export const todaySeed = () => Number(chinaDate(Date.now()).replaceAll('-', ''))
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
-  const wechat = buildWechatApp({ dbFile: ':memory:', appId: APP_ID, appSecret: APP_SECRET, logLevel: 'silent', ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}) })
+  const wechat = buildWechatApp({
+    dbFile: ':memory:',
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    logLevel: 'silent',
+    ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}),
+  })
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
   const departments: TestSystem['departments'] = {}
   for (const name of new Set<StandIn>(['gongan', ...(opts.departments ?? [])])) {
-    const dept = BUILDERS[name]({ dbFile: ':memory:', seed: opts.seed ?? SEED, size: opts.sizes?.[name] ?? opts.size ?? 300, logLevel: 'silent' })
+    const dept = BUILDERS[name]({
+      dbFile: ':memory:',
+      seed: opts.seed ?? SEED,
+      size: opts.sizes?.[name] ?? opts.size ?? 300,
+      logLevel: 'silent',
+    })
     departments[name] = { dept, url: await dept.app.listen({ host: '127.0.0.1', port: 0 }) }
   }
   const gongan = departments.gongan!.dept
@@ -97,7 +115,11 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
       ...opts.bff,
       // The running stand-ins' addresses win over any given; the other department settings may be overridden.
-      departments: { ...base.departments, ...opts.bff?.departments, urls: { ...base.departments.urls, ...urls, wechat: wechatUrl } },
+      departments: {
+        ...base.departments,
+        ...opts.bff?.departments,
+        urls: { ...base.departments.urls, ...urls, wechat: wechatUrl },
+      },
     },
     { logStream, now: () => new Date(Date.now() + offsetMs) },
   )
@@ -110,11 +132,24 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     return res
   }
   const code = async (account: string) => {
-    const res = await wechat.app.inject({ method: 'POST', url: '/sns/device-login', payload: { appid: APP_ID, account } })
+    const res = await wechat.app.inject({
+      method: 'POST',
+      url: '/sns/device-login',
+      payload: { appid: APP_ID, account },
+    })
     return res.json().code as string
   }
   return {
-    bff, wechat, gongan, departments, wechatUrl, dbFile, logs, bodies, call, code,
+    bff,
+    wechat,
+    gongan,
+    departments,
+    wechatUrl,
+    dbFile,
+    logs,
+    bodies,
+    call,
+    code,
     async login(account) {
       const res = await call({ method: 'POST', url: '/v1/auth/login', payload: { code: await code(account) } })
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
@@ -143,8 +178,15 @@ export async function realNameUser(sys: TestSystem, account: string, index: numb
   const who = sys.citizen(index)
   const c = (await sys.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
   const res = await sys.call({
-    method: 'POST', url: '/v1/face/verifications', headers: bearer(t.accessToken),
-    payload: { verifyId: c.verifyId, name: who.name, idNumber: who.idNumber, sample: { kind: 'standin', image: '', spokenDigits: c.digits } },
+    method: 'POST',
+    url: '/v1/face/verifications',
+    headers: bearer(t.accessToken),
+    payload: {
+      verifyId: c.verifyId,
+      name: who.name,
+      idNumber: who.idNumber,
+      sample: { kind: 'standin', image: '', spokenDigits: c.digits },
+    },
   })
   if (res.statusCode !== 200) throw new Error(`binding failed: ${res.body}`)
   return t.accessToken
@@ -152,6 +194,10 @@ export async function realNameUser(sys: TestSystem, account: string, index: numb
 
 /** Sets a stand-in's fault knobs over HTTP, as an operator would. */
 export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${url}/_admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) })
+  const res = await fetch(`${url}/_admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  })
   if (!res.ok) throw new Error(`faults refused: ${res.status}`)
 }

@@ -13,11 +13,13 @@ let driverIndex = -1
 const device = newDevice()
 const deviceJwk = device.jwk
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
-const present = (credential: string, opts: Parameters<typeof presentWith>[2] = {}) => presentWith(device, credential, opts)
+const present = (credential: string, opts: Parameters<typeof presentWith>[2] = {}) =>
+  presentWith(device, credential, opts)
 
 async function certificatesOf(index: number): Promise<{ type: string; status: string }[]> {
   const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
   })
   return res.ok ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates : []
@@ -25,7 +27,10 @@ async function certificatesOf(index: number): Promise<{ type: string; status: st
 
 beforeAll(async () => {
   const base = testConfig()
-  sys = await startSystem({ departments: ALL_DEPARTMENTS, bff: { verifyRateLimitMax: 1_000_000, departments: { ...base.departments, cacheTtlMs: 0 } } })
+  sys = await startSystem({
+    departments: ALL_DEPARTMENTS,
+    bff: { verifyRateLimitMax: 1_000_000, departments: { ...base.departments, cacheTtlMs: 0 } },
+  })
   for (let i = 50; i < 300 && driverIndex < 0; i += 1) {
     if ((await certificatesOf(i)).some((c) => c.type === 'driving_licence' && c.status === 'valid')) driverIndex = i
   }
@@ -34,10 +39,17 @@ beforeAll(async () => {
 afterAll(async () => sys.close())
 
 async function cardId(type: string, t = token) {
-  return WalletListSchema.parse((await sys.call({ method: 'GET', url: '/v1/wallet', headers: bearer(t) })).json()).cards.find((c) => c.type === type)!.id
+  return WalletListSchema.parse(
+    (await sys.call({ method: 'GET', url: '/v1/wallet', headers: bearer(t) })).json(),
+  ).cards.find((c) => c.type === type)!.id
 }
 const issue = async (id: string, profile: string, t = token) =>
-  sys.call({ method: 'POST', url: `/v1/wallet/${id}/credentials`, headers: bearer(t), payload: { profile, deviceKey: deviceJwk } })
+  sys.call({
+    method: 'POST',
+    url: `/v1/wallet/${id}/credentials`,
+    headers: bearer(t),
+    payload: { profile, deviceKey: deviceJwk },
+  })
 const verify = (presentation: string) => sys.call({ method: 'POST', url: '/v1/verify', payload: { presentation } })
 
 test('a traffic-police presentation verifies online and shows only name, class, validity and points', async () => {
@@ -50,7 +62,13 @@ test('a traffic-police presentation verifies online and shows only name, class, 
   const v = await verify(qr)
   expect(v.statusCode).toBe(200)
   const body = VerificationSchema.parse(v.json())
-  expect(Object.keys(body.disclosed).sort()).toEqual(['licenceClass', 'name', 'pointsRemaining', 'validFrom', 'validUntil'])
+  expect(Object.keys(body.disclosed).sort()).toEqual([
+    'licenceClass',
+    'name',
+    'pointsRemaining',
+    'validFrom',
+    'validUntil',
+  ])
   expect(body.disclosed.name).toBe(sys.citizen(driverIndex).name)
   expect(v.body).not.toContain(sys.citizen(driverIndex).idNumber)
 })
@@ -74,7 +92,9 @@ test('the same presentation verified twice is a replay the second time, and the 
 })
 
 test('a presentation older than 60 s is expired', async () => {
-  const credential = CredentialIssuedSchema.parse((await issue(await cardId('driving_licence'), 'traffic_police')).json()).credential
+  const credential = CredentialIssuedSchema.parse(
+    (await issue(await cardId('driving_licence'), 'traffic_police')).json(),
+  ).credential
   const res = await verify(present(credential, { iat: Math.floor(Date.now() / 1000) - 61 }))
   expect(res.statusCode).toBe(422)
   expect(res.json().code).toBe('PRESENTATION_EXPIRED')
@@ -98,7 +118,11 @@ test("another citizen's card id cannot be presented: 404 like a missing one", as
 test('a suspended or revoked certificate cannot be presented', async () => {
   let index = -1
   for (let i = 0; i < 300 && index < 0; i += 1) {
-    if (i !== driverIndex && (await certificatesOf(i)).some((c) => c.type === 'driving_licence' && ['suspended', 'revoked'].includes(c.status))) index = i
+    if (
+      i !== driverIndex &&
+      (await certificatesOf(i)).some((c) => c.type === 'driving_licence' && ['suspended', 'revoked'].includes(c.status))
+    )
+      index = i
   }
   expect(index).toBeGreaterThanOrEqual(0)
   const t = await realNameUser(sys, 'suspended-driver', index)
@@ -108,7 +132,9 @@ test('a suspended or revoked certificate cannot be presented', async () => {
 })
 
 test('10,000 mutated presentations: none is accepted', async () => {
-  const credential = CredentialIssuedSchema.parse((await issue(await cardId('driving_licence'), 'traffic_police')).json()).credential
+  const credential = CredentialIssuedSchema.parse(
+    (await issue(await cardId('driving_licence'), 'traffic_police')).json(),
+  ).credential
   const [h, p, s] = credential.split('.') as [string, string, string]
   const header = JSON.parse(Buffer.from(h, 'base64url').toString())
   const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -135,7 +161,7 @@ test('10,000 mutated presentations: none is accepted', async () => {
   let accepted = 0
   for (const qr of structural) if ((await verify(qr)).statusCode === 200) accepted += 1
   let seed = 42
-  const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n)
+  const rand = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~'
   const good = present(credential, { jti: 'base-presentation' })
   expect((await verify(good)).statusCode).toBe(200) // the unmutated one is genuine (and now used)

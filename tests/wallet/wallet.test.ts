@@ -32,7 +32,8 @@ test("the list holds the citizen's certificates with each department's status, m
   }
   // The status is the issuing department's own.
   const direct = await fetch(`${sys.departments.gongan!.url}/v1/certificates/lookup`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: who.idNumber }),
   })
   const issued = ((await direct.json()) as { certificates: { type: string; status: string }[] }).certificates

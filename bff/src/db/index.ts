@@ -53,7 +53,13 @@ export type { DataAccessRepository, DataAccessRow } from './repositories/data-ac
 export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
 export type {
-  AppealRow, CheckInWithVenue, DeclarationRow, FamilyMemberRow, HealthCodeRepository, HealthStatusRow, VenueRow,
+  AppealRow,
+  CheckInWithVenue,
+  DeclarationRow,
+  FamilyMemberRow,
+  HealthCodeRepository,
+  HealthStatusRow,
+  VenueRow,
 } from './repositories/health-code-repository'
 export type { CredentialRow, PresentationRow, PresentationsRepository } from './repositories/presentations-repository'
 export type { RotateResult, SessionsRepository } from './repositories/sessions-repository'

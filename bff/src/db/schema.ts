@@ -12,7 +12,9 @@ export const feedback = sqliteTable(
     contactSealed: text('contact_sealed'),
     /** Masked form (138****5678) kept so a receipt needs no decryption. */
     contactMasked: text('contact_masked'),
-    status: text('status', { enum: ['received', 'in_progress', 'closed'] }).notNull().default('received'),
+    status: text('status', { enum: ['received', 'in_progress', 'closed'] })
+      .notNull()
+      .default('received'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
@@ -22,34 +24,35 @@ export const feedback = sqliteTable(
 )
 
 /** A citizen's account: created at first WeChat login, raised to real-name level by a face verification. */
-export const users = sqliteTable(
-  'users',
-  {
-    id: text('id').primaryKey(),
-    openid: text('openid').notNull().unique(),
-    /** WeChat session_key, sealed: it never leaves the BFF. */
-    sessionKeySealed: text('session_key_sealed'),
-    level: text('level', { enum: ['basic', 'real_name'] }).notNull().default('basic'),
-    idNumberSealed: text('id_number_sealed'),
-    /** Keyed HMAC of the ID number: one account per citizen, looked up without decrypting. */
-    idNumberHash: text('id_number_hash').unique(),
-    idNumberMasked: text('id_number_masked'),
-    nameSealed: text('name_sealed'),
-    nameMasked: text('name_masked'),
-    phoneSealed: text('phone_sealed'),
-    phoneMasked: text('phone_masked'),
-    realNameAt: integer('real_name_at', { mode: 'timestamp_ms' }),
-    lastFaceAt: integer('last_face_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-)
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  openid: text('openid').notNull().unique(),
+  /** WeChat session_key, sealed: it never leaves the BFF. */
+  sessionKeySealed: text('session_key_sealed'),
+  level: text('level', { enum: ['basic', 'real_name'] })
+    .notNull()
+    .default('basic'),
+  idNumberSealed: text('id_number_sealed'),
+  /** Keyed HMAC of the ID number: one account per citizen, looked up without decrypting. */
+  idNumberHash: text('id_number_hash').unique(),
+  idNumberMasked: text('id_number_masked'),
+  nameSealed: text('name_sealed'),
+  nameMasked: text('name_masked'),
+  phoneSealed: text('phone_sealed'),
+  phoneMasked: text('phone_masked'),
+  realNameAt: integer('real_name_at', { mode: 'timestamp_ms' }),
+  lastFaceAt: integer('last_face_at', { mode: 'timestamp_ms' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
 
 /** A login session = one refresh-token family. Revoking it ends every token in it, access tokens included. */
 export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
@@ -63,7 +66,9 @@ export const refreshTokens = sqliteTable(
   'refresh_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
     issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
     idleExpiresAt: integer('idle_expires_at', { mode: 'timestamp_ms' }).notNull(),
     usedAt: integer('used_at', { mode: 'timestamp_ms' }),
@@ -76,7 +81,9 @@ export const faceChallenges = sqliteTable(
   'face_challenges',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     digits: text('digits').notNull(),
     issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -108,7 +115,9 @@ export const dataAccess = sqliteTable(
   'data_access',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     department: text('department').notNull(),
     dataKind: text('data_kind').notNull(),
     purpose: text('purpose').notNull(),
@@ -137,7 +146,9 @@ export const walletCredentials = sqliteTable(
   'wallet_credentials',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     cardId: text('card_id').notNull(),
     profile: text('profile', { enum: ['traffic_police', 'hotel', 'age_check'] }).notNull(),
     deviceKeyThumbprint: text('device_key_thumbprint').notNull(),
@@ -152,7 +163,9 @@ export const presentations = sqliteTable(
   'presentations',
   {
     jti: text('jti').primaryKey(),
-    credentialId: text('credential_id').notNull().references(() => walletCredentials.id, { onDelete: 'cascade' }),
+    credentialId: text('credential_id')
+      .notNull()
+      .references(() => walletCredentials.id, { onDelete: 'cascade' }),
     verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
     outcome: text('outcome', { enum: ['accepted', 'replayed', 'not_valid'] }).notNull(),
   },
@@ -167,7 +180,9 @@ export const familyMembers = sqliteTable(
   'family_members',
   {
     id: text('id').primaryKey(),
-    ownerId: text('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     nameSealed: text('name_sealed').notNull(),
     nameMasked: text('name_masked').notNull(),
     idNumberSealed: text('id_number_sealed').notNull(),
@@ -201,7 +216,9 @@ export const venues = sqliteTable(
   'venues',
   {
     id: text('id').primaryKey(),
-    ownerId: text('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     area: text('area').notNull(),
     address: text('address').notNull(),
@@ -215,7 +232,9 @@ export const checkIns = sqliteTable(
   {
     id: text('id').primaryKey(),
     holder: text('holder').notNull(),
-    venueId: text('venue_id').notNull().references(() => venues.id),
+    venueId: text('venue_id')
+      .notNull()
+      .references(() => venues.id),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
   },
@@ -226,27 +245,24 @@ export const checkIns = sqliteTable(
  * The current status of each holder and the status credential signed for it: read on every display, written only
  * when the status is evaluated again (it lapsed, or the holder declared, checked in or won an appeal).
  */
-export const healthStatus = sqliteTable(
-  'health_status',
-  {
-    holder: text('holder').primaryKey(),
-    /** Kept with the status so a display needs no other read */
-    maskedName: text('masked_name').notNull(),
-    colour: text('colour', { enum: ['green', 'yellow', 'red'] }).notNull(),
-    /** JSON: the matched rules with since/until */
-    reasons: text('reasons').notNull(),
-    negativeWithinHours: integer('negative_within_hours'),
-    ruleVersion: text('rule_version').notNull(),
-    evaluatedAt: integer('evaluated_at', { mode: 'timestamp_ms' }).notNull(),
-    validUntil: integer('valid_until', { mode: 'timestamp_ms' }).notNull(),
-    /** Set when something the rules read has changed since the evaluation */
-    stale: integer('stale', { mode: 'boolean' }).notNull().default(false),
-    credential: text('credential'),
-    credentialId: text('credential_id').unique(),
-    deviceKeyThumbprint: text('device_key_thumbprint'),
-    credentialExpiresAt: integer('credential_expires_at', { mode: 'timestamp_ms' }),
-  },
-)
+export const healthStatus = sqliteTable('health_status', {
+  holder: text('holder').primaryKey(),
+  /** Kept with the status so a display needs no other read */
+  maskedName: text('masked_name').notNull(),
+  colour: text('colour', { enum: ['green', 'yellow', 'red'] }).notNull(),
+  /** JSON: the matched rules with since/until */
+  reasons: text('reasons').notNull(),
+  negativeWithinHours: integer('negative_within_hours'),
+  ruleVersion: text('rule_version').notNull(),
+  evaluatedAt: integer('evaluated_at', { mode: 'timestamp_ms' }).notNull(),
+  validUntil: integer('valid_until', { mode: 'timestamp_ms' }).notNull(),
+  /** Set when something the rules read has changed since the evaluation */
+  stale: integer('stale', { mode: 'boolean' }).notNull().default(false),
+  credential: text('credential'),
+  credentialId: text('credential_id').unique(),
+  deviceKeyThumbprint: text('device_key_thumbprint'),
+  credentialExpiresAt: integer('credential_expires_at', { mode: 'timestamp_ms' }),
+})
 
 /** Online entrance verifications: the one-use guard on each code (credential id + device proof id). */
 export const healthCodeUses = sqliteTable('health_code_uses', {

@@ -9,7 +9,11 @@ import { AppError } from '../lib/app-error'
 import { callHeaders, type CallPurpose, createUpstream, type Upstream } from './upstream'
 
 /** A department route that reads one citizen's records: POST, ID number in the body, the record at 200. */
-export type LookupContract = RouteContract & { method: 'POST'; body: typeof CitizenLookupSchema; responses: { 200: z.ZodType } }
+export type LookupContract = RouteContract & {
+  method: 'POST'
+  body: typeof CitizenLookupSchema
+  responses: { 200: z.ZodType }
+}
 /** A department route that reads no citizen's data (e.g. 卫健's risk areas). */
 export type OpenContract = RouteContract & { method: 'GET'; responses: { 200: z.ZodType } }
 type Ok<C extends { responses: { 200: z.ZodType } }> = z.output<C['responses'][200]>
@@ -22,7 +26,12 @@ export interface Subject {
 export interface DepartmentReader {
   /** The citizen's record, or `undefined` when the department does not know them (404). Throws UPSTREAM_*. */
   /** `fresh`: skip the cache (a verifier needs the status as of now). */
-  read<C extends LookupContract>(contract: C, subject: Subject, why: CallPurpose, opts?: { fresh?: boolean }): Promise<Ok<C> | undefined>
+  read<C extends LookupContract>(
+    contract: C,
+    subject: Subject,
+    why: CallPurpose,
+    opts?: { fresh?: boolean },
+  ): Promise<Ok<C> | undefined>
   readOpen<C extends OpenContract>(contract: C, why: CallPurpose, opts?: { fresh?: boolean }): Promise<Ok<C>>
 }
 
@@ -38,20 +47,33 @@ export interface ReadersOptions {
   now: () => Date
 }
 
-export function createDepartmentReaders(opts: ReadersOptions): { readers: DepartmentReaders; upstreams: Partial<Record<DepartmentName, Upstream>> } {
+export function createDepartmentReaders(opts: ReadersOptions): {
+  readers: DepartmentReaders
+  upstreams: Partial<Record<DepartmentName, Upstream>>
+} {
   // Replies are kept per replica for a short TTL only: nothing here is state two replicas must share.
   const cache = new LRUCache<string, { value: unknown }>({ max: 50_000, ttl: Math.max(1, opts.cacheTtlMs) })
   const upstreams: Partial<Record<DepartmentName, Upstream>> = {}
 
   function reader(name: Exclude<DepartmentName, 'wechat'>): DepartmentReader {
     const upstream = createUpstream({
-      name, baseUrl: opts.urls[name], timeoutMs: opts.timeoutMs, breakerThreshold: opts.breakerThreshold, halfOpenAfterMs: opts.halfOpenAfterMs,
+      name,
+      baseUrl: opts.urls[name],
+      timeoutMs: opts.timeoutMs,
+      breakerThreshold: opts.breakerThreshold,
+      halfOpenAfterMs: opts.halfOpenAfterMs,
     })
     upstreams[name] = upstream
     const record = (subject: Subject, c: RouteContract, why: CallPurpose, outcome: 'served' | 'not_found' | 'failed') =>
       opts.dataAccess.insert({
-        id: randomUUID(), userId: subject.userId, department: name, dataKind: c.summary, purpose: why.purpose,
-        caseId: why.caseId ?? null, outcome, at: opts.now(),
+        id: randomUUID(),
+        userId: subject.userId,
+        department: name,
+        dataKind: c.summary,
+        purpose: why.purpose,
+        caseId: why.caseId ?? null,
+        outcome,
+        at: opts.now(),
       })
 
     return {
@@ -61,7 +83,11 @@ export function createDepartmentReaders(opts: ReadersOptions): { readers: Depart
         if (hit) return hit.value as Ok<typeof contract> | undefined
         let reply
         try {
-          reply = await upstream.call(contract, { body: { idNumber: subject.idNumber }, headers: callHeaders(why) }, { idempotent: true })
+          reply = await upstream.call(
+            contract,
+            { body: { idNumber: subject.idNumber }, headers: callHeaders(why) },
+            { idempotent: true },
+          )
         } catch (err) {
           await record(subject, contract, why, 'failed')
           throw err
@@ -88,9 +114,15 @@ export function createDepartmentReaders(opts: ReadersOptions): { readers: Depart
   }
 
   const readers: DepartmentReaders = {
-    gongan: reader('gongan'), renshe: reader('renshe'), yibao: reader('yibao'), gongjijin: reader('gongjijin'),
-    jiaoguan: reader('jiaoguan'), churujing: reader('churujing'), weijian: reader('weijian'),
-    minzheng: reader('minzheng'), shichang: reader('shichang'),
+    gongan: reader('gongan'),
+    renshe: reader('renshe'),
+    yibao: reader('yibao'),
+    gongjijin: reader('gongjijin'),
+    jiaoguan: reader('jiaoguan'),
+    churujing: reader('churujing'),
+    weijian: reader('weijian'),
+    minzheng: reader('minzheng'),
+    shichang: reader('shichang'),
   }
   return { readers, upstreams }
 }

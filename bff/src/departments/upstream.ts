@@ -2,7 +2,14 @@
 // retry (cockatiel); every reply validated against the department's contract; failures become coded AppErrors.
 import { buildPath, type RouteContract } from '@ysx/shared'
 import {
-  circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, IPolicy, noop, retry, wrap,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  IPolicy,
+  noop,
+  retry,
+  wrap,
 } from 'cockatiel'
 import { Agent, request } from 'undici'
 import { AppError } from '../lib/app-error'
@@ -58,7 +65,8 @@ export interface Upstream {
 
 /** Failures that count against the breaker: the department is slow, down or talking nonsense. */
 const isUpstreamFailure = (err: unknown) =>
-  err instanceof AppError && (err.code === 'UPSTREAM_TIMEOUT' || err.code === 'UPSTREAM_UNAVAILABLE' || err.code === 'UPSTREAM_BAD_RESPONSE')
+  err instanceof AppError &&
+  (err.code === 'UPSTREAM_TIMEOUT' || err.code === 'UPSTREAM_UNAVAILABLE' || err.code === 'UPSTREAM_BAD_RESPONSE')
 
 export function createUpstream(opts: UpstreamOptions): Upstream {
   const agent = new Agent({ connections: 64, keepAliveTimeout: 10_000, connectTimeout: opts.timeoutMs })
@@ -66,7 +74,10 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     halfOpenAfter: opts.halfOpenAfterMs ?? 10_000,
     breaker: new ConsecutiveBreaker(opts.breakerThreshold ?? 5),
   })
-  const readRetry = retry(handleWhen(isUpstreamFailure), { maxAttempts: 1, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 200 }) })
+  const readRetry = retry(handleWhen(isUpstreamFailure), {
+    maxAttempts: 1,
+    backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 200 }),
+  })
   // Retry outside the breaker: a retried read still counts each failure, and never retries an open breaker.
   const readPolicy: IPolicy = wrap(readRetry, breaker)
   const writePolicy: IPolicy = wrap(noop, breaker)
@@ -80,7 +91,11 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
         method: contract.method,
         dispatcher: agent,
         signal,
-        headers: { accept: 'application/json', ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}), ...input.headers },
+        headers: {
+          accept: 'application/json',
+          ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...input.headers,
+        },
         body: input.body !== undefined ? JSON.stringify(input.body) : undefined,
       })
     } catch (err) {
@@ -91,13 +106,15 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     try {
       json = await res.body.json()
     } catch {
-      if (signal.aborted) throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: body not finished within ${opts.timeoutMs} ms`)
+      if (signal.aborted)
+        throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: body not finished within ${opts.timeoutMs} ms`)
       throw new AppError('UPSTREAM_BAD_RESPONSE', `${opts.name}: ${res.statusCode} reply is not JSON`)
     }
     if (res.statusCode >= 500) throw new AppError('UPSTREAM_UNAVAILABLE', `${opts.name}: answered ${res.statusCode}`)
     const schema = contract.responses[res.statusCode]
     const parsed = schema?.safeParse(json)
-    if (!parsed?.success) throw new AppError('UPSTREAM_BAD_RESPONSE', `${opts.name}: ${res.statusCode} reply does not match the contract`)
+    if (!parsed?.success)
+      throw new AppError('UPSTREAM_BAD_RESPONSE', `${opts.name}: ${res.statusCode} reply does not match the contract`)
     return { status: res.statusCode, body: parsed.data }
   }
 

@@ -19,7 +19,12 @@ export function createFieldCipher(dataKey: string): FieldCipher {
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', encKey, iv)
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return [VERSION, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.')
+      return [
+        VERSION,
+        iv.toString('base64url'),
+        body.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+      ].join('.')
     },
     decrypt(sealed) {
       const [version, iv, body, tag] = sealed.split('.')

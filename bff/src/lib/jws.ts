@@ -30,7 +30,12 @@ export function decodeJws(token: string): DecodedJws | undefined {
     const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as unknown
     const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown
     if (!isRecord(header) || !isRecord(payload)) return undefined
-    return { header, payload, signingInput: Buffer.from(`${parts[0]}.${parts[1]}`), signature: Buffer.from(parts[2]!, 'base64url') }
+    return {
+      header,
+      payload,
+      signingInput: Buffer.from(`${parts[0]}.${parts[1]}`),
+      signature: Buffer.from(parts[2]!, 'base64url'),
+    }
   } catch {
     return undefined
   }

@@ -3,8 +3,18 @@ import { createHash } from 'node:crypto'
 import { type AuditEntry, type AuditRepository, type AuditRow, GENESIS_HASH } from '../db'
 
 export type AuditAction =
-  | 'login' | 'logout' | 'refresh' | 'refresh.reuse' | 'face.start' | 'face.verify' | 'id_number.reveal' | 'certificate.reveal'
-  | 'authz.denied' | 'family.add' | 'family.remove' | 'health_code.transfer'
+  | 'login'
+  | 'logout'
+  | 'refresh'
+  | 'refresh.reuse'
+  | 'face.start'
+  | 'face.verify'
+  | 'id_number.reveal'
+  | 'certificate.reveal'
+  | 'authz.denied'
+  | 'family.add'
+  | 'family.remove'
+  | 'health_code.transfer'
 
 export interface AuditContext {
   requestId?: string
@@ -12,7 +22,10 @@ export interface AuditContext {
 }
 
 export interface AuditService {
-  record(e: { userId: string | null; action: AuditAction; outcome: 'success' | 'failure'; reason?: string }, ctx: AuditContext): Promise<void>
+  record(
+    e: { userId: string | null; action: AuditAction; outcome: 'success' | 'failure'; reason?: string },
+    ctx: AuditContext,
+  ): Promise<void>
   failuresSince(userId: string, action: AuditAction, since: Date): Promise<number>
   list(userId?: string): Promise<AuditRow[]>
 }
@@ -37,7 +50,15 @@ export function createAuditService(repo: AuditRepository, now: () => Date = () =
   return {
     async record(e, ctx) {
       await repo.append(
-        { at: now(), userId: e.userId, action: e.action, outcome: e.outcome, reason: e.reason ?? null, requestId: ctx.requestId ?? null, ip: ctx.ip ?? null },
+        {
+          at: now(),
+          userId: e.userId,
+          action: e.action,
+          outcome: e.outcome,
+          reason: e.reason ?? null,
+          requestId: ctx.requestId ?? null,
+          ip: ctx.ip ?? null,
+        },
         auditHash,
       )
     },

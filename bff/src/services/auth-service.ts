@@ -74,10 +74,19 @@ export function createAuthService(d: AuthDeps): AuthService {
       const sealedKey = d.cipher.encrypt(session.sessionKey)
       let user = await d.users.findByOpenid(session.openid)
       if (user) await d.users.setSessionKey(user.id, sealedKey)
-      else user = await d.users.create({ id: randomUUID(), openid: session.openid, sessionKeySealed: sealedKey, createdAt: at })
+      else
+        user = await d.users.create({
+          id: randomUUID(),
+          openid: session.openid,
+          sessionKeySealed: sealedKey,
+          createdAt: at,
+        })
       const sessionId = randomUUID()
       const first = newRefresh(at)
-      await d.sessions.create({ id: sessionId, userId: user.id, createdAt: at, absoluteExpiresAt: later(at, s.sessionAbsoluteSeconds) }, first.row)
+      await d.sessions.create(
+        { id: sessionId, userId: user.id, createdAt: at, absoluteExpiresAt: later(at, s.sessionAbsoluteSeconds) },
+        first.row,
+      )
       await d.audit.record({ userId: user.id, action: 'login', outcome: 'success' }, ctx)
       return { tokens: tokens(user.id, sessionId, first.token), user }
     },
@@ -90,7 +99,10 @@ export function createAuthService(d: AuthDeps): AuthService {
         case 'rotated':
           return tokens(result.session.userId, result.session.id, next.token)
         case 'reused':
-          await d.audit.record({ userId: result.session.userId, action: 'refresh.reuse', outcome: 'failure', reason: 'family_revoked' }, ctx)
+          await d.audit.record(
+            { userId: result.session.userId, action: 'refresh.reuse', outcome: 'failure', reason: 'family_revoked' },
+            ctx,
+          )
           throw new AppError('AUTH_REFRESH_REUSED', `refresh token reused; session ${result.session.id} revoked`)
         default:
           throw new AppError('AUTH_REFRESH_INVALID', `refresh token ${result.kind}`)

@@ -1,14 +1,26 @@
 // Certificates from every issuing department, in parallel: what the wallet and the dashboard's card list read.
 import {
-  type certificateBase, type CertificateType, churujingContracts, gonganContracts, gongjijinContracts, jiaoguanContracts,
-  minzhengContracts, rensheContracts, shichangContracts, type z,
+  type certificateBase,
+  type CertificateType,
+  churujingContracts,
+  gonganContracts,
+  gongjijinContracts,
+  jiaoguanContracts,
+  minzhengContracts,
+  rensheContracts,
+  shichangContracts,
+  type z,
 } from '@ysx/shared'
 import type { CallPurpose } from '../departments/upstream'
 import type { DepartmentReaders, LookupContract, Subject } from '../departments/readers'
 
 /** Certificate-issuing departments and their certificate lookups. */
 export const ISSUERS: { department: keyof DepartmentReaders; contract: LookupContract; types: CertificateType[] }[] = [
-  { department: 'gongan', contract: gonganContracts.certificates, types: ['id_card', 'household_register', 'residence_permit'] },
+  {
+    department: 'gongan',
+    contract: gonganContracts.certificates,
+    types: ['id_card', 'household_register', 'residence_permit'],
+  },
   { department: 'renshe', contract: rensheContracts.certificates, types: ['social_security_card'] },
   { department: 'gongjijin', contract: gongjijinContracts.certificates, types: ['housing_fund_certificate'] },
   { department: 'jiaoguan', contract: jiaoguanContracts.certificates, types: ['driving_licence', 'vehicle_licence'] },
@@ -18,9 +30,10 @@ export const ISSUERS: { department: keyof DepartmentReaders; contract: LookupCon
 ]
 
 /** The fields every certificate has, as the contracts define them; the department's own fields come along untyped. */
-export type IssuedCertificate = z.output<ReturnType<typeof certificateBase<CertificateType>>> & Record<string, unknown> & {
-  department: keyof DepartmentReaders
-}
+export type IssuedCertificate = z.output<ReturnType<typeof certificateBase<CertificateType>>> &
+  Record<string, unknown> & {
+    department: keyof DepartmentReaders
+  }
 
 export interface CertificateFetch {
   certificates: IssuedCertificate[]
@@ -40,15 +53,23 @@ export interface FetchOptions {
 }
 
 /** Reads every issuer (or the one for `type`) in parallel. */
-export async function fetchCertificates(readers: DepartmentReaders, subject: Subject, why: CallPurpose, opts: FetchOptions = {}): Promise<CertificateFetch> {
+export async function fetchCertificates(
+  readers: DepartmentReaders,
+  subject: Subject,
+  why: CallPurpose,
+  opts: FetchOptions = {},
+): Promise<CertificateFetch> {
   const bound = opts.bound ?? ((p) => p)
   const issuers = opts.type ? ISSUERS.filter((i) => i.types.includes(opts.type!)) : ISSUERS
   const results = await Promise.allSettled(
-    issuers.map(({ department, contract }) => bound(readers[department].read(contract, subject, why, { fresh: opts.fresh ?? false }))),
+    issuers.map(({ department, contract }) =>
+      bound(readers[department].read(contract, subject, why, { fresh: opts.fresh ?? false })),
+    ),
   )
   const certificates = results.flatMap((r, i): IssuedCertificate[] => {
     if (r.status === 'rejected') return []
-    const issued = (r.value as { certificates: Omit<IssuedCertificate, 'department'>[] } | undefined)?.certificates ?? []
+    const issued =
+      (r.value as { certificates: Omit<IssuedCertificate, 'department'>[] } | undefined)?.certificates ?? []
     return issued.map((c) => ({ ...c, department: issuers[i]!.department }) as IssuedCertificate)
   })
   const unavailableFrom = results.flatMap((r, i) => (r.status === 'rejected' ? [issuers[i]!.department] : []))

@@ -1,7 +1,15 @@
 // Citizen data: the signed-in citizen's own records from the departments, each read with its purpose on record.
 import {
-  type DataAccessRecord, gongjijinContracts, jiaoguanContracts, rensheContracts, yibaoContracts, type z,
-  type ContributionsViewSchema, type HousingFundViewSchema, type MedicalInsuranceViewSchema, type PensionViewSchema,
+  type DataAccessRecord,
+  gongjijinContracts,
+  jiaoguanContracts,
+  rensheContracts,
+  yibaoContracts,
+  type z,
+  type ContributionsViewSchema,
+  type HousingFundViewSchema,
+  type MedicalInsuranceViewSchema,
+  type PensionViewSchema,
   type ViolationsViewSchema,
 } from '@ysx/shared'
 import type { DataAccessRepository } from '../db'
@@ -16,10 +24,18 @@ export interface CitizenDataService {
   pension(userId: string): Promise<z.output<typeof PensionViewSchema>>
   housingFund(userId: string): Promise<z.output<typeof HousingFundViewSchema>>
   violations(userId: string): Promise<z.output<typeof ViolationsViewSchema>>
-  dataAccess(userId: string, limit: number, before?: string): Promise<{ records: DataAccessRecord[]; nextBefore: string | null }>
+  dataAccess(
+    userId: string,
+    limit: number,
+    before?: string,
+  ): Promise<{ records: DataAccessRecord[]; nextBefore: string | null }>
 }
 
-export function createCitizenDataService(readers: DepartmentReaders, profiles: ProfileService, log: DataAccessRepository): CitizenDataService {
+export function createCitizenDataService(
+  readers: DepartmentReaders,
+  profiles: ProfileService,
+  log: DataAccessRepository,
+): CitizenDataService {
   return {
     async medicalInsurance(userId) {
       const s = await profiles.subject(userId)
@@ -31,10 +47,18 @@ export function createCitizenDataService(readers: DepartmentReaders, profiles: P
       return { account: account ?? null, spending: spending?.records ?? [] }
     },
     async contributions(userId) {
-      return (await readers.renshe.read(rensheContracts.contributions, await profiles.subject(userId), { purpose: `查看社保缴费记录${SELF}` })) ?? null
+      return (
+        (await readers.renshe.read(rensheContracts.contributions, await profiles.subject(userId), {
+          purpose: `查看社保缴费记录${SELF}`,
+        })) ?? null
+      )
     },
     async pension(userId) {
-      return (await readers.renshe.read(rensheContracts.pension, await profiles.subject(userId), { purpose: `查看养老金发放记录${SELF}` })) ?? null
+      return (
+        (await readers.renshe.read(rensheContracts.pension, await profiles.subject(userId), {
+          purpose: `查看养老金发放记录${SELF}`,
+        })) ?? null
+      )
     },
     async housingFund(userId) {
       const s = await profiles.subject(userId)
@@ -46,7 +70,11 @@ export function createCitizenDataService(readers: DepartmentReaders, profiles: P
       return { account: account?.account ?? null, statement: statement?.statement ?? null }
     },
     async violations(userId) {
-      return (await readers.jiaoguan.read(jiaoguanContracts.violations, await profiles.subject(userId), { purpose: `查看交通违法记录${SELF}` })) ?? null
+      return (
+        (await readers.jiaoguan.read(jiaoguanContracts.violations, await profiles.subject(userId), {
+          purpose: `查看交通违法记录${SELF}`,
+        })) ?? null
+      )
     },
     async dataAccess(userId, limit, before) {
       const rows = await log.list(userId, limit + 1, before ? new Date(before) : undefined)

@@ -1,8 +1,15 @@
 // Home dashboard: every section from its department in parallel, each bounded by one budget; a section that fails
 // or runs out of time is marked unavailable with its code while the rest is served.
 import {
-  type Dashboard, type ErrorCode, errorMessage, gongjijinContracts, jiaoguanContracts, type Locale, rensheContracts,
-  weijianContracts, yibaoContracts,
+  type Dashboard,
+  type ErrorCode,
+  errorMessage,
+  gongjijinContracts,
+  jiaoguanContracts,
+  type Locale,
+  rensheContracts,
+  weijianContracts,
+  yibaoContracts,
 } from '@ysx/shared'
 import type { DepartmentReaders, Subject } from '../departments/readers'
 import { AppError } from '../lib/app-error'
@@ -32,19 +39,32 @@ export function createDashboardService(
   const bounded = <T>(p: Promise<T>, limit: Promise<'timeout'>) =>
     Promise.race([p, limit.then(() => Promise.reject(new AppError('UPSTREAM_TIMEOUT', 'dashboard budget spent')))])
 
-  const fetchers = (s: Subject, issuerLimit: Promise<'timeout'>): { [K in keyof Sections]: () => Promise<DataOf<K>> } => ({
+  const fetchers = (
+    s: Subject,
+    issuerLimit: Promise<'timeout'>,
+  ): { [K in keyof Sections]: () => Promise<DataOf<K>> } => ({
     async cards() {
       // Each issuer on its own: a slow one drops out of the list (named in unavailableFrom), the rest are shown.
       const got = await fetchCertificates(readers, s, WHY, { bound: (p) => bounded(p, issuerLimit) })
       if (got.allFailed) throw got.allFailed
-      const cards = got.certificates.map((c) => ({ type: c.type, title: c.title, status: c.status, expiryDate: c.expiryDate, department: c.department }))
+      const cards = got.certificates.map((c) => ({
+        type: c.type,
+        title: c.title,
+        status: c.status,
+        expiryDate: c.expiryDate,
+        department: c.department,
+      }))
       return { cards, unavailableFrom: got.unavailableFrom }
     },
     async socialSecurity() {
       const c = await readers.renshe.read(rensheContracts.contributions, s, WHY)
       if (!c) return null
       const paid = c.months.filter((m) => m.status === 'paid')
-      return { lastPaidMonth: paid[0]?.month ?? null, monthsPaid: paid.length, arrearsMonths: c.months.length - paid.length }
+      return {
+        lastPaidMonth: paid[0]?.month ?? null,
+        monthsPaid: paid.length,
+        arrearsMonths: c.months.length - paid.length,
+      }
     },
     async medicalInsurance() {
       const a = await readers.yibao.read(yibaoContracts.account, s, WHY)
@@ -71,9 +91,14 @@ export function createDashboardService(
   return {
     async show(userId, locale) {
       const s = await profiles.subject(userId)
-      const unavailable = (code: ErrorCode) => ({ status: 'unavailable' as const, code, message: errorMessage(code, locale) })
+      const unavailable = (code: ErrorCode) => ({
+        status: 'unavailable' as const,
+        code,
+        message: errorMessage(code, locale),
+      })
       const timers: NodeJS.Timeout[] = []
-      const after = (ms: number) => new Promise<'timeout'>((resolve) => timers.push(setTimeout(() => resolve('timeout'), ms)))
+      const after = (ms: number) =>
+        new Promise<'timeout'>((resolve) => timers.push(setTimeout(() => resolve('timeout'), ms)))
       const deadline = after(budgetMs)
       // Issuers of the cards list stop a little earlier, so the list is complete before the section's own deadline.
       const issuerLimit = after(Math.max(1, budgetMs - ISSUER_MARGIN_MS))
@@ -89,10 +114,17 @@ export function createDashboardService(
       const f = fetchers(s, issuerLimit)
       try {
         const [cards, socialSecurity, medicalInsurance, housingFund, violations, healthCode] = await Promise.all([
-          run<'cards'>(f.cards), run<'socialSecurity'>(f.socialSecurity), run<'medicalInsurance'>(f.medicalInsurance),
-          run<'housingFund'>(f.housingFund), run<'violations'>(f.violations), run<'healthCode'>(f.healthCode),
+          run<'cards'>(f.cards),
+          run<'socialSecurity'>(f.socialSecurity),
+          run<'medicalInsurance'>(f.medicalInsurance),
+          run<'housingFund'>(f.housingFund),
+          run<'violations'>(f.violations),
+          run<'healthCode'>(f.healthCode),
         ])
-        return { generatedAt: new Date().toISOString(), sections: { cards, socialSecurity, medicalInsurance, housingFund, violations, healthCode } }
+        return {
+          generatedAt: new Date().toISOString(),
+          sections: { cards, socialSecurity, medicalInsurance, housingFund, violations, healthCode },
+        }
       } finally {
         timers.forEach(clearTimeout)
       }

@@ -85,10 +85,22 @@ export function createFaceService(d: FaceDeps): FaceService {
 
       const why = { purpose: user?.level === 'real_name' ? '刷脸验证（敏感操作前的身份确认）' : '实名认证（人脸核身）' }
       const record = (outcome: 'served' | 'not_found' | 'failed') =>
-        d.dataAccess.insert({ id: randomUUID(), userId, department: 'gongan', dataKind: '人脸核身（姓名、身份证号与证件照比对）', purpose: why.purpose, caseId: null, outcome, at: now() })
+        d.dataAccess.insert({
+          id: randomUUID(),
+          userId,
+          department: 'gongan',
+          dataKind: '人脸核身（姓名、身份证号与证件照比对）',
+          purpose: why.purpose,
+          caseId: null,
+          outcome,
+          at: now(),
+        })
       let result
       try {
-        result = await d.gongan.checkFace({ idNumber: input.idNumber, name: input.name, challengeDigits: claim.challenge.digits, sample: input.sample }, why)
+        result = await d.gongan.checkFace(
+          { idNumber: input.idNumber, name: input.name, challengeDigits: claim.challenge.digits, sample: input.sample },
+          why,
+        )
       } catch (err) {
         await record('failed')
         throw err

@@ -1,7 +1,15 @@
 // Key service: the ES256 key ring for artifacts third parties verify offline. Keys rotate on a schedule; a retired
 // key stays in the JWKS (and verifies) for an overlap, then drops out. Private keys are sealed at rest and loaded
 // once as KeyObjects (signing with a PEM per call costs ~13× more, SETUP.md).
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto'
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign as cryptoSign,
+  verify as cryptoVerify,
+} from 'node:crypto'
 import type { PublicJwk } from '@ysx/shared'
 import type { SigningKeyRow, SigningKeysRepository } from '../db'
 import type { FieldCipher } from '../lib/field-cipher'
@@ -43,10 +51,18 @@ const RELOAD_MS = 60_000
 
 /** RFC 7638 thumbprint of an EC public key, shortened: the kid. */
 function thumbprint(x: string, y: string): string {
-  return `es-${createHash('sha256').update(JSON.stringify({ crv: 'P-256', kty: 'EC', x, y })).digest('base64url').slice(0, 16)}`
+  return `es-${createHash('sha256')
+    .update(JSON.stringify({ crv: 'P-256', kty: 'EC', x, y }))
+    .digest('base64url')
+    .slice(0, 16)}`
 }
 
-export function createKeyService(repo: SigningKeysRepository, cipher: FieldCipher, settings: KeySettings, now: () => Date = () => new Date()): KeyService {
+export function createKeyService(
+  repo: SigningKeysRepository,
+  cipher: FieldCipher,
+  settings: KeySettings,
+  now: () => Date = () => new Date(),
+): KeyService {
   let ring: LoadedKey[] | undefined
   let loadedAt = 0
   /** The ring as last read, re-read once it is a minute old: another replica may have rotated. */
@@ -71,7 +87,15 @@ export function createKeyService(repo: SigningKeysRepository, cipher: FieldCiphe
     const jwk: PublicJwk = { kty: 'EC', crv: 'P-256', x: pub.x!, y: pub.y!, kid, alg: 'ES256', use: 'sig' }
     const sealed = cipher.encrypt(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())
     await repo.rotate(
-      { kid, alg: 'ES256', publicJwk: JSON.stringify(jwk), privateKeySealed: sealed, createdAt: at, retiredAt: null, expiresAt: null },
+      {
+        kid,
+        alg: 'ES256',
+        publicJwk: JSON.stringify(jwk),
+        privateKeySealed: sealed,
+        createdAt: at,
+        retiredAt: null,
+        expiresAt: null,
+      },
       at,
       new Date(at.getTime() + settings.overlapSeconds * 1000),
     )
@@ -97,7 +121,12 @@ export function createKeyService(repo: SigningKeysRepository, cipher: FieldCiphe
       }
       key.privateKey ??= createPrivateKey(cipher.decrypt(key.row.privateKeySealed))
       const input = build(key.row.kid)
-      return { kid: key.row.kid, alg: 'ES256', input, signature: cryptoSign('sha256', input, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }) }
+      return {
+        kid: key.row.kid,
+        alg: 'ES256',
+        input,
+        signature: cryptoSign('sha256', input, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }),
+      }
     },
     async verify(kid, data, signature) {
       const at = now()

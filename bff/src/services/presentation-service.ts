@@ -4,7 +4,17 @@
 // key → freshness → (online) the certificate's current status at its department → one use per presentation id.
 import { createHash, randomBytes } from 'node:crypto'
 import {
-  CERTIFICATE_TYPES, CODE_TYP, endOfChinaDay, DISCLOSED_SHORT_KEYS, type CertificateType, type Disclosed, DISCLOSURE_PROFILES, type DisclosureProfile, DisclosedSchema, type z, type VerificationSchema,
+  CERTIFICATE_TYPES,
+  CODE_TYP,
+  endOfChinaDay,
+  DISCLOSED_SHORT_KEYS,
+  type CertificateType,
+  type Disclosed,
+  DISCLOSURE_PROFILES,
+  type DisclosureProfile,
+  DisclosedSchema,
+  type z,
+  type VerificationSchema,
 } from '@ysx/shared'
 import type { PresentationsRepository } from '../db'
 import { AppError } from '../lib/app-error'
@@ -37,19 +47,36 @@ export interface CredentialClaims {
 }
 
 const SHORT = DISCLOSED_SHORT_KEYS
-const toShort = (d: Disclosed) => Object.fromEntries(Object.entries(d).map(([k, v]) => [SHORT[k as keyof Disclosed], v]))
+const toShort = (d: Disclosed) =>
+  Object.fromEntries(Object.entries(d).map(([k, v]) => [SHORT[k as keyof Disclosed], v]))
 const fromShort = (d: Record<string, unknown>): unknown =>
   Object.fromEntries(Object.entries(SHORT).flatMap(([long, short]) => (short in d ? [[long, d[short]]] : [])))
 
 type Verification = z.output<typeof VerificationSchema>
 
 export interface PresentationService {
-  issue(userId: string, cardId: string, profile: DisclosureProfile, deviceKey: { x: string; y: string }, ctx: AuditContext):
-    Promise<{ credential: string; credentialId: string; profile: DisclosureProfile; disclosed: Disclosed; expiresAt: string }>
+  issue(
+    userId: string,
+    cardId: string,
+    profile: DisclosureProfile,
+    deviceKey: { x: string; y: string },
+    ctx: AuditContext,
+  ): Promise<{
+    credential: string
+    credentialId: string
+    profile: DisclosureProfile
+    disclosed: Disclosed
+    expiresAt: string
+  }>
   /** The checks any verifier can make offline with the JWKS; throws PRESENTATION_INVALID / PRESENTATION_EXPIRED. */
-  verifyOffline(presentation: string): Promise<{ claims: CredentialClaims; disclosed: Disclosed; jti: string; iat: number }>
+  verifyOffline(
+    presentation: string,
+  ): Promise<{ claims: CredentialClaims; disclosed: Disclosed; jti: string; iat: number }>
   verifyOnline(presentation: string): Promise<Verification>
-  log(userId: string, cardId: string): Promise<{ profile: DisclosureProfile; verifiedAt: string; outcome: 'accepted' | 'replayed' | 'not_valid' }[]>
+  log(
+    userId: string,
+    cardId: string,
+  ): Promise<{ profile: DisclosureProfile; verifiedAt: string; outcome: 'accepted' | 'replayed' | 'not_valid' }[]>
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url')
@@ -59,7 +86,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function disclose(profile: DisclosureProfile, c: IssuedCertificate, today: Date): Disclosed {
   if (profile === 'traffic_police') {
     const points = c.points as { remaining?: number } | undefined
-    return { name: c.holder.name, licenceClass: String(c.licenceClass ?? ''), validFrom: c.issueDate, validUntil: c.expiryDate, pointsRemaining: points?.remaining ?? 0 }
+    return {
+      name: c.holder.name,
+      licenceClass: String(c.licenceClass ?? ''),
+      validFrom: c.issueDate,
+      validUntil: c.expiryDate,
+      pointsRemaining: points?.remaining ?? 0,
+    }
   }
   if (profile === 'hotel') return { name: c.holder.name, idNumberLast4: c.holder.idNumber.slice(-4) }
   const birth = c.holder.idNumber.slice(6, 14)
@@ -81,7 +114,8 @@ export function createPresentationService(d: {
     async issue(userId, cardId, profile, deviceKey, ctx) {
       await d.profiles.requireRecentFace(userId, ctx)
       const cert = await d.wallet.certificate(userId, cardId)
-      if (!(DISCLOSURE_PROFILES[profile] as readonly string[]).includes(cert.type)) throw new AppError('PROFILE_NOT_APPLICABLE')
+      if (!(DISCLOSURE_PROFILES[profile] as readonly string[]).includes(cert.type))
+        throw new AppError('PROFILE_NOT_APPLICABLE')
       if (cert.status !== 'valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${cert.status}`)
       const at = now()
       const iat = Math.floor(at.getTime() / 1000)
@@ -89,10 +123,23 @@ export function createPresentationService(d: {
       const exp = Math.min(iat + CREDENTIAL_HOURS * 3600, certEnd)
       const disclosed = disclose(profile, cert, at)
       const cid = randomBytes(16).toString('base64url')
-      const claims: CredentialClaims = { c: cid, t: cert.type, p: profile, d: toShort(disclosed), k: { x: deviceKey.x, y: deviceKey.y }, e: exp }
+      const claims: CredentialClaims = {
+        c: cid,
+        t: cert.type,
+        p: profile,
+        d: toShort(disclosed),
+        k: { x: deviceKey.x, y: deviceKey.y },
+        e: exp,
+      }
       const credential = await signJws({ alg: 'ES256', typ: CREDENTIAL_TYP }, claims, (build) => d.keys.signFor(build))
       await d.repo.addCredential({
-        id: cid, userId, cardId, profile, deviceKeyThumbprint: sha256(`${deviceKey.x}.${deviceKey.y}`), issuedAt: at, expiresAt: new Date(exp * 1000),
+        id: cid,
+        userId,
+        cardId,
+        profile,
+        deviceKeyThumbprint: sha256(`${deviceKey.x}.${deviceKey.y}`),
+        issuedAt: at,
+        expiresAt: new Date(exp * 1000),
       })
       return { credential, credentialId: cid, profile, disclosed, expiresAt: new Date(exp * 1000).toISOString() }
     },
@@ -100,7 +147,10 @@ export function createPresentationService(d: {
     async verifyOffline(presentation) {
       let disclosed: Disclosed | undefined
       const { claims, jti, iat } = await verifyDeviceBound(presentation, {
-        typ: CREDENTIAL_TYP, keys: d.keys, now: now(), codes: { invalid: 'PRESENTATION_INVALID', expired: 'PRESENTATION_EXPIRED' },
+        typ: CREDENTIAL_TYP,
+        keys: d.keys,
+        now: now(),
+        codes: { invalid: 'PRESENTATION_INVALID', expired: 'PRESENTATION_EXPIRED' },
         claims: (payload) => {
           const c = payload as unknown as CredentialClaims
           const parsed = DisclosedSchema.safeParse(isObject(c.d) ? fromShort(c.d) : undefined)
@@ -118,27 +168,45 @@ export function createPresentationService(d: {
       if (!row) throw invalid('unknown credential')
       let status = 'valid'
       try {
-        status = (await d.wallet.certificate(row.userId, row.cardId, { fresh: true, type: claims.t as CertificateType })).status
+        status = (
+          await d.wallet.certificate(row.userId, row.cardId, { fresh: true, type: claims.t as CertificateType })
+        ).status
       } catch (err) {
         // The card is gone from its department: revoked for all purposes.
         if (err instanceof AppError && err.code === 'NOT_FOUND') status = 'revoked'
         else throw err
       }
       const outcome = status === 'valid' ? 'accepted' : 'not_valid'
-      const first = await d.repo.firstUse({ jti: `${claims.c}:${jti}`, credentialId: claims.c, verifiedAt: now(), outcome })
+      const first = await d.repo.firstUse({
+        jti: `${claims.c}:${jti}`,
+        credentialId: claims.c,
+        verifiedAt: now(),
+        outcome,
+      })
       if (!first) throw new AppError('PRESENTATION_REPLAYED')
       if (outcome === 'not_valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${status}`)
       return {
-        valid: true, type: claims.t, title: CERTIFICATE_TYPES[claims.t as CertificateType] ?? claims.t, profile: claims.p, disclosed,
-        presentedAt: new Date(iat * 1000).toISOString(), checks: ['signature', 'device', 'freshness', 'status', 'replay'],
+        valid: true,
+        type: claims.t,
+        title: CERTIFICATE_TYPES[claims.t as CertificateType] ?? claims.t,
+        profile: claims.p,
+        disclosed,
+        presentedAt: new Date(iat * 1000).toISOString(),
+        checks: ['signature', 'device', 'freshness', 'status', 'replay'],
       }
     },
 
     async log(userId, cardId) {
       const rows = await d.repo.log(userId, cardId)
       const profiles = new Map<string, DisclosureProfile>()
-      for (const r of rows) if (!profiles.has(r.credentialId)) profiles.set(r.credentialId, (await d.repo.findCredential(r.credentialId))!.profile)
-      return rows.map((r) => ({ profile: profiles.get(r.credentialId)!, verifiedAt: r.verifiedAt.toISOString(), outcome: r.outcome }))
+      for (const r of rows)
+        if (!profiles.has(r.credentialId))
+          profiles.set(r.credentialId, (await d.repo.findCredential(r.credentialId))!.profile)
+      return rows.map((r) => ({
+        profile: profiles.get(r.credentialId)!,
+        verifiedAt: r.verifiedAt.toISOString(),
+        outcome: r.outcome,
+      }))
     },
   }
 }

@@ -1,6 +1,14 @@
 // Wallet service (卡包): the citizen's certificates, masked by default; a card id is bound to its owner, so another
 // citizen's id is simply not found; the full card only after a step-up, audited.
-import { type CertificateType, maskCertificateNumber, maskIdNumber, maskName, maskPhone, scrubText, type WalletCard } from '@ysx/shared'
+import {
+  type CertificateType,
+  maskCertificateNumber,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  scrubText,
+  type WalletCard,
+} from '@ysx/shared'
 import type { DepartmentReaders } from '../departments/readers'
 import { AppError } from '../lib/app-error'
 import type { FieldCipher } from '../lib/field-cipher'
@@ -13,13 +21,31 @@ type Field = { key: string; value: string }
 export interface WalletService {
   list(userId: string): Promise<{ cards: WalletCard[]; unavailableFrom: string[] }>
   show(userId: string, id: string): Promise<WalletCard & { fields: Field[] }>
-  reveal(userId: string, id: string, ctx: AuditContext): Promise<{ number: string; holderName: string; fields: Field[] }>
+  reveal(
+    userId: string,
+    id: string,
+    ctx: AuditContext,
+  ): Promise<{ number: string; holderName: string; fields: Field[] }>
   /** The certificate behind one of the user's card ids, unmasked (for presentation); NOT_FOUND otherwise.
    * A verifier passes `fresh` (the status as of now, past the cache) and the type (only its issuer is asked). */
-  certificate(userId: string, id: string, opts?: { fresh?: boolean; type?: CertificateType }): Promise<IssuedCertificate>
+  certificate(
+    userId: string,
+    id: string,
+    opts?: { fresh?: boolean; type?: CertificateType },
+  ): Promise<IssuedCertificate>
 }
 
-const BASE_KEYS = new Set(['type', 'title', 'certificateNumber', 'status', 'issueDate', 'expiryDate', 'issuingAuthority', 'holder', 'department'])
+const BASE_KEYS = new Set([
+  'type',
+  'title',
+  'certificateNumber',
+  'status',
+  'issueDate',
+  'expiryDate',
+  'issuingAuthority',
+  'holder',
+  'department',
+])
 const WHY = { purpose: '查看本人电子证照（卡包）' }
 const VERIFY_WHY = { purpose: '亮证核验：确认证照当前状态' }
 
@@ -38,21 +64,39 @@ export function flattenFields(value: unknown, clear: boolean, prefix = ''): Fiel
   return Object.entries(value).flatMap(([k, v]) => flattenFields(v, clear, prefix ? `${prefix}.${k}` : k))
 }
 
-export function createWalletService(readers: DepartmentReaders, profiles: ProfileService, cipher: FieldCipher, audit: AuditService): WalletService {
-  const cardId = (userId: string, c: IssuedCertificate) => cipher.lookupHash(`wallet|${userId}|${c.type}|${c.certificateNumber}`).slice(0, 32)
+export function createWalletService(
+  readers: DepartmentReaders,
+  profiles: ProfileService,
+  cipher: FieldCipher,
+  audit: AuditService,
+): WalletService {
+  const cardId = (userId: string, c: IssuedCertificate) =>
+    cipher.lookupHash(`wallet|${userId}|${c.type}|${c.certificateNumber}`).slice(0, 32)
   const toCard = (userId: string, c: IssuedCertificate): WalletCard => ({
-    id: cardId(userId, c), type: c.type, title: c.title, department: c.department, status: c.status,
-    number: maskCertificateNumber(c.certificateNumber), holderName: maskName(c.holder.name), issueDate: c.issueDate,
-    expiryDate: c.expiryDate, issuingAuthority: c.issuingAuthority,
+    id: cardId(userId, c),
+    type: c.type,
+    title: c.title,
+    department: c.department,
+    status: c.status,
+    number: maskCertificateNumber(c.certificateNumber),
+    holderName: maskName(c.holder.name),
+    issueDate: c.issueDate,
+    expiryDate: c.expiryDate,
+    issuingAuthority: c.issuingAuthority,
   })
   const own = (c: IssuedCertificate) => Object.fromEntries(Object.entries(c).filter(([k]) => !BASE_KEYS.has(k)))
 
-  async function find(userId: string, id: string, opts: { fresh?: boolean; type?: CertificateType } = {}): Promise<IssuedCertificate> {
+  async function find(
+    userId: string,
+    id: string,
+    opts: { fresh?: boolean; type?: CertificateType } = {},
+  ): Promise<IssuedCertificate> {
     const got = await fetchCertificates(readers, await profiles.subject(userId), opts.fresh ? VERIFY_WHY : WHY, opts)
     const card = got.certificates.find((c) => cardId(userId, c) === id)
     if (card) return card
     // Not among the answers: if an issuer was down we cannot tell "missing" from "unreachable".
-    if (got.allFailed || got.unavailableFrom.length > 0) throw new AppError('UPSTREAM_UNAVAILABLE', `wallet: ${got.unavailableFrom.join(',')} unavailable`)
+    if (got.allFailed || got.unavailableFrom.length > 0)
+      throw new AppError('UPSTREAM_UNAVAILABLE', `wallet: ${got.unavailableFrom.join(',')} unavailable`)
     throw new AppError('NOT_FOUND', 'no such card for this user')
   }
 

@@ -14,4 +14,5 @@ export const churujingDepartment = defineDepartment({
   },
 })
 
-export const buildChurujingApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(churujingDepartment, opts)
+export const buildChurujingApp = (opts: DepartmentOptions): BuiltDepartment =>
+  buildDepartment(churujingDepartment, opts)

@@ -1,13 +1,29 @@
 // 出入境 stand-in seeding: 普通护照 for about a quarter of the citizens, 往来港澳通行证 for about two in five, with
 // up to two endorsements on a valid permit.
-import { addDays, addMonths, addYears, ageOn, type Cohort, dice, type Dice, type Person, type SeedStore, validityByAge } from '../harness'
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  type Cohort,
+  dice,
+  type Dice,
+  type Person,
+  type SeedStore,
+  validityByAge,
+} from '../harness'
 
 const AUTHORITY = '国家移民管理局'
 /** Passports and permits: 5 years when issued under 16, else 10. */
 const term = (age: number) => (age < 16 ? 5 : 10)
 
 const KINDS = [
-  ['个人旅游', '一次', 3], ['个人旅游', '二次', 3], ['个人旅游', '一次', 12], ['团队旅游', '一次', 3], ['商务', '多次', 12], ['探亲', '一次', 3],
+  ['个人旅游', '一次', 3],
+  ['个人旅游', '二次', 3],
+  ['个人旅游', '一次', 12],
+  ['团队旅游', '一次', 3],
+  ['商务', '多次', 12],
+  ['探亲', '一次', 3],
 ] as const
 
 function endorsements(c: Cohort, d: Dice) {
@@ -15,7 +31,14 @@ function endorsements(c: Cohort, d: Dice) {
     const [kind, entries, months] = d.pick(KINDS)
     const issueDate = addDays(c.ref, -d.int(0, 400))
     const validUntil = addMonths(issueDate, months)
-    return { region: d.pick(['香港', '澳门'] as const), kind, entries, issueDate, validUntil, status: validUntil >= c.ref ? 'valid' : 'expired' }
+    return {
+      region: d.pick(['香港', '澳门'] as const),
+      kind,
+      entries,
+      issueDate,
+      validUntil,
+      status: validUntil >= c.ref ? 'valid' : 'expired',
+    }
   }).sort((a, b) => (a.issueDate < b.issueDate ? 1 : -1))
 }
 
@@ -26,15 +49,21 @@ function travel(c: Cohort, p: Person, store: SeedStore) {
   if (d.chance(0.25)) {
     const { years: _y, ...v } = validityByAge(d, c.ref, p.birthDate, notBefore, term)
     store.certificate(p.index, {
-      type: 'passport', certificateNumber: `E${String((p.index * 7919 + 11) % 100_000_000).padStart(8, '0')}`, ...v,
-      issuingAuthority: AUTHORITY, details: { passportType: 'P', countryCode: 'CHN', placeOfIssue: '广东' },
+      type: 'passport',
+      certificateNumber: `E${String((p.index * 7919 + 11) % 100_000_000).padStart(8, '0')}`,
+      ...v,
+      issuingAuthority: AUTHORITY,
+      details: { passportType: 'P', countryCode: 'CHN', placeOfIssue: '广东' },
     })
   }
   if (d.chance(0.4)) {
     const { years: _y, ...v } = validityByAge(d, c.ref, p.birthDate, notBefore, term)
     store.certificate(p.index, {
-      type: 'hk_macau_permit', certificateNumber: `C${String((p.index * 104_729 + 7) % 100_000_000).padStart(8, '0')}`, ...v,
-      issuingAuthority: AUTHORITY, details: { endorsements: v.status === 'valid' ? endorsements(c, d) : [] },
+      type: 'hk_macau_permit',
+      certificateNumber: `C${String((p.index * 104_729 + 7) % 100_000_000).padStart(8, '0')}`,
+      ...v,
+      issuingAuthority: AUTHORITY,
+      details: { endorsements: v.status === 'valid' ? endorsements(c, d) : [] },
     })
   }
 }

@@ -1,7 +1,13 @@
 // 公安 stand-in: the identity register on its own SQLite file, answering lookups by ID number, and the
 // 居民身份证, 户口簿 and 居住证 it issued.
 import { type GonganCitizen, gonganContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, type Subject } from '../harness'
+import {
+  buildDepartment,
+  type BuiltDepartment,
+  defineDepartment,
+  type DepartmentOptions,
+  type Subject,
+} from '../harness'
 import { type RegisteredPerson, registerFaceRoutes } from './face'
 import * as schema from './schema'
 import { seedGongan } from './seed'
@@ -13,12 +19,17 @@ export const gonganDepartment = defineDepartment({
   schema,
   seed: seedGongan,
   register: (_db, sqlite) => {
-    const stmt = sqlite.prepare('SELECT person_index AS "index", id_number AS idNumber, name, gender FROM citizens WHERE id_number = ?')
+    const stmt = sqlite.prepare(
+      'SELECT person_index AS "index", id_number AS idNumber, name, gender FROM citizens WHERE id_number = ?',
+    )
     return (idNumber) => stmt.get(idNumber) as Subject | undefined
   },
   routes: ({ sqlite, serve, serveCertificates }) => {
-    const citizen = sqlite.prepare('SELECT id_number AS idNumber, name, gender, birth_date AS birthDate, ethnicity, address, phone FROM citizens WHERE person_index = ?')
-    const members = sqlite.prepare(`SELECT c.name, c.id_number AS idNumber, c.gender, m.relation_to_head AS relationToHead
+    const citizen = sqlite.prepare(
+      'SELECT id_number AS idNumber, name, gender, birth_date AS birthDate, ethnicity, address, phone FROM citizens WHERE person_index = ?',
+    )
+    const members =
+      sqlite.prepare(`SELECT c.name, c.id_number AS idNumber, c.gender, m.relation_to_head AS relationToHead
       FROM household_members m JOIN citizens c ON c.person_index = m.person_index
       WHERE m.household_number = ? ORDER BY m.relation_to_head <> '户主', m.person_index`)
     type Member = { name: string; idNumber: string; gender: 'male' | 'female'; relationToHead: string }
@@ -37,7 +48,9 @@ export const gonganDepartment = defineDepartment({
 
 export function buildGonganApp(opts: GonganOptions): BuiltDepartment {
   const built = buildDepartment(gonganDepartment, opts)
-  const person = built.sqlite.prepare('SELECT name, phone, person_index AS personIndex FROM citizens WHERE id_number = ?')
+  const person = built.sqlite.prepare(
+    'SELECT name, phone, person_index AS personIndex FROM citizens WHERE id_number = ?',
+  )
   registerFaceRoutes(built.app, (idNumber) => person.get(idNumber) as RegisteredPerson | undefined)
   return built
 }

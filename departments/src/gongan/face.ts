@@ -22,7 +22,10 @@ const decodes = (image: string, marker: string) => {
   }
 }
 
-export function registerFaceRoutes(app: FastifyInstance, find: (idNumber: string) => RegisteredPerson | undefined): void {
+export function registerFaceRoutes(
+  app: FastifyInstance,
+  find: (idNumber: string) => RegisteredPerson | undefined,
+): void {
   /** POST /v1/face/check — score a face sample for a claimed identity */
   app.withTypeProvider<ZodTypeProvider>().route({
     ...fromContract(gonganFaceContracts.checkFace),
@@ -33,7 +36,10 @@ export function registerFaceRoutes(app: FastifyInstance, find: (idNumber: string
       const identityMatch = person.name === name
       const jitter = (mix(person.personIndex, sample.image.length) % 60) / 1000
       const liveness = decodes(sample.image, 'SPOOF') || person.personIndex % 97 === 13 ? 0.12 + jitter : 0.9 + jitter
-      const similarity = !identityMatch || decodes(sample.image, 'NOT-ME') || person.personIndex % 89 === 7 ? 0.31 + jitter : 0.92 + jitter
+      const similarity =
+        !identityMatch || decodes(sample.image, 'NOT-ME') || person.personIndex % 89 === 7
+          ? 0.31 + jitter
+          : 0.92 + jitter
       return {
         identityMatch,
         digitsMatch: sample.spokenDigits === challengeDigits,

@@ -1,7 +1,17 @@
 // 公安 stand-in seeding: the identity register, households, and the 居民身份证, 户口簿 and 居住证 issued.
 import {
-  addYears, ageOn, ALL_REGIONS, type Cohort, dice, type Person, policeBureau, regionOf,
-  type SeedStore, street, validity, validityByAge,
+  addYears,
+  ageOn,
+  ALL_REGIONS,
+  type Cohort,
+  dice,
+  type Person,
+  policeBureau,
+  regionOf,
+  type SeedStore,
+  street,
+  validity,
+  validityByAge,
 } from '../harness'
 import { citizens, householdMembers } from './schema'
 
@@ -14,7 +24,9 @@ function idCard(c: Cohort, p: Person, store: SeedStore) {
   if (age < 16 && !d.chance(0.3)) return
   const { years, ...v } = validityByAge(d, c.ref, p.birthDate, addYears(p.birthDate, age < 16 ? 1 : 16), idCardYears)
   store.certificate(p.index, {
-    type: 'id_card', certificateNumber: p.idNumber, ...v,
+    type: 'id_card',
+    certificateNumber: p.idNumber,
+    ...v,
     issuingAuthority: policeBureau(regionOf(p)),
     details: { ethnicity: p.ethnicity, birthDate: p.birthDate, address: p.address, validityYears: years },
   })
@@ -27,7 +39,9 @@ function householdRegister(c: Cohort, p: Person, store: SeedStore) {
   const relationToHead = h.members.find((m) => m.person === p)!.relation
   store.insert(householdMembers, [{ personIndex: p.index, householdNumber: h.number, relationToHead }])
   store.certificate(p.index, {
-    type: 'household_register', certificateNumber: h.number, ...v,
+    type: 'household_register',
+    certificateNumber: h.number,
+    ...v,
     issuingAuthority: `${policeBureau(regionOf(h.head))}${street(d).replace(/街道$/, '')}派出所`,
     details: { householdNumber: h.number, householdType: '家庭户', address: h.head.address, relationToHead },
   })
@@ -41,18 +55,25 @@ function residencePermit(c: Cohort, p: Person, store: SeedStore) {
   const there = d.pick(others)
   const v = validity(d, c.ref, addYears(p.birthDate, 16), 1, 0.12)
   store.certificate(p.index, {
-    type: 'residence_permit', certificateNumber: `${there.code}${String(p.index).padStart(10, '0')}`, ...v,
+    type: 'residence_permit',
+    certificateNumber: `${there.code}${String(p.index).padStart(10, '0')}`,
+    ...v,
     issuingAuthority: policeBureau(there),
-    details: { residenceAddress: `${there.place}${street(d)}${d.int(1, 200)}号${d.int(1, 30)}0${d.int(1, 8)}房`, registeredAddress: p.address },
+    details: {
+      residenceAddress: `${there.place}${street(d)}${d.int(1, 200)}号${d.int(1, 30)}0${d.int(1, 8)}房`,
+      registeredAddress: p.address,
+    },
   })
 }
 
 export function seedGongan(c: Cohort, store: SeedStore): void {
-  store.insert(citizens, c.people.map(({ index, ...p }) => ({ ...p, personIndex: index })))
+  store.insert(
+    citizens,
+    c.people.map(({ index, ...p }) => ({ ...p, personIndex: index })),
+  )
   for (const p of c.people) {
     idCard(c, p, store)
     householdRegister(c, p, store)
     residencePermit(c, p, store)
   }
 }
-

@@ -12,8 +12,12 @@ export const gongjijinDepartment = defineDepartment({
   schema,
   seed: seedGongjijin,
   routes: ({ sqlite, ref, serve, serveCertificates }) => {
-    const account = sqlite.prepare('SELECT account_number AS accountNumber, employer, status, opened_on AS openedOn, base_fen AS baseFen, rate, monthly_fen AS monthlyFen, opening_fen AS openingFen, balance_fen AS balanceFen, deposit_months AS depositMonths FROM accounts WHERE person_index = ?')
-    const taken = sqlite.prepare('SELECT date, amount_fen AS amountFen, reason FROM withdrawals WHERE person_index = ? ORDER BY date, id')
+    const account = sqlite.prepare(
+      'SELECT account_number AS accountNumber, employer, status, opened_on AS openedOn, base_fen AS baseFen, rate, monthly_fen AS monthlyFen, opening_fen AS openingFen, balance_fen AS balanceFen, deposit_months AS depositMonths FROM accounts WHERE person_index = ?',
+    )
+    const taken = sqlite.prepare(
+      'SELECT date, amount_fen AS amountFen, reason FROM withdrawals WHERE person_index = ? ORDER BY date, id',
+    )
     const months = depositWindow(ref)
     const find = (index: number) => account.get(index) as Account | undefined
 
@@ -25,8 +29,14 @@ export const gongjijinDepartment = defineDepartment({
       if (!a) return { account: null }
       return {
         account: {
-          accountNumber: a.accountNumber, employer: a.employer, status: a.status, openedOn: a.openedOn, base: yuan(a.baseFen),
-          rate: a.rate, monthlyDeposit: yuan(a.monthlyFen), balance: yuan(a.balanceFen),
+          accountNumber: a.accountNumber,
+          employer: a.employer,
+          status: a.status,
+          openedOn: a.openedOn,
+          base: yuan(a.baseFen),
+          rate: a.rate,
+          monthlyDeposit: yuan(a.monthlyFen),
+          balance: yuan(a.balanceFen),
           lastDepositMonth: a.depositMonths > 0 ? months[a.depositMonths - 1]! : null,
         },
       }
@@ -36,17 +46,28 @@ export const gongjijinDepartment = defineDepartment({
       const a = find(s.index)
       if (!a) return { statement: null }
       const deposits = months.slice(0, a.depositMonths).map((m) => ({
-        date: depositDate(m), kind: 'deposit' as const, summary: `${m.replace('-', '年')}月汇缴`, amountFen: a.monthlyFen,
+        date: depositDate(m),
+        kind: 'deposit' as const,
+        summary: `${m.replace('-', '年')}月汇缴`,
+        amountFen: a.monthlyFen,
       }))
-      const outs = (taken.all(s.index) as Withdrawal[]).map((w) => ({ date: w.date, kind: 'withdrawal' as const, summary: w.reason, amountFen: w.amountFen }))
+      const outs = (taken.all(s.index) as Withdrawal[]).map((w) => ({
+        date: w.date,
+        kind: 'withdrawal' as const,
+        summary: w.reason,
+        amountFen: w.amountFen,
+      }))
       let balance = a.openingFen
-      const entries = [...deposits, ...outs].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).map(({ amountFen, ...e }) => {
-        balance += e.kind === 'deposit' ? amountFen : -amountFen
-        return { ...e, amount: yuan(amountFen), balanceAfter: yuan(balance) }
-      })
+      const entries = [...deposits, ...outs]
+        .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
+        .map(({ amountFen, ...e }) => {
+          balance += e.kind === 'deposit' ? amountFen : -amountFen
+          return { ...e, amount: yuan(amountFen), balanceAfter: yuan(balance) }
+        })
       return { statement: { openingBalance: yuan(a.openingFen), closingBalance: yuan(balance), entries } }
     })
   },
 })
 
-export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(gongjijinDepartment, opts)
+export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment =>
+  buildDepartment(gongjijinDepartment, opts)

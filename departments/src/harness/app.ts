@@ -47,7 +47,15 @@ export function createDepartmentApp(opts: DepartmentAppOptions): DepartmentApp {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const c = departmentCommonContracts
   /** GET /healthz — the department process is alive (never faulted) */
-  r.route({ ...fromContract(c.health), handler: async () => ({ status: 'ok' as const, department: opts.name, citizens: opts.citizens(), ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}) }) })
+  r.route({
+    ...fromContract(c.health),
+    handler: async () => ({
+      status: 'ok' as const,
+      department: opts.name,
+      citizens: opts.citizens(),
+      ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
+    }),
+  })
   /** GET /_admin/faults — current fault knobs */
   r.route({ ...fromContract(c.getFaults), handler: async () => faults.get() })
   /** GET /_admin/stats — business requests received (lets a test see that a breaker stopped the calls) */

@@ -28,7 +28,11 @@ const EnvSchema = z.object({
   DEPT_SIZE: z.coerce.number().int().positive().max(10_000_000).default(1000),
   // The synthetic world's "today" (YYYY-MM-DD); by default the seed read as a date. scripts/start sets it to today,
   // so test results and the like keep their real age while the population (the seed) stays the same.
-  DEPT_REFERENCE_DATE: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))).optional(),
+  DEPT_REFERENCE_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+    .optional(),
   DEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
   ...portEnv,
   // The WeChat stand-in's registered mini-program; the BFF's BFF_WECHAT_APPID/SECRET must match (same dev defaults).
@@ -59,6 +63,8 @@ export function loadDepartmentsConfig(source: Record<string, string | undefined>
     ...(e.DEPT_REFERENCE_DATE ? { referenceDate: e.DEPT_REFERENCE_DATE } : {}),
     logLevel: e.DEPT_LOG_LEVEL,
     wechat: { appId: e.DEPT_WECHAT_APPID, secret: e.DEPT_WECHAT_SECRET },
-    ports: Object.fromEntries(names.map((n) => [n, e[`DEPT_${n.toUpperCase() as Uppercase<DepartmentName>}_PORT`]])) as Record<DepartmentName, number>,
+    ports: Object.fromEntries(
+      names.map((n) => [n, e[`DEPT_${n.toUpperCase() as Uppercase<DepartmentName>}_PORT`]]),
+    ) as Record<DepartmentName, number>,
   }
 }

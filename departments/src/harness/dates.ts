@@ -70,7 +70,7 @@ export const minDate = (a: string, b: string): string => (a < b ? a : b)
 export function referenceDate(seed: number): string {
   const s = String(seed)
   const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`
-  const isDate = /^20(2[5-9]|[3-9]\d)\d{4}$/.test(s) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && isoOf(dayOf(iso)) === iso
+  const isDate =
+    /^20(2[5-9]|[3-9]\d)\d{4}$/.test(s) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && isoOf(dayOf(iso)) === iso
   return isDate ? iso : addDays('2025-07-01', mix(seed, 0x7e7) % 365)
 }
-

@@ -7,11 +7,24 @@ import { is, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import {
-  CERTIFICATE_TYPES, type CertificateType, type CitizenLookupSchema, type DepartmentCallHeaders,
-  decodeHeaderText, fromContract, type RouteContract, type z,
+  CERTIFICATE_TYPES,
+  type CertificateType,
+  type CitizenLookupSchema,
+  type DepartmentCallHeaders,
+  decodeHeaderText,
+  fromContract,
+  type RouteContract,
+  type z,
 } from '@ysx/shared'
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
-import type { FastifyBaseLogger, FastifyInstance, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify'
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifySchema,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify'
 import { createDepartmentApp, type DepartmentApp } from './app'
 import type { DepartmentName } from './config'
 import { referenceDate } from './dates'
@@ -31,12 +44,22 @@ export interface Subject {
 
 export type DepartmentSchema = Record<string, unknown> & { accessLog: typeof accessLog; seedMeta: typeof seedMeta }
 type Db<S extends DepartmentSchema> = BetterSQLite3Database<S>
-type LookupContract = RouteContract & { method: 'POST'; body: typeof CitizenLookupSchema; responses: { 200: z.ZodType } }
+type LookupContract = RouteContract & {
+  method: 'POST'
+  body: typeof CitizenLookupSchema
+  responses: { 200: z.ZodType }
+}
 type OpenContract = RouteContract & { method: 'GET'; responses: { 200: z.ZodType } }
 /** A call about one citizen whose body names them beside other fields (e.g. files a request for them). */
 type CitizenCallContract = RouteContract & { method: 'POST' | 'PUT'; body: z.ZodType<{ idNumber: string }> }
 type Reply<C extends RouteContract & { responses: { 200: z.ZodType } }> = z.input<C['responses'][200]>
-type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>
+type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
 type StoredCertificate = typeof certificates.$inferSelect
 
 /** The call headers of a business call, decoded. */
@@ -59,12 +82,17 @@ export interface DepartmentContext<S extends DepartmentSchema> {
    * logged as `serve` does, then answered with `status` and what `act` returns.
    */
   serveCitizen<C extends CitizenCallContract, St extends keyof C['responses'] & number>(
-    c: C, status: St, act: (s: Subject, body: z.output<C['body']>, call: CallInfo) => z.input<C['responses'][St]>,
+    c: C,
+    status: St,
+    act: (s: Subject, body: z.output<C['body']>, call: CallInfo) => z.input<C['responses'][St]>,
   ): void
   /** Binds a call that reads no citizen's data; it is logged all the same. */
   serveOpen<C extends OpenContract>(c: C, read: () => Reply<C>): void
   /** Binds the certificate lookup: the ledger's rows for the citizen, with `extra` fields computed at read time. */
-  serveCertificates<C extends LookupContract>(c: C, extra?: (row: StoredCertificate, s: Subject) => Record<string, unknown>): void
+  serveCertificates<C extends LookupContract>(
+    c: C,
+    extra?: (row: StoredCertificate, s: Subject) => Record<string, unknown>,
+  ): void
   /** The app, for routes that are not business calls (/_admin/…): no call headers, no access log, no faults. */
   app: ZodApp
 }
@@ -101,8 +129,10 @@ export const defineDepartment = <S extends DepartmentSchema>(spec: DepartmentSpe
 export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions) {
   const { db, sqlite } = openDepartmentDb(opts.dbFile, spec.schema, path.resolve(__dirname, '../../drizzle', spec.name))
   const ref = referenceOf(opts)
-  const meta = sqlite.prepare('SELECT seed, size, reference_date AS ref FROM seed_meta WHERE id = 1').get() as { seed: number; size: number; ref: string | null } | undefined
-  if (meta && meta.seed === opts.seed && meta.size === opts.size && meta.ref === ref) return { db, sqlite, target: null }
+  const meta = sqlite.prepare('SELECT seed, size, reference_date AS ref FROM seed_meta WHERE id = 1').get() as
+    { seed: number; size: number; ref: string | null } | undefined
+  if (meta && meta.seed === opts.seed && meta.size === opts.size && meta.ref === ref)
+    return { db, sqlite, target: null }
   // A big page cache keeps the random-order unique indexes (ID numbers) in memory while 1 M rows go in, and a seed
   // cut short leaves no meta row, so it is redone: durability of each batch does not matter.
   sqlite.pragma('cache_size = -262144')
@@ -113,11 +143,17 @@ export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<
   const target: SeedTarget = {
     name: spec.name,
     batch: sqlite.transaction((cohort: Cohort) => {
-      if (!spec.register) store.insert(persons, cohort.people.map((p) => ({ personIndex: p.index, idNumber: p.idNumber, name: p.name, gender: p.gender })))
+      if (!spec.register)
+        store.insert(
+          persons,
+          cohort.people.map((p) => ({ personIndex: p.index, idNumber: p.idNumber, name: p.name, gender: p.gender })),
+        )
       spec.seed(cohort, store)
     }),
     finish: () => {
-      sqlite.prepare('INSERT INTO seed_meta (id, seed, size, reference_date) VALUES (1, ?, ?, ?)').run(opts.seed, opts.size, ref)
+      sqlite
+        .prepare('INSERT INTO seed_meta (id, seed, size, reference_date) VALUES (1, ?, ?, ?)')
+        .run(opts.seed, opts.size, ref)
       sqlite.pragma('synchronous = NORMAL')
       sqlite.pragma('cache_size = -2000')
     },
@@ -126,7 +162,8 @@ export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<
 }
 
 /** The synthetic world's "today" for these options. */
-export const referenceOf = (opts: Pick<DepartmentOptions, 'seed' | 'referenceDate'>) => opts.referenceDate ?? referenceDate(opts.seed)
+export const referenceOf = (opts: Pick<DepartmentOptions, 'seed' | 'referenceDate'>) =>
+  opts.referenceDate ?? referenceDate(opts.seed)
 
 /** Route options for a contract whose reply type the caller has already checked against the contract. */
 function untyped(c: RouteContract): { method: RouteContract['method']; url: string; schema: FastifySchema } {
@@ -152,7 +189,11 @@ export const seedable = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): S
  * Seeds every department whose file does not hold exactly this (seed, size), walking the population once for all
  * of them. Returns the names of the departments it seeded.
  */
-export function seedDepartments(list: readonly Seedable[], optionsFor: (name: DepartmentName) => DepartmentOptions, onProgress?: SeedProgress): string[] {
+export function seedDepartments(
+  list: readonly Seedable[],
+  optionsFor: (name: DepartmentName) => DepartmentOptions,
+  onProgress?: SeedProgress,
+): string[] {
   const opened = list.map((d) => d.open(optionsFor(d.name)))
   const targets = opened.flatMap((o) => (o.target ? [o.target] : []))
   const first = optionsFor(list[0]!.name)
@@ -165,30 +206,66 @@ export function seedDepartments(list: readonly Seedable[], optionsFor: (name: De
 }
 
 function defaultRegister(sqlite: BetterSqlite3.Database) {
-  const stmt = sqlite.prepare('SELECT person_index AS "index", id_number AS idNumber, name, gender FROM persons WHERE id_number = ?')
+  const stmt = sqlite.prepare(
+    'SELECT person_index AS "index", id_number AS idNumber, name, gender FROM persons WHERE id_number = ?',
+  )
   return (idNumber: string) => stmt.get(idNumber) as Subject | undefined
 }
 
-export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions): BuiltDepartment {
+export function buildDepartment<S extends DepartmentSchema>(
+  spec: DepartmentSpec<S>,
+  opts: DepartmentOptions,
+): BuiltDepartment {
   const { db, sqlite, target } = openForSeeding(spec, opts)
   const ref = referenceOf(opts)
   if (target) seedPopulation(opts.seed, opts.size, [target], opts.onSeedProgress, undefined, ref)
   const total = (sqlite.prepare('SELECT size FROM seed_meta WHERE id = 1').get() as { size: number }).size
-  const dept = createDepartmentApp({ name: spec.name, logLevel: opts.logLevel, citizens: () => total, referenceDate: ref })
+  const dept = createDepartmentApp({
+    name: spec.name,
+    logLevel: opts.logLevel,
+    citizens: () => total,
+    referenceDate: ref,
+  })
   dept.app.addHook('onClose', async () => sqlite.close())
   const find = spec.register ? spec.register(db, sqlite) : defaultRegister(sqlite)
   // Prepared once: every business call writes a row, so the statement is not rebuilt per request.
-  const log = db.insert(accessLog).values({
-    at: sql.placeholder('at'), requestId: sql.placeholder('requestId'), clientId: sql.placeholder('clientId'), purpose: sql.placeholder('purpose'),
-    caseId: sql.placeholder('caseId'), route: sql.placeholder('route'), personIndex: sql.placeholder('personIndex'), outcome: sql.placeholder('outcome'),
-  }).prepare()
+  const log = db
+    .insert(accessLog)
+    .values({
+      at: sql.placeholder('at'),
+      requestId: sql.placeholder('requestId'),
+      clientId: sql.placeholder('clientId'),
+      purpose: sql.placeholder('purpose'),
+      caseId: sql.placeholder('caseId'),
+      route: sql.placeholder('route'),
+      personIndex: sql.placeholder('personIndex'),
+      outcome: sql.placeholder('outcome'),
+    })
+    .prepare()
   const callInfo = (headers: unknown): CallInfo => {
     const h = headers as DepartmentCallHeaders
     const caseId = h['x-case-id']
-    return { clientId: h['x-client-id'], purpose: decodeHeaderText(h['x-purpose']), caseId: caseId === undefined ? null : decodeHeaderText(caseId) }
+    return {
+      clientId: h['x-client-id'],
+      purpose: decodeHeaderText(h['x-purpose']),
+      caseId: caseId === undefined ? null : decodeHeaderText(caseId),
+    }
   }
-  const record = (req: { id: string }, call: CallInfo, c: RouteContract, personIndex: number | null, outcome: 'served' | 'not_found') =>
-    log.run({ at: new Date().toISOString(), requestId: req.id, ...call, route: `${c.method} ${c.path}`, personIndex, outcome })
+  const record = (
+    req: { id: string },
+    call: CallInfo,
+    c: RouteContract,
+    personIndex: number | null,
+    outcome: 'served' | 'not_found',
+  ) =>
+    log.run({
+      at: new Date().toISOString(),
+      requestId: req.id,
+      ...call,
+      route: `${c.method} ${c.path}`,
+      personIndex,
+      outcome,
+    })
   /** Resolves the citizen named in the body and logs the call; throws CITIZEN_NOT_FOUND when the register lacks them. */
   const resolve = (req: { id: string; headers: unknown; body: unknown }, c: RouteContract) => {
     const call = callInfo(req.headers)
@@ -199,7 +276,11 @@ export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec
   }
 
   const ctx: DepartmentContext<S> = {
-    db, sqlite, seed: opts.seed, ref, app: dept.app.withTypeProvider<ZodTypeProvider>(),
+    db,
+    sqlite,
+    seed: opts.seed,
+    ref,
+    app: dept.app.withTypeProvider<ZodTypeProvider>(),
     serve(c, read) {
       dept.app.route({
         ...untyped(c),
@@ -227,13 +308,21 @@ export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec
       })
     },
     serveCertificates(c, extra) {
-      const rows = sqlite.prepare('SELECT id, person_index AS personIndex, type, certificate_number AS certificateNumber, status, issue_date AS issueDate, expiry_date AS expiryDate, issuing_authority AS issuingAuthority, details FROM certificates WHERE person_index = ? ORDER BY id')
+      const rows = sqlite.prepare(
+        'SELECT id, person_index AS personIndex, type, certificate_number AS certificateNumber, status, issue_date AS issueDate, expiry_date AS expiryDate, issuing_authority AS issuingAuthority, details FROM certificates WHERE person_index = ? ORDER BY id',
+      )
       ctx.serve(c, (s) => {
         const certs = (rows.all(s.index) as StoredCertificate[]).map((row) => {
           const { id: _id, personIndex: _p, details, ...common } = row
           const parsed = JSON.parse(details) as Record<string, unknown>
           const holder = { name: s.name, idNumber: s.idNumber, gender: s.gender }
-          return { ...common, title: CERTIFICATE_TYPES[row.type as CertificateType], holder, ...parsed, ...extra?.(row, s) }
+          return {
+            ...common,
+            title: CERTIFICATE_TYPES[row.type as CertificateType],
+            holder,
+            ...parsed,
+            ...extra?.(row, s),
+          }
         })
         // Checked (and stripped to the contract) once, by the route's zod serializer.
         return { asOf: ref, certificates: certs } as Reply<typeof c>
@@ -243,4 +332,3 @@ export function buildDepartment<S extends DepartmentSchema>(spec: DepartmentSpec
   spec.routes(ctx)
   return { ...dept, sqlite }
 }
-

@@ -83,7 +83,8 @@ export function kinship(seed: number, ref: string, people: Person[]): Map<number
     for (const f of new Set(founder)) {
       const members = block.filter((_, pos) => founder[pos] === f)
       const h = household(seed, ref, members, block[f]!, spouseAt[f] ?? null)
-      for (const person of members) out.set(person.index, { household: h, spouse: spouseAt[block.indexOf(person)] ?? null })
+      for (const person of members)
+        out.set(person.index, { household: h, spouse: spouseAt[block.indexOf(person)] ?? null })
     }
   }
   return out

@@ -27,7 +27,12 @@ export interface SeedTarget {
 
 /** Computes each batch of citizens once and feeds it to every target; the batch size is a multiple of BLOCK. */
 export function seedPopulation(
-  seed: number, size: number, targets: SeedTarget[], onProgress?: SeedProgress, batchSize = 1000 * BLOCK, ref = referenceDate(seed),
+  seed: number,
+  size: number,
+  targets: SeedTarget[],
+  onProgress?: SeedProgress,
+  batchSize = 1000 * BLOCK,
+  ref = referenceDate(seed),
 ): void {
   for (let start = 0; start < size; start += batchSize) {
     const end = Math.min(size, start + batchSize)

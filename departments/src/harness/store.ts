@@ -74,7 +74,13 @@ export function validity(d: Dice, ref: string, notBefore: string, years: number 
  * Like `validity`, for certificates whose term depends on the holder's age when issued (`termFor(age)`, in years;
  * null for no expiry): 居民身份证, passports, travel permits.
  */
-export function validityByAge(d: Dice, ref: string, birthDate: string, notBefore: string, termFor: (age: number) => number | null) {
+export function validityByAge(
+  d: Dice,
+  ref: string,
+  birthDate: string,
+  notBefore: string,
+  termFor: (age: number) => number | null,
+) {
   const { issueDate } = validity(d, ref, notBefore, termFor(ageOn(birthDate, ref)))
   const years = termFor(ageOn(birthDate, issueDate))
   const expiryDate = years === null ? null : addYears(issueDate, years)

@@ -12,7 +12,9 @@ export const jiaoguanDepartment = defineDepartment({
   schema,
   seed: seedJiaoguan,
   routes: ({ sqlite, ref, serve, serveCertificates }) => {
-    const list = sqlite.prepare('SELECT decision_number AS decisionNumber, occurred_at AS occurredAt, place, plate_number AS plateNumber, behaviour, fine_fen AS fineFen, points, paid, authority FROM violations WHERE person_index = ? ORDER BY occurred_at DESC')
+    const list = sqlite.prepare(
+      'SELECT decision_number AS decisionNumber, occurred_at AS occurredAt, place, plate_number AS plateNumber, behaviour, fine_fen AS fineFen, points, paid, authority FROM violations WHERE person_index = ? ORDER BY occurred_at DESC',
+    )
     const violationsOf = (index: number) => list.all(index) as Omit<Violation, 'personIndex'>[]
 
     /** POST /v1/certificates/lookup — the 驾驶证 (with this cycle's points) and 行驶证 of a citizen */

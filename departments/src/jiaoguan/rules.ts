@@ -45,11 +45,19 @@ export function plateTail(n: number): string {
 }
 
 export const VEHICLES = [
-  ['比亚迪秦PLUS DM-i', '插电式混合动力', '小型轿车', 'LGX'], ['丰田卡罗拉', '汽油', '小型轿车', 'LFM'],
-  ['本田雅阁', '汽油', '小型轿车', 'LHG'], ['大众朗逸', '汽油', '小型轿车', 'LSV'], ['日产轩逸', '汽油', '小型轿车', 'LGB'],
-  ['广汽传祺GS4', '汽油', '小型越野客车', 'LMG'], ['小鹏P7', '纯电动', '小型轿车', 'L1N'], ['广汽埃安AION S', '纯电动', '小型轿车', 'LMG'],
-  ['特斯拉Model 3', '纯电动', '小型轿车', 'LRW'], ['五菱宏光', '汽油', '小型普通客车', 'LZW'], ['江铃顺达', '汽油', '轻型普通货车', 'LEF'],
+  ['比亚迪秦PLUS DM-i', '插电式混合动力', '小型轿车', 'LGX'],
+  ['丰田卡罗拉', '汽油', '小型轿车', 'LFM'],
+  ['本田雅阁', '汽油', '小型轿车', 'LHG'],
+  ['大众朗逸', '汽油', '小型轿车', 'LSV'],
+  ['日产轩逸', '汽油', '小型轿车', 'LGB'],
+  ['广汽传祺GS4', '汽油', '小型越野客车', 'LMG'],
+  ['小鹏P7', '纯电动', '小型轿车', 'L1N'],
+  ['广汽埃安AION S', '纯电动', '小型轿车', 'LMG'],
+  ['特斯拉Model 3', '纯电动', '小型轿车', 'LRW'],
+  ['五菱宏光', '汽油', '小型普通客车', 'LZW'],
+  ['江铃顺达', '汽油', '轻型普通货车', 'LEF'],
 ] as const
 
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'
-export const vin = (d: Dice, prefix: string): string => prefix + Array.from({ length: 14 }, () => d.pick([...VIN_CHARS])).join('')
+export const vin = (d: Dice, prefix: string): string =>
+  prefix + Array.from({ length: 14 }, () => d.pick([...VIN_CHARS])).join('')

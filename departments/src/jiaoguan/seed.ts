@@ -1,8 +1,21 @@
 // 交管 stand-in seeding: 驾驶证 for about half the adults, 行驶证 for most of their cars, and traffic violations
 // in the last two years whose points decide the licence's scoring (12 or more in a cycle suspends it).
 import {
-  addDays, addYears, ageOn, type Cohort, certificateStatus, dateTimeOf, dayOf, dice, type Dice, maxDate, type Person,
-  plateLetter, regionOf, roadPlace, type SeedStore,
+  addDays,
+  addYears,
+  ageOn,
+  type Cohort,
+  certificateStatus,
+  dateTimeOf,
+  dayOf,
+  dice,
+  type Dice,
+  maxDate,
+  type Person,
+  plateLetter,
+  regionOf,
+  roadPlace,
+  type SeedStore,
 } from '../harness'
 import { LICENCE_CLASSES, licenceTerm, OFFENCES, plateTail, pointsCycle, VEHICLES, vin } from './rules'
 import { violations } from './schema'
@@ -21,9 +34,22 @@ function vehicle(c: Cohort, p: Person, d: Dice, store: SeedStore, k: number, sin
   let due = addYears(registerDate, 6)
   while (due < c.ref && d.chance(0.9)) due = addYears(due, due < addYears(registerDate, 10) ? 2 : 1)
   store.certificate(p.index, {
-    type: 'vehicle_licence', certificateNumber: `${r.code.slice(0, 4)}${String(p.index * 2 + k).padStart(8, '0')}`,
-    issueDate: registerDate, expiryDate: due, status: certificateStatus(d, c.ref, due), issuingAuthority: `${r.city}公安局交通警察支队车辆管理所`,
-    details: { plateNumber, vehicleType, brand, energy, vin: vin(d, wmi), usage: '非营运', registerDate, inspectionValidUntil: due },
+    type: 'vehicle_licence',
+    certificateNumber: `${r.code.slice(0, 4)}${String(p.index * 2 + k).padStart(8, '0')}`,
+    issueDate: registerDate,
+    expiryDate: due,
+    status: certificateStatus(d, c.ref, due),
+    issuingAuthority: `${r.city}公安局交通警察支队车辆管理所`,
+    details: {
+      plateNumber,
+      vehicleType,
+      brand,
+      energy,
+      vin: vin(d, wmi),
+      usage: '非营运',
+      registerDate,
+      inspectionValidUntil: due,
+    },
   })
   return plateNumber
 }
@@ -44,20 +70,38 @@ function driver(c: Cohort, p: Person, d: Dice, store: SeedStore) {
     const day = addDays(c.ref, -d.int(1, 730))
     const occurredAt = dateTimeOf(maxDate(day, first), d.int(6 * 60, 23 * 60))
     if (occurredAt.slice(0, 10) >= cycleStart) deducted += points
-    store.insert(violations, [{
-      decisionNumber: `${r.code}${String(p.index).padStart(9, '0')}${k}`, personIndex: p.index, occurredAt, place: roadPlace(d, r),
-      plateNumber: plates.length > 0 && d.chance(0.85) ? d.pick(plates) : null, behaviour, fineFen: fine * 100, points,
-      paid: d.chance(dayOf(c.ref) - dayOf(day) > 30 ? 0.85 : 0.4) ? 1 : 0, authority: trafficPolice(p),
-    }])
+    store.insert(violations, [
+      {
+        decisionNumber: `${r.code}${String(p.index).padStart(9, '0')}${k}`,
+        personIndex: p.index,
+        occurredAt,
+        place: roadPlace(d, r),
+        plateNumber: plates.length > 0 && d.chance(0.85) ? d.pick(plates) : null,
+        behaviour,
+        fineFen: fine * 100,
+        points,
+        paid: d.chance(dayOf(c.ref) - dayOf(day) > 30 ? 0.85 : 0.4) ? 1 : 0,
+        authority: trafficPolice(p),
+      },
+    ])
   }
-  const term = d.chance(0.03) && licenceTerm(first, addDays(c.ref, -400)).expiryDate !== null
-    ? licenceTerm(first, addDays(c.ref, -400))
-    : licenceTerm(first, c.ref)
+  const term =
+    d.chance(0.03) && licenceTerm(first, addDays(c.ref, -400)).expiryDate !== null
+      ? licenceTerm(first, addDays(c.ref, -400))
+      : licenceTerm(first, c.ref)
   const standing = certificateStatus(d, c.ref, term.expiryDate)
   const status = standing !== 'expired' && deducted >= 12 ? 'suspended' : standing
   store.certificate(p.index, {
-    type: 'driving_licence', certificateNumber: p.idNumber, ...term, status, issuingAuthority: `${r.city}公安局交通警察支队`,
-    details: { licenceClass: d.pick(LICENCE_CLASSES), firstIssueDate: first, archiveNumber: `${r.code}${String(p.index).padStart(6, '0').slice(-6)}` },
+    type: 'driving_licence',
+    certificateNumber: p.idNumber,
+    ...term,
+    status,
+    issuingAuthority: `${r.city}公安局交通警察支队`,
+    details: {
+      licenceClass: d.pick(LICENCE_CLASSES),
+      firstIssueDate: first,
+      archiveNumber: `${r.code}${String(p.index).padStart(6, '0').slice(-6)}`,
+    },
   })
 }
 

@@ -1,6 +1,13 @@
 // 人社 stand-in: the 社会保障卡, the last 24 months of social-insurance contributions, and pension payments.
 import { rensheContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, monthBefore, yuan } from '../harness'
+import {
+  buildDepartment,
+  type BuiltDepartment,
+  defineDepartment,
+  type DepartmentOptions,
+  monthBefore,
+  yuan,
+} from '../harness'
 import * as schema from './schema'
 import { seedRenshe } from './seed'
 
@@ -17,7 +24,9 @@ const RATES = [
 
 function contributionMonth(month: string, e: Employment, to: string) {
   const items = RATES.map((r) => ({
-    insurance: r.insurance, employerAmount: yuan(e.baseFen * r.employer), personalAmount: yuan(e.baseFen * r.personal),
+    insurance: r.insurance,
+    employerAmount: yuan(e.baseFen * r.employer),
+    personalAmount: yuan(e.baseFen * r.personal),
   }))
   const total = Math.round(items.reduce((sum, i) => sum + (i.employerAmount + i.personalAmount) * 100, 0)) / 100
   const status = e.arrears === 1 && month === (e.toMonth ?? to) ? ('arrears' as const) : ('paid' as const)
@@ -29,8 +38,12 @@ export const rensheDepartment = defineDepartment({
   schema,
   seed: seedRenshe,
   routes: ({ sqlite, ref, serve, serveCertificates }) => {
-    const periods = sqlite.prepare('SELECT employer, base_fen AS baseFen, from_month AS fromMonth, to_month AS toMonth, arrears FROM employments WHERE person_index = ?')
-    const retiree = sqlite.prepare('SELECT retired_on AS retiredOn, monthly_fen AS monthlyFen, bank FROM retirees WHERE person_index = ?')
+    const periods = sqlite.prepare(
+      'SELECT employer, base_fen AS baseFen, from_month AS fromMonth, to_month AS toMonth, arrears FROM employments WHERE person_index = ?',
+    )
+    const retiree = sqlite.prepare(
+      'SELECT retired_on AS retiredOn, monthly_fen AS monthlyFen, bank FROM retirees WHERE person_index = ?',
+    )
     const from = monthBefore(ref, 24)
     const to = monthBefore(ref, 1)
 

@@ -1,8 +1,19 @@
 // 人社 stand-in seeding: 社会保障卡 for nearly everyone, employment periods for working-age citizens, pensions
 // for retirees.
 import {
-  addMonths, addYears, ageOn, type Cohort, dice, type Dice, employer, maxDate, monthBefore, type Person, regionOf,
-  type SeedStore, validity,
+  addMonths,
+  addYears,
+  ageOn,
+  type Cohort,
+  dice,
+  type Dice,
+  employer,
+  maxDate,
+  monthBefore,
+  type Person,
+  regionOf,
+  type SeedStore,
+  validity,
 } from '../harness'
 import { employments, retirees } from './schema'
 
@@ -24,7 +35,10 @@ function card(c: Cohort, p: Person, d: Dice, store: SeedStore) {
     ...v,
     issuingAuthority: `${regionOf(p).city}人力资源和社会保障局`,
     details: {
-      cardNumber, socialSecurityNumber: p.idNumber, bank: d.pick(BANKS), generation: v.issueDate >= '2021-01-01' ? '第三代' : '第二代',
+      cardNumber,
+      socialSecurityNumber: p.idNumber,
+      bank: d.pick(BANKS),
+      generation: v.issueDate >= '2021-01-01' ? '第三代' : '第二代',
     },
   })
 }
@@ -36,7 +50,12 @@ function employment(c: Cohort, p: Person, d: Dice, store: SeedStore) {
   const firstFrom = maxDate(`${monthBefore(c.ref, d.int(6, 120))}-01`, `${adultMonth}-01`).slice(0, 7)
   const region = regionOf(p)
   const row = (from: string, to: string | null) => ({
-    personIndex: p.index, employer: employer(d, region), baseFen: contributionBaseFen(d), fromMonth: from, toMonth: to, arrears: 0,
+    personIndex: p.index,
+    employer: employer(d, region),
+    baseFen: contributionBaseFen(d),
+    fromMonth: from,
+    toMonth: to,
+    arrears: 0,
   })
   const rows = [row(firstFrom, null)]
   if (d.chance(0.3)) {
@@ -46,13 +65,18 @@ function employment(c: Cohort, p: Person, d: Dice, store: SeedStore) {
   }
   const last = rows[rows.length - 1]!
   if (last.toMonth === null && last.fromMonth < monthBefore(c.ref, 1) && d.chance(0.05)) last.arrears = 1
-  store.insert(employments, rows.filter((r) => r.toMonth === null || r.toMonth >= monthBefore(c.ref, 24)))
+  store.insert(
+    employments,
+    rows.filter((r) => r.toMonth === null || r.toMonth >= monthBefore(c.ref, 24)),
+  )
 }
 
 function pension(c: Cohort, p: Person, d: Dice, store: SeedStore) {
   if (ageOn(p.birthDate, c.ref) < retirementAge(p) || !d.chance(0.92)) return
   const retiredOn = `${addMonths(addYears(p.birthDate, retirementAge(p)), 1).slice(0, 7)}-01`
-  store.insert(retirees, [{ personIndex: p.index, retiredOn, monthlyFen: d.int(2200, 7800) * 100 + d.int(0, 99), bank: d.pick(BANKS) }])
+  store.insert(retirees, [
+    { personIndex: p.index, retiredOn, monthlyFen: d.int(2200, 7800) * 100 + d.int(0, 99), bank: d.pick(BANKS) },
+  ])
 }
 
 export function seedRenshe(c: Cohort, store: SeedStore): void {

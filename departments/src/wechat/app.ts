@@ -54,7 +54,13 @@ export function buildWechatApp(opts: WechatOptions): DepartmentApp {
       const code = randomBytes(16).toString('hex')
       const issuedAt = now()
       db.insert(schema.loginCodes)
-        .values({ code, appid: req.body.appid, openid: openidOf(req.body.appid, req.body.account), issuedAt: new Date(issuedAt), expiresAt: new Date(issuedAt + ttl) })
+        .values({
+          code,
+          appid: req.body.appid,
+          openid: openidOf(req.body.appid, req.body.account),
+          issuedAt: new Date(issuedAt),
+          expiresAt: new Date(issuedAt + ttl),
+        })
         .run()
       return { code }
     },
@@ -68,10 +74,14 @@ export function buildWechatApp(opts: WechatOptions): DepartmentApp {
       if (q.appid !== opts.appId) return fail(WECHAT_ERRORS.INVALID_APPID, 'invalid appid')
       if (q.secret !== opts.appSecret) return fail(WECHAT_ERRORS.INVALID_SECRET, 'invalid appsecret')
       const row = db.select().from(schema.loginCodes).where(eq(schema.loginCodes.code, q.js_code)).get()
-      if (!row || row.appid !== q.appid || row.expiresAt.getTime() <= now()) return fail(WECHAT_ERRORS.INVALID_CODE, 'invalid code')
+      if (!row || row.appid !== q.appid || row.expiresAt.getTime() <= now())
+        return fail(WECHAT_ERRORS.INVALID_CODE, 'invalid code')
       if (overQuota(row.openid)) return fail(WECHAT_ERRORS.MINUTE_QUOTA, 'api minute-quota reach limit')
-      const claimed = db.update(schema.loginCodes).set({ usedAt: new Date(now()) })
-        .where(and(eq(schema.loginCodes.code, q.js_code), isNull(schema.loginCodes.usedAt))).run()
+      const claimed = db
+        .update(schema.loginCodes)
+        .set({ usedAt: new Date(now()) })
+        .where(and(eq(schema.loginCodes.code, q.js_code), isNull(schema.loginCodes.usedAt)))
+        .run()
       if (claimed.changes !== 1) return fail(WECHAT_ERRORS.CODE_USED, 'code been used')
       return { openid: row.openid, session_key: opts.sessionKey?.() ?? randomBytes(16).toString('base64') }
     },

@@ -12,8 +12,16 @@ const TEXT = {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-export function authorizePage(opts: { appid: string; redirectUri: string; state: string; suggestedAccount: string }): string {
-  const data = JSON.stringify({ appid: opts.appid, redirectUri: opts.redirectUri, state: opts.state }).replace(/</g, '\\u003c')
+export function authorizePage(opts: {
+  appid: string
+  redirectUri: string
+  state: string
+  suggestedAccount: string
+}): string {
+  const data = JSON.stringify({ appid: opts.appid, redirectUri: opts.redirectUri, state: opts.state }).replace(
+    /</g,
+    '\\u003c',
+  )
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${TEXT.title}</title>

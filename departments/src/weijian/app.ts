@@ -16,8 +16,12 @@ export const weijianDepartment = defineDepartment({
   seed: seedWeijian,
   routes: (ctx) => {
     const { sqlite, ref, app, serve, serveOpen } = ctx
-    const tests = sqlite.prepare('SELECT sampled_at AS sampledAt, reported_at AS reportedAt, result, institution FROM nucleic_acid_tests WHERE person_index = ? ORDER BY sampled_at DESC')
-    const doses = sqlite.prepare('SELECT dose, vaccine, manufacturer, batch_number AS batchNumber, date, site FROM vaccinations WHERE person_index = ? ORDER BY dose')
+    const tests = sqlite.prepare(
+      'SELECT sampled_at AS sampledAt, reported_at AS reportedAt, result, institution FROM nucleic_acid_tests WHERE person_index = ? ORDER BY sampled_at DESC',
+    )
+    const doses = sqlite.prepare(
+      'SELECT dose, vaccine, manufacturer, batch_number AS batchNumber, date, site FROM vaccinations WHERE person_index = ? ORDER BY dose',
+    )
     const areas = sqlite.prepare('SELECT area, level, since FROM risk_areas ORDER BY id')
     const current = () => ({ asOf: ref, areas: areas.all() as Area[] })
     const update = sqlite.prepare('UPDATE risk_areas SET level = ?, since = ? WHERE area = ?')

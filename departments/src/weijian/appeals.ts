@@ -6,9 +6,13 @@ import { type DepartmentContext, DepartmentError } from '../harness'
 import type * as schema from './schema'
 
 type Stored = typeof schema.appeals.$inferSelect
-type Row = Pick<Stored, 'appealId' | 'rule' | 'targetKind' | 'targetId' | 'statement' | 'status' | 'filedAt' | 'decidedAt' | 'note'>
+type Row = Pick<
+  Stored,
+  'appealId' | 'rule' | 'targetKind' | 'targetId' | 'statement' | 'status' | 'filedAt' | 'decidedAt' | 'note'
+>
 
-const COLUMNS = 'appeal_id AS appealId, rule, target_kind AS targetKind, target_id AS targetId, statement, status, filed_at AS filedAt, decided_at AS decidedAt, note'
+const COLUMNS =
+  'appeal_id AS appealId, rule, target_kind AS targetKind, target_id AS targetId, statement, status, filed_at AS filedAt, decided_at AS decidedAt, note'
 const toRecord = ({ targetKind, targetId, ...rest }: Row) => ({ ...rest, target: { kind: targetKind, id: targetId } })
 
 export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentContext<typeof schema>): void {
@@ -17,9 +21,12 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
   const byPerson = sqlite.prepare(`SELECT ${COLUMNS} FROM appeals WHERE person_index = ? ORDER BY id DESC`)
   const pending = sqlite.prepare(`SELECT ${COLUMNS} FROM appeals WHERE status = 'pending' ORDER BY id`)
   const lastOfDay = sqlite.prepare('SELECT max(appeal_id) AS last FROM appeals WHERE appeal_id LIKE ?')
-  const insert = sqlite.prepare(`INSERT INTO appeals (person_index, appeal_id, rule, target_kind, target_id, statement, status, filed_at, case_id)
+  const insert =
+    sqlite.prepare(`INSERT INTO appeals (person_index, appeal_id, rule, target_kind, target_id, statement, status, filed_at, case_id)
     VALUES (@personIndex, @appealId, @rule, @targetKind, @targetId, @statement, 'pending', @filedAt, @caseId)`)
-  const decide = sqlite.prepare("UPDATE appeals SET status = @status, note = @note, decided_at = @decidedAt WHERE appeal_id = @appealId AND status = 'pending'")
+  const decide = sqlite.prepare(
+    "UPDATE appeals SET status = @status, note = @note, decided_at = @decidedAt WHERE appeal_id = @appealId AND status = 'pending'",
+  )
   const read = (appealId: string) => byId.get(appealId) as Row | undefined
 
   /** Numbers the appeal within its filing day and stores it, in one transaction. */
@@ -34,8 +41,13 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
   /** POST /v1/appeals — file a health-code appeal for the citizen in the body (201 with the record) */
   serveCitizen(c.fileAppeal, 201, (s, body, call) => {
     const appealId = file({
-      personIndex: s.index, rule: body.rule, targetKind: body.target.kind, targetId: body.target.id, statement: body.statement,
-      filedAt: chinaDateTime(Date.now()), caseId: call.caseId,
+      personIndex: s.index,
+      rule: body.rule,
+      targetKind: body.target.kind,
+      targetId: body.target.id,
+      statement: body.statement,
+      filedAt: chinaDateTime(Date.now()),
+      caseId: call.caseId,
     })
     return toRecord(read(appealId)!)
   })
@@ -43,13 +55,21 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
   serve(c.appeals, (s) => ({ appeals: (byPerson.all(s.index) as Row[]).map(toRecord) }))
 
   /** GET /_admin/appeals — the reviewer's queue: pending appeals, oldest first */
-  app.route({ ...fromContract(c.pendingAppeals), handler: async () => ({ appeals: (pending.all() as Row[]).map(toRecord) }) })
+  app.route({
+    ...fromContract(c.pendingAppeals),
+    handler: async () => ({ appeals: (pending.all() as Row[]).map(toRecord) }),
+  })
   /** POST /_admin/appeals/:appealId/decision — uphold or reject a pending appeal (404 unknown, 409 already decided) */
   app.route({
     ...fromContract(c.decideAppeal),
     handler: async (req) => {
       const { appealId } = req.params
-      const { changes } = decide.run({ appealId, status: req.body.decision, note: req.body.note, decidedAt: chinaDateTime(Date.now()) })
+      const { changes } = decide.run({
+        appealId,
+        status: req.body.decision,
+        note: req.body.note,
+        decidedAt: chinaDateTime(Date.now()),
+      })
       const row = read(appealId)
       if (!row) throw new DepartmentError('NOT_FOUND')
       if (changes === 0) throw new DepartmentError('CONFLICT')

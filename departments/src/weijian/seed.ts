@@ -1,8 +1,18 @@
 // 卫健 stand-in seeding: nucleic-acid tests in the last 30 days, COVID-19 vaccinations (one to four doses), and
 // a handful of risk areas seeded once with the first batch.
 import {
-  addDays, ALL_REGIONS, type Cohort, dateTimeOf, dice, type Dice, healthCentre, hospital, type Person, regionOf,
-  type SeedStore, street,
+  addDays,
+  ALL_REGIONS,
+  type Cohort,
+  dateTimeOf,
+  dice,
+  type Dice,
+  healthCentre,
+  hospital,
+  type Person,
+  regionOf,
+  type SeedStore,
+  street,
 } from '../harness'
 import { nucleicAcidTests, riskAreas, vaccinations } from './schema'
 
@@ -23,7 +33,9 @@ function tests(c: Cohort, p: Person, d: Dice) {
     const sampled = d.int(7 * 60, 20 * 60)
     const reported = sampled + d.int(6 * 60, 24 * 60)
     return {
-      personIndex: p.index, sampledAt: dateTimeOf(day, sampled), reportedAt: dateTimeOf(addDays(day, Math.floor(reported / 1440)), reported % 1440),
+      personIndex: p.index,
+      sampledAt: dateTimeOf(day, sampled),
+      reportedAt: dateTimeOf(addDays(day, Math.floor(reported / 1440)), reported % 1440),
       result: d.chance(0.003) ? ('阳性' as const) : ('阴性' as const),
       institution: d.chance(0.5) ? `${region.city}${d.pick(LABS)}` : hospital(d, region),
     }
@@ -39,7 +51,12 @@ function doses(c: Cohort, p: Person, d: Dice) {
   return Array.from({ length: count }, (_, k) => {
     date = addDays(date, k === 0 ? 0 : GAPS[k]! + d.int(0, 40))
     return {
-      personIndex: p.index, dose: k + 1, vaccine, manufacturer, batchNumber: `${date.slice(0, 4)}${d.digits(5)}`, date,
+      personIndex: p.index,
+      dose: k + 1,
+      vaccine,
+      manufacturer,
+      batchNumber: `${date.slice(0, 4)}${d.digits(5)}`,
+      date,
       site: healthCentre(d, regionOf(p)),
     }
   })
@@ -50,7 +67,8 @@ function areas(c: Cohort) {
   return Array.from({ length: d.int(4, 9) }, () => {
     const r = d.pick(ALL_REGIONS)
     return {
-      area: `${r.city}${r.district}${street(d)}`, level: d.pick(['high', 'medium', 'low', 'low', 'low'] as const),
+      area: `${r.city}${r.district}${street(d)}`,
+      level: d.pick(['high', 'medium', 'low', 'low', 'low'] as const),
       since: addDays(c.ref, -d.int(0, 13)),
     }
   }).filter((a, i, all) => all.findIndex((b) => b.area === a.area) === i)

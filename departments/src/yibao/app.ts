@@ -12,8 +12,12 @@ export const yibaoDepartment = defineDepartment({
   schema,
   seed: seedYibao,
   routes: ({ sqlite, serve }) => {
-    const account = sqlite.prepare('SELECT scheme, insured_place AS insuredPlace, status, enrolled_on AS enrolledOn, balance_fen AS balanceFen FROM accounts WHERE person_index = ?')
-    const spending = sqlite.prepare('SELECT date, institution, category, total_fen AS totalFen, fund_fen AS fundFen, account_fen AS accountFen, self_fen AS selfFen FROM settlements WHERE person_index = ? ORDER BY date DESC, id DESC')
+    const account = sqlite.prepare(
+      'SELECT scheme, insured_place AS insuredPlace, status, enrolled_on AS enrolledOn, balance_fen AS balanceFen FROM accounts WHERE person_index = ?',
+    )
+    const spending = sqlite.prepare(
+      'SELECT date, institution, category, total_fen AS totalFen, fund_fen AS fundFen, account_fen AS accountFen, self_fen AS selfFen FROM settlements WHERE person_index = ? ORDER BY date DESC, id DESC',
+    )
 
     /** POST /v1/medical-insurance/account — enrolment and personal-account balance */
     serve(yibaoContracts.account, (s) => {
@@ -23,8 +27,13 @@ export const yibaoDepartment = defineDepartment({
     /** POST /v1/medical-insurance/spending — settlements in the last 12 months, newest first */
     serve(yibaoContracts.spending, (s) => ({
       records: (spending.all(s.index) as Settlement[]).map((r) => ({
-        date: r.date, institution: r.institution, category: r.category, total: yuan(r.totalFen),
-        fundPaid: yuan(r.fundFen), accountPaid: yuan(r.accountFen), selfPaid: yuan(r.selfFen),
+        date: r.date,
+        institution: r.institution,
+        category: r.category,
+        total: yuan(r.totalFen),
+        fundPaid: yuan(r.fundFen),
+        accountPaid: yuan(r.accountFen),
+        selfPaid: yuan(r.selfFen),
       })),
     }))
   },

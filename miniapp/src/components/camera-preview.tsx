@@ -17,23 +17,30 @@ export function CameraPreview({ mode, attachVideo, onCameraError }: CameraPrevie
 
   if (mode === 'standin') {
     return (
-      <View className='camera-preview camera-preview--standin'>
-        <Text className='camera-preview__badge'>{t('face.standinLabel')}</Text>
-        <Text className='camera-preview__note'>{t('face.standinNote')}</Text>
+      <View className="camera-preview camera-preview--standin">
+        <Text className="camera-preview__badge">{t('face.standinLabel')}</Text>
+        <Text className="camera-preview__note">{t('face.standinNote')}</Text>
       </View>
     )
   }
 
   return (
-    <View className='camera-preview'>
-      <View className='camera-preview__frame'>
+    <View className="camera-preview">
+      <View className="camera-preview__frame">
         {mode === 'live' && process.env.TARO_ENV === 'h5' ? (
-          <video ref={attachVideo} className='camera-preview__video' autoPlay playsInline muted aria-label={t('face.cameraLive')} />
+          <video
+            ref={attachVideo}
+            className="camera-preview__video"
+            autoPlay
+            playsInline
+            muted
+            aria-label={t('face.cameraLive')}
+          />
         ) : null}
         {mode === 'live' && process.env.TARO_ENV === 'weapp' ? (
-          <Camera className='camera-preview__video' devicePosition='front' flash='off' onError={onCameraError} />
+          <Camera className="camera-preview__video" devicePosition="front" flash="off" onError={onCameraError} />
         ) : null}
-        {mode === 'starting' ? <Text className='camera-preview__status'>{t('face.cameraStarting')}</Text> : null}
+        {mode === 'starting' ? <Text className="camera-preview__status">{t('face.cameraStarting')}</Text> : null}
       </View>
     </View>
   )

@@ -23,7 +23,19 @@ interface CodeInputProps {
   scanFirst?: boolean
 }
 
-export function CodeInput({ block, intro, placeholder, scanLabel, submitLabel, busyLabel, value, busy, onInput, onSubmit, scanFirst = false }: CodeInputProps) {
+export function CodeInput({
+  block,
+  intro,
+  placeholder,
+  scanLabel,
+  submitLabel,
+  busyLabel,
+  value,
+  busy,
+  onInput,
+  onSubmit,
+  scanFirst = false,
+}: CodeInputProps) {
   const scan = () =>
     void Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then((res) => {
       onInput(res.result)
@@ -31,10 +43,12 @@ export function CodeInput({ block, intro, placeholder, scanLabel, submitLabel, b
     })
   const weapp = process.env.TARO_ENV === 'weapp'
   return (
-    <View className='ysx-card ysx-code-input'>
+    <View className="ysx-card ysx-code-input">
       <Text className={`ysx-code-input__intro ${block}__intro`}>{intro}</Text>
       {weapp && scanFirst ? (
-        <Button className={`ysx-code-input__scan ${block}__scan`} type='primary' block size='large' onClick={scan}>{scanLabel}</Button>
+        <Button className={`ysx-code-input__scan ${block}__scan`} type="primary" block size="large" onClick={scan}>
+          {scanLabel}
+        </Button>
       ) : null}
       <Textarea
         className={`ysx-code-input__input ${block}__input`}
@@ -45,9 +59,17 @@ export function CodeInput({ block, intro, placeholder, scanLabel, submitLabel, b
       />
       <View className={`ysx-code-input__actions ${block}__actions`}>
         {weapp && !scanFirst ? (
-          <Button className={`ysx-code-input__scan ${block}__scan`} fill='outline' type='primary' onClick={scan}>{scanLabel}</Button>
+          <Button className={`ysx-code-input__scan ${block}__scan`} fill="outline" type="primary" onClick={scan}>
+            {scanLabel}
+          </Button>
         ) : null}
-        <Button className={`ysx-code-input__submit ${block}__submit`} type='primary' loading={busy} disabled={busy} onClick={() => onSubmit()}>
+        <Button
+          className={`ysx-code-input__submit ${block}__submit`}
+          type="primary"
+          loading={busy}
+          disabled={busy}
+          onClick={() => onSubmit()}
+        >
           {busy ? busyLabel : submitLabel}
         </Button>
       </View>

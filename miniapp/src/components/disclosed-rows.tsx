@@ -9,7 +9,13 @@ const ORDER = ['name', 'licenceClass', 'validFrom', 'validUntil', 'pointsRemaini
 export function DisclosedRows({ disclosed }: { disclosed: Disclosed }) {
   const t = useT()
   const show = (value: Disclosed[keyof Disclosed]) =>
-    value === null ? t('verify.longTerm') : typeof value === 'boolean' ? (value ? t('verify.yes') : t('verify.no')) : String(value)
+    value === null
+      ? t('verify.longTerm')
+      : typeof value === 'boolean'
+        ? value
+          ? t('verify.yes')
+          : t('verify.no')
+        : String(value)
   return (
     <>
       {ORDER.filter((key) => disclosed[key] !== undefined).map((key) => (

@@ -12,8 +12,8 @@ interface EntryBadgeProps {
 
 export function EntryBadge({ label, index }: EntryBadgeProps) {
   return (
-    <View className='entry-badge' style={{ backgroundColor: COLOURS[index % COLOURS.length] }}>
-      <Text className='entry-badge__glyph'>{label.slice(0, 1)}</Text>
+    <View className="entry-badge" style={{ backgroundColor: COLOURS[index % COLOURS.length] }}>
+      <Text className="entry-badge__glyph">{label.slice(0, 1)}</Text>
     </View>
   )
 }

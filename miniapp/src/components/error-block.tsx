@@ -18,13 +18,23 @@ interface ErrorBlockProps {
 export function ErrorBlock({ code, message, onRetry, busy = false, compact = false }: ErrorBlockProps) {
   const t = useT()
   const action =
-    code === 'AUTH_REQUIRED' ? { label: t('home.signIn'), run: () => void Taro.navigateTo({ url: PAGES.login }) }
-      : code === 'REAL_NAME_REQUIRED' ? { label: t('home.verify'), run: () => void Taro.navigateTo({ url: PAGES.face }) }
+    code === 'AUTH_REQUIRED'
+      ? { label: t('home.signIn'), run: () => void Taro.navigateTo({ url: PAGES.login }) }
+      : code === 'REAL_NAME_REQUIRED'
+        ? { label: t('home.verify'), run: () => void Taro.navigateTo({ url: PAGES.face }) }
         : { label: t('common.retry'), run: onRetry }
   return (
     <View className={`ysx-error${compact ? ' ysx-error--compact' : ''}`}>
-      <Text className='ysx-error__message'>{message}</Text>
-      <Button className='ysx-error__retry' size='small' fill='outline' type='primary' loading={busy} disabled={busy} onClick={action.run}>
+      <Text className="ysx-error__message">{message}</Text>
+      <Button
+        className="ysx-error__retry"
+        size="small"
+        fill="outline"
+        type="primary"
+        loading={busy}
+        disabled={busy}
+        onClick={action.run}
+      >
         {action.label}
       </Button>
     </View>

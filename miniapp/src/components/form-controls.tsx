@@ -18,7 +18,15 @@ interface SubmitButtonProps {
 
 export function SubmitButton({ className, submitting, label, busyLabel, onSubmit }: SubmitButtonProps) {
   return (
-    <Button className={className} type='primary' block size='large' loading={submitting} disabled={submitting} onClick={() => onSubmit()}>
+    <Button
+      className={className}
+      type="primary"
+      block
+      size="large"
+      loading={submitting}
+      disabled={submitting}
+      onClick={() => onSubmit()}
+    >
       {submitting ? busyLabel : label}
     </Button>
   )

@@ -16,8 +16,11 @@ interface HealthColourBlockProps {
 export function HealthColourBlock({ colour, size = 'large', className = '', children }: HealthColourBlockProps) {
   const t = useT()
   return (
-    <View className={`ysx-health-colour ysx-health-colour--${colour} ysx-health-colour--${size} ${className}`} data-colour={colour}>
-      <Text className='ysx-health-colour__word'>{t(`healthCode.colours.${colour}`)}</Text>
+    <View
+      className={`ysx-health-colour ysx-health-colour--${colour} ysx-health-colour--${size} ${className}`}
+      data-colour={colour}
+    >
+      <Text className="ysx-health-colour__word">{t(`healthCode.colours.${colour}`)}</Text>
       {children}
     </View>
   )

@@ -11,9 +11,9 @@ interface PageHeaderProps {
 
 export function PageHeader({ title, subtitle, children }: PageHeaderProps) {
   return (
-    <View className='page-header'>
-      <Text className='page-header__title'>{title}</Text>
-      {subtitle ? <Text className='page-header__subtitle'>{subtitle}</Text> : null}
+    <View className="page-header">
+      <Text className="page-header__title">{title}</Text>
+      {subtitle ? <Text className="page-header__subtitle">{subtitle}</Text> : null}
       {children}
     </View>
   )

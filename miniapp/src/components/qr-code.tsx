@@ -27,8 +27,8 @@ export function QrCode({ text, label }: { text: string; label: string }) {
     }
   }, [text])
   return (
-    <View className='ysx-qr' aria-label={label}>
-      {src ? <Image className='ysx-qr__image' src={src} mode='aspectFit' /> : null}
+    <View className="ysx-qr" aria-label={label}>
+      {src ? <Image className="ysx-qr__image" src={src} mode="aspectFit" /> : null}
     </View>
   )
 }

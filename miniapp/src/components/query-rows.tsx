@@ -5,8 +5,8 @@ import './query-page.scss'
 
 export function Row({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <View className='ysx-query__row'>
-      <Text className='ysx-query__row-label'>{label}</Text>
+    <View className="ysx-query__row">
+      <Text className="ysx-query__row-label">{label}</Text>
       <Text>{value}</Text>
     </View>
   )
@@ -23,13 +23,17 @@ interface ItemProps {
 export function Item({ title, side, meta = [], className = '' }: ItemProps) {
   return (
     <View className={`ysx-query__item ${className}`}>
-      <View className='ysx-query__item-head'>
-        <Text className='ysx-query__item-title'>{title}</Text>
+      <View className="ysx-query__item-head">
+        <Text className="ysx-query__item-title">{title}</Text>
         {side}
       </View>
-      {meta.filter((line): line is string => !!line).map((line) => (
-        <Text key={line} className='ysx-query__meta'>{line}</Text>
-      ))}
+      {meta
+        .filter((line): line is string => !!line)
+        .map((line) => (
+          <Text key={line} className="ysx-query__meta">
+            {line}
+          </Text>
+        ))}
     </View>
   )
 }

@@ -19,9 +19,9 @@ interface QueryViewProps<T> {
 export function EmptyNotice({ text }: { text: string }) {
   return (
     <Empty
-      className='ysx-empty'
-      size='small'
-      image={<Image className='ysx-empty__image' src={emptyImage} mode='aspectFit' />}
+      className="ysx-empty"
+      size="small"
+      image={<Image className="ysx-empty__image" src={emptyImage} mode="aspectFit" />}
       description={text}
     />
   )
@@ -31,19 +31,19 @@ export function QueryView<T>({ state, onRetry, refreshing = false, empty, rows =
   switch (state.status) {
     case 'loading':
       return (
-        <View className='ysx-card ysx-query__skeleton'>
+        <View className="ysx-card ysx-query__skeleton">
           <Skeleton rows={rows} animated />
         </View>
       )
     case 'empty':
       return (
-        <View className='ysx-card'>
+        <View className="ysx-card">
           <EmptyNotice text={empty} />
         </View>
       )
     case 'error':
       return (
-        <View className='ysx-card'>
+        <View className="ysx-card">
           <ErrorBlock code={state.code} message={state.message} onRetry={onRetry} busy={refreshing} />
         </View>
       )

@@ -14,21 +14,28 @@ interface WalletCardProps {
   onClick?: () => void
 }
 
-const STATUS_TONE: Record<CertificateStatus, string> = { valid: 'valid', expired: 'muted', suspended: 'warn', revoked: 'muted' }
+const STATUS_TONE: Record<CertificateStatus, string> = {
+  valid: 'valid',
+  expired: 'muted',
+  suspended: 'warn',
+  revoked: 'muted',
+}
 
 export function WalletCard({ card, full = null, onClick }: WalletCardProps) {
   const t = useT()
   return (
     <View className={`ysx-wallet-card ysx-wallet-card--${card.type}`} onClick={onClick}>
-      <View className='ysx-wallet-card__head'>
-        <Text className='ysx-wallet-card__title'>{card.title}</Text>
-        <Text className={`ysx-wallet-card__status ysx-wallet-card__status--${STATUS_TONE[card.status]}`}>{t(`certificateStatus.${card.status}`)}</Text>
+      <View className="ysx-wallet-card__head">
+        <Text className="ysx-wallet-card__title">{card.title}</Text>
+        <Text className={`ysx-wallet-card__status ysx-wallet-card__status--${STATUS_TONE[card.status]}`}>
+          {t(`certificateStatus.${card.status}`)}
+        </Text>
       </View>
-      <Text className='ysx-wallet-card__issuer'>{`${departmentName(card.department)} · ${card.issuingAuthority}`}</Text>
-      <Text className='ysx-wallet-card__number'>{full?.number ?? card.number}</Text>
-      <View className='ysx-wallet-card__foot'>
-        <Text className='ysx-wallet-card__holder'>{`${t('wallet.holder')} ${full?.holderName ?? card.holderName}`}</Text>
-        <Text className='ysx-wallet-card__expiry'>{`${t('wallet.expiryDate')} ${card.expiryDate ?? t('wallet.longTerm')}`}</Text>
+      <Text className="ysx-wallet-card__issuer">{`${departmentName(card.department)} · ${card.issuingAuthority}`}</Text>
+      <Text className="ysx-wallet-card__number">{full?.number ?? card.number}</Text>
+      <View className="ysx-wallet-card__foot">
+        <Text className="ysx-wallet-card__holder">{`${t('wallet.holder')} ${full?.holderName ?? card.holderName}`}</Text>
+        <Text className="ysx-wallet-card__expiry">{`${t('wallet.expiryDate')} ${card.expiryDate ?? t('wallet.longTerm')}`}</Text>
       </View>
     </View>
   )

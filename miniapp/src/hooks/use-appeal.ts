@@ -5,7 +5,15 @@ import { type AppealTargetSchema, healthCodeContracts, type z } from '@ysx/share
 import { t } from '../i18n'
 import { declarationsOf } from '../services/declaration-store'
 import { deviceKey } from '../services/device-key'
-import { type AppealFiled, appeal, type AppealInput, appeals, checkIns, type Holder, show } from '../services/health-code'
+import {
+  type AppealFiled,
+  appeal,
+  type AppealInput,
+  appeals,
+  checkIns,
+  type Holder,
+  show,
+} from '../services/health-code'
 import { fieldErrorsFrom, useFormSubmit } from './use-form-submit'
 import { useQuery } from './use-query'
 
@@ -13,7 +21,12 @@ export type TargetKind = z.infer<typeof AppealTargetSchema>['kind']
 export const TARGET_KINDS: TargetKind[] = ['check_in', 'declaration', 'test_result']
 export type AppealField = 'rule' | 'target' | 'statement'
 export type AppealErrors = Partial<Record<AppealField, string>>
-export interface AppealFields { rule: string; kind: TargetKind; targetId: string; statement: string }
+export interface AppealFields {
+  rule: string
+  kind: TargetKind
+  targetId: string
+  statement: string
+}
 
 /** The record a rule is usually about: a risky venue → a check-in, a test → the test result, else a declaration. */
 export function targetKindFor(rule: string): TargetKind {
@@ -31,9 +44,21 @@ const MESSAGES: Record<AppealField, () => string> = {
 
 /** The appeal as the contract wants it, or each field's problem in the catalogue's words. */
 export function checkAppeal(fields: AppealFields): { input: AppealInput } | { errors: AppealErrors } {
-  const target = fields.kind === 'test_result' ? { kind: fields.kind } : { kind: fields.kind, id: fields.targetId.trim() }
-  const parsed = healthCodeContracts.appeal.body.safeParse({ rule: fields.rule, target, statement: fields.statement.trim() })
-  return parsed.success ? { input: parsed.data } : { errors: fieldErrorsFrom(MESSAGES, parsed.error.issues.map((i) => i.path.map(String))) }
+  const target =
+    fields.kind === 'test_result' ? { kind: fields.kind } : { kind: fields.kind, id: fields.targetId.trim() }
+  const parsed = healthCodeContracts.appeal.body.safeParse({
+    rule: fields.rule,
+    target,
+    statement: fields.statement.trim(),
+  })
+  return parsed.success
+    ? { input: parsed.data }
+    : {
+        errors: fieldErrorsFrom(
+          MESSAGES,
+          parsed.error.issues.map((i) => i.path.map(String)),
+        ),
+      }
 }
 
 export function useAppeal(holder: Holder) {
@@ -47,7 +72,10 @@ export function useAppeal(holder: Holder) {
   const chooseRule = (rule: string) => setFields((f) => ({ ...f, rule, kind: targetKindFor(rule), targetId: '' }))
 
   // One reason only: it is the one appealed against.
-  const only = status.state.status === 'ready' && status.state.data.reasons.length === 1 ? status.state.data.reasons[0]?.rule : undefined
+  const only =
+    status.state.status === 'ready' && status.state.data.reasons.length === 1
+      ? status.state.data.reasons[0]?.rule
+      : undefined
   useEffect(() => {
     if (only) setFields((f) => (f.rule ? f : { ...f, rule: only, kind: targetKindFor(only), targetId: '' }))
   }, [only])
@@ -61,7 +89,15 @@ export function useAppeal(holder: Holder) {
   }
 
   return {
-    status, recentCheckIns, mine, declarations, fields, errors, failure, submitting, filed,
+    status,
+    recentCheckIns,
+    mine,
+    declarations,
+    fields,
+    errors,
+    failure,
+    submitting,
+    filed,
     chooseRule,
     setFields: (patch: Partial<AppealFields>) => setFields((f) => ({ ...f, ...patch })),
     submit: () => void submit(),

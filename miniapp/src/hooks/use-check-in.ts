@@ -20,7 +20,8 @@ export function useCheckIn(holder: Holder) {
 
   async function submit(text = input) {
     const venueCode = venueCodeFrom(text)
-    if (!venueCode) return setState({ status: 'failed', code: 'VALIDATION_FAILED', message: t('healthCode.checkIn.emptyInput') })
+    if (!venueCode)
+      return setState({ status: 'failed', code: 'VALIDATION_FAILED', message: t('healthCode.checkIn.emptyInput') })
     setState({ status: 'submitting' })
     try {
       setState({ status: 'done', result: await checkIn(holder, venueCode) })

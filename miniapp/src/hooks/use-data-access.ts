@@ -28,7 +28,7 @@ export function useDataAccess() {
   }, [firstPage])
 
   const records = [...(firstPage?.records ?? []), ...(later?.records ?? [])]
-  const nextBefore = later ? later.nextBefore : firstPage?.nextBefore ?? null
+  const nextBefore = later ? later.nextBefore : (firstPage?.nextBefore ?? null)
 
   async function loadMore() {
     if (!nextBefore || loadingMore) return

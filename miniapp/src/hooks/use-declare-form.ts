@@ -14,8 +14,16 @@ export type Symptom = (typeof SYMPTOMS)[number]
 export type DeclareField = 'temperature' | 'symptoms' | 'closeContact' | 'destination' | 'departedOn' | 'returnedOn'
 export type FieldErrors = Partial<Record<DeclareField, string>>
 
-export interface HealthFields { temperature: string; symptoms: Symptom[]; closeContact: boolean | null }
-export interface TripFields { destination: string; departedOn: string; returnedOn: string }
+export interface HealthFields {
+  temperature: string
+  symptoms: Symptom[]
+  closeContact: boolean | null
+}
+export interface TripFields {
+  destination: string
+  departedOn: string
+  returnedOn: string
+}
 
 const MESSAGES: Record<DeclareField, () => string> = {
   temperature: () => t('healthCode.declare.temperatureInvalid'),
@@ -42,13 +50,25 @@ export function checkHealth(fields: HealthFields): { declaration: HealthDeclarat
   if (temperature === null) errors.temperature = MESSAGES.temperature()
   if (fields.closeContact === null) errors.closeContact = MESSAGES.closeContact()
   if (temperature === null || fields.closeContact === null) return { errors }
-  const parsed = HealthDeclarationSchema.safeParse({ kind: 'health', temperature, symptoms: fields.symptoms, closeContact: fields.closeContact })
-  return parsed.success ? { declaration: parsed.data } : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
+  const parsed = HealthDeclarationSchema.safeParse({
+    kind: 'health',
+    temperature,
+    symptoms: fields.symptoms,
+    closeContact: fields.closeContact,
+  })
+  return parsed.success
+    ? { declaration: parsed.data }
+    : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
 }
 
 /** The trip declaration, or why not; a return before the departure gets its own message, as in the contract. */
 export function checkTrip(fields: TripFields): { declaration: HealthDeclaration } | { errors: FieldErrors } {
-  const input = { kind: 'trip', destination: fields.destination.trim(), departedOn: fields.departedOn, returnedOn: fields.returnedOn }
+  const input = {
+    kind: 'trip',
+    destination: fields.destination.trim(),
+    departedOn: fields.departedOn,
+    returnedOn: fields.returnedOn,
+  }
   const parsed = HealthDeclarationSchema.safeParse(input)
   if (parsed.success) return { declaration: parsed.data }
   const errors = errorsFrom(parsed.error.issues.map((i) => i.path.map(String)))
@@ -63,7 +83,15 @@ export function useDeclareForm(holder: Holder) {
   const [kind, setKind] = useState<DeclareKind>('health')
   const [health, setHealth] = useState<HealthFields>({ temperature: '', symptoms: [], closeContact: null })
   const [trip, setTrip] = useState<TripFields>({ destination: '', departedOn: today, returnedOn: today })
-  const { errors, setErrors, clearErrors: clear, failure, setFailure, submitting, run } = useFormSubmit<DeclareField>({ reported: errorsFrom })
+  const {
+    errors,
+    setErrors,
+    clearErrors: clear,
+    failure,
+    setFailure,
+    submitting,
+    run,
+  } = useFormSubmit<DeclareField>({ reported: errorsFrom })
   const [result, setResult] = useState<DeclarationAccepted | null>(null)
 
   async function submit() {
@@ -75,9 +103,27 @@ export function useDeclareForm(holder: Holder) {
   }
 
   return {
-    kind, setKind: (k: DeclareKind) => { setKind(k); setErrors({}); setFailure(null) },
-    health, setHealth: (patch: Partial<HealthFields>) => { setHealth((h) => ({ ...h, ...patch })); clear(Object.keys(patch)) },
-    trip, setTrip: (patch: Partial<TripFields>) => { setTrip((v) => ({ ...v, ...patch })); clear(Object.keys(patch)) },
-    today, errors, failure, submitting, result, submit,
+    kind,
+    setKind: (k: DeclareKind) => {
+      setKind(k)
+      setErrors({})
+      setFailure(null)
+    },
+    health,
+    setHealth: (patch: Partial<HealthFields>) => {
+      setHealth((h) => ({ ...h, ...patch }))
+      clear(Object.keys(patch))
+    },
+    trip,
+    setTrip: (patch: Partial<TripFields>) => {
+      setTrip((v) => ({ ...v, ...patch }))
+      clear(Object.keys(patch))
+    },
+    today,
+    errors,
+    failure,
+    submitting,
+    result,
+    submit,
   }
 }

@@ -95,7 +95,19 @@ export function useFaceVerify(onVerified: () => void) {
   }
 
   return {
-    challenge, loading, spent, expired, secondsLeft, newChallenge,
-    name, setName, idNumber, setIdNumber, errors, failure, submitting, submit,
+    challenge,
+    loading,
+    spent,
+    expired,
+    secondsLeft,
+    newChallenge,
+    name,
+    setName,
+    idNumber,
+    setIdNumber,
+    errors,
+    failure,
+    submitting,
+    submit,
   }
 }

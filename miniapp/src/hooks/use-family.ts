@@ -11,7 +11,13 @@ import { useQuery } from './use-query'
 
 export type Relation = (typeof FAMILY_RELATIONS)[number]
 export type ConsentMethod = FamilyInput['consent']['method']
-export interface FamilyFields { name: string; idNumber: string; relation: Relation; method: ConsentMethod; accepted: boolean }
+export interface FamilyFields {
+  name: string
+  idNumber: string
+  relation: Relation
+  method: ConsentMethod
+  accepted: boolean
+}
 export type FamilyField = 'name' | 'idNumber' | 'relation' | 'consent'
 export type FamilyErrors = Partial<Record<FamilyField, string>>
 
@@ -32,7 +38,9 @@ export function checkFamily(fields: FamilyFields): { input: FamilyInput } | { er
     relation: fields.relation,
     consent: { accepted: fields.accepted, method: fields.method, version: FAMILY_CONSENT_VERSION },
   })
-  return parsed.success ? { input: parsed.data } : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
+  return parsed.success
+    ? { input: parsed.data }
+    : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
 }
 
 const BLANK: FamilyFields = { name: '', idNumber: '', relation: 'parent', method: 'in_person', accepted: false }
@@ -40,7 +48,9 @@ const BLANK: FamilyFields = { name: '', idNumber: '', relation: 'parent', method
 export function useFamily() {
   const members = useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
   const [fields, setFields] = useState<FamilyFields>(BLANK)
-  const { errors, clearErrors, failure, setFailure, submitting, run } = useFormSubmit<FamilyField>({ reported: errorsFrom })
+  const { errors, clearErrors, failure, setFailure, submitting, run } = useFormSubmit<FamilyField>({
+    reported: errorsFrom,
+  })
   const [notice, setNotice] = useState<string | null>(null)
 
   async function submit() {
@@ -73,13 +83,19 @@ export function useFamily() {
   }
 
   return {
-    members, fields,
+    members,
+    fields,
     setFields: (patch: Partial<FamilyFields>) => {
       setFields((f) => ({ ...f, ...patch }))
       // An edited field's error goes with the edit (the tick and its method are the consent).
       const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
       clearErrors(edited)
     },
-    errors, failure, notice, submitting, submit: () => void submit(), remove: (m: FamilyMember) => void remove(m),
+    errors,
+    failure,
+    notice,
+    submitting,
+    submit: () => void submit(),
+    remove: (m: FamilyMember) => void remove(m),
   }
 }

@@ -43,7 +43,11 @@ export function useFeedbackForm() {
     setErrors(found)
     setFailure(null)
     if (Object.keys(found).length > 0) return
-    const input: FeedbackInput = { category, content: content.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) }
+    const input: FeedbackInput = {
+      category,
+      content: content.trim(),
+      ...(contact.trim() ? { contact: contact.trim() } : {}),
+    }
     setSubmitting(true)
     try {
       setReceipt(await submitFeedback(input))
@@ -57,7 +61,17 @@ export function useFeedbackForm() {
   }
 
   return {
-    category, setCategory, content, setContent, contact, setContact,
-    errors, submitting, receipt, failure, submit, contentMax: CONTENT_MAX,
+    category,
+    setCategory,
+    content,
+    setContent,
+    contact,
+    setContact,
+    errors,
+    submitting,
+    receipt,
+    failure,
+    submit,
+    contentMax: CONTENT_MAX,
   }
 }

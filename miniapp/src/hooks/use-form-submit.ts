@@ -10,7 +10,10 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>
  * Field errors from issue paths (ours: ['temperature']; the BFF's: 'body.temperature' split on '.'): the first
  * segment naming one of our fields gets that field's message, the first message per field wins.
  */
-export function fieldErrorsFrom<F extends string>(messages: Record<F, () => string>, paths: string[][]): FieldErrors<F> {
+export function fieldErrorsFrom<F extends string>(
+  messages: Record<F, () => string>,
+  paths: string[][],
+): FieldErrors<F> {
   const errors: FieldErrors<F> = {}
   for (const path of paths) {
     const field = path.find((p): p is F => p in messages)

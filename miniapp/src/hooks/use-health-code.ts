@@ -27,11 +27,19 @@ export interface Schedule {
 }
 
 /** The schedule after the BFF answered with `code` at `now`; the QR is signed again at once when the credential changed. */
-export function scheduleFor(code: HealthCodeShown, now: number, previous?: { schedule: Schedule; credential: string }): Schedule {
+export function scheduleFor(
+  code: HealthCodeShown,
+  now: number,
+  previous?: { schedule: Schedule; credential: string },
+): Schedule {
   const expiresAt = Date.parse(code.credentialExpiresAt)
   const due = Math.min(expiresAt - EXPIRY_MARGIN_MS, Date.parse(code.validUntil))
   const sameCredential = previous?.credential === code.credential
-  return { signAt: sameCredential && previous ? previous.schedule.signAt : 0, fetchAt: Math.max(due, now + MIN_REFETCH_MS), expiresAt }
+  return {
+    signAt: sameCredential && previous ? previous.schedule.signAt : 0,
+    fetchAt: Math.max(due, now + MIN_REFETCH_MS),
+    expiresAt,
+  }
 }
 
 export interface Step {
@@ -67,7 +75,9 @@ export type HealthCodeState =
   | { status: 'error'; code: ApiErrorCode; message: string }
 
 const failure = (error: unknown): Extract<HealthCodeState, { status: 'error' }> =>
-  error instanceof ApiError ? { status: 'error', code: error.code, message: error.message } : { status: 'error', code: 'BAD_RESPONSE', message: t('healthCode.failed') }
+  error instanceof ApiError
+    ? { status: 'error', code: error.code, message: error.message }
+    : { status: 'error', code: 'BAD_RESPONSE', message: t('healthCode.failed') }
 
 export function useHealthCode(holder: Holder) {
   const [state, setState] = useState<HealthCodeState>({ status: 'loading' })
@@ -83,7 +93,9 @@ export function useHealthCode(holder: Holder) {
     if (!active) return undefined
     let stopped = false
     let timer: ReturnType<typeof setInterval> | undefined
-    setState((current) => (current.status === 'ready' && current.code.holder === holder ? current : { status: 'loading' }))
+    setState((current) =>
+      current.status === 'ready' && current.code.holder === holder ? current : { status: 'loading' },
+    )
 
     async function start() {
       const key = await deviceKey()
@@ -128,7 +140,8 @@ export function useHealthCode(holder: Holder) {
         schedule = next.schedule
         if (next.fetch) refetch()
         if (next.expired) {
-          if (!stopped && !fetching) setState(failure(new ApiError({ code: 'NETWORK_ERROR', message: t('common.networkError'), status: 0 })))
+          if (!stopped && !fetching)
+            setState(failure(new ApiError({ code: 'NETWORK_ERROR', message: t('common.networkError'), status: 0 })))
           return
         }
         if (next.sign) text = await freshPresentation(code.credential, key.privateKey, now)

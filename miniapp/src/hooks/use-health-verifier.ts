@@ -17,17 +17,24 @@ export const unreachable = (error: unknown): boolean =>
   error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500)
 
 export function offlineMessage(code: OfflineFailure): string {
-  return code === 'KEYS_UNAVAILABLE' ? t('healthCode.verify.keysUnavailable')
-    : code === 'PRESENTATION_EXPIRED' ? t('healthCode.verify.expired') : t('healthCode.verify.invalid')
+  return code === 'KEYS_UNAVAILABLE'
+    ? t('healthCode.verify.keysUnavailable')
+    : code === 'PRESENTATION_EXPIRED'
+      ? t('healthCode.verify.expired')
+      : t('healthCode.verify.invalid')
 }
 
 /** One verification: online, or offline when the platform cannot be reached. */
-export async function verifyCode(code: string, nowMs?: number): Promise<Exclude<HealthVerifyState, { status: 'idle' | 'verifying' }>> {
+export async function verifyCode(
+  code: string,
+  nowMs?: number,
+): Promise<Exclude<HealthVerifyState, { status: 'idle' | 'verifying' }>> {
   try {
     const online = await verifyOnline(code)
     return { status: 'passed', colour: online.colour, presentedAt: Date.parse(online.presentedAt), mode: 'online' }
   } catch (error) {
-    if (!unreachable(error)) return { status: 'failed', message: error instanceof ApiError ? error.message : t('common.badResponse') }
+    if (!unreachable(error))
+      return { status: 'failed', message: error instanceof ApiError ? error.message : t('common.badResponse') }
   }
   const offline = await verifyWithCachedKeys(code, nowMs, verifyHealthCode)
   return offline.ok

@@ -52,14 +52,21 @@ export function usePresentation(cardId: string, profile: DisclosureProfile) {
           text = await freshPresentation(credential.credential, key.privateKey, now)
           nextAt = now + REFRESH_SECONDS * 1000
         }
-        if (!stopped) setState({ status: 'ready', issued: credential, text, secondsLeft: Math.max(1, Math.ceil((nextAt - now) / 1000)) })
+        if (!stopped)
+          setState({
+            status: 'ready',
+            issued: credential,
+            text,
+            secondsLeft: Math.max(1, Math.ceil((nextAt - now) / 1000)),
+          })
       }
       await tick()
       timer = setInterval(() => void tick(), 1000)
     }
     start().catch((error: unknown) => {
       if (stopped) return
-      if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED' && redirect.current) return askForStepUp(action)
+      if (error instanceof ApiError && error.code === 'STEP_UP_REQUIRED' && redirect.current)
+        return askForStepUp(action)
       if (error instanceof ApiError) return setState({ status: 'error', code: error.code, message: error.message })
       setState({ status: 'error', code: 'BAD_RESPONSE', message: t('present.failed') })
     })

@@ -81,7 +81,11 @@ export function useProfile() {
   useDidHide(() => setFullIdNumber(null))
 
   return {
-    status, profile, failure, fullIdNumber, busy,
+    status,
+    profile,
+    failure,
+    fullIdNumber,
+    busy,
     reveal: () => void reveal(),
     hideIdNumber: () => setFullIdNumber(null),
     logout: () => void logout(),

@@ -50,7 +50,9 @@ export function useQuery<T>(load: () => Promise<T>, options: QueryOptions<T> = {
   const reload = useCallback(async () => {
     const run = ++latest.current
     setRefreshing(true)
-    setState((current) => (current.status === 'error' || current.status === 'loading' ? { status: 'loading' } : current))
+    setState((current) =>
+      current.status === 'error' || current.status === 'loading' ? { status: 'loading' } : current,
+    )
     let next: QueryState<T>
     try {
       next = settle({ ok: true, data: await loadRef.current() }, isEmptyRef.current)

@@ -20,7 +20,9 @@ const errorsFrom = (paths: string[][]): VenueErrors => fieldErrorsFrom(MESSAGES,
 /** The registration as the contract wants it (trimmed), or each field's problem in the catalogue's words. */
 export function checkVenue(fields: VenueInput): { input: VenueInput } | { errors: VenueErrors } {
   const parsed = healthCodeContracts.registerVenue.body.safeParse(fields)
-  return parsed.success ? { input: parsed.data } : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
+  return parsed.success
+    ? { input: parsed.data }
+    : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
 }
 
 export function useVenueForm() {
@@ -43,6 +45,11 @@ export function useVenueForm() {
       setFields((f) => ({ ...f, [field]: value }))
       clearErrors([field])
     },
-    errors, failure, submitting, created, mine, submit,
+    errors,
+    failure,
+    submitting,
+    created,
+    mine,
+    submit,
   }
 }

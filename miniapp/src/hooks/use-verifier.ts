@@ -6,13 +6,21 @@ import { refreshKeys, verifyWithCachedKeys } from '../services/verify-offline'
 import { verifyOnline } from '../services/wallet'
 import { t } from '../i18n'
 
-export type OnlineState = { status: 'idle' | 'pending' | 'passed' | 'unavailable' } | { status: 'failed'; message: string }
+export type OnlineState =
+  { status: 'idle' | 'pending' | 'passed' | 'unavailable' } | { status: 'failed'; message: string }
 
 export type VerifierState =
   | { status: 'idle' }
   | { status: 'verifying' }
   | { status: 'failed'; message: string }
-  | { status: 'passed'; type: string; profile: DisclosureProfile; disclosed: Disclosed; presentedAt: number; online: OnlineState }
+  | {
+      status: 'passed'
+      type: string
+      profile: DisclosureProfile
+      disclosed: Disclosed
+      presentedAt: number
+      online: OnlineState
+    }
 
 const offlineMessage = (code: 'PRESENTATION_INVALID' | 'PRESENTATION_EXPIRED' | 'KEYS_UNAVAILABLE') =>
   code === 'KEYS_UNAVAILABLE' ? t('verify.keysUnavailable') : t(`errors.${code}`)
@@ -32,14 +40,23 @@ export function useVerifier() {
     setState({ status: 'verifying' })
     const offline = await verifyWithCachedKeys(presentation)
     if (!offline.ok) return setState({ status: 'failed', message: offlineMessage(offline.code) })
-    const passed = { status: 'passed', type: offline.type, profile: offline.profile, disclosed: offline.disclosed, presentedAt: offline.presentedAt } as const
+    const passed = {
+      status: 'passed',
+      type: offline.type,
+      profile: offline.profile,
+      disclosed: offline.disclosed,
+      presentedAt: offline.presentedAt,
+    } as const
     setState({ ...passed, online: { status: 'pending' } })
     let online: OnlineState
     try {
       await verifyOnline(presentation)
       online = { status: 'passed' }
     } catch (error) {
-      online = error instanceof ApiError && error.status > 0 && error.status < 500 ? { status: 'failed', message: error.message } : { status: 'unavailable' }
+      online =
+        error instanceof ApiError && error.status > 0 && error.status < 500
+          ? { status: 'failed', message: error.message }
+          : { status: 'unavailable' }
     }
     setState({ ...passed, online })
   }

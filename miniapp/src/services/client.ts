@@ -1,7 +1,14 @@
 // The only caller of Taro.request: contract-typed calls to the BFF, with the access token kept fresh out of pages' sight.
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
-import { authContracts, buildPath, type ErrorCode, ErrorEnvelopeSchema, type ErrorIssue, type RouteContract } from '@ysx/shared'
+import {
+  authContracts,
+  buildPath,
+  type ErrorCode,
+  ErrorEnvelopeSchema,
+  type ErrorIssue,
+  type RouteContract,
+} from '@ysx/shared'
 import { currentLocale, t } from '../i18n'
 import { clearTokens, readTokens, saveTokens, type StoredTokens } from './token-store'
 
@@ -16,7 +23,13 @@ export class ApiError extends Error {
   readonly status: number
   readonly details: ErrorIssue[]
 
-  constructor(init: { code: ApiErrorCode; message: string; status: number; requestId?: string; details?: ErrorIssue[] }) {
+  constructor(init: {
+    code: ApiErrorCode
+    message: string
+    status: number
+    requestId?: string
+    details?: ErrorIssue[]
+  }) {
     super(init.message)
     this.name = 'ApiError'
     this.code = init.code
@@ -53,7 +66,10 @@ function invalidInput(error: z.ZodError, part: Part): ApiError {
     code: 'VALIDATION_FAILED',
     message: t('errors.VALIDATION_FAILED'),
     status: 0,
-    details: error.issues.map((issue) => ({ path: [part, ...issue.path.map(String)].join('.'), message: issue.message })),
+    details: error.issues.map((issue) => ({
+      path: [part, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
   })
 }
 
@@ -67,7 +83,9 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: Part): u
 function queryString(query: unknown): string {
   if (typeof query !== 'object' || query === null) return ''
   const pairs = Object.entries(query)
-    .flatMap(([key, value]) => (Array.isArray(value) ? value.map((v: unknown) => [key, v] as const) : [[key, value] as const]))
+    .flatMap(([key, value]) =>
+      Array.isArray(value) ? value.map((v: unknown) => [key, v] as const) : [[key, value] as const],
+    )
     .filter(([, value]) => value !== undefined && value !== null)
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
   return pairs.length ? `?${pairs.join('&')}` : ''
@@ -101,21 +119,34 @@ interface Prepared<C extends RouteContract> {
   body: unknown
 }
 
-function prepare<C extends RouteContract>(contract: C, input: { params?: unknown; query?: unknown; body?: unknown }): Prepared<C> {
+function prepare<C extends RouteContract>(
+  contract: C,
+  input: { params?: unknown; query?: unknown; body?: unknown },
+): Prepared<C> {
   const params = parsePart(contract.params, input.params, 'params') as Record<string, string | number> | undefined
   const query = parsePart(contract.query, input.query, 'query')
   const body = parsePart(contract.body, input.body, 'body')
   return { contract, url: `${API_BASE}${buildPath(contract.path, params)}${queryString(query)}`, body }
 }
 
-async function send<C extends RouteContract>({ contract, url, body }: Prepared<C>, accessToken?: string): Promise<ResponseOf<C>> {
+async function send<C extends RouteContract>(
+  { contract, url, body }: Prepared<C>,
+  accessToken?: string,
+): Promise<ResponseOf<C>> {
   const header: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() }
   if (body !== undefined) header['Content-Type'] = 'application/json'
   if (accessToken) header.Authorization = `Bearer ${accessToken}`
 
   let reply: Taro.request.SuccessCallbackResult<JsonReply>
   try {
-    reply = await Taro.request<JsonReply>({ url, method: contract.method, header, data: body, dataType: 'json', timeout: TIMEOUT_MS })
+    reply = await Taro.request<JsonReply>({
+      url,
+      method: contract.method,
+      header,
+      data: body,
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    })
   } catch {
     throw new ApiError({ code: 'NETWORK_ERROR', message: t('common.networkError'), status: 0 })
   }
@@ -158,7 +189,8 @@ async function refresh(refreshToken: string): Promise<StoredTokens> {
   } catch (error) {
     // Rejected (400/401: expired, revoked, reused, malformed) ends the session. A network failure, a 429 or a 5xx
     // does not: the refresh token may still be good, so it is kept and the error surfaces as is.
-    const rejected = error instanceof ApiError && (error.status === 400 || error.status === 401 || error.code === 'VALIDATION_FAILED')
+    const rejected =
+      error instanceof ApiError && (error.status === 400 || error.status === 401 || error.code === 'VALIDATION_FAILED')
     if (rejected) throw signedOut(error)
     throw error
   }

@@ -16,7 +16,11 @@ function readAll(): Record<string, CredentialIssued> {
 }
 
 /** The stored credential for a card and profile while it is still good; expired ones are dropped. */
-export function storedCredential(cardId: string, profile: DisclosureProfile, now = Date.now()): CredentialIssued | null {
+export function storedCredential(
+  cardId: string,
+  profile: DisclosureProfile,
+  now = Date.now(),
+): CredentialIssued | null {
   const all = readAll()
   const live = Object.fromEntries(Object.entries(all).filter(([, c]) => Date.parse(c.expiresAt) - MARGIN_MS > now))
   if (Object.keys(live).length !== Object.keys(all).length) Taro.setStorageSync(CREDENTIALS_STORAGE, live)

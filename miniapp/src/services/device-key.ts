@@ -40,12 +40,19 @@ export function es256(signingInput: string, privateKey: Uint8Array): string {
 export const credentialHash = (credential: string): string => toBase64url(sha256(utf8Encode(credential)).slice(0, 16))
 
 /** One QR's text: the credential and a fresh proof signed by the device (time, one-use id, credential hash). */
-export function presentation(credential: string, privateKey: Uint8Array, at: { iatSeconds: number; jti: string }): string {
+export function presentation(
+  credential: string,
+  privateKey: Uint8Array,
+  at: { iatSeconds: number; jti: string },
+): string {
   const input = `${jsonToBase64url({ alg: 'ES256', typ: DEVICE_PROOF_TYP })}.${jsonToBase64url({ i: at.iatSeconds, j: at.jti, h: credentialHash(credential) })}`
   return `${credential}~${input}.${es256(input, privateKey)}`
 }
 
 /** A fresh QR text now: 9 random bytes as the one-use id. */
 export async function freshPresentation(credential: string, privateKey: Uint8Array, nowMs: number): Promise<string> {
-  return presentation(credential, privateKey, { iatSeconds: Math.floor(nowMs / 1000), jti: toBase64url(await randomBytes(9)) })
+  return presentation(credential, privateKey, {
+    iatSeconds: Math.floor(nowMs / 1000),
+    jti: toBase64url(await randomBytes(9)),
+  })
 }

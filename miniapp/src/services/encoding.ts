@@ -73,7 +73,9 @@ export function base64urlToJson(text: string): Record<string, unknown> | null {
   if (json === null || json === undefined) return null
   try {
     const value: unknown = JSON.parse(json)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
   } catch {
     return null
   }

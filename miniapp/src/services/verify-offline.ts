@@ -3,8 +3,18 @@
 import Taro from '@tarojs/taro'
 import { p256 } from '@noble/curves/nist'
 import {
-  CODE_TYP, type Disclosed, DISCLOSED_SHORT_KEYS, DisclosedSchema, DISCLOSURE_PROFILES, type DisclosureProfile, HEALTH_COLOUR_CODES, type HealthColour,
-  JwksSchema, PROOF_MAX_AGE_SECONDS, PROOF_SKEW_SECONDS, type PublicJwk,
+  CODE_TYP,
+  type Disclosed,
+  DISCLOSED_SHORT_KEYS,
+  DisclosedSchema,
+  DISCLOSURE_PROFILES,
+  type DisclosureProfile,
+  HEALTH_COLOUR_CODES,
+  type HealthColour,
+  JwksSchema,
+  PROOF_MAX_AGE_SECONDS,
+  PROOF_SKEW_SECONDS,
+  type PublicJwk,
 } from '@ysx/shared'
 import { base64urlToJson, fromBase64url, utf8Encode } from './encoding'
 import { credentialHash, DEVICE_PROOF_TYP } from './device-key'
@@ -16,12 +26,22 @@ export const MAX_AGE_SECONDS = PROOF_MAX_AGE_SECONDS
 const SKEW_SECONDS = PROOF_SKEW_SECONDS
 
 /** Disclosed fields ↔ the short keys the credential carries. */
-const LONG = Object.fromEntries(Object.entries(DISCLOSED_SHORT_KEYS).map(([long, short]) => [short, long])) as Record<string, keyof Disclosed>
+const LONG = Object.fromEntries(Object.entries(DISCLOSED_SHORT_KEYS).map(([long, short]) => [short, long])) as Record<
+  string,
+  keyof Disclosed
+>
 
 export type OfflineFailure = 'PRESENTATION_INVALID' | 'PRESENTATION_EXPIRED' | 'KEYS_UNAVAILABLE'
 export type OfflineFailed = { ok: false; code: OfflineFailure; reason: string }
 export type OfflineResult =
-  | { ok: true; type: string; profile: DisclosureProfile; disclosed: Disclosed; presentedAt: number; credentialId: string }
+  | {
+      ok: true
+      type: string
+      profile: DisclosureProfile
+      disclosed: Disclosed
+      presentedAt: number
+      credentialId: string
+    }
   | OfflineFailed
 
 interface Jws {
@@ -68,31 +88,45 @@ type Bound<T> = { ok: true; claims: T; credentialId: string; presentedAt: number
  * kid), the credential's typ and expiry, the device's signature by the key the credential binds, the proof's binding
  * hash and its age (≤ 60 s). `claims` reads the credential's own claims; null means they are malformed.
  */
-function verifyBound<T>(text: string, keys: PublicJwk[], nowMs: number, typ: string, claims: (payload: Record<string, unknown>) => T | null): Bound<T> {
+function verifyBound<T>(
+  text: string,
+  keys: PublicJwk[],
+  nowMs: number,
+  typ: string,
+  claims: (payload: Record<string, unknown>) => T | null,
+): Bound<T> {
   const [credText, deviceText, ...rest] = text.trim().split('~')
   if (!credText || !deviceText || rest.length) return fail('PRESENTATION_INVALID', 'not credential~proof')
   const cred = decodeJws(credText)
-  if (!cred || cred.header.alg !== 'ES256' || cred.header.typ !== typ || typeof cred.header.kid !== 'string') return fail('PRESENTATION_INVALID', 'credential header')
+  if (!cred || cred.header.alg !== 'ES256' || cred.header.typ !== typ || typeof cred.header.kid !== 'string')
+    return fail('PRESENTATION_INVALID', 'credential header')
   const key = keys.find((k) => k.kid === cred.header.kid)
   if (!key) return fail('PRESENTATION_INVALID', 'unknown kid')
   if (!verifiedBy(key, cred)) return fail('PRESENTATION_INVALID', 'credential signature')
   const { c, k, e } = cred.payload
   const own = claims(cred.payload)
-  if (typeof c !== 'string' || typeof e !== 'number' || typeof k !== 'object' || k === null || own === null) return fail('PRESENTATION_INVALID', 'credential claims')
+  if (typeof c !== 'string' || typeof e !== 'number' || typeof k !== 'object' || k === null || own === null)
+    return fail('PRESENTATION_INVALID', 'credential claims')
   const now = nowMs / 1000
   if (e <= now) return fail('PRESENTATION_EXPIRED', 'credential expired')
   const device = decodeJws(deviceText)
-  if (!device || device.header.alg !== 'ES256' || device.header.typ !== DEVICE_PROOF_TYP) return fail('PRESENTATION_INVALID', 'proof header')
+  if (!device || device.header.alg !== 'ES256' || device.header.typ !== DEVICE_PROOF_TYP)
+    return fail('PRESENTATION_INVALID', 'proof header')
   if (!verifiedBy(k, device)) return fail('PRESENTATION_INVALID', 'device signature')
   const { i, j, h } = device.payload
-  if (typeof i !== 'number' || typeof j !== 'string' || j.length < 8 || j.length > 64 || h !== credentialHash(credText)) return fail('PRESENTATION_INVALID', 'proof claims')
+  if (typeof i !== 'number' || typeof j !== 'string' || j.length < 8 || j.length > 64 || h !== credentialHash(credText))
+    return fail('PRESENTATION_INVALID', 'proof claims')
   if (i > now + SKEW_SECONDS) return fail('PRESENTATION_INVALID', 'proof from the future')
   if (now - i > MAX_AGE_SECONDS) return fail('PRESENTATION_EXPIRED', 'proof older than 60 s')
   return { ok: true, claims: own, credentialId: c, presentedAt: i * 1000 }
 }
 
 /** 亮证 credential claims: certificate type, disclosure profile and the disclosed fields under their short keys. */
-function presentationClaims({ t, p, d }: Record<string, unknown>): { type: string; profile: DisclosureProfile; disclosed: Disclosed } | null {
+function presentationClaims({
+  t,
+  p,
+  d,
+}: Record<string, unknown>): { type: string; profile: DisclosureProfile; disclosed: Disclosed } | null {
   const short = typeof d === 'object' && d !== null && !Array.isArray(d) ? Object.entries(d) : null
   const disclosed = short && DisclosedSchema.safeParse(Object.fromEntries(short.map(([s, v]) => [LONG[s] ?? s, v])))
   if (typeof t !== 'string' || typeof p !== 'string' || !(p in DISCLOSURE_PROFILES) || !disclosed?.success) return null
@@ -108,11 +142,12 @@ export function verifyPresentation(text: string, keys: PublicJwk[], nowMs: numbe
 
 /** 粤康码's status credential: typ ysx-hc, claims {c, hc: g|y|r, k, e, v}; the QR's proof is the wallet's device proof. */
 export const HEALTH_CODE_TYP = CODE_TYP.healthCode
-const HEALTH_COLOUR = Object.fromEntries(Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour])) as Record<string, HealthColour>
+const HEALTH_COLOUR = Object.fromEntries(
+  Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour]),
+) as Record<string, HealthColour>
 
 export type HealthOfflineResult =
-  | { ok: true; colour: HealthColour; ruleVersion: string; presentedAt: number; credentialId: string }
-  | OfflineFailed
+  { ok: true; colour: HealthColour; ruleVersion: string; presentedAt: number; credentialId: string } | OfflineFailed
 
 function healthClaims({ hc, v }: Record<string, unknown>): { colour: HealthColour; ruleVersion: string } | null {
   const colour = typeof hc === 'string' && Object.hasOwn(HEALTH_COLOUR, hc) ? HEALTH_COLOUR[hc] : undefined
@@ -152,9 +187,15 @@ type Verifier<R> = (text: string, keys: PublicJwk[], nowMs: number) => R | Offli
  * none are cached or the kid is new.
  */
 export async function verifyWithCachedKeys(text: string, nowMs?: number): Promise<OfflineResult>
-export async function verifyWithCachedKeys<R extends { ok: true }>(text: string, nowMs: number | undefined, verifier: Verifier<R>): Promise<R | OfflineFailed>
+export async function verifyWithCachedKeys<R extends { ok: true }>(
+  text: string,
+  nowMs: number | undefined,
+  verifier: Verifier<R>,
+): Promise<R | OfflineFailed>
 export async function verifyWithCachedKeys(
-  text: string, nowMs = Date.now(), verifier: Verifier<{ ok: true }> = verifyPresentation,
+  text: string,
+  nowMs = Date.now(),
+  verifier: Verifier<{ ok: true }> = verifyPresentation,
 ): Promise<{ ok: true } | OfflineFailed> {
   const cached = cachedKeys()
   const first = cached ? verifier(text, cached, nowMs) : null

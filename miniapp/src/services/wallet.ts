@@ -25,7 +25,11 @@ export function reveal(id: string): Promise<WalletRevealed> {
 }
 
 /** A credential for one profile, bound to this device's public key (needs a recent face verification). */
-export function issueCredential(id: string, profile: DisclosureProfile, key: DeviceKey['publicJwk']): Promise<CredentialIssued> {
+export function issueCredential(
+  id: string,
+  profile: DisclosureProfile,
+  key: DeviceKey['publicJwk'],
+): Promise<CredentialIssued> {
   return request(presentationContracts.issue, { params: { id }, body: { profile, deviceKey: key } })
 }
 

@@ -29,7 +29,9 @@ export const ProfileSchema = z.object({
 })
 export type Profile = z.infer<typeof ProfileSchema>
 
-export const LoginBodySchema = z.object({ code: z.string().min(1).max(128).describe('微信登录凭证 code（一次性，5 分钟内有效）') }).strict()
+export const LoginBodySchema = z
+  .object({ code: z.string().min(1).max(128).describe('微信登录凭证 code（一次性，5 分钟内有效）') })
+  .strict()
 export const LoginResultSchema = TokensSchema.extend({ profile: ProfileSchema })
 export const RefreshBodySchema = z.object({ refreshToken: z.string().min(1).max(256).describe('刷新令牌') }).strict()
 

@@ -17,7 +17,9 @@ function section<const S extends z.ZodType>(data: S) {
 }
 
 export const CardBriefSchema = z.object({
-  type: z.enum(Object.keys(CERTIFICATE_TYPES) as [keyof typeof CERTIFICATE_TYPES, ...(keyof typeof CERTIFICATE_TYPES)[]]).describe('证照类型'),
+  type: z
+    .enum(Object.keys(CERTIFICATE_TYPES) as [keyof typeof CERTIFICATE_TYPES, ...(keyof typeof CERTIFICATE_TYPES)[]])
+    .describe('证照类型'),
   title: z.string().describe('证照名称'),
   department: z.string().describe('签发部门代号'),
   status: CertificateStatusSchema,
@@ -27,22 +29,45 @@ export const CardBriefSchema = z.object({
 export const DashboardSchema = z.object({
   generatedAt: z.string().datetime().describe('生成时间'),
   sections: z.object({
-    cards: section(z.object({
-      cards: z.array(CardBriefSchema).describe('我的证照概览'),
-      unavailableFrom: z.array(z.string()).describe('暂时无法查询的签发部门'),
-    })),
-    socialSecurity: section(z.object({
-      lastPaidMonth: z.string().nullable().describe('最近一次到账的缴费月份'),
-      monthsPaid: z.number().int().describe('最近 24 个月内已缴月数'),
-      arrearsMonths: z.number().int().describe('欠缴月数'),
-    }).nullable()),
-    medicalInsurance: section(z.object({ balance: z.number().describe('个人账户余额（元）'), status: z.string().describe('参保状态') }).nullable()),
-    housingFund: section(z.object({ balance: z.number().describe('公积金余额（元）'), status: z.string().describe('账户状态') }).nullable()),
-    violations: section(z.object({ unpaidCount: z.number().int().describe('未缴违法条数'), unpaidFines: z.number().describe('未缴罚款（元）') }).nullable()),
-    healthCode: section(z.object({
-      color: z.enum(['green', 'yellow', 'red']).describe('粤康码颜色（按现行规则集判定，与粤康码页面一致）'),
-      lastTestAt: z.string().nullable().describe('最近一次核酸采样时间'),
-    })),
+    cards: section(
+      z.object({
+        cards: z.array(CardBriefSchema).describe('我的证照概览'),
+        unavailableFrom: z.array(z.string()).describe('暂时无法查询的签发部门'),
+      }),
+    ),
+    socialSecurity: section(
+      z
+        .object({
+          lastPaidMonth: z.string().nullable().describe('最近一次到账的缴费月份'),
+          monthsPaid: z.number().int().describe('最近 24 个月内已缴月数'),
+          arrearsMonths: z.number().int().describe('欠缴月数'),
+        })
+        .nullable(),
+    ),
+    medicalInsurance: section(
+      z
+        .object({ balance: z.number().describe('个人账户余额（元）'), status: z.string().describe('参保状态') })
+        .nullable(),
+    ),
+    housingFund: section(
+      z
+        .object({ balance: z.number().describe('公积金余额（元）'), status: z.string().describe('账户状态') })
+        .nullable(),
+    ),
+    violations: section(
+      z
+        .object({
+          unpaidCount: z.number().int().describe('未缴违法条数'),
+          unpaidFines: z.number().describe('未缴罚款（元）'),
+        })
+        .nullable(),
+    ),
+    healthCode: section(
+      z.object({
+        color: z.enum(['green', 'yellow', 'red']).describe('粤康码颜色（按现行规则集判定，与粤康码页面一致）'),
+        lastTestAt: z.string().nullable().describe('最近一次核酸采样时间'),
+      }),
+    ),
   }),
 })
 export type Dashboard = z.infer<typeof DashboardSchema>

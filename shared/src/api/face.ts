@@ -8,7 +8,10 @@ import { BearerHeadersSchema, ProfileSchema } from './auth'
 
 export const FaceChallengeSchema = z.object({
   verifyId: z.string().uuid().describe('本次验证编号（一次性）'),
-  digits: z.string().regex(/^\d{4,6}$/).describe('请用户朗读的 4–6 位数字'),
+  digits: z
+    .string()
+    .regex(/^\d{4,6}$/)
+    .describe('请用户朗读的 4–6 位数字'),
   expiresAt: z.string().datetime().describe('过期时间（签发后 2 分钟）'),
 })
 export type FaceChallenge = z.infer<typeof FaceChallengeSchema>
@@ -18,7 +21,10 @@ export const FaceSampleSchema = z
   .object({
     kind: z.enum(['camera', 'standin']).describe('camera：摄像头画面；standin：无摄像头时的模拟样本（明确标注）'),
     image: z.string().max(400_000).describe('画面，base64（JPEG）；模拟样本可为空串'),
-    spokenDigits: z.string().regex(/^\d{0,8}$/).describe('活体识别听写到的数字'),
+    spokenDigits: z
+      .string()
+      .regex(/^\d{0,8}$/)
+      .describe('活体识别听写到的数字'),
   })
   .strict()
 

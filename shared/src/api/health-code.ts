@@ -22,10 +22,19 @@ export const FAMILY_RELATIONS = ['parent', 'grandparent', 'child', 'spouse', 'si
 /** The consent statement a family member (or their guardian) agrees to; its version is recorded with the consent. */
 export const FAMILY_CONSENT_VERSION = '2026-11-v1'
 
-const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe(`${what}（YYYY-MM-DD）`)
+const isoDate = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe(`${what}（YYYY-MM-DD）`)
 const AreaSchema = z.string().trim().min(2).max(60).describe('地区（区县、街道或社区，如 “天河区石牌街道”）')
 const HolderParamsSchema = z
-  .object({ holder: z.string().regex(/^(self|[A-Za-z0-9_-]{16,64})$/).describe('持码人：self 本人，或亲友编号') })
+  .object({
+    holder: z
+      .string()
+      .regex(/^(self|[A-Za-z0-9_-]{16,64})$/)
+      .describe('持码人：self 本人，或亲友编号'),
+  })
   .strict()
 
 export const HealthReasonSchema = z.object({
@@ -42,7 +51,10 @@ export const HealthStatusSchema = z.object({
   maskedName: MaskedNameSchema,
   colour: HealthColourSchema,
   reasons: z.array(HealthReasonSchema).describe('颜色的原因：本颜色命中的全部规则；绿码时为空'),
-  negativeTestWithinHours: z.union([z.literal(24), z.literal(48), z.literal(72)]).nullable().describe('最近一次阴性核酸在多少小时内（24/48/72），超过 72 小时为 null'),
+  negativeTestWithinHours: z
+    .union([z.literal(24), z.literal(48), z.literal(72)])
+    .nullable()
+    .describe('最近一次阴性核酸在多少小时内（24/48/72），超过 72 小时为 null'),
   ruleVersion: z.string().describe('判定所用规则集的版本'),
   evaluatedAt: z.string().datetime().describe('判定时间'),
   validUntil: z.string().datetime().describe('无新情况时，本次判定的有效期'),
@@ -59,7 +71,11 @@ export const HealthDeclarationSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('health').describe('健康申报'),
       temperature: z.number().min(34).max(43).multipleOf(0.1).describe('体温（℃，一位小数）'),
-      symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).refine((s) => new Set(s).size === s.length, { message: '症状不能重复' }).describe('近 14 天的症状'),
+      symptoms: z
+        .array(z.enum(SYMPTOMS))
+        .max(SYMPTOMS.length)
+        .refine((s) => new Set(s).size === s.length, { message: '症状不能重复' })
+        .describe('近 14 天的症状'),
       closeContact: z.boolean().describe('近 14 天是否与确诊或疑似病例有密切接触'),
     })
     .strict(),
@@ -98,11 +114,16 @@ export const CheckInSchema = z.object({
 })
 
 export const FamilyMemberSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).describe('亲友编号（只对添加人有效）'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .describe('亲友编号（只对添加人有效）'),
   maskedName: MaskedNameSchema,
   relation: z.enum(FAMILY_RELATIONS).describe('与本人关系'),
   consentVersion: z.string().describe('所同意的授权声明版本'),
-  consentMethod: z.enum(['in_person', 'guardian']).describe('授权方式：in_person 本人当面同意，guardian 监护人代为同意'),
+  consentMethod: z
+    .enum(['in_person', 'guardian'])
+    .describe('授权方式：in_person 本人当面同意，guardian 监护人代为同意'),
   addedAt: z.string().datetime().describe('添加（授权记录）时间'),
 })
 
@@ -118,11 +139,16 @@ export const AppealSchema = z.object({
 export const AppealTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('check_in'), id: z.string().min(1).max(64).describe('签到编号') }).strict(),
   z.object({ kind: z.literal('declaration'), id: z.string().min(1).max(64).describe('申报编号') }).strict(),
-  z.object({ kind: z.literal('test_result') }).strict().describe('对卫健的检测结果有异议'),
+  z
+    .object({ kind: z.literal('test_result') })
+    .strict()
+    .describe('对卫健的检测结果有异议'),
 ])
 
 export const TransferSchema = z.object({
-  payload: z.string().describe('转码数据（compact JWS，ES256，typ = ysx-hc-transfer），格式见 docs/health-code-transfer.md'),
+  payload: z
+    .string()
+    .describe('转码数据（compact JWS，ES256，typ = ysx-hc-transfer），格式见 docs/health-code-transfer.md'),
   format: z.literal('ysx-hc-transfer+jws'),
   colour: HealthColourSchema,
   negativeTestDate: isoDate('最近一次阴性核酸采样日期').nullable(),
@@ -140,81 +166,165 @@ const E = ErrorEnvelopeSchema
 
 export const healthCodeContracts = defineContracts({
   show: {
-    method: 'POST', path: '/v1/health-codes/:holder/show', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/health-codes/:holder/show',
+    tag: 'health-code',
     summary: '展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）',
-    ...authed, params: HolderParamsSchema, body: z.object({ deviceKey: DeviceKeySchema }).strict(),
+    ...authed,
+    params: HolderParamsSchema,
+    body: z.object({ deviceKey: DeviceKeySchema }).strict(),
     responses: { 200: HealthCodeSchema, 400: E, 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
   },
   declare: {
-    method: 'POST', path: '/v1/health-codes/:holder/declarations', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/health-codes/:holder/declarations',
+    tag: 'health-code',
     summary: '健康申报或行程申报；申报后立即重新判定颜色',
-    ...authed, params: HolderParamsSchema, body: HealthDeclarationSchema,
+    ...authed,
+    params: HolderParamsSchema,
+    body: HealthDeclarationSchema,
     responses: { 201: DeclarationAcceptedSchema, 400: E, 401: E, 403: E, 404: E, 422: E, 502: E, 503: E, 504: E },
   },
   checkIn: {
-    method: 'POST', path: '/v1/health-codes/:holder/check-ins', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/health-codes/:holder/check-ins',
+    tag: 'health-code',
     summary: '扫场所码签到；签到记录参与颜色判定',
-    ...authed, params: HolderParamsSchema, body: z.object({ venueCode: z.string().min(1).max(300).describe('场所码内容') }).strict(),
-    responses: { 201: z.object({ checkIn: CheckInSchema, status: HealthStatusSchema }), 400: E, 401: E, 403: E, 404: E, 422: E, 502: E, 503: E, 504: E },
+    ...authed,
+    params: HolderParamsSchema,
+    body: z.object({ venueCode: z.string().min(1).max(300).describe('场所码内容') }).strict(),
+    responses: {
+      201: z.object({ checkIn: CheckInSchema, status: HealthStatusSchema }),
+      400: E,
+      401: E,
+      403: E,
+      404: E,
+      422: E,
+      502: E,
+      503: E,
+      504: E,
+    },
   },
   checkIns: {
-    method: 'GET', path: '/v1/health-codes/:holder/check-ins', tag: 'health-code', summary: '近 14 天的场所签到记录',
-    ...authed, params: HolderParamsSchema,
+    method: 'GET',
+    path: '/v1/health-codes/:holder/check-ins',
+    tag: 'health-code',
+    summary: '近 14 天的场所签到记录',
+    ...authed,
+    params: HolderParamsSchema,
     responses: { 200: z.object({ checkIns: z.array(CheckInSchema) }), 401: E, 403: E, 404: E },
   },
   appeal: {
-    method: 'POST', path: '/v1/health-codes/:holder/appeals', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/health-codes/:holder/appeals',
+    tag: 'health-code',
     summary: '申诉/纠错：向卫健提交，由审核人员处理；纠正后颜色重新判定',
-    ...authed, params: HolderParamsSchema,
-    body: z.object({ rule: z.string().regex(/^[a-z]+\.[a-z_]+$/).describe('申诉针对的规则'), target: AppealTargetSchema, statement: z.string().trim().min(5).max(500).describe('情况说明') }).strict(),
+    ...authed,
+    params: HolderParamsSchema,
+    body: z
+      .object({
+        rule: z
+          .string()
+          .regex(/^[a-z]+\.[a-z_]+$/)
+          .describe('申诉针对的规则'),
+        target: AppealTargetSchema,
+        statement: z.string().trim().min(5).max(500).describe('情况说明'),
+      })
+      .strict(),
     responses: { 201: AppealSchema, 400: E, 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
   },
   appeals: {
-    method: 'GET', path: '/v1/health-codes/:holder/appeals', tag: 'health-code', summary: '我的申诉及处理结果',
-    ...authed, params: HolderParamsSchema,
+    method: 'GET',
+    path: '/v1/health-codes/:holder/appeals',
+    tag: 'health-code',
+    summary: '我的申诉及处理结果',
+    ...authed,
+    params: HolderParamsSchema,
     responses: { 200: z.object({ appeals: z.array(AppealSchema) }), 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
   },
   transfer: {
-    method: 'POST', path: '/v1/health-codes/:holder/transfers', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/health-codes/:holder/transfers',
+    tag: 'health-code',
     summary: '粤澳转码：签发带最近阴性核酸日期的转码数据，澳门方用平台公钥（JWKS）核验',
-    ...authed, params: HolderParamsSchema,
-    body: z.object({ destination: z.literal('macau').describe('目的地'), consent: z.literal(true).describe('同意向澳门方提供姓名与健康状态') }).strict(),
+    ...authed,
+    params: HolderParamsSchema,
+    body: z
+      .object({
+        destination: z.literal('macau').describe('目的地'),
+        consent: z.literal(true).describe('同意向澳门方提供姓名与健康状态'),
+      })
+      .strict(),
     responses: { 201: TransferSchema, 400: E, 401: E, 403: E, 404: E, 502: E, 503: E, 504: E },
   },
   verify: {
-    method: 'POST', path: '/v1/health-codes/verify', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/health-codes/verify',
+    tag: 'health-code',
     summary: '场所入口核验：验签、设备签名、时效（≤ 60 秒）、是否为当前状态、一码一用；只返回颜色与时间',
     body: z.object({ code: z.string().min(1).max(2000).describe('扫码得到的文本') }).strict(),
     responses: { 200: HealthVerificationSchema, 400: E, 409: E, 422: E, 429: E },
   },
   registerVenue: {
-    method: 'POST', path: '/v1/venues', tag: 'health-code', summary: '为场所申领场所码（需实名）',
+    method: 'POST',
+    path: '/v1/venues',
+    tag: 'health-code',
+    summary: '为场所申领场所码（需实名）',
     ...authed,
-    body: z.object({ name: z.string().trim().min(2).max(60).describe('场所名称'), area: AreaSchema, address: z.string().trim().min(4).max(120).describe('地址') }).strict(),
+    body: z
+      .object({
+        name: z.string().trim().min(2).max(60).describe('场所名称'),
+        area: AreaSchema,
+        address: z.string().trim().min(4).max(120).describe('地址'),
+      })
+      .strict(),
     responses: { 201: VenueSchema, 400: E, 401: E, 403: E },
   },
   venues: {
-    method: 'GET', path: '/v1/venues', tag: 'health-code', summary: '我申领的场所码',
-    ...authed, responses: { 200: z.object({ venues: z.array(VenueSchema) }), 401: E, 403: E },
+    method: 'GET',
+    path: '/v1/venues',
+    tag: 'health-code',
+    summary: '我申领的场所码',
+    ...authed,
+    responses: { 200: z.object({ venues: z.array(VenueSchema) }), 401: E, 403: E },
   },
   family: {
-    method: 'GET', path: '/v1/family', tag: 'health-code', summary: '我添加的亲友（代亲友亮码）',
-    ...authed, responses: { 200: z.object({ members: z.array(FamilyMemberSchema) }), 401: E, 403: E },
+    method: 'GET',
+    path: '/v1/family',
+    tag: 'health-code',
+    summary: '我添加的亲友（代亲友亮码）',
+    ...authed,
+    responses: { 200: z.object({ members: z.array(FamilyMemberSchema) }), 401: E, 403: E },
   },
   addFamily: {
-    method: 'POST', path: '/v1/family', tag: 'health-code',
+    method: 'POST',
+    path: '/v1/family',
+    tag: 'health-code',
     summary: '添加亲友（如无手机的长辈）：核对公安登记的姓名与身份证号码，记录其授权',
     ...authed,
     body: z
       .object({
-        name: ChineseNameSchema, idNumber: IdNumberSchema, relation: z.enum(FAMILY_RELATIONS),
-        consent: z.object({ accepted: z.literal(true), method: z.enum(['in_person', 'guardian']), version: z.literal(FAMILY_CONSENT_VERSION) }).strict(),
+        name: ChineseNameSchema,
+        idNumber: IdNumberSchema,
+        relation: z.enum(FAMILY_RELATIONS),
+        consent: z
+          .object({
+            accepted: z.literal(true),
+            method: z.enum(['in_person', 'guardian']),
+            version: z.literal(FAMILY_CONSENT_VERSION),
+          })
+          .strict(),
       })
       .strict(),
     responses: { 201: FamilyMemberSchema, 400: E, 401: E, 403: E, 409: E, 422: E, 502: E, 503: E, 504: E },
   },
   removeFamily: {
-    method: 'DELETE', path: '/v1/family/:holder', tag: 'health-code', summary: '移除亲友（同时撤回其授权）',
-    ...authed, params: HolderParamsSchema, responses: { 204: z.null(), 401: E, 403: E, 404: E },
+    method: 'DELETE',
+    path: '/v1/family/:holder',
+    tag: 'health-code',
+    summary: '移除亲友（同时撤回其授权）',
+    ...authed,
+    params: HolderParamsSchema,
+    responses: { 204: z.null(), 401: E, 403: E, 404: E },
   },
 })

@@ -37,8 +37,14 @@ export const DeviceKeySchema = z
   .object({
     kty: z.literal('EC'),
     crv: z.literal('P-256'),
-    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('公钥 x（base64url）'),
-    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('公钥 y（base64url）'),
+    x: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/)
+      .describe('公钥 x（base64url）'),
+    y: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/)
+      .describe('公钥 y（base64url）'),
   })
   .strip()
   .describe('设备密钥的公钥（JWK）：私钥只在设备上')
@@ -52,7 +58,11 @@ export const DisclosedSchema = z
     validFrom: z.string().optional().describe('有效期起'),
     validUntil: z.string().nullable().optional().describe('有效期至'),
     pointsRemaining: z.number().int().optional().describe('剩余记分'),
-    idNumberLast4: z.string().regex(/^[\dX]{4}$/).optional().describe('身份证号码后四位'),
+    idNumberLast4: z
+      .string()
+      .regex(/^[\dX]{4}$/)
+      .optional()
+      .describe('身份证号码后四位'),
     over18: z.boolean().optional().describe('是否年满 18 周岁'),
   })
   .strict()
@@ -60,7 +70,13 @@ export type Disclosed = z.infer<typeof DisclosedSchema>
 
 /** Disclosed field names ↔ their short keys inside a credential (the QR must stay under 800 bytes). */
 export const DISCLOSED_SHORT_KEYS: Record<keyof Disclosed, string> = {
-  name: 'n', licenceClass: 'lc', validFrom: 'vf', validUntil: 'vu', pointsRemaining: 'pr', idNumberLast4: 'l4', over18: 'a18',
+  name: 'n',
+  licenceClass: 'lc',
+  validFrom: 'vf',
+  validUntil: 'vu',
+  pointsRemaining: 'pr',
+  idNumberLast4: 'l4',
+  over18: 'a18',
 }
 
 export const CredentialIssuedSchema = z.object({
@@ -87,28 +103,59 @@ export const PresentationLogEntrySchema = z.object({
   outcome: z.enum(['accepted', 'replayed', 'not_valid']).describe('核验结果'),
 })
 
-const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).describe('卡片编号') }).strict()
+const idParams = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .describe('卡片编号'),
+  })
+  .strict()
 
 export const presentationContracts = defineContracts({
   issue: {
-    method: 'POST', path: '/v1/wallet/:id/credentials',
-    summary: '为亮证签发凭证：需 5 分钟内刷脸验证；凭证绑定设备密钥与出示方式', tag: 'presentation',
-    headers: BearerHeadersSchema, params: idParams,
+    method: 'POST',
+    path: '/v1/wallet/:id/credentials',
+    summary: '为亮证签发凭证：需 5 分钟内刷脸验证；凭证绑定设备密钥与出示方式',
+    tag: 'presentation',
+    headers: BearerHeadersSchema,
+    params: idParams,
     body: z.object({ profile: z.enum(PROFILES).describe('出示方式'), deviceKey: DeviceKeySchema }).strict(),
     responses: {
-      201: CredentialIssuedSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema,
-      404: ErrorEnvelopeSchema, 422: ErrorEnvelopeSchema, 503: ErrorEnvelopeSchema,
+      201: CredentialIssuedSchema,
+      400: ErrorEnvelopeSchema,
+      401: ErrorEnvelopeSchema,
+      403: ErrorEnvelopeSchema,
+      404: ErrorEnvelopeSchema,
+      422: ErrorEnvelopeSchema,
+      503: ErrorEnvelopeSchema,
     },
   },
   verify: {
-    method: 'POST', path: '/v1/verify',
-    summary: '在线核验亮证码：验签、设备签名、时效（≤ 60 秒）、证照当前状态与重放', tag: 'presentation',
+    method: 'POST',
+    path: '/v1/verify',
+    summary: '在线核验亮证码：验签、设备签名、时效（≤ 60 秒）、证照当前状态与重放',
+    tag: 'presentation',
     body: z.object({ presentation: z.string().min(1).max(2000).describe('扫码得到的文本') }).strict(),
-    responses: { 200: VerificationSchema, 400: ErrorEnvelopeSchema, 409: ErrorEnvelopeSchema, 422: ErrorEnvelopeSchema, 429: ErrorEnvelopeSchema },
+    responses: {
+      200: VerificationSchema,
+      400: ErrorEnvelopeSchema,
+      409: ErrorEnvelopeSchema,
+      422: ErrorEnvelopeSchema,
+      429: ErrorEnvelopeSchema,
+    },
   },
   log: {
-    method: 'GET', path: '/v1/wallet/:id/presentations', summary: '亮证记录：我的这张证照被核验的记录', tag: 'presentation',
-    headers: BearerHeadersSchema, params: idParams,
-    responses: { 200: z.object({ entries: z.array(PresentationLogEntrySchema) }), 401: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
+    method: 'GET',
+    path: '/v1/wallet/:id/presentations',
+    summary: '亮证记录：我的这张证照被核验的记录',
+    tag: 'presentation',
+    headers: BearerHeadersSchema,
+    params: idParams,
+    responses: {
+      200: z.object({ entries: z.array(PresentationLogEntrySchema) }),
+      401: ErrorEnvelopeSchema,
+      404: ErrorEnvelopeSchema,
+    },
   },
 })

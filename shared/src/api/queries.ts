@@ -9,7 +9,13 @@ import { MedicalAccountSchema, MedicalSpendingSchema } from '../departments/yiba
 import { BearerHeadersSchema } from './auth'
 
 const authed = { headers: BearerHeadersSchema } as const
-const errors = { 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema, 502: ErrorEnvelopeSchema, 503: ErrorEnvelopeSchema, 504: ErrorEnvelopeSchema }
+const errors = {
+  401: ErrorEnvelopeSchema,
+  403: ErrorEnvelopeSchema,
+  502: ErrorEnvelopeSchema,
+  503: ErrorEnvelopeSchema,
+  504: ErrorEnvelopeSchema,
+}
 
 export const MedicalInsuranceViewSchema = z.object({
   account: MedicalAccountSchema.nullable().describe('医保参保信息与个人账户；未参保为 null'),
@@ -29,7 +35,9 @@ export const DataAccessRecordSchema = z.object({
   dataKind: z.string().describe('查询了什么数据'),
   purpose: z.string().describe('查询目的'),
   caseId: z.string().nullable().describe('办件编号（如有）'),
-  outcome: z.enum(['served', 'not_found', 'failed']).describe('served 已返回数据，not_found 部门无记录，failed 部门未能应答'),
+  outcome: z
+    .enum(['served', 'not_found', 'failed'])
+    .describe('served 已返回数据，not_found 部门无记录，failed 部门未能应答'),
   at: z.string().datetime().describe('查询时间'),
 })
 export type DataAccessRecord = z.infer<typeof DataAccessRecordSchema>
@@ -41,32 +49,57 @@ export const DataAccessPageSchema = z.object({
 
 export const queryContracts = defineContracts({
   medicalInsurance: {
-    method: 'GET', path: '/v1/medical-insurance', summary: '医保余额与最近 12 个月的就医结算', tag: 'queries',
-    ...authed, responses: { 200: MedicalInsuranceViewSchema, ...errors },
+    method: 'GET',
+    path: '/v1/medical-insurance',
+    summary: '医保余额与最近 12 个月的就医结算',
+    tag: 'queries',
+    ...authed,
+    responses: { 200: MedicalInsuranceViewSchema, ...errors },
   },
   contributions: {
-    method: 'GET', path: '/v1/social-security/contributions', summary: '最近 24 个月的社保缴费记录', tag: 'queries',
-    ...authed, responses: { 200: ContributionsViewSchema, ...errors },
+    method: 'GET',
+    path: '/v1/social-security/contributions',
+    summary: '最近 24 个月的社保缴费记录',
+    tag: 'queries',
+    ...authed,
+    responses: { 200: ContributionsViewSchema, ...errors },
   },
   pension: {
-    method: 'GET', path: '/v1/social-security/pension', summary: '养老金领取资格与最近 12 个月发放记录', tag: 'queries',
-    ...authed, responses: { 200: PensionViewSchema, ...errors },
+    method: 'GET',
+    path: '/v1/social-security/pension',
+    summary: '养老金领取资格与最近 12 个月发放记录',
+    tag: 'queries',
+    ...authed,
+    responses: { 200: PensionViewSchema, ...errors },
   },
   housingFund: {
-    method: 'GET', path: '/v1/housing-fund', summary: '公积金余额与最近 12 个月明细', tag: 'queries',
-    ...authed, responses: { 200: HousingFundViewSchema, ...errors },
+    method: 'GET',
+    path: '/v1/housing-fund',
+    summary: '公积金余额与最近 12 个月明细',
+    tag: 'queries',
+    ...authed,
+    responses: { 200: HousingFundViewSchema, ...errors },
   },
   violations: {
-    method: 'GET', path: '/v1/traffic/violations', summary: '最近 2 年的交通违法记录与未缴罚款', tag: 'queries',
-    ...authed, responses: { 200: ViolationsViewSchema, ...errors },
+    method: 'GET',
+    path: '/v1/traffic/violations',
+    summary: '最近 2 年的交通违法记录与未缴罚款',
+    tag: 'queries',
+    ...authed,
+    responses: { 200: ViolationsViewSchema, ...errors },
   },
   dataAccess: {
-    method: 'GET', path: '/v1/me/data-access', summary: '我的数据使用记录：为我向各部门查询数据的记录', tag: 'queries',
+    method: 'GET',
+    path: '/v1/me/data-access',
+    summary: '我的数据使用记录：为我向各部门查询数据的记录',
+    tag: 'queries',
     ...authed,
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数，1–100'),
-      before: z.string().datetime().optional().describe('只列出此时间之前的记录（翻页）'),
-    }).strict(),
+    query: z
+      .object({
+        limit: z.coerce.number().int().min(1).max(100).default(20).describe('每页条数，1–100'),
+        before: z.string().datetime().optional().describe('只列出此时间之前的记录（翻页）'),
+      })
+      .strict(),
     responses: { 200: DataAccessPageSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema },
   },
 })

@@ -10,9 +10,7 @@ export const HealthSchema = z.object({
 
 export const ReadinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']).describe('是否可以接收流量'),
-  checks: z
-    .record(z.string(), z.enum(['ok', 'failing']))
-    .describe('各项依赖的检查结果，如 database'),
+  checks: z.record(z.string(), z.enum(['ok', 'failing'])).describe('各项依赖的检查结果，如 database'),
 })
 
 export const systemContracts = defineContracts({

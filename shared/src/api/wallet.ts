@@ -9,7 +9,10 @@ import { BearerHeadersSchema } from './auth'
 const TYPES = Object.keys(CERTIFICATE_TYPES) as [keyof typeof CERTIFICATE_TYPES, ...(keyof typeof CERTIFICATE_TYPES)[]]
 
 export const WalletCardSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).describe('卡片编号（只对本人有效）'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .describe('卡片编号（只对本人有效）'),
   type: z.enum(TYPES).describe('证照类型'),
   title: z.string().describe('证照名称'),
   department: z.string().describe('签发部门代号'),
@@ -42,22 +45,57 @@ export const WalletRevealedSchema = z.object({
   fields: z.array(WalletFieldSchema).describe('未脱敏的字段'),
 })
 
-const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).describe('卡片编号') }).strict()
+const idParams = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .describe('卡片编号'),
+  })
+  .strict()
 const authed = { headers: BearerHeadersSchema } as const
 
 export const walletContracts = defineContracts({
   list: {
-    method: 'GET', path: '/v1/wallet', summary: '我的卡包：各部门签发给我的证照（脱敏）', tag: 'wallet', ...authed,
+    method: 'GET',
+    path: '/v1/wallet',
+    summary: '我的卡包：各部门签发给我的证照（脱敏）',
+    tag: 'wallet',
+    ...authed,
     responses: { 200: WalletListSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema },
   },
   show: {
-    method: 'GET', path: '/v1/wallet/:id', summary: '证照详情（脱敏）；他人或不存在的编号一律 404', tag: 'wallet', ...authed,
+    method: 'GET',
+    path: '/v1/wallet/:id',
+    summary: '证照详情（脱敏）；他人或不存在的编号一律 404',
+    tag: 'wallet',
+    ...authed,
     params: idParams,
-    responses: { 200: WalletCardDetailSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema, 502: ErrorEnvelopeSchema, 503: ErrorEnvelopeSchema, 504: ErrorEnvelopeSchema },
+    responses: {
+      200: WalletCardDetailSchema,
+      401: ErrorEnvelopeSchema,
+      403: ErrorEnvelopeSchema,
+      404: ErrorEnvelopeSchema,
+      502: ErrorEnvelopeSchema,
+      503: ErrorEnvelopeSchema,
+      504: ErrorEnvelopeSchema,
+    },
   },
   reveal: {
-    method: 'POST', path: '/v1/wallet/:id/reveal', summary: '查看完整证照信息：需 5 分钟内刷脸验证，并记入审计', tag: 'wallet', ...authed,
+    method: 'POST',
+    path: '/v1/wallet/:id/reveal',
+    summary: '查看完整证照信息：需 5 分钟内刷脸验证，并记入审计',
+    tag: 'wallet',
+    ...authed,
     params: idParams,
-    responses: { 200: WalletRevealedSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema, 502: ErrorEnvelopeSchema, 503: ErrorEnvelopeSchema, 504: ErrorEnvelopeSchema },
+    responses: {
+      200: WalletRevealedSchema,
+      401: ErrorEnvelopeSchema,
+      403: ErrorEnvelopeSchema,
+      404: ErrorEnvelopeSchema,
+      502: ErrorEnvelopeSchema,
+      503: ErrorEnvelopeSchema,
+      504: ErrorEnvelopeSchema,
+    },
   },
 })

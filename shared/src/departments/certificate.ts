@@ -6,12 +6,23 @@ import { z } from '../z'
 import { lookupContract } from './common'
 
 /** A calendar date, YYYY-MM-DD. */
-export const isoDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe(`${what}（YYYY-MM-DD）`)
+export const isoDate = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe(`${what}（YYYY-MM-DD）`)
 /** A date and time, ISO 8601 with the +08:00 offset. */
 export const isoDateTime = (what: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/).describe(`${what}（ISO 8601，北京时间）`)
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
+    .describe(`${what}（ISO 8601，北京时间）`)
 /** A month, YYYY-MM. */
-export const isoMonth = (what: string) => z.string().regex(/^\d{4}-\d{2}$/).describe(`${what}（YYYY-MM）`)
+export const isoMonth = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .describe(`${what}（YYYY-MM）`)
 /** An amount of money in 元, to the fen. */
 export const yuan = (what: string) => z.number().nonnegative().describe(`${what}（元，精确到分）`)
 

@@ -21,7 +21,11 @@ export const DepartmentHealthSchema = z.object({
   status: z.literal('ok'),
   department: z.string().describe('部门代号'),
   citizens: z.number().int().nonnegative().describe('库中合成公民数'),
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('合成数据的基准日（“今天”），证照状态据此判断'),
+  referenceDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('合成数据的基准日（“今天”），证照状态据此判断'),
 })
 
 export const departmentCommonContracts = defineContracts({
@@ -101,7 +105,12 @@ export function lookupResponses<const S extends z.ZodType>(ok: S) {
 }
 
 /** A department route reading one citizen's records: POST with the ID number in the body and the call headers. */
-export function lookupContract<const P extends string, const S extends z.ZodType>(summary: string, tag: string, path: P, ok: S) {
+export function lookupContract<const P extends string, const S extends z.ZodType>(
+  summary: string,
+  tag: string,
+  path: P,
+  ok: S,
+) {
   return {
     method: 'POST' as const,
     path,

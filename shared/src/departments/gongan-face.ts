@@ -11,7 +11,10 @@ export const FaceCheckBodySchema = z
   .object({
     idNumber: IdNumberSchema,
     name: ChineseNameSchema,
-    challengeDigits: z.string().regex(/^\d{4,6}$/).describe('要求朗读的数字'),
+    challengeDigits: z
+      .string()
+      .regex(/^\d{4,6}$/)
+      .describe('要求朗读的数字'),
     sample: FaceSampleSchema,
   })
   .strict()

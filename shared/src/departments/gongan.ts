@@ -29,10 +29,15 @@ export const RelationToHeadSchema = z
   .enum(['户主', '配偶', '子', '女', '父亲', '母亲', '兄', '弟', '姐', '妹'])
   .describe('与户主关系')
 
-export const HouseholdMemberSchema = PersonRefSchema.extend({ relationToHead: RelationToHeadSchema }).describe('户内成员')
+export const HouseholdMemberSchema = PersonRefSchema.extend({ relationToHead: RelationToHeadSchema }).describe(
+  '户内成员',
+)
 
 export const HouseholdRegisterSchema = certificateBase('household_register').extend({
-  householdNumber: z.string().regex(/^\d{9}$/).describe('户号（9 位）'),
+  householdNumber: z
+    .string()
+    .regex(/^\d{9}$/)
+    .describe('户号（9 位）'),
   householdType: z.literal('家庭户').describe('户别'),
   address: z.string().min(1).describe('户籍地址（户主住址）'),
   relationToHead: RelationToHeadSchema.describe('持证人与户主关系'),

@@ -5,7 +5,10 @@ import { certificateBase, certificatesContract, isoDate, isoMonth, yuan } from '
 import { lookupContract } from './common'
 
 export const HousingFundAccountSchema = z.object({
-  accountNumber: z.string().regex(/^\d{12}$/).describe('个人公积金账号'),
+  accountNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .describe('个人公积金账号'),
   employer: z.string().min(1).describe('缴存单位'),
   status: z.enum(['缴存', '封存']).describe('账户状态：缴存 正常缴存；封存 暂停缴存'),
   openedOn: isoDate('开户日期'),
@@ -39,7 +42,10 @@ export const HousingFundStatementReplySchema = z.object({
 })
 
 export const HousingFundCertificateSchema = certificateBase('housing_fund_certificate').extend({
-  accountNumber: z.string().regex(/^\d{12}$/).describe('个人公积金账号'),
+  accountNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .describe('个人公积金账号'),
   employer: z.string().min(1).describe('缴存单位'),
   openedOn: isoDate('开户日期'),
   depositStatus: z.enum(['缴存', '封存']).describe('开具时的账户状态'),
@@ -53,6 +59,16 @@ export const GongjijinCertificateSchema = z
 
 export const gongjijinContracts = defineContracts({
   certificates: certificatesContract('housing-fund', GongjijinCertificateSchema),
-  account: lookupContract('查询住房公积金账户与余额', 'housing-fund', '/v1/housing-fund/account', HousingFundAccountReplySchema),
-  statement: lookupContract('查询最近 12 个月的住房公积金明细（汇缴与提取）', 'housing-fund', '/v1/housing-fund/statement', HousingFundStatementReplySchema),
+  account: lookupContract(
+    '查询住房公积金账户与余额',
+    'housing-fund',
+    '/v1/housing-fund/account',
+    HousingFundAccountReplySchema,
+  ),
+  statement: lookupContract(
+    '查询最近 12 个月的住房公积金明细（汇缴与提取）',
+    'housing-fund',
+    '/v1/housing-fund/statement',
+    HousingFundStatementReplySchema,
+  ),
 })

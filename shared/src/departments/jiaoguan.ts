@@ -4,10 +4,16 @@ import { z } from '../z'
 import { certificateBase, certificatesContract, isoDate, isoDateTime, yuan } from './certificate'
 import { lookupContract } from './common'
 
-export const PlateNumberSchema = z.string().regex(/^粤[A-Z]·[A-Z0-9]{5,6}$/).describe('号牌号码')
+export const PlateNumberSchema = z
+  .string()
+  .regex(/^粤[A-Z]·[A-Z0-9]{5,6}$/)
+  .describe('号牌号码')
 
 export const PointDeductionSchema = z.object({
-  decisionNumber: z.string().regex(/^\d{16}$/).describe('处罚决定书编号'),
+  decisionNumber: z
+    .string()
+    .regex(/^\d{16}$/)
+    .describe('处罚决定书编号'),
   occurredAt: isoDateTime('违法时间'),
   points: z.number().int().min(1).max(12).describe('记分'),
 })
@@ -15,7 +21,10 @@ export const PointDeductionSchema = z.object({
 export const DrivingLicenceSchema = certificateBase('driving_licence').extend({
   licenceClass: z.enum(['C1', 'C2', 'B2', 'A1', 'A2', 'D']).describe('准驾车型'),
   firstIssueDate: isoDate('初次领证日期'),
-  archiveNumber: z.string().regex(/^\d{12}$/).describe('档案编号'),
+  archiveNumber: z
+    .string()
+    .regex(/^\d{12}$/)
+    .describe('档案编号'),
   points: z
     .object({
       cycleStart: isoDate('本记分周期起'),
@@ -32,7 +41,10 @@ export const VehicleLicenceSchema = certificateBase('vehicle_licence').extend({
   vehicleType: z.enum(['小型轿车', '小型普通客车', '小型越野客车', '轻型普通货车']).describe('车辆类型'),
   brand: z.string().min(1).describe('品牌型号'),
   energy: z.enum(['汽油', '纯电动', '插电式混合动力']).describe('燃料种类'),
-  vin: z.string().regex(/^[A-HJ-NPR-Z0-9]{17}$/).describe('车辆识别代号'),
+  vin: z
+    .string()
+    .regex(/^[A-HJ-NPR-Z0-9]{17}$/)
+    .describe('车辆识别代号'),
   usage: z.literal('非营运').describe('使用性质'),
   registerDate: isoDate('注册登记日期'),
   inspectionValidUntil: isoDate('检验有效期至'),
@@ -43,7 +55,10 @@ export const JiaoguanCertificateSchema = z
   .describe('交管签发的证照')
 
 export const TrafficViolationSchema = z.object({
-  decisionNumber: z.string().regex(/^\d{16}$/).describe('处罚决定书编号'),
+  decisionNumber: z
+    .string()
+    .regex(/^\d{16}$/)
+    .describe('处罚决定书编号'),
   occurredAt: isoDateTime('违法时间'),
   place: z.string().min(1).describe('违法地点'),
   plateNumber: PlateNumberSchema.nullable().describe('号牌号码；驾驶他人车辆时为 null'),
@@ -62,5 +77,10 @@ export const TrafficViolationsSchema = z.object({
 
 export const jiaoguanContracts = defineContracts({
   certificates: certificatesContract('traffic', JiaoguanCertificateSchema),
-  violations: lookupContract('查询最近 2 年的交通违法记录', 'traffic', '/v1/violations/lookup', TrafficViolationsSchema),
+  violations: lookupContract(
+    '查询最近 2 年的交通违法记录',
+    'traffic',
+    '/v1/violations/lookup',
+    TrafficViolationsSchema,
+  ),
 })

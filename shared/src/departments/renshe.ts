@@ -6,13 +6,18 @@ import { certificateBase, certificatesContract, isoDate, isoMonth, yuan } from '
 import { lookupContract } from './common'
 
 export const SocialSecurityCardSchema = certificateBase('social_security_card').extend({
-  cardNumber: z.string().regex(/^[A-Z]\d{8}$/).describe('社会保障卡卡号'),
+  cardNumber: z
+    .string()
+    .regex(/^[A-Z]\d{8}$/)
+    .describe('社会保障卡卡号'),
   socialSecurityNumber: IdNumberSchema.describe('社会保障号码（即公民身份号码）'),
   bank: z.string().min(1).describe('金融账户开户银行'),
   generation: z.enum(['第二代', '第三代']).describe('卡片代际'),
 })
 
-export const RensheCertificateSchema = z.discriminatedUnion('type', [SocialSecurityCardSchema]).describe('人社签发的证照')
+export const RensheCertificateSchema = z
+  .discriminatedUnion('type', [SocialSecurityCardSchema])
+  .describe('人社签发的证照')
 
 export const InsuranceItemSchema = z.object({
   insurance: z.enum(['养老保险', '医疗保险', '失业保险', '工伤保险']).describe('险种'),
@@ -51,6 +56,16 @@ export const PensionSchema = z.object({
 
 export const rensheContracts = defineContracts({
   certificates: certificatesContract('social-security', RensheCertificateSchema),
-  contributions: lookupContract('查询最近 24 个月的社会保险缴费记录', 'social-security', '/v1/contributions/lookup', ContributionsSchema),
-  pension: lookupContract('查询基本养老金领取资格与最近 12 个月发放记录', 'social-security', '/v1/pensions/lookup', PensionSchema),
+  contributions: lookupContract(
+    '查询最近 24 个月的社会保险缴费记录',
+    'social-security',
+    '/v1/contributions/lookup',
+    ContributionsSchema,
+  ),
+  pension: lookupContract(
+    '查询基本养老金领取资格与最近 12 个月发放记录',
+    'social-security',
+    '/v1/pensions/lookup',
+    PensionSchema,
+  ),
 })

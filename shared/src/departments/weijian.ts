@@ -21,7 +21,10 @@ export const VaccinationSchema = z.object({
   dose: z.number().int().min(1).max(4).describe('剂次'),
   vaccine: z.string().min(1).describe('疫苗名称'),
   manufacturer: z.string().min(1).describe('生产企业'),
-  batchNumber: z.string().regex(/^\d{9}$/).describe('疫苗批号'),
+  batchNumber: z
+    .string()
+    .regex(/^\d{9}$/)
+    .describe('疫苗批号'),
   date: isoDate('接种日期'),
   site: z.string().min(1).describe('接种单位'),
 })
@@ -44,9 +47,14 @@ export const RiskAreasSchema = z.object({
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const
 
 export const AppealRecordSchema = z.object({
-  appealId: z.string().regex(/^WJ\d{14}$/).describe('受理号'),
+  appealId: z
+    .string()
+    .regex(/^WJ\d{14}$/)
+    .describe('受理号'),
   rule: z.string().describe('申诉针对的健康码规则'),
-  target: z.object({ kind: z.enum(['check_in', 'declaration', 'test_result']), id: z.string().nullable() }).describe('申诉对象'),
+  target: z
+    .object({ kind: z.enum(['check_in', 'declaration', 'test_result']), id: z.string().nullable() })
+    .describe('申诉对象'),
   statement: z.string().describe('情况说明'),
   status: z.enum(['pending', 'upheld', 'rejected']).describe('pending 审核中、upheld 已纠正、rejected 维持原判'),
   filedAt: isoDateTime('受理时间'),
@@ -55,7 +63,12 @@ export const AppealRecordSchema = z.object({
 })
 
 export const weijianContracts = defineContracts({
-  nucleicAcidTests: lookupContract('查询最近 30 天的核酸检测记录', 'health', '/v1/nucleic-acid-tests/lookup', NucleicAcidTestsSchema),
+  nucleicAcidTests: lookupContract(
+    '查询最近 30 天的核酸检测记录',
+    'health',
+    '/v1/nucleic-acid-tests/lookup',
+    NucleicAcidTestsSchema,
+  ),
   vaccinations: lookupContract('查询新冠病毒疫苗接种记录', 'health', '/v1/vaccinations/lookup', VaccinationsSchema),
   riskAreas: {
     method: 'GET',
@@ -78,7 +91,12 @@ export const weijianContracts = defineContracts({
     }).strict(),
     responses: { 201: AppealRecordSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
   },
-  appeals: lookupContract('查询某人的健康码申诉及审核结果', 'health', '/v1/appeals/lookup', z.object({ appeals: z.array(AppealRecordSchema).describe('新在前') })),
+  appeals: lookupContract(
+    '查询某人的健康码申诉及审核结果',
+    'health',
+    '/v1/appeals/lookup',
+    z.object({ appeals: z.array(AppealRecordSchema).describe('新在前') }),
+  ),
   pendingAppeals: {
     method: 'GET',
     path: '/_admin/appeals',
@@ -93,7 +111,12 @@ export const weijianContracts = defineContracts({
     tag: 'admin',
     params: z.object({ appealId: AppealRecordSchema.shape.appealId }).strict(),
     body: z.object({ decision: z.enum(['upheld', 'rejected']), note: z.string().min(1).max(200) }).strict(),
-    responses: { 200: AppealRecordSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema, 409: ErrorEnvelopeSchema },
+    responses: {
+      200: AppealRecordSchema,
+      400: ErrorEnvelopeSchema,
+      404: ErrorEnvelopeSchema,
+      409: ErrorEnvelopeSchema,
+    },
   },
   flagRiskArea: {
     method: 'PUT',

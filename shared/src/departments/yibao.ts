@@ -27,6 +27,16 @@ export const MedicalSpendingListSchema = z.object({
 })
 
 export const yibaoContracts = defineContracts({
-  account: lookupContract('查询医保参保信息与个人账户余额', 'medical-insurance', '/v1/medical-insurance/account', MedicalAccountSchema),
-  spending: lookupContract('查询最近 12 个月的医保结算记录', 'medical-insurance', '/v1/medical-insurance/spending', MedicalSpendingListSchema),
+  account: lookupContract(
+    '查询医保参保信息与个人账户余额',
+    'medical-insurance',
+    '/v1/medical-insurance/account',
+    MedicalAccountSchema,
+  ),
+  spending: lookupContract(
+    '查询最近 12 个月的医保结算记录',
+    'medical-insurance',
+    '/v1/medical-insurance/spending',
+    MedicalSpendingListSchema,
+  ),
 })

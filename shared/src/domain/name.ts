@@ -20,4 +20,7 @@ export const ChineseNameSchema = z
   .refine(isValidChineseName, { message: '姓名应为 2–20 个汉字，少数民族姓名可含间隔号“·”' })
   .describe('中文姓名')
 
-export const MaskedNameSchema = z.string().regex(/^\*+\S$/u).describe('脱敏后的姓名：只显示最后一个字')
+export const MaskedNameSchema = z
+  .string()
+  .regex(/^\*+\S$/u)
+  .describe('脱敏后的姓名：只显示最后一个字')

@@ -17,4 +17,7 @@ export const PhoneSchema = z
   .refine(isValidPhone, { message: '手机号码应为 11 位大陆手机号' })
   .describe('11 位大陆手机号码')
 
-export const MaskedPhoneSchema = z.string().regex(/^1\d{2}\*{4}\d{4}$/).describe('脱敏后的手机号码，如 138****5678')
+export const MaskedPhoneSchema = z
+  .string()
+  .regex(/^1\d{2}\*{4}\d{4}$/)
+  .describe('脱敏后的手机号码，如 138****5678')

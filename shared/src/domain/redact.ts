@@ -11,4 +11,3 @@ export function scrubText(text: string): string {
   if (text.length < 11) return text
   return text.replace(ID_LIKE, (m) => maskIdNumber(m.toUpperCase())).replace(PHONE_LIKE, maskPhone)
 }
-

@@ -21,14 +21,25 @@ export function drizzleAuditRepository(db: Db): AuditRepository {
       return db.transaction((tx) => {
         const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()
         const prevHash = last?.hash ?? GENESIS_HASH
-        return tx.insert(auditLog).values({ ...entry, prevHash, hash: chain(prevHash, entry) }).returning().get()
+        return tx
+          .insert(auditLog)
+          .values({ ...entry, prevHash, hash: chain(prevHash, entry) })
+          .returning()
+          .get()
       })
     },
     async countSince(userId, action, outcome, since) {
       const row = db
         .select({ n: count() })
         .from(auditLog)
-        .where(and(eq(auditLog.userId, userId), eq(auditLog.action, action), eq(auditLog.outcome, outcome), gt(auditLog.at, since)))
+        .where(
+          and(
+            eq(auditLog.userId, userId),
+            eq(auditLog.action, action),
+            eq(auditLog.outcome, outcome),
+            gt(auditLog.at, since),
+          ),
+        )
         .get()
       return row?.n ?? 0
     },

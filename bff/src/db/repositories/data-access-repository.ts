@@ -13,17 +13,34 @@ export interface DataAccessRepository {
 
 export function drizzleDataAccessRepository(db: Db): DataAccessRepository {
   // Prepared once: every department call for a citizen writes a row (the dashboard alone makes a dozen).
-  const insert = db.insert(dataAccess).values({
-    id: sql.placeholder('id'), userId: sql.placeholder('userId'), department: sql.placeholder('department'), dataKind: sql.placeholder('dataKind'),
-    purpose: sql.placeholder('purpose'), caseId: sql.placeholder('caseId'), outcome: sql.placeholder('outcome'), at: sql.placeholder('at'),
-  }).prepare()
+  const insert = db
+    .insert(dataAccess)
+    .values({
+      id: sql.placeholder('id'),
+      userId: sql.placeholder('userId'),
+      department: sql.placeholder('department'),
+      dataKind: sql.placeholder('dataKind'),
+      purpose: sql.placeholder('purpose'),
+      caseId: sql.placeholder('caseId'),
+      outcome: sql.placeholder('outcome'),
+      at: sql.placeholder('at'),
+    })
+    .prepare()
   return {
     async insert(row) {
       insert.run(row)
     },
     async list(userId, limit, before) {
-      const where = before ? and(eq(dataAccess.userId, userId), lt(dataAccess.at, before)) : eq(dataAccess.userId, userId)
-      return db.select().from(dataAccess).where(where).orderBy(desc(dataAccess.at), desc(dataAccess.id)).limit(limit).all()
+      const where = before
+        ? and(eq(dataAccess.userId, userId), lt(dataAccess.at, before))
+        : eq(dataAccess.userId, userId)
+      return db
+        .select()
+        .from(dataAccess)
+        .where(where)
+        .orderBy(desc(dataAccess.at), desc(dataAccess.id))
+        .limit(limit)
+        .all()
     },
   }
 }

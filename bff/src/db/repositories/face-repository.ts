@@ -6,10 +6,7 @@ import { faceChallenges } from '../schema'
 export type FaceChallengeRow = typeof faceChallenges.$inferSelect
 
 export type ClaimResult =
-  | { kind: 'claimed'; challenge: FaceChallengeRow }
-  | { kind: 'not_found' }
-  | { kind: 'used' }
-  | { kind: 'expired' }
+  { kind: 'claimed'; challenge: FaceChallengeRow } | { kind: 'not_found' } | { kind: 'used' } | { kind: 'expired' }
 
 export interface FaceChallengesRepository {
   create(row: { id: string; userId: string; digits: string; issuedAt: Date; expiresAt: Date }): Promise<void>
@@ -24,10 +21,17 @@ export function drizzleFaceChallengesRepository(db: Db): FaceChallengesRepositor
     },
     async claim(id, userId, now) {
       return db.transaction((tx): ClaimResult => {
-        const row = tx.select().from(faceChallenges).where(and(eq(faceChallenges.id, id), eq(faceChallenges.userId, userId))).get()
+        const row = tx
+          .select()
+          .from(faceChallenges)
+          .where(and(eq(faceChallenges.id, id), eq(faceChallenges.userId, userId)))
+          .get()
         if (!row) return { kind: 'not_found' }
         if (row.usedAt) return { kind: 'used' }
-        tx.update(faceChallenges).set({ usedAt: now }).where(and(eq(faceChallenges.id, id), isNull(faceChallenges.usedAt))).run()
+        tx.update(faceChallenges)
+          .set({ usedAt: now })
+          .where(and(eq(faceChallenges.id, id), isNull(faceChallenges.usedAt)))
+          .run()
         if (row.expiresAt.getTime() <= now.getTime()) return { kind: 'expired' }
         return { kind: 'claimed', challenge: row }
       })

@@ -2,7 +2,15 @@
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
 import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { checkIns, familyMembers, healthAppeals, healthCodeUses, healthDeclarations, healthStatus, venues } from '../schema'
+import {
+  checkIns,
+  familyMembers,
+  healthAppeals,
+  healthCodeUses,
+  healthDeclarations,
+  healthStatus,
+  venues,
+} from '../schema'
 
 export type FamilyMemberRow = typeof familyMembers.$inferSelect
 export type DeclarationRow = typeof healthDeclarations.$inferSelect
@@ -50,8 +58,16 @@ export interface HealthCodeRepository {
 
 export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
   // The display path: one prepared read per request.
-  const statusByHolder = db.select().from(healthStatus).where(eq(healthStatus.holder, sql.placeholder('holder'))).prepare()
-  const activeMember = and(eq(familyMembers.ownerId, sql.placeholder('ownerId')), eq(familyMembers.id, sql.placeholder('id')), isNull(familyMembers.removedAt))
+  const statusByHolder = db
+    .select()
+    .from(healthStatus)
+    .where(eq(healthStatus.holder, sql.placeholder('holder')))
+    .prepare()
+  const activeMember = and(
+    eq(familyMembers.ownerId, sql.placeholder('ownerId')),
+    eq(familyMembers.id, sql.placeholder('id')),
+    isNull(familyMembers.removedAt),
+  )
   const memberById = db.select().from(familyMembers).where(activeMember).prepare()
 
   return {
@@ -59,40 +75,104 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
       db.insert(familyMembers).values(row).run()
     },
     async members(ownerId) {
-      return db.select().from(familyMembers).where(and(eq(familyMembers.ownerId, ownerId), isNull(familyMembers.removedAt))).orderBy(asc(familyMembers.addedAt)).all()
+      return db
+        .select()
+        .from(familyMembers)
+        .where(and(eq(familyMembers.ownerId, ownerId), isNull(familyMembers.removedAt)))
+        .orderBy(asc(familyMembers.addedAt))
+        .all()
     },
     async member(ownerId, id) {
       return memberById.get({ ownerId, id })
     },
     async activeMemberByHash(ownerId, hash) {
-      return db.select().from(familyMembers).where(and(eq(familyMembers.ownerId, ownerId), eq(familyMembers.idNumberHash, hash), isNull(familyMembers.removedAt))).get()
+      return db
+        .select()
+        .from(familyMembers)
+        .where(
+          and(
+            eq(familyMembers.ownerId, ownerId),
+            eq(familyMembers.idNumberHash, hash),
+            isNull(familyMembers.removedAt),
+          ),
+        )
+        .get()
     },
     async activeMemberCount(ownerId) {
-      return db.select({ n: count() }).from(familyMembers).where(and(eq(familyMembers.ownerId, ownerId), isNull(familyMembers.removedAt))).get()?.n ?? 0
+      return (
+        db
+          .select({ n: count() })
+          .from(familyMembers)
+          .where(and(eq(familyMembers.ownerId, ownerId), isNull(familyMembers.removedAt)))
+          .get()?.n ?? 0
+      )
     },
     async removeMember(ownerId, id, at) {
-      return db.update(familyMembers).set({ removedAt: at }).where(and(eq(familyMembers.ownerId, ownerId), eq(familyMembers.id, id), isNull(familyMembers.removedAt))).run().changes === 1
+      return (
+        db
+          .update(familyMembers)
+          .set({ removedAt: at })
+          .where(and(eq(familyMembers.ownerId, ownerId), eq(familyMembers.id, id), isNull(familyMembers.removedAt)))
+          .run().changes === 1
+      )
     },
 
     async addDeclaration(row) {
       db.insert(healthDeclarations).values(row).run()
     },
     async declarationsSince(holder, since) {
-      return db.select().from(healthDeclarations)
-        .where(and(eq(healthDeclarations.holder, holder), gte(healthDeclarations.effectiveAt, since), isNull(healthDeclarations.voidedAt)))
-        .orderBy(desc(healthDeclarations.effectiveAt)).all()
+      return db
+        .select()
+        .from(healthDeclarations)
+        .where(
+          and(
+            eq(healthDeclarations.holder, holder),
+            gte(healthDeclarations.effectiveAt, since),
+            isNull(healthDeclarations.voidedAt),
+          ),
+        )
+        .orderBy(desc(healthDeclarations.effectiveAt))
+        .all()
     },
     async voidDeclaration(holder, id, at) {
-      return db.update(healthDeclarations).set({ voidedAt: at }).where(and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))).run().changes === 1
+      return (
+        db
+          .update(healthDeclarations)
+          .set({ voidedAt: at })
+          .where(
+            and(
+              eq(healthDeclarations.holder, holder),
+              eq(healthDeclarations.id, id),
+              isNull(healthDeclarations.voidedAt),
+            ),
+          )
+          .run().changes === 1
+      )
     },
 
     async hasDeclaration(holder, id) {
-      return db.select({ id: healthDeclarations.id }).from(healthDeclarations)
-        .where(and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))).get() !== undefined
+      return (
+        db
+          .select({ id: healthDeclarations.id })
+          .from(healthDeclarations)
+          .where(
+            and(
+              eq(healthDeclarations.holder, holder),
+              eq(healthDeclarations.id, id),
+              isNull(healthDeclarations.voidedAt),
+            ),
+          )
+          .get() !== undefined
+      )
     },
     async hasCheckIn(holder, id) {
-      return db.select({ id: checkIns.id }).from(checkIns)
-        .where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt))).get() !== undefined
+      return (
+        db
+          .select({ id: checkIns.id })
+          .from(checkIns)
+          .where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt)))
+          .get() !== undefined
+      )
     },
 
     async addVenue(row) {
@@ -109,13 +189,29 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     },
     async checkInsSince(holder, since) {
       return db
-        .select({ id: checkIns.id, holder: checkIns.holder, venueId: checkIns.venueId, at: checkIns.at, voidedAt: checkIns.voidedAt, venueName: venues.name, area: venues.area })
-        .from(checkIns).innerJoin(venues, eq(checkIns.venueId, venues.id))
+        .select({
+          id: checkIns.id,
+          holder: checkIns.holder,
+          venueId: checkIns.venueId,
+          at: checkIns.at,
+          voidedAt: checkIns.voidedAt,
+          venueName: venues.name,
+          area: venues.area,
+        })
+        .from(checkIns)
+        .innerJoin(venues, eq(checkIns.venueId, venues.id))
         .where(and(eq(checkIns.holder, holder), gte(checkIns.at, since), isNull(checkIns.voidedAt)))
-        .orderBy(desc(checkIns.at)).all()
+        .orderBy(desc(checkIns.at))
+        .all()
     },
     async voidCheckIn(holder, id, at) {
-      return db.update(checkIns).set({ voidedAt: at }).where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt))).run().changes === 1
+      return (
+        db
+          .update(checkIns)
+          .set({ voidedAt: at })
+          .where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt)))
+          .run().changes === 1
+      )
     },
 
     async status(holder) {
@@ -139,7 +235,12 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
       db.insert(healthAppeals).values(row).run()
     },
     async appealsOf(holder) {
-      return db.select().from(healthAppeals).where(eq(healthAppeals.holder, holder)).orderBy(desc(healthAppeals.filedAt)).all()
+      return db
+        .select()
+        .from(healthAppeals)
+        .where(eq(healthAppeals.holder, holder))
+        .orderBy(desc(healthAppeals.filedAt))
+        .all()
     },
     async closeAppeal(appealId, decision, at) {
       db.update(healthAppeals).set({ decision, decidedAt: at }).where(eq(healthAppeals.appealId, appealId)).run()

@@ -27,7 +27,12 @@ export function drizzlePresentationsRepository(db: Db): PresentationsRepository 
     },
     async log(userId, cardId) {
       return db
-        .select({ jti: presentations.jti, credentialId: presentations.credentialId, verifiedAt: presentations.verifiedAt, outcome: presentations.outcome })
+        .select({
+          jti: presentations.jti,
+          credentialId: presentations.credentialId,
+          verifiedAt: presentations.verifiedAt,
+          outcome: presentations.outcome,
+        })
         .from(presentations)
         .innerJoin(walletCredentials, eq(presentations.credentialId, walletCredentials.id))
         .where(and(eq(walletCredentials.userId, userId), eq(walletCredentials.cardId, cardId)))

@@ -20,7 +20,10 @@ export type RotateResult =
   | { kind: 'reused'; session: SessionRow }
 
 export interface SessionsRepository {
-  create(session: { id: string; userId: string; createdAt: Date; absoluteExpiresAt: Date }, first: NewRefreshToken): Promise<void>
+  create(
+    session: { id: string; userId: string; createdAt: Date; absoluteExpiresAt: Date },
+    first: NewRefreshToken,
+  ): Promise<void>
   /** The session if it is neither revoked nor past its absolute lifetime. */
   findActive(id: string, now: Date): Promise<SessionRow | undefined>
   rotate(tokenHash: string, now: Date, next: NewRefreshToken): Promise<RotateResult>
@@ -29,15 +32,25 @@ export interface SessionsRepository {
 
 export function drizzleSessionsRepository(db: Db): SessionsRepository {
   const revokeIn = (tx: Pick<Db, 'update'>, id: string, reason: 'logout' | 'reuse', now: Date) =>
-    tx.update(sessions).set({ revokedAt: now, revokedReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run()
+    tx
+      .update(sessions)
+      .set({ revokedAt: now, revokedReason: reason })
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+      .run()
   // Every authenticated request reads its session: prepared once.
-  const byId = db.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare()
+  const byId = db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare()
 
   return {
     async create(session, first) {
       db.transaction((tx) => {
         tx.insert(sessions).values(session).run()
-        tx.insert(refreshTokens).values({ ...first, sessionId: session.id }).run()
+        tx.insert(refreshTokens)
+          .values({ ...first, sessionId: session.id })
+          .run()
       })
     },
     async findActive(id, now) {
@@ -59,8 +72,13 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
         if (token.idleExpiresAt.getTime() <= now.getTime() || session.absoluteExpiresAt.getTime() <= now.getTime()) {
           return { kind: 'expired' }
         }
-        tx.update(refreshTokens).set({ usedAt: now }).where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt))).run()
-        tx.insert(refreshTokens).values({ ...next, sessionId: session.id }).run()
+        tx.update(refreshTokens)
+          .set({ usedAt: now })
+          .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
+          .run()
+        tx.insert(refreshTokens)
+          .values({ ...next, sessionId: session.id })
+          .run()
         return { kind: 'rotated', session }
       })
     },

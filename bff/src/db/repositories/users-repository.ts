@@ -39,7 +39,11 @@ export function drizzleUsersRepository(db: Db): UsersRepository {
       return db.select().from(users).where(eq(users.idNumberHash, hash)).get()
     },
     async create(row) {
-      return db.insert(users).values({ ...row, level: 'basic' }).returning().get()
+      return db
+        .insert(users)
+        .values({ ...row, level: 'basic' })
+        .returning()
+        .get()
     },
     async setSessionKey(id, sealed) {
       db.update(users).set({ sessionKeySealed: sealed }).where(eq(users.id, id)).run()
@@ -50,9 +54,16 @@ export function drizzleUsersRepository(db: Db): UsersRepository {
         if (holder && holder.id !== id) return false
         tx.update(users)
           .set({
-            level: 'real_name', idNumberSealed: b.idNumberSealed, idNumberHash: b.idNumberHash, idNumberMasked: b.idNumberMasked,
-            nameSealed: b.nameSealed, nameMasked: b.nameMasked, phoneSealed: b.phoneSealed, phoneMasked: b.phoneMasked,
-            realNameAt: b.at, lastFaceAt: b.at,
+            level: 'real_name',
+            idNumberSealed: b.idNumberSealed,
+            idNumberHash: b.idNumberHash,
+            idNumberMasked: b.idNumberMasked,
+            nameSealed: b.nameSealed,
+            nameMasked: b.nameMasked,
+            phoneSealed: b.phoneSealed,
+            phoneMasked: b.phoneMasked,
+            realNameAt: b.at,
+            lastFaceAt: b.at,
           })
           .where(eq(users.id, id))
           .run()

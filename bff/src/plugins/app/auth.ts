@@ -39,7 +39,11 @@ const EXPIRED = 'FAST_JWT_EXPIRED'
 async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
   const kid = keyId(opts.secret)
   const sign = createSigner({
-    key: opts.secret, algorithm: 'HS256', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, expiresIn: opts.accessTtlSeconds * 1000,
+    key: opts.secret,
+    algorithm: 'HS256',
+    iss: TOKEN_ISSUER,
+    aud: TOKEN_AUDIENCE,
+    expiresIn: opts.accessTtlSeconds * 1000,
     header: { alg: 'HS256', typ: TOKEN_TYPE, kid },
   })
   const verify = createVerifier({
@@ -56,7 +60,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
   app.decorate('authenticate', async (req: FastifyRequest) => {
     const header = req.headers.authorization
     if (!header) throw new AppError('AUTH_REQUIRED')
-    if (!/^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)) throw new AppError('AUTH_TOKEN_INVALID', 'malformed authorization header')
+    if (!/^Bearer [A-Za-z0-9._~+/=-]+$/.test(header))
+      throw new AppError('AUTH_TOKEN_INVALID', 'malformed authorization header')
     let decoded: { header: { kid?: string }; payload: AccessClaims }
     try {
       decoded = verify(header.slice('Bearer '.length)) as typeof decoded

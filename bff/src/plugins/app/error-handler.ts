@@ -1,11 +1,24 @@
 // One error handler and one 404 handler: every failure leaves as the shared envelope; 5xx never leak internals.
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from '@fastify/type-provider-zod'
-import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope, type ErrorIssue, errorMessage, isErrorCode, negotiateLocale } from '@ysx/shared'
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  type ErrorEnvelope,
+  type ErrorIssue,
+  errorMessage,
+  isErrorCode,
+  negotiateLocale,
+} from '@ysx/shared'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../../lib/app-error'
 
-const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' }
+const CONTEXT_NAMES: Record<string, string> = {
+  querystring: 'query',
+  body: 'body',
+  params: 'params',
+  headers: 'headers',
+}
 
 /** Fastify's own error codes mapped to ours. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {

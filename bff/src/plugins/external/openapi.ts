@@ -11,7 +11,8 @@ async function openapi(app: FastifyInstance) {
       openapi: '3.1.0',
       info: {
         title: '粤省事 open BFF',
-        description: 'Backend-for-frontend of 粤省事 open. Errors share one envelope: { code, message, requestId, details? }.',
+        description:
+          'Backend-for-frontend of 粤省事 open. Errors share one envelope: { code, message, requestId, details? }.',
         version: '0.1.0',
       },
       tags: [

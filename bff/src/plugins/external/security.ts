@@ -17,7 +17,10 @@ function inlineScriptHashes(h5Dir: string): string[] {
   if (!index || !existsSync(index)) return []
   const html = readFileSync(index, 'utf8')
   return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
   )
 }
 
@@ -40,7 +43,9 @@ async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5D
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   })
-  app.addHook('onRequest', (req, reply, done) => headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)))
+  app.addHook('onRequest', (req, reply, done) =>
+    headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  )
   await app.register(cors, {
     origin: opts.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

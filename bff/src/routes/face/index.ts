@@ -13,7 +13,11 @@ export default async function faceRoutes(app: FastifyInstance, opts: { face: Fac
   r.route({
     ...fromContract(faceContracts.start),
     onRequest: app.authenticate,
-    handler: async (req, reply) => reply.code(201).header('cache-control', 'no-store').send(await opts.face.start(req.auth.sub, auditContext(req))),
+    handler: async (req, reply) =>
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await opts.face.start(req.auth.sub, auditContext(req))),
   })
 
   /** POST /v1/face/verifications — the sample with name and ID number; success binds the real name */

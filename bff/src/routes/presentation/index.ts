@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify'
 import type { PresentationService } from '../../services/presentation-service'
 import { auditContext } from '../auth'
 
-export default async function presentationRoutes(app: FastifyInstance, opts: { presentations: PresentationService; verifyRateLimitMax: number }) {
+export default async function presentationRoutes(
+  app: FastifyInstance,
+  opts: { presentations: PresentationService; verifyRateLimitMax: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const c = presentationContracts
 
@@ -14,7 +17,13 @@ export default async function presentationRoutes(app: FastifyInstance, opts: { p
     ...fromContract(c.issue),
     onRequest: app.authenticate,
     handler: async (req, reply) => {
-      const issued = await opts.presentations.issue(req.auth.sub, req.params.id, req.body.profile, req.body.deviceKey, auditContext(req))
+      const issued = await opts.presentations.issue(
+        req.auth.sub,
+        req.params.id,
+        req.body.profile,
+        req.body.deviceKey,
+        auditContext(req),
+      )
       return reply.code(201).header('cache-control', 'no-store').send(issued)
     },
   })
@@ -23,13 +32,19 @@ export default async function presentationRoutes(app: FastifyInstance, opts: { p
   r.route({
     ...fromContract(c.verify),
     config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
-    handler: async (req, reply) => (reply.header('cache-control', 'no-store'), opts.presentations.verifyOnline(req.body.presentation)),
+    handler: async (req, reply) => (
+      reply.header('cache-control', 'no-store'),
+      opts.presentations.verifyOnline(req.body.presentation)
+    ),
   })
 
   /** GET /v1/wallet/:id/presentations — every verification of this card */
   r.route({
     ...fromContract(c.log),
     onRequest: app.authenticate,
-    handler: async (req, reply) => (reply.header('cache-control', 'private, no-store'), { entries: await opts.presentations.log(req.auth.sub, req.params.id) }),
+    handler: async (req, reply) => (
+      reply.header('cache-control', 'private, no-store'),
+      { entries: await opts.presentations.log(req.auth.sub, req.params.id) }
+    ),
   })
 }

@@ -12,15 +12,35 @@ export default async function queryRoutes(app: FastifyInstance, opts: { data: Ci
   const d = opts.data
 
   /** GET /v1/medical-insurance — balance and 12 months of settlements */
-  r.route({ ...fromContract(q.medicalInsurance), onRequest: app.authenticate, handler: async (req, reply) => (private_(reply), d.medicalInsurance(req.auth.sub)) })
+  r.route({
+    ...fromContract(q.medicalInsurance),
+    onRequest: app.authenticate,
+    handler: async (req, reply) => (private_(reply), d.medicalInsurance(req.auth.sub)),
+  })
   /** GET /v1/social-security/contributions — 24 months of contributions */
-  r.route({ ...fromContract(q.contributions), onRequest: app.authenticate, handler: async (req, reply) => (private_(reply), d.contributions(req.auth.sub)) })
+  r.route({
+    ...fromContract(q.contributions),
+    onRequest: app.authenticate,
+    handler: async (req, reply) => (private_(reply), d.contributions(req.auth.sub)),
+  })
   /** GET /v1/social-security/pension — pension eligibility and payments */
-  r.route({ ...fromContract(q.pension), onRequest: app.authenticate, handler: async (req, reply) => (private_(reply), d.pension(req.auth.sub)) })
+  r.route({
+    ...fromContract(q.pension),
+    onRequest: app.authenticate,
+    handler: async (req, reply) => (private_(reply), d.pension(req.auth.sub)),
+  })
   /** GET /v1/housing-fund — balance and 12 months of statement */
-  r.route({ ...fromContract(q.housingFund), onRequest: app.authenticate, handler: async (req, reply) => (private_(reply), d.housingFund(req.auth.sub)) })
+  r.route({
+    ...fromContract(q.housingFund),
+    onRequest: app.authenticate,
+    handler: async (req, reply) => (private_(reply), d.housingFund(req.auth.sub)),
+  })
   /** GET /v1/traffic/violations — two years of violations and unpaid fines */
-  r.route({ ...fromContract(q.violations), onRequest: app.authenticate, handler: async (req, reply) => (private_(reply), d.violations(req.auth.sub)) })
+  r.route({
+    ...fromContract(q.violations),
+    onRequest: app.authenticate,
+    handler: async (req, reply) => (private_(reply), d.violations(req.auth.sub)),
+  })
   /** GET /v1/me/data-access — who looked at my data, when and why */
   r.route({
     ...fromContract(q.dataAccess),

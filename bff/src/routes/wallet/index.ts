@@ -19,12 +19,18 @@ export default async function walletRoutes(app: FastifyInstance, opts: { wallet:
   r.route({
     ...fromContract(w.show),
     onRequest: app.authenticate,
-    handler: async (req, reply) => (reply.header('cache-control', 'private, no-store'), opts.wallet.show(req.auth.sub, req.params.id)),
+    handler: async (req, reply) => (
+      reply.header('cache-control', 'private, no-store'),
+      opts.wallet.show(req.auth.sub, req.params.id)
+    ),
   })
   /** POST /v1/wallet/:id/reveal — the full certificate after a recent face verification; audited */
   r.route({
     ...fromContract(w.reveal),
     onRequest: app.authenticate,
-    handler: async (req, reply) => (reply.header('cache-control', 'no-store'), opts.wallet.reveal(req.auth.sub, req.params.id, auditContext(req))),
+    handler: async (req, reply) => (
+      reply.header('cache-control', 'no-store'),
+      opts.wallet.reveal(req.auth.sub, req.params.id, auditContext(req))
+    ),
   })
 }

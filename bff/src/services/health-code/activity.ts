@@ -2,7 +2,16 @@
 // a venue code (场所码). A venue code is `YSXV1.<venue id>.<keyed MAC>`, so a code cannot be made up; the H5 link
 // printed in the venue's QR (…?v=<code>) is accepted as well. Each write is followed by a fresh evaluation.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { type CheckInSchema, chinaDate, endOfChinaDay, type HealthDeclaration, type HealthStatus, type Locale, type VenueSchema, type z } from '@ysx/shared'
+import {
+  type CheckInSchema,
+  chinaDate,
+  endOfChinaDay,
+  type HealthDeclaration,
+  type HealthStatus,
+  type Locale,
+  type VenueSchema,
+  type z,
+} from '@ysx/shared'
 import type { HealthCodeRepository, VenueRow } from '../../db'
 import { AppError } from '../../lib/app-error'
 import type { FieldCipher } from '../../lib/field-cipher'
@@ -19,13 +28,16 @@ type Venue = z.infer<typeof VenueSchema>
 type CheckIn = z.infer<typeof CheckInSchema>
 
 export interface ActivityService {
-  declare(holder: Holder, input: HealthDeclaration, locale: Locale): Promise<{ declarationId: string; declaredAt: string; status: HealthStatus }>
+  declare(
+    holder: Holder,
+    input: HealthDeclaration,
+    locale: Locale,
+  ): Promise<{ declarationId: string; declaredAt: string; status: HealthStatus }>
   registerVenue(userId: string, input: { name: string; area: string; address: string }): Promise<Venue>
   venues(userId: string): Promise<Venue[]>
   checkIn(holder: Holder, venueCode: string, locale: Locale): Promise<{ checkIn: CheckIn; status: HealthStatus }>
   checkIns(holder: Holder): Promise<CheckIn[]>
 }
-
 
 export function createActivityService(d: {
   repo: HealthCodeRepository
@@ -36,7 +48,14 @@ export function createActivityService(d: {
 }): ActivityService {
   const mac = (venueId: string) => d.cipher.lookupHash(`venue-code:${venueId}`).slice(0, 22)
   const codeOf = (id: string) => `YSXV1.${id}.${mac(id)}`
-  const toVenue = (v: VenueRow): Venue => ({ venueId: v.id, name: v.name, area: v.area, address: v.address, code: codeOf(v.id), createdAt: v.createdAt.toISOString() })
+  const toVenue = (v: VenueRow): Venue => ({
+    venueId: v.id,
+    name: v.name,
+    area: v.area,
+    address: v.address,
+    code: codeOf(v.id),
+    createdAt: v.createdAt.toISOString(),
+  })
 
   /** The venue a scanned text names, or VENUE_CODE_INVALID. */
   async function venueFor(text: string): Promise<VenueRow> {
@@ -70,7 +89,15 @@ export function createActivityService(d: {
       const { kind, ...payload } = input
       const id = randomBytes(16).toString('base64url')
       await holder.subject() // a real-name holder, before anything is written
-      await d.repo.addDeclaration({ id, holder: holder.key, kind, payload: JSON.stringify(payload), declaredAt: at, effectiveAt, voidedAt: null })
+      await d.repo.addDeclaration({
+        id,
+        holder: holder.key,
+        kind,
+        payload: JSON.stringify(payload),
+        declaredAt: at,
+        effectiveAt,
+        voidedAt: null,
+      })
       const { status } = await d.status.reevaluate(holder, locale)
       return { declarationId: id, declaredAt: at.toISOString(), status }
     },
@@ -100,7 +127,12 @@ export function createActivityService(d: {
     async checkIns(holder) {
       await holder.subject()
       const since = new Date(d.now().getTime() - CHECK_IN_LIST_DAYS * DAY_MS)
-      return (await d.repo.checkInsSince(holder.key, since)).map((c) => ({ checkInId: c.id, venueName: c.venueName, area: c.area, at: c.at.toISOString() }))
+      return (await d.repo.checkInsSince(holder.key, since)).map((c) => ({
+        checkInId: c.id,
+        venueName: c.venueName,
+        area: c.area,
+        at: c.at.toISOString(),
+      }))
     },
   }
 }

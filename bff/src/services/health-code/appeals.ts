@@ -36,11 +36,16 @@ export function createAppealsService(d: {
   const WHY = (holder: Holder) => ({ purpose: `${holder.purpose}：申诉` })
 
   async function decisions(holder: Holder, subject: Subject) {
-    return (await d.readers.weijian.read(weijianContracts.appeals, subject, WHY(holder), { fresh: true }))?.appeals ?? []
+    return (
+      (await d.readers.weijian.read(weijianContracts.appeals, subject, WHY(holder), { fresh: true }))?.appeals ?? []
+    )
   }
 
   /** Applies the decisions in `records` not yet applied here; `changed` when the holder's inputs changed. */
-  async function apply(holder: Holder, records: Awaited<ReturnType<typeof decisions>>): Promise<Corrections & { changed: boolean }> {
+  async function apply(
+    holder: Holder,
+    records: Awaited<ReturnType<typeof decisions>>,
+  ): Promise<Corrections & { changed: boolean }> {
     const mine = await d.repo.appealsOf(holder.key)
     let changed = false
     for (const a of mine.filter((x) => !x.decision)) {
@@ -55,7 +60,9 @@ export function createAppealsService(d: {
       await d.repo.closeAppeal(a.appealId, decided.status, at)
       a.decision = decided.status
     }
-    const corrected = mine.filter((a) => a.targetKind === 'test_result' && a.decision === 'upheld').map((a) => a.filedAt.getTime())
+    const corrected = mine
+      .filter((a) => a.targetKind === 'test_result' && a.decision === 'upheld')
+      .map((a) => a.filedAt.getTime())
     return {
       testResultsBefore: corrected.length > 0 ? new Date(Math.max(...corrected)) : null,
       pending: mine.some((a) => !a.decision),
@@ -66,8 +73,12 @@ export function createAppealsService(d: {
   return {
     async file(holder, input) {
       const t = input.target
-      const found = t.kind === 'check_in' ? await d.repo.hasCheckIn(holder.key, t.id)
-        : t.kind === 'declaration' ? await d.repo.hasDeclaration(holder.key, t.id) : true
+      const found =
+        t.kind === 'check_in'
+          ? await d.repo.hasCheckIn(holder.key, t.id)
+          : t.kind === 'declaration'
+            ? await d.repo.hasDeclaration(holder.key, t.id)
+            : true
       if (!found) throw new AppError('NOT_FOUND', `no such ${t.kind}`)
       const subject = await holder.subject()
       const caseId = `YSX-HC-${randomUUID()}`
@@ -76,20 +87,42 @@ export function createAppealsService(d: {
       let outcome: 'served' | 'failed' = 'failed'
       try {
         const reply = await d.weijian.call(weijianContracts.fileAppeal, {
-          body: { idNumber: subject.idNumber, rule: input.rule, target, statement: input.statement }, headers: callHeaders(why),
+          body: { idNumber: subject.idNumber, rule: input.rule, target, statement: input.statement },
+          headers: callHeaders(why),
         })
-        if (reply.status !== 201) throw new AppError('UPSTREAM_BAD_RESPONSE', `weijian: appeal answered ${reply.status}`)
+        if (reply.status !== 201)
+          throw new AppError('UPSTREAM_BAD_RESPONSE', `weijian: appeal answered ${reply.status}`)
         outcome = 'served'
         const r = reply.body as { appealId: string; filedAt: string; status: Appeal['status'] }
         await d.repo.addAppeal({
-          appealId: r.appealId, holder: holder.key, rule: input.rule, targetKind: target.kind, targetId: target.id, filedAt: new Date(r.filedAt), decision: null, decidedAt: null,
+          appealId: r.appealId,
+          holder: holder.key,
+          rule: input.rule,
+          targetKind: target.kind,
+          targetId: target.id,
+          filedAt: new Date(r.filedAt),
+          decision: null,
+          decidedAt: null,
         })
         await d.repo.markStale(holder.key)
-        return { appealId: r.appealId, rule: input.rule, status: r.status, filedAt: new Date(r.filedAt).toISOString(), decidedAt: null, note: null }
+        return {
+          appealId: r.appealId,
+          rule: input.rule,
+          status: r.status,
+          filedAt: new Date(r.filedAt).toISOString(),
+          decidedAt: null,
+          note: null,
+        }
       } finally {
         await d.dataAccess.insert({
-          id: randomUUID(), userId: subject.userId, department: 'weijian', dataKind: weijianContracts.fileAppeal.summary, purpose: why.purpose,
-          caseId, outcome, at: d.now(),
+          id: randomUUID(),
+          userId: subject.userId,
+          department: 'weijian',
+          dataKind: weijianContracts.fileAppeal.summary,
+          purpose: why.purpose,
+          caseId,
+          outcome,
+          at: d.now(),
         })
       }
     },
@@ -99,10 +132,16 @@ export function createAppealsService(d: {
       if (ours.size === 0) return []
       const records = await decisions(holder, await holder.subject())
       if ((await apply(holder, records)).changed) await d.repo.markStale(holder.key)
-      return records.filter((r) => ours.has(r.appealId)).map((r) => ({
-        appealId: r.appealId, rule: r.rule, status: r.status, filedAt: new Date(r.filedAt).toISOString(),
-        decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null, note: r.note,
-      }))
+      return records
+        .filter((r) => ours.has(r.appealId))
+        .map((r) => ({
+          appealId: r.appealId,
+          rule: r.rule,
+          status: r.status,
+          filedAt: new Date(r.filedAt).toISOString(),
+          decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+          note: r.note,
+        }))
     },
 
     async applyDecisions(holder, subject) {

@@ -31,13 +31,26 @@ export interface HolderService {
   /** `holder` is 'self' or a member id of this user's list; 404 otherwise. */
   resolve(userId: string, holder: string): Promise<Holder>
   members(userId: string): Promise<FamilyMember[]>
-  add(userId: string, input: { name: string; idNumber: string; relation: FamilyMember['relation']; consent: { method: 'in_person' | 'guardian'; version: string } }, ctx: AuditContext): Promise<FamilyMember>
+  add(
+    userId: string,
+    input: {
+      name: string
+      idNumber: string
+      relation: FamilyMember['relation']
+      consent: { method: 'in_person' | 'guardian'; version: string }
+    },
+    ctx: AuditContext,
+  ): Promise<FamilyMember>
   remove(userId: string, id: string, ctx: AuditContext): Promise<void>
 }
 
 const toMember = (r: FamilyMemberRow): FamilyMember => ({
-  id: r.id, maskedName: r.nameMasked, relation: r.relation as FamilyMember['relation'], consentVersion: r.consentVersion,
-  consentMethod: r.consentMethod, addedAt: r.addedAt.toISOString(),
+  id: r.id,
+  maskedName: r.nameMasked,
+  relation: r.relation as FamilyMember['relation'],
+  consentVersion: r.consentVersion,
+  consentMethod: r.consentMethod,
+  addedAt: r.addedAt.toISOString(),
 })
 
 export function createHolderService(d: {
@@ -58,7 +71,10 @@ export function createHolderService(d: {
           return (await d.users.findById(userId))!
         }
         return {
-          id: 'self', key: `u:${userId}`, purpose: '粤康码（本人）', subject: () => d.profiles.subject(userId),
+          id: 'self',
+          key: `u:${userId}`,
+          purpose: '粤康码（本人）',
+          subject: () => d.profiles.subject(userId),
           maskedName: async () => (await user()).nameMasked ?? '*',
           fullName: async () => d.cipher.decrypt((await user()).nameSealed!),
         }
@@ -66,8 +82,12 @@ export function createHolderService(d: {
       const m = await d.repo.member(userId, holder)
       if (!m) throw new AppError('NOT_FOUND', 'no such family member')
       return {
-        id: m.id, key: `f:${m.id}`, purpose: '粤康码（代亲友）', subject: async () => ({ userId, idNumber: d.cipher.decrypt(m.idNumberSealed) }),
-        maskedName: async () => m.nameMasked, fullName: async () => d.cipher.decrypt(m.nameSealed),
+        id: m.id,
+        key: `f:${m.id}`,
+        purpose: '粤康码（代亲友）',
+        subject: async () => ({ userId, idNumber: d.cipher.decrypt(m.idNumberSealed) }),
+        maskedName: async () => m.nameMasked,
+        fullName: async () => d.cipher.decrypt(m.nameSealed),
       }
     },
 
@@ -83,18 +103,38 @@ export function createHolderService(d: {
       if (await d.repo.activeMemberByHash(userId, hash)) throw new AppError('FAMILY_MEMBER_EXISTS')
       if ((await d.repo.activeMemberCount(userId)) >= MAX_FAMILY_MEMBERS) throw new AppError('FAMILY_LIMIT_REACHED')
       // 公安 confirms the pair; an unknown ID number and a wrong name are told apart to nobody.
-      const record = await d.readers.gongan.read(gonganContracts.lookupCitizen, { userId, idNumber: input.idNumber }, { purpose: '代亲友：核对亲友身份' })
+      const record = await d.readers.gongan.read(
+        gonganContracts.lookupCitizen,
+        { userId, idNumber: input.idNumber },
+        { purpose: '代亲友：核对亲友身份' },
+      )
       if (!record || record.name !== input.name) {
         await d.audit.record({ userId, action: 'family.add', outcome: 'failure', reason: 'not confirmed' }, ctx)
         throw new AppError('FAMILY_MEMBER_NOT_CONFIRMED')
       }
       const row: FamilyMemberRow = {
-        id: randomBytes(16).toString('base64url'), ownerId: userId, nameSealed: d.cipher.encrypt(input.name), nameMasked: maskName(input.name),
-        idNumberSealed: d.cipher.encrypt(input.idNumber), idNumberHash: hash, relation: input.relation,
-        consentMethod: input.consent.method, consentVersion: input.consent.version, addedAt: d.now(), removedAt: null,
+        id: randomBytes(16).toString('base64url'),
+        ownerId: userId,
+        nameSealed: d.cipher.encrypt(input.name),
+        nameMasked: maskName(input.name),
+        idNumberSealed: d.cipher.encrypt(input.idNumber),
+        idNumberHash: hash,
+        relation: input.relation,
+        consentMethod: input.consent.method,
+        consentVersion: input.consent.version,
+        addedAt: d.now(),
+        removedAt: null,
       }
       await d.repo.addMember(row)
-      await d.audit.record({ userId, action: 'family.add', outcome: 'success', reason: `consent ${row.consentMethod} ${row.consentVersion}` }, ctx)
+      await d.audit.record(
+        {
+          userId,
+          action: 'family.add',
+          outcome: 'success',
+          reason: `consent ${row.consentMethod} ${row.consentVersion}`,
+        },
+        ctx,
+      )
       return toMember(row)
     },
 

@@ -7,7 +7,14 @@ import path from 'node:path'
 import { HEALTH_COLOURS, type HealthColour, z } from '@ysx/shared'
 import jsonLogic from 'json-logic-js'
 
-export const FACT_NAMES = ['positiveTest', 'latestNegative', 'closeContact', 'riskVenue', 'riskTrip', 'symptoms'] as const
+export const FACT_NAMES = [
+  'positiveTest',
+  'latestNegative',
+  'closeContact',
+  'riskVenue',
+  'riskTrip',
+  'symptoms',
+] as const
 export type FactName = (typeof FACT_NAMES)[number]
 
 const RuleSchema = z.object({
@@ -87,7 +94,12 @@ export function evaluate(set: RuleSet, facts: Facts, now: Date): Evaluation {
   for (const rule of set.rules) {
     if (jsonLogic.apply(rule.when as jsonLogic.RulesLogic, data) !== true) continue
     const since = facts[rule.fact]!
-    matched.push({ rule: rule.id, colour: rule.colour, since, until: new Date(since.getTime() + rule.lastsSeconds * 1000) })
+    matched.push({
+      rule: rule.id,
+      colour: rule.colour,
+      since,
+      until: new Date(since.getTime() + rule.lastsSeconds * 1000),
+    })
   }
   const colour = matched.reduce<HealthColour>((c, r) => (RANK[r.colour] > RANK[c] ? r.colour : c), 'green')
   const reasons = matched.filter((r) => r.colour === colour)
@@ -103,11 +115,21 @@ export function evaluate(set: RuleSet, facts: Facts, now: Date): Evaluation {
     if (at) boundaries.push(at.getTime() + rule.lastsSeconds * 1000 + 1)
   }
   if (facts.latestNegative) for (const h of badges) boundaries.push(facts.latestNegative.getTime() + h * 3_600_000 + 1)
-  const seconds = facts.appealPending ? set.reevaluateAfterSecondsWhenAppealPending
-    : facts.volatile ? set.reevaluateAfterSecondsWhenVolatile : set.reevaluateAfterSeconds
+  const seconds = facts.appealPending
+    ? set.reevaluateAfterSecondsWhenAppealPending
+    : facts.volatile
+      ? set.reevaluateAfterSecondsWhenVolatile
+      : set.reevaluateAfterSeconds
   const period = seconds * 1000
   const validUntil = Math.min(now.getTime() + period, ...boundaries.filter((b) => b > now.getTime()))
-  return { colour, reasons, negativeWithinHours, ruleVersion: set.version, evaluatedAt: now, validUntil: new Date(validUntil) }
+  return {
+    colour,
+    reasons,
+    negativeWithinHours,
+    ruleVersion: set.version,
+    evaluatedAt: now,
+    validUntil: new Date(validUntil),
+  }
 }
 
 const RULES_DIR = path.resolve(__dirname, '../../../rules/health-code')

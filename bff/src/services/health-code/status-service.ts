@@ -4,8 +4,17 @@
 // changed, and the platform signs only when the status or the device key changed (never per display).
 import { createHash, randomBytes } from 'node:crypto'
 import {
-  catalogues, CODE_TYP, type DeviceKeySchema, HEALTH_COLOUR_CODES, type HealthCodeSchema, type HealthColour, type HealthStatus,
-  type HealthVerificationSchema, type Locale, weijianContracts, type z,
+  catalogues,
+  CODE_TYP,
+  type DeviceKeySchema,
+  HEALTH_COLOUR_CODES,
+  type HealthCodeSchema,
+  type HealthColour,
+  type HealthStatus,
+  type HealthVerificationSchema,
+  type Locale,
+  weijianContracts,
+  type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, HealthStatusRow } from '../../db'
 import type { DepartmentReaders } from '../../departments/readers'
@@ -22,10 +31,18 @@ export const HEALTH_CREDENTIAL_TYP = CODE_TYP.healthCode
 const CREDENTIAL_MARGIN_MS = 120_000
 const RISKY = new Set(['high', 'medium'])
 const SHORT = HEALTH_COLOUR_CODES
-const LONG = Object.fromEntries(Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour])) as Record<string, HealthColour>
+const LONG = Object.fromEntries(Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour])) as Record<
+  string,
+  HealthColour
+>
 
 type DeviceKey = z.infer<typeof DeviceKeySchema>
-export interface StoredReason { rule: string; colour: HealthColour; since: string; until: string }
+export interface StoredReason {
+  rule: string
+  colour: HealthColour
+  since: string
+  until: string
+}
 
 export interface HealthStatusService {
   /** The holder's current status, evaluated again when it lapsed or an input changed. */
@@ -63,11 +80,23 @@ export function createHealthStatusService(d: {
     const riskAreas = risk.areas.filter((a) => RISKY.has(a.level)).map((a) => a.area)
     const inRiskArea = (area: string) => riskAreas.some((r) => area.includes(r))
     // A test result 卫健 corrected on appeal no longer counts.
-    const counted = (tests?.tests ?? []).filter((t) => !corrections.testResultsBefore || Date.parse(t.sampledAt) > corrections.testResultsBefore.getTime())
+    const counted = (tests?.tests ?? []).filter(
+      (t) => !corrections.testResultsBefore || Date.parse(t.sampledAt) > corrections.testResultsBefore.getTime(),
+    )
     const latest = (result: '阳性' | '阴性') =>
-      counted.filter((t) => t.result === result).map((t) => new Date(t.sampledAt)).sort((a, b) => b.getTime() - a.getTime())[0] ?? null
-    const health = declarations.filter((x) => x.kind === 'health').map((x) => ({ at: x.effectiveAt, p: JSON.parse(x.payload) as { temperature: number; symptoms: string[]; closeContact: boolean } }))
-    const trips = declarations.filter((x) => x.kind === 'trip').map((x) => ({ at: x.effectiveAt, p: JSON.parse(x.payload) as { destination: string } }))
+      counted
+        .filter((t) => t.result === result)
+        .map((t) => new Date(t.sampledAt))
+        .sort((a, b) => b.getTime() - a.getTime())[0] ?? null
+    const health = declarations
+      .filter((x) => x.kind === 'health')
+      .map((x) => ({
+        at: x.effectiveAt,
+        p: JSON.parse(x.payload) as { temperature: number; symptoms: string[]; closeContact: boolean },
+      }))
+    const trips = declarations
+      .filter((x) => x.kind === 'trip')
+      .map((x) => ({ at: x.effectiveAt, p: JSON.parse(x.payload) as { destination: string } }))
     const latestNegative = latest('阴性')
     const symptoms = health.find((h) => h.p.symptoms.length > 0 || h.p.temperature >= 37.3)?.at ?? null
     const negativeTestAfterSymptoms = symptoms !== null && latestNegative !== null && latestNegative > symptoms
@@ -89,7 +118,8 @@ export function createHealthStatusService(d: {
     maskedName: row.maskedName,
     colour: row.colour,
     reasons: (JSON.parse(row.reasons) as StoredReason[]).map((r) => ({
-      ...r, message: (catalogues[locale].healthRules as Record<string, string>)[r.rule] ?? r.rule,
+      ...r,
+      message: (catalogues[locale].healthRules as Record<string, string>)[r.rule] ?? r.rule,
     })),
     negativeTestWithinHours: row.negativeWithinHours as 24 | 48 | 72 | null,
     ruleVersion: row.ruleVersion,
@@ -98,15 +128,33 @@ export function createHealthStatusService(d: {
   })
 
   async function store(holder: Holder, e: Evaluation, previous: HealthStatusRow | undefined): Promise<HealthStatusRow> {
-    const reasons: StoredReason[] = e.reasons.map((r) => ({ rule: r.rule, colour: r.colour, since: r.since.toISOString(), until: r.until.toISOString() }))
+    const reasons: StoredReason[] = e.reasons.map((r) => ({
+      rule: r.rule,
+      colour: r.colour,
+      since: r.since.toISOString(),
+      until: r.until.toISOString(),
+    }))
     // The credential outlives a re-evaluation only when it says the same thing and does not outlast the new status.
-    const keep = previous?.credential && previous.colour === e.colour && previous.ruleVersion === e.ruleVersion
-      && previous.credentialExpiresAt && previous.credentialExpiresAt <= e.validUntil
+    const keep =
+      previous?.credential &&
+      previous.colour === e.colour &&
+      previous.ruleVersion === e.ruleVersion &&
+      previous.credentialExpiresAt &&
+      previous.credentialExpiresAt <= e.validUntil
     const row: HealthStatusRow = {
-      holder: holder.key, maskedName: previous?.maskedName ?? (await holder.maskedName()), colour: e.colour, reasons: JSON.stringify(reasons),
-      negativeWithinHours: e.negativeWithinHours, ruleVersion: e.ruleVersion, evaluatedAt: e.evaluatedAt, validUntil: e.validUntil, stale: false,
-      credential: keep ? previous.credential : null, credentialId: keep ? previous.credentialId : null,
-      deviceKeyThumbprint: keep ? previous.deviceKeyThumbprint : null, credentialExpiresAt: keep ? previous.credentialExpiresAt : null,
+      holder: holder.key,
+      maskedName: previous?.maskedName ?? (await holder.maskedName()),
+      colour: e.colour,
+      reasons: JSON.stringify(reasons),
+      negativeWithinHours: e.negativeWithinHours,
+      ruleVersion: e.ruleVersion,
+      evaluatedAt: e.evaluatedAt,
+      validUntil: e.validUntil,
+      stale: false,
+      credential: keep ? previous.credential : null,
+      credentialId: keep ? previous.credentialId : null,
+      deviceKeyThumbprint: keep ? previous.deviceKeyThumbprint : null,
+      credentialExpiresAt: keep ? previous.credentialExpiresAt : null,
     }
     await d.repo.putStatus(row)
     return row
@@ -135,28 +183,56 @@ export function createHealthStatusService(d: {
       let row = await fresh(holder)
       const at = d.now().getTime()
       const thumbprint = createHash('sha256').update(`${deviceKey.x}.${deviceKey.y}`).digest('base64url')
-      const usable = row.credential && row.deviceKeyThumbprint === thumbprint && row.credentialExpiresAt && row.credentialExpiresAt.getTime() - at > CREDENTIAL_MARGIN_MS
+      const usable =
+        row.credential &&
+        row.deviceKeyThumbprint === thumbprint &&
+        row.credentialExpiresAt &&
+        row.credentialExpiresAt.getTime() - at > CREDENTIAL_MARGIN_MS
       if (!usable) {
-        const exp = Math.floor(Math.min(at + d.rules.credentialMaxSeconds * 1000, row.validUntil.getTime() + CREDENTIAL_MARGIN_MS) / 1000)
+        const exp = Math.floor(
+          Math.min(at + d.rules.credentialMaxSeconds * 1000, row.validUntil.getTime() + CREDENTIAL_MARGIN_MS) / 1000,
+        )
         const c = randomBytes(16).toString('base64url')
         const claims = { c, hc: SHORT[row.colour], k: { x: deviceKey.x, y: deviceKey.y }, e: exp, v: row.ruleVersion }
-        const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) => d.keys.signFor(build))
-        row = { ...row, credential, credentialId: c, deviceKeyThumbprint: thumbprint, credentialExpiresAt: new Date(exp * 1000) }
+        const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) =>
+          d.keys.signFor(build),
+        )
+        row = {
+          ...row,
+          credential,
+          credentialId: c,
+          deviceKeyThumbprint: thumbprint,
+          credentialExpiresAt: new Date(exp * 1000),
+        }
         await d.repo.putStatus(row)
       }
-      return { ...toStatus(holder.id, row, locale), credential: row.credential!, credentialExpiresAt: row.credentialExpiresAt!.toISOString() }
+      return {
+        ...toStatus(holder.id, row, locale),
+        credential: row.credential!,
+        credentialExpiresAt: row.credentialExpiresAt!.toISOString(),
+      }
     },
 
     async verify(code) {
       const { claims, jti, iat } = await verifyDeviceBound(code, {
-        typ: HEALTH_CREDENTIAL_TYP, keys: d.keys, now: d.now(), codes: { invalid: 'HEALTH_CODE_INVALID', expired: 'HEALTH_CODE_EXPIRED' },
-        claims: (p) => (typeof p.c === 'string' && typeof p.hc === 'string' && Object.hasOwn(LONG, p.hc) && typeof p.v === 'string' ? { c: p.c, hc: p.hc } : undefined),
+        typ: HEALTH_CREDENTIAL_TYP,
+        keys: d.keys,
+        now: d.now(),
+        codes: { invalid: 'HEALTH_CODE_INVALID', expired: 'HEALTH_CODE_EXPIRED' },
+        claims: (p) =>
+          typeof p.c === 'string' && typeof p.hc === 'string' && Object.hasOwn(LONG, p.hc) && typeof p.v === 'string'
+            ? { c: p.c, hc: p.hc }
+            : undefined,
       })
       // The holder's status changed since this credential was signed (or a newer device took over): not current.
       const row = await d.repo.statusByCredential(claims.c)
       if (!row || row.stale) throw new AppError('HEALTH_CODE_SUPERSEDED')
       if (!(await d.repo.firstUse(`${claims.c}:${jti}`, d.now()))) throw new AppError('HEALTH_CODE_REPLAYED')
-      return { colour: LONG[claims.hc]!, presentedAt: new Date(iat * 1000).toISOString(), checks: ['signature', 'device', 'freshness', 'current', 'replay'] }
+      return {
+        colour: LONG[claims.hc]!,
+        presentedAt: new Date(iat * 1000).toISOString(),
+        checks: ['signature', 'device', 'freshness', 'current', 'replay'],
+      }
     },
   }
 }

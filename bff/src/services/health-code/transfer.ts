@@ -18,7 +18,12 @@ export interface TransferService {
   transfer(holder: Holder, locale: Locale, ctx: AuditContext): Promise<z.infer<typeof TransferSchema>>
 }
 
-export function createTransferService(d: { status: HealthStatusService; keys: KeyService; audit: AuditService; now: () => Date }): TransferService {
+export function createTransferService(d: {
+  status: HealthStatusService
+  keys: KeyService
+  audit: AuditService
+  now: () => Date
+}): TransferService {
   return {
     async transfer(holder, locale, ctx) {
       const { status, facts } = await d.status.reevaluate(holder, locale)
@@ -27,11 +32,32 @@ export function createTransferService(d: { status: HealthStatusService; keys: Ke
       const exp = iat + TRANSFER_HOURS * 3600
       const negativeTestDate = facts.latestNegative ? chinaDate(facts.latestNegative.getTime()) : null
       const claims = {
-        iss: TRANSFER_ISSUER, aud: TRANSFER_AUDIENCE, n: await holder.fullName(), hc: status.colour, nt: negativeTestDate, v: status.ruleVersion, iat, exp,
+        iss: TRANSFER_ISSUER,
+        aud: TRANSFER_AUDIENCE,
+        n: await holder.fullName(),
+        hc: status.colour,
+        nt: negativeTestDate,
+        v: status.ruleVersion,
+        iat,
+        exp,
       }
       const payload = await signJws({ alg: 'ES256', typ: TRANSFER_TYP }, claims, (build) => d.keys.signFor(build))
-      await d.audit.record({ userId: subject.userId, action: 'health_code.transfer', outcome: 'success', reason: `macau ${holder.id === 'self' ? 'self' : 'family'}` }, ctx)
-      return { payload, format: 'ysx-hc-transfer+jws', colour: status.colour, negativeTestDate, expiresAt: new Date(exp * 1000).toISOString() }
+      await d.audit.record(
+        {
+          userId: subject.userId,
+          action: 'health_code.transfer',
+          outcome: 'success',
+          reason: `macau ${holder.id === 'self' ? 'self' : 'family'}`,
+        },
+        ctx,
+      )
+      return {
+        payload,
+        format: 'ysx-hc-transfer+jws',
+        colour: status.colour,
+        negativeTestDate,
+        expiresAt: new Date(exp * 1000).toISOString(),
+      }
     },
   }
 }

@@ -34,9 +34,9 @@ export default function CheckIn() {
   }, [])
 
   return (
-    <View className='ysx-page ysx-query page-check-in'>
+    <View className="ysx-page ysx-query page-check-in">
       <CodeInput
-        block='page-check-in'
+        block="page-check-in"
         scanFirst
         intro={t('healthCode.checkIn.intro')}
         placeholder={t('healthCode.checkIn.placeholder')}
@@ -50,34 +50,40 @@ export default function CheckIn() {
       />
 
       {c.state.status === 'failed' ? (
-        <View className='ysx-card page-check-in__result page-check-in__result--failed'>
+        <View className="ysx-card page-check-in__result page-check-in__result--failed">
           <ErrorBlock code={c.state.code} message={c.state.message} onRetry={() => c.submit()} />
         </View>
       ) : c.state.status === 'done' ? (
-        <View className='ysx-card page-check-in__result page-check-in__result--done'>
-          <Text className='page-check-in__done'>{t('healthCode.checkIn.done')}</Text>
-          <Text className='page-check-in__venue'>{c.state.result.checkIn.venueName}</Text>
+        <View className="ysx-card page-check-in__result page-check-in__result--done">
+          <Text className="page-check-in__done">{t('healthCode.checkIn.done')}</Text>
+          <Text className="page-check-in__venue">{c.state.result.checkIn.venueName}</Text>
           <Row label={t('healthCode.checkIn.area')} value={c.state.result.checkIn.area} />
           <Row label={t('healthCode.checkIn.at')} value={formatDateTime(c.state.result.checkIn.at)} />
-          <Text className='page-check-in__label'>{t('healthCode.checkIn.status')}</Text>
-          <HealthColourBlock colour={c.state.result.status.colour} size='small' className='page-check-in__colour' />
+          <Text className="page-check-in__label">{t('healthCode.checkIn.status')}</Text>
+          <HealthColourBlock colour={c.state.result.status.colour} size="small" className="page-check-in__colour" />
         </View>
       ) : null}
 
-      <View className='page-check-in__recent'>
-        <Text className='page-check-in__recent-title'>{t('healthCode.checkIn.recent')}</Text>
+      <View className="page-check-in__recent">
+        <Text className="page-check-in__recent-title">{t('healthCode.checkIn.recent')}</Text>
         {c.recent.state.status === 'empty' ? (
-          <View className='ysx-card'>
+          <View className="ysx-card">
             <EmptyNotice text={t('healthCode.checkIn.none')} />
           </View>
         ) : (
-          <QueryView state={c.recent.state} onRetry={c.recent.reload} refreshing={c.recent.refreshing} empty={t('healthCode.checkIn.none')} rows={3}>
+          <QueryView
+            state={c.recent.state}
+            onRetry={c.recent.reload}
+            refreshing={c.recent.refreshing}
+            empty={t('healthCode.checkIn.none')}
+            rows={3}
+          >
             {(data) => (
-              <View className='ysx-card page-check-in__list'>
+              <View className="ysx-card page-check-in__list">
                 {data.checkIns.map((record) => (
                   <Item
                     key={record.checkInId}
-                    className='page-check-in__item'
+                    className="page-check-in__item"
                     title={record.venueName}
                     meta={[record.area, formatDateTime(record.at)]}
                   />

@@ -15,13 +15,13 @@ function Record({ record }: { record: DataAccessRecord }) {
   const t = useT()
   return (
     <Item
-      className='page-data-access__record'
+      className="page-data-access__record"
       title={`${departmentName(record.department)} · ${record.dataKind}`}
-      side={(
-        <Tag className='ysx-query__tag' type={OUTCOME_TAG[record.outcome]} round>
+      side={
+        <Tag className="ysx-query__tag" type={OUTCOME_TAG[record.outcome]} round>
           {t(`queries.dataAccess.outcomes.${record.outcome}`)}
         </Tag>
-      )}
+      }
       meta={[
         t('queries.dataAccess.purpose', { purpose: record.purpose }),
         record.caseId ? t('queries.dataAccess.caseId', { caseId: record.caseId }) : null,
@@ -35,21 +35,35 @@ export default function DataAccess() {
   const t = useT()
   const list = useDataAccess()
   return (
-    <View className='ysx-page ysx-query page-data-access'>
-      <View className='ysx-card'>
-        <Text className='ysx-query__meta page-data-access__intro'>{t('queries.dataAccess.intro')}</Text>
+    <View className="ysx-page ysx-query page-data-access">
+      <View className="ysx-card">
+        <Text className="ysx-query__meta page-data-access__intro">{t('queries.dataAccess.intro')}</Text>
       </View>
-      <QueryView state={list.first.state} onRetry={list.first.reload} refreshing={list.first.refreshing} empty={t('queries.dataAccess.none')}>
+      <QueryView
+        state={list.first.state}
+        onRetry={list.first.reload}
+        refreshing={list.first.refreshing}
+        empty={t('queries.dataAccess.none')}
+      >
         {() => (
           <>
-            <View className='ysx-card'>
-              {list.records.map((record) => <Record key={record.id} record={record} />)}
-              {list.hasMore ? null : <Text className='ysx-query__end'>{t('queries.dataAccess.noMore')}</Text>}
+            <View className="ysx-card">
+              {list.records.map((record) => (
+                <Record key={record.id} record={record} />
+              ))}
+              {list.hasMore ? null : <Text className="ysx-query__end">{t('queries.dataAccess.noMore')}</Text>}
             </View>
-            {list.moreFailure ? <Text className='page-data-access__failure'>{list.moreFailure}</Text> : null}
+            {list.moreFailure ? <Text className="page-data-access__failure">{list.moreFailure}</Text> : null}
             {list.hasMore ? (
-              <View className='ysx-query__more'>
-                <Button block fill='outline' type='primary' loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore}>
+              <View className="ysx-query__more">
+                <Button
+                  block
+                  fill="outline"
+                  type="primary"
+                  loading={list.loadingMore}
+                  disabled={list.loadingMore}
+                  onClick={list.loadMore}
+                >
                   {list.loadingMore ? t('queries.dataAccess.loadingMore') : t('queries.dataAccess.loadMore')}
                 </Button>
               </View>

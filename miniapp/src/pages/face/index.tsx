@@ -20,62 +20,72 @@ export default function Face() {
   const needsChallenge = !face.loading && (face.spent || face.expired || !face.challenge)
 
   return (
-    <View className='ysx-page page-face'>
-      <View className='ysx-card'>
-        <Text className='page-face__intro'>{stepUp ? t(params.from === 'wallet' ? 'face.stepUpWallet' : 'face.stepUpIntro') : t('face.intro')}</Text>
+    <View className="ysx-page page-face">
+      <View className="ysx-card">
+        <Text className="page-face__intro">
+          {stepUp ? t(params.from === 'wallet' ? 'face.stepUpWallet' : 'face.stepUpIntro') : t('face.intro')}
+        </Text>
       </View>
 
-      <View className='ysx-card page-face__challenge'>
-        <Text className='page-face__label'>{t('face.digitsLabel')}</Text>
+      <View className="ysx-card page-face__challenge">
+        <Text className="page-face__label">{t('face.digitsLabel')}</Text>
         {face.challenge ? (
-          <Text className={`page-face__digits${face.spent || face.expired ? ' page-face__digits--stale' : ''}`}>{face.challenge.digits}</Text>
+          <Text className={`page-face__digits${face.spent || face.expired ? ' page-face__digits--stale' : ''}`}>
+            {face.challenge.digits}
+          </Text>
         ) : face.loading ? (
-          <Text className='page-face__waiting'>{t('face.starting')}</Text>
+          <Text className="page-face__waiting">{t('face.starting')}</Text>
         ) : null}
         {face.challenge && !face.spent ? (
           <Text className={`page-face__countdown${face.expired ? ' page-face__countdown--expired' : ''}`}>
             {face.expired ? t('face.expired') : t('face.expiresIn', { seconds: face.secondsLeft ?? 0 })}
           </Text>
         ) : null}
-        <Text className='page-face__note'>{t('face.speechNote')}</Text>
+        <Text className="page-face__note">{t('face.speechNote')}</Text>
       </View>
 
-      <View className='ysx-card'>
+      <View className="ysx-card">
         <CameraPreview mode={camera.mode} attachVideo={camera.attachVideo} onCameraError={camera.cameraFailed} />
-        <Text className='page-face__note page-face__privacy'>{t('face.privacy')}</Text>
+        <Text className="page-face__note page-face__privacy">{t('face.privacy')}</Text>
       </View>
 
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('face.name')}</Text>
-        <Input className='page-face__input' value={face.name} onChange={face.setName} placeholder={t('face.namePlaceholder')} maxLength={20} />
-        {face.errors.name ? <Text className='page-face__error'>{face.errors.name}</Text> : null}
-        <Text className='ysx-card__title page-face__second-title'>{t('face.idNumber')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('face.name')}</Text>
         <Input
-          className='page-face__input'
-          type='idcard'
+          className="page-face__input"
+          value={face.name}
+          onChange={face.setName}
+          placeholder={t('face.namePlaceholder')}
+          maxLength={20}
+        />
+        {face.errors.name ? <Text className="page-face__error">{face.errors.name}</Text> : null}
+        <Text className="ysx-card__title page-face__second-title">{t('face.idNumber')}</Text>
+        <Input
+          className="page-face__input"
+          type="idcard"
           value={face.idNumber}
           onChange={face.setIdNumber}
           placeholder={t('face.idNumberPlaceholder')}
           maxLength={18}
         />
-        {face.errors.idNumber ? <Text className='page-face__error'>{face.errors.idNumber}</Text> : null}
+        {face.errors.idNumber ? <Text className="page-face__error">{face.errors.idNumber}</Text> : null}
       </View>
 
-      {face.failure ? <Text className='page-face__failure'>{face.failure.message}</Text> : null}
-      <View className='page-face__actions'>
+      {face.failure ? <Text className="page-face__failure">{face.failure.message}</Text> : null}
+      <View className="page-face__actions">
         {needsLogin ? (
-          <Button type='primary' block size='large' onClick={() => void Taro.navigateTo({ url: PAGES.login })}>
+          <Button type="primary" block size="large" onClick={() => void Taro.navigateTo({ url: PAGES.login })}>
             {t('face.login')}
           </Button>
         ) : needsChallenge ? (
-          <Button type='primary' block size='large' onClick={() => void face.newChallenge()}>
+          <Button type="primary" block size="large" onClick={() => void face.newChallenge()}>
             {t('face.newChallenge')}
           </Button>
         ) : (
           <Button
-            type='primary'
+            type="primary"
             block
-            size='large'
+            size="large"
             loading={face.submitting}
             disabled={face.submitting || face.loading || camera.mode === 'starting'}
             onClick={() => void face.submit(camera.capture)}

@@ -22,38 +22,52 @@ export default function FamilyPage() {
   const f = useFamily()
 
   return (
-    <View className='ysx-page ysx-query page-family'>
-      <View className='ysx-card'>
-        <Text className='page-family__intro'>{t('healthCode.family.intro')}</Text>
+    <View className="ysx-page ysx-query page-family">
+      <View className="ysx-card">
+        <Text className="page-family__intro">{t('healthCode.family.intro')}</Text>
       </View>
 
-      <Text className='page-family__section'>{t('healthCode.family.members')}</Text>
+      <Text className="page-family__section">{t('healthCode.family.members')}</Text>
       {f.members.state.status === 'empty' ? (
-        <View className='ysx-card'>
+        <View className="ysx-card">
           <EmptyNotice text={t('healthCode.family.none')} />
         </View>
       ) : (
-        <QueryView state={f.members.state} onRetry={f.members.reload} refreshing={f.members.refreshing} empty={t('healthCode.family.none')} rows={3}>
+        <QueryView
+          state={f.members.state}
+          onRetry={f.members.reload}
+          refreshing={f.members.refreshing}
+          empty={t('healthCode.family.none')}
+          rows={3}
+        >
           {(data) => (
-            <View className='ysx-card page-family__list'>
+            <View className="ysx-card page-family__list">
               {data.members.map((m) => (
-                <View key={m.id} className='ysx-query__item page-family__member' data-member={m.id}>
-                  <View className='ysx-query__item-head'>
-                    <Text className='ysx-query__item-title page-family__name'>{m.maskedName}</Text>
-                    <Text className='page-family__relation'>{t(`healthCode.relations.${m.relation}`)}</Text>
+                <View key={m.id} className="ysx-query__item page-family__member" data-member={m.id}>
+                  <View className="ysx-query__item-head">
+                    <Text className="ysx-query__item-title page-family__name">{m.maskedName}</Text>
+                    <Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>
                   </View>
-                  <Text className='ysx-query__meta'>{`${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`}</Text>
-                  <Text className='ysx-query__meta'>{t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) })}</Text>
-                  <View className='page-family__member-actions'>
+                  <Text className="ysx-query__meta">{`${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`}</Text>
+                  <Text className="ysx-query__meta">
+                    {t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) })}
+                  </Text>
+                  <View className="page-family__member-actions">
                     <Button
-                      className='page-family__show'
-                      size='small'
-                      type='primary'
+                      className="page-family__show"
+                      size="small"
+                      type="primary"
                       onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
                     >
                       {t('healthCode.family.show')}
                     </Button>
-                    <Button className='page-family__remove' size='small' fill='outline' type='danger' onClick={() => f.remove(m)}>
+                    <Button
+                      className="page-family__remove"
+                      size="small"
+                      fill="outline"
+                      type="danger"
+                      onClick={() => f.remove(m)}
+                    >
                       {t('healthCode.family.remove')}
                     </Button>
                   </View>
@@ -64,31 +78,31 @@ export default function FamilyPage() {
         </QueryView>
       )}
 
-      <Text className='page-family__section'>{t('healthCode.family.addTitle')}</Text>
-      <View className='ysx-card page-family__form'>
-        <Text className='page-family__label'>{t('healthCode.family.name')}</Text>
+      <Text className="page-family__section">{t('healthCode.family.addTitle')}</Text>
+      <View className="ysx-card page-family__form">
+        <Text className="page-family__label">{t('healthCode.family.name')}</Text>
         <Input
-          className='page-family__input page-family__input--name'
+          className="page-family__input page-family__input--name"
           value={f.fields.name}
           onChange={(name) => f.setFields({ name })}
           placeholder={t('healthCode.family.namePlaceholder')}
           maxLength={20}
         />
-        <FieldError className='page-family__error' text={f.errors.name} />
-        <Text className='page-family__label'>{t('healthCode.family.idNumber')}</Text>
+        <FieldError className="page-family__error" text={f.errors.name} />
+        <Text className="page-family__label">{t('healthCode.family.idNumber')}</Text>
         <Input
-          className='page-family__input page-family__input--id'
-          type='idcard'
+          className="page-family__input page-family__input--id"
+          type="idcard"
           value={f.fields.idNumber}
           onChange={(idNumber) => f.setFields({ idNumber })}
           placeholder={t('healthCode.family.idNumberPlaceholder')}
           maxLength={18}
         />
-        <FieldError className='page-family__error' text={f.errors.idNumber} />
-        <Text className='page-family__label'>{t('healthCode.family.relation')}</Text>
+        <FieldError className="page-family__error" text={f.errors.idNumber} />
+        <Text className="page-family__label">{t('healthCode.family.relation')}</Text>
         <Radio.Group
-          className='page-family__relations'
-          direction='horizontal'
+          className="page-family__relations"
+          direction="horizontal"
           value={f.fields.relation}
           onChange={(value) => isRelation(value) && f.setFields({ relation: value })}
         >
@@ -99,15 +113,17 @@ export default function FamilyPage() {
           ))}
         </Radio.Group>
 
-        <View className='page-family__consent'>
-          <Text className='page-family__consent-title'>{t('healthCode.family.consentTitle')}</Text>
-          <Text className='page-family__consent-text'>{t('healthCode.family.consentText')}</Text>
-          <Text className='page-family__consent-version'>{t('healthCode.family.consentVersion', { version: FAMILY_CONSENT_VERSION })}</Text>
+        <View className="page-family__consent">
+          <Text className="page-family__consent-title">{t('healthCode.family.consentTitle')}</Text>
+          <Text className="page-family__consent-text">{t('healthCode.family.consentText')}</Text>
+          <Text className="page-family__consent-version">
+            {t('healthCode.family.consentVersion', { version: FAMILY_CONSENT_VERSION })}
+          </Text>
         </View>
-        <Text className='page-family__label'>{t('healthCode.family.consentMethod')}</Text>
+        <Text className="page-family__label">{t('healthCode.family.consentMethod')}</Text>
         <Radio.Group
-          className='page-family__methods'
-          direction='horizontal'
+          className="page-family__methods"
+          direction="horizontal"
           value={f.fields.method}
           onChange={(value) => isMethod(value) && f.setFields({ method: value })}
         >
@@ -118,16 +134,16 @@ export default function FamilyPage() {
           ))}
         </Radio.Group>
         <Checkbox
-          className='page-family__accept'
+          className="page-family__accept"
           checked={f.fields.accepted}
           onChange={(accepted) => f.setFields({ accepted })}
           label={t('healthCode.family.consentAccept')}
         />
-        <FieldError className='page-family__error' text={f.errors.consent} />
-        {f.failure ? <Text className='page-family__error page-family__failure'>{f.failure}</Text> : null}
-        {f.notice ? <Text className='page-family__notice'>{f.notice}</Text> : null}
+        <FieldError className="page-family__error" text={f.errors.consent} />
+        {f.failure ? <Text className="page-family__error page-family__failure">{f.failure}</Text> : null}
+        {f.notice ? <Text className="page-family__notice">{f.notice}</Text> : null}
         <SubmitButton
-          className='page-family__submit'
+          className="page-family__submit"
           submitting={f.submitting}
           label={t('healthCode.family.submit')}
           busyLabel={t('healthCode.family.submitting')}

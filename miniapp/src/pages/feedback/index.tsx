@@ -7,8 +7,7 @@ import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback
 import { useT } from '../../i18n'
 import './index.scss'
 
-const isCategory = (value: unknown): value is FeedbackCategory =>
-  FEEDBACK_CATEGORIES.some((c) => c === value)
+const isCategory = (value: unknown): value is FeedbackCategory => FEEDBACK_CATEGORIES.some((c) => c === value)
 
 export default function Feedback() {
   const t = useT()
@@ -16,24 +15,24 @@ export default function Feedback() {
 
   if (form.receipt) {
     return (
-      <View className='ysx-page page-feedback'>
-        <View className='ysx-card page-feedback__done'>
-          <Text className='page-feedback__done-text'>{t('feedback.received', { id: form.receipt.id })}</Text>
+      <View className="ysx-page page-feedback">
+        <View className="ysx-card page-feedback__done">
+          <Text className="page-feedback__done-text">{t('feedback.received', { id: form.receipt.id })}</Text>
         </View>
       </View>
     )
   }
 
   return (
-    <View className='ysx-page page-feedback'>
-      <View className='ysx-card'>
-        <Text className='page-feedback__intro'>{t('feedback.intro')}</Text>
+    <View className="ysx-page page-feedback">
+      <View className="ysx-card">
+        <Text className="page-feedback__intro">{t('feedback.intro')}</Text>
       </View>
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('feedback.category')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('feedback.category')}</Text>
         <Radio.Group
-          className='page-feedback__categories'
-          direction='horizontal'
+          className="page-feedback__categories"
+          direction="horizontal"
           value={form.category}
           onChange={(value) => isCategory(value) && form.setCategory(value)}
         >
@@ -44,10 +43,10 @@ export default function Feedback() {
           ))}
         </Radio.Group>
       </View>
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('feedback.content')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('feedback.content')}</Text>
         <TextArea
-          className='page-feedback__textarea'
+          className="page-feedback__textarea"
           value={form.content}
           onChange={form.setContent}
           placeholder={t('feedback.contentPlaceholder')}
@@ -56,23 +55,28 @@ export default function Feedback() {
           rows={5}
           status={form.errors.content ? 'error' : 'default'}
         />
-        {form.errors.content ? <Text className='page-feedback__error'>{form.errors.content}</Text> : null}
+        {form.errors.content ? <Text className="page-feedback__error">{form.errors.content}</Text> : null}
       </View>
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('feedback.contact')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('feedback.contact')}</Text>
         <Input
-          className='page-feedback__input'
-          type='tel'
+          className="page-feedback__input"
+          type="tel"
           value={form.contact}
           onChange={form.setContact}
           placeholder={t('feedback.contactPlaceholder')}
           maxLength={11}
         />
-        {form.errors.contact ? <Text className='page-feedback__error'>{form.errors.contact}</Text> : null}
+        {form.errors.contact ? <Text className="page-feedback__error">{form.errors.contact}</Text> : null}
       </View>
-      {form.failure ? <Text className='page-feedback__failure'>{form.failure}</Text> : null}
-      <View className='page-feedback__actions'>
-        <SubmitButton submitting={form.submitting} label={t('feedback.submit')} busyLabel={t('feedback.submitting')} onSubmit={() => void form.submit()} />
+      {form.failure ? <Text className="page-feedback__failure">{form.failure}</Text> : null}
+      <View className="page-feedback__actions">
+        <SubmitButton
+          submitting={form.submitting}
+          label={t('feedback.submit')}
+          busyLabel={t('feedback.submitting')}
+          onSubmit={() => void form.submit()}
+        />
       </View>
     </View>
   )

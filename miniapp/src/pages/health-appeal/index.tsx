@@ -29,12 +29,18 @@ function Target({ a }: { a: ReturnType<typeof useAppeal> }) {
   if (kind === 'check_in') {
     const list = a.recentCheckIns.state.status === 'ready' ? a.recentCheckIns.state.data.checkIns : []
     return (
-      <View className='page-health-appeal__target'>
-        <Text className='page-health-appeal__label'>{t('healthCode.appeal.pickCheckIn')}</Text>
-        {list.length === 0 ? <Text className='page-health-appeal__note'>{t('healthCode.appeal.noCheckIns')}</Text> : (
-          <Radio.Group className='page-health-appeal__options' value={targetId} onChange={(v) => a.setFields({ targetId: String(v) })}>
+      <View className="page-health-appeal__target">
+        <Text className="page-health-appeal__label">{t('healthCode.appeal.pickCheckIn')}</Text>
+        {list.length === 0 ? (
+          <Text className="page-health-appeal__note">{t('healthCode.appeal.noCheckIns')}</Text>
+        ) : (
+          <Radio.Group
+            className="page-health-appeal__options"
+            value={targetId}
+            onChange={(v) => a.setFields({ targetId: String(v) })}
+          >
             {list.map((c) => (
-              <Radio key={c.checkInId} className='page-health-appeal__check-in' value={c.checkInId}>
+              <Radio key={c.checkInId} className="page-health-appeal__check-in" value={c.checkInId}>
                 {`${c.venueName} · ${formatDateTime(c.at)}`}
               </Radio>
             ))}
@@ -44,19 +50,23 @@ function Target({ a }: { a: ReturnType<typeof useAppeal> }) {
     )
   }
   return (
-    <View className='page-health-appeal__target'>
-      <Text className='page-health-appeal__label'>{t('healthCode.appeal.pickDeclaration')}</Text>
+    <View className="page-health-appeal__target">
+      <Text className="page-health-appeal__label">{t('healthCode.appeal.pickDeclaration')}</Text>
       {a.declarations.length ? (
-        <Radio.Group className='page-health-appeal__options' value={targetId} onChange={(v) => a.setFields({ targetId: String(v) })}>
+        <Radio.Group
+          className="page-health-appeal__options"
+          value={targetId}
+          onChange={(v) => a.setFields({ targetId: String(v) })}
+        >
           {a.declarations.map((d) => (
-            <Radio key={d.id} className='page-health-appeal__declaration' value={d.id}>
+            <Radio key={d.id} className="page-health-appeal__declaration" value={d.id}>
               {`${t(`healthCode.declare.tabs.${d.kind}`)} · ${formatDateTime(d.declaredAt)}`}
             </Radio>
           ))}
         </Radio.Group>
       ) : (
         <Input
-          className='page-health-appeal__input page-health-appeal__declaration-id'
+          className="page-health-appeal__input page-health-appeal__declaration-id"
           value={targetId}
           onChange={(v) => a.setFields({ targetId: v })}
           placeholder={t('healthCode.appeal.declarationIdPlaceholder')}
@@ -74,40 +84,50 @@ export default function HealthAppeal() {
   const a = useAppeal(holder)
 
   return (
-    <View className='ysx-page ysx-query page-health-appeal'>
-      <View className='ysx-card'>
-        <Text className='page-health-appeal__intro'>{t('healthCode.appeal.intro')}</Text>
+    <View className="ysx-page ysx-query page-health-appeal">
+      <View className="ysx-card">
+        <Text className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</Text>
       </View>
-      <QueryView state={a.status.state} onRetry={a.status.reload} refreshing={a.status.refreshing} empty='' rows={3}>
+      <QueryView state={a.status.state} onRetry={a.status.reload} refreshing={a.status.refreshing} empty="" rows={3}>
         {(status) => (
-          <View className='ysx-card page-health-appeal__form'>
-            <Text className='ysx-card__title'>{t('healthCode.appeal.reason')}</Text>
+          <View className="ysx-card page-health-appeal__form">
+            <Text className="ysx-card__title">{t('healthCode.appeal.reason')}</Text>
             {status.reasons.length === 0 ? (
-              <Text className='page-health-appeal__note page-health-appeal__no-reasons'>{t('healthCode.appeal.noReasons')}</Text>
+              <Text className="page-health-appeal__note page-health-appeal__no-reasons">
+                {t('healthCode.appeal.noReasons')}
+              </Text>
             ) : (
               <>
-                <Radio.Group className='page-health-appeal__options page-health-appeal__reasons' value={a.fields.rule} onChange={(v) => a.chooseRule(String(v))}>
+                <Radio.Group
+                  className="page-health-appeal__options page-health-appeal__reasons"
+                  value={a.fields.rule}
+                  onChange={(v) => a.chooseRule(String(v))}
+                >
                   {status.reasons.map((r) => (
-                    <Radio key={r.rule} className='page-health-appeal__reason' value={r.rule}>{r.message}</Radio>
+                    <Radio key={r.rule} className="page-health-appeal__reason" value={r.rule}>
+                      {r.message}
+                    </Radio>
                   ))}
                 </Radio.Group>
-                <FieldError className='page-health-appeal__error' text={a.errors.rule} />
-                <Text className='page-health-appeal__label'>{t('healthCode.appeal.target')}</Text>
+                <FieldError className="page-health-appeal__error" text={a.errors.rule} />
+                <Text className="page-health-appeal__label">{t('healthCode.appeal.target')}</Text>
                 <Radio.Group
-                  className='page-health-appeal__options page-health-appeal__kinds'
-                  direction='horizontal'
+                  className="page-health-appeal__options page-health-appeal__kinds"
+                  direction="horizontal"
                   value={a.fields.kind}
                   onChange={(v) => isKind(v) && a.setFields({ kind: v, targetId: '' })}
                 >
                   {TARGET_KINDS.map((k) => (
-                    <Radio key={k} className={`page-health-appeal__kind page-health-appeal__kind--${k}`} value={k}>{t(`healthCode.appeal.targets.${k}`)}</Radio>
+                    <Radio key={k} className={`page-health-appeal__kind page-health-appeal__kind--${k}`} value={k}>
+                      {t(`healthCode.appeal.targets.${k}`)}
+                    </Radio>
                   ))}
                 </Radio.Group>
                 <Target a={a} />
-                <FieldError className='page-health-appeal__error' text={a.errors.target} />
-                <Text className='page-health-appeal__label'>{t('healthCode.appeal.statement')}</Text>
+                <FieldError className="page-health-appeal__error" text={a.errors.target} />
+                <Text className="page-health-appeal__label">{t('healthCode.appeal.statement')}</Text>
                 <TextArea
-                  className='page-health-appeal__statement'
+                  className="page-health-appeal__statement"
                   value={a.fields.statement}
                   onChange={(statement) => a.setFields({ statement })}
                   placeholder={t('healthCode.appeal.statementPlaceholder')}
@@ -115,11 +135,17 @@ export default function HealthAppeal() {
                   showCount
                   rows={4}
                 />
-                <FieldError className='page-health-appeal__error' text={a.errors.statement} />
-                {a.failure ? <Text className='page-health-appeal__error page-health-appeal__failure'>{a.failure}</Text> : null}
-                {a.filed ? <Text className='page-health-appeal__filed'>{t('healthCode.appeal.filed', { id: a.filed.appealId })}</Text> : null}
+                <FieldError className="page-health-appeal__error" text={a.errors.statement} />
+                {a.failure ? (
+                  <Text className="page-health-appeal__error page-health-appeal__failure">{a.failure}</Text>
+                ) : null}
+                {a.filed ? (
+                  <Text className="page-health-appeal__filed">
+                    {t('healthCode.appeal.filed', { id: a.filed.appealId })}
+                  </Text>
+                ) : null}
                 <SubmitButton
-                  className='page-health-appeal__submit'
+                  className="page-health-appeal__submit"
                   submitting={a.submitting}
                   label={t('healthCode.appeal.submit')}
                   busyLabel={t('healthCode.appeal.submitting')}
@@ -131,24 +157,43 @@ export default function HealthAppeal() {
         )}
       </QueryView>
 
-      <Text className='page-health-appeal__section'>{t('healthCode.appeal.mine')}</Text>
+      <Text className="page-health-appeal__section">{t('healthCode.appeal.mine')}</Text>
       {a.mine.state.status === 'empty' ? (
-        <View className='ysx-card'>
+        <View className="ysx-card">
           <EmptyNotice text={t('healthCode.appeal.none')} />
         </View>
       ) : (
-        <QueryView state={a.mine.state} onRetry={a.mine.reload} refreshing={a.mine.refreshing} empty={t('healthCode.appeal.none')} rows={3}>
+        <QueryView
+          state={a.mine.state}
+          onRetry={a.mine.reload}
+          refreshing={a.mine.refreshing}
+          empty={t('healthCode.appeal.none')}
+          rows={3}
+        >
           {(data) => (
-            <View className='ysx-card page-health-appeal__list'>
+            <View className="ysx-card page-health-appeal__list">
               {data.appeals.map((item) => (
-                <View key={item.appealId} className={`ysx-query__item page-health-appeal__item page-health-appeal__item--${item.status}`}>
-                  <View className='ysx-query__item-head'>
-                    <Text className='ysx-query__item-title'>{ruleLabel(item.rule)}</Text>
-                    <Tag className='page-health-appeal__tag' type={STATUS_TAG[item.status]} round>{t(`healthCode.appeal.statuses.${item.status}`)}</Tag>
+                <View
+                  key={item.appealId}
+                  className={`ysx-query__item page-health-appeal__item page-health-appeal__item--${item.status}`}
+                >
+                  <View className="ysx-query__item-head">
+                    <Text className="ysx-query__item-title">{ruleLabel(item.rule)}</Text>
+                    <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
+                      {t(`healthCode.appeal.statuses.${item.status}`)}
+                    </Tag>
                   </View>
-                  <Text className='ysx-query__meta'>{t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) })}</Text>
-                  {item.decidedAt ? <Text className='ysx-query__meta'>{t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) })}</Text> : null}
-                  {item.note ? <Text className='ysx-query__meta'>{t('healthCode.appeal.note', { note: item.note })}</Text> : null}
+                  <Text className="ysx-query__meta">
+                    {t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) })}
+                  </Text>
+                  {item.decidedAt ? (
+                    <Text className="ysx-query__meta">
+                      {t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) })}
+                    </Text>
+                  ) : null}
+                  {item.note ? (
+                    <Text className="ysx-query__meta">{t('healthCode.appeal.note', { note: item.note })}</Text>
+                  ) : null}
                 </View>
               ))}
             </View>

@@ -28,9 +28,15 @@ function HolderSwitcher({ holder, onChange }: { holder: Holder; onChange: (h: Ho
   const t = useT()
   const members = useQuery(family, { onShow: true })
   const list = members.state.status === 'ready' ? members.state.data.members : []
-  const holders = [{ id: SELF, label: t('healthCode.self') }, ...list.map((m) => ({ id: m.id, label: t('healthCode.holderLabel', { name: m.maskedName, relation: t(`healthCode.relations.${m.relation}`) }) }))]
+  const holders = [
+    { id: SELF, label: t('healthCode.self') },
+    ...list.map((m) => ({
+      id: m.id,
+      label: t('healthCode.holderLabel', { name: m.maskedName, relation: t(`healthCode.relations.${m.relation}`) }),
+    })),
+  ]
   return (
-    <View className='page-health-code__holders' aria-label={t('healthCode.holders')}>
+    <View className="page-health-code__holders" aria-label={t('healthCode.holders')}>
       {holders.map((h) => (
         <Text
           key={h.id}
@@ -40,7 +46,10 @@ function HolderSwitcher({ holder, onChange }: { holder: Holder; onChange: (h: Ho
           {h.label}
         </Text>
       ))}
-      <Text className='page-health-code__holder page-health-code__holder--add' onClick={() => void Taro.navigateTo({ url: PAGES.family })}>
+      <Text
+        className="page-health-code__holder page-health-code__holder--add"
+        onClick={() => void Taro.navigateTo({ url: PAGES.family })}
+      >
         {t('healthCode.actions.family')}
       </Text>
     </View>
@@ -51,13 +60,25 @@ function Reasons({ reasons }: { reasons: HealthReason[] }) {
   const t = useT()
   if (!reasons.length) return null
   return (
-    <View className='ysx-card page-health-code__reasons'>
-      <Text className='ysx-card__title'>{t('healthCode.reasonsTitle')}</Text>
+    <View className="ysx-card page-health-code__reasons">
+      <Text className="ysx-card__title">{t('healthCode.reasonsTitle')}</Text>
       {reasons.map((r) => (
-        <View key={r.rule} className={`page-health-code__reason page-health-code__reason--${r.colour}`} data-rule={r.rule}>
-          <Text className='page-health-code__reason-message'>{r.message}</Text>
-          {r.since ? <Text className='page-health-code__reason-time'>{t('healthCode.reasonSince', { time: formatDateTime(r.since) })}</Text> : null}
-          {r.until ? <Text className='page-health-code__reason-time'>{t('healthCode.reasonUntil', { time: formatDateTime(r.until) })}</Text> : null}
+        <View
+          key={r.rule}
+          className={`page-health-code__reason page-health-code__reason--${r.colour}`}
+          data-rule={r.rule}
+        >
+          <Text className="page-health-code__reason-message">{r.message}</Text>
+          {r.since ? (
+            <Text className="page-health-code__reason-time">
+              {t('healthCode.reasonSince', { time: formatDateTime(r.since) })}
+            </Text>
+          ) : null}
+          {r.until ? (
+            <Text className="page-health-code__reason-time">
+              {t('healthCode.reasonUntil', { time: formatDateTime(r.until) })}
+            </Text>
+          ) : null}
         </View>
       ))}
     </View>
@@ -72,51 +93,67 @@ export default function HealthCodePage() {
   const open = (page: string) => void Taro.navigateTo({ url: `${page}?holder=${holder}` })
 
   return (
-    <View className='ysx-page page-health-code'>
+    <View className="ysx-page page-health-code">
       <HolderSwitcher holder={holder} onChange={setHolder} />
-      <View className='ysx-card page-health-code__card'>
+      <View className="ysx-card page-health-code__card">
         {state.status === 'loading' ? (
-          <View className='page-health-code__waiting'>
-            <Text className='page-health-code__hint'>{t('healthCode.preparing')}</Text>
+          <View className="page-health-code__waiting">
+            <Text className="page-health-code__hint">{t('healthCode.preparing')}</Text>
             <Skeleton rows={4} animated />
           </View>
         ) : state.status === 'error' ? (
           <ErrorBlock code={state.code} message={state.message} onRetry={retry} />
         ) : (
           <>
-            <Text className='page-health-code__name'>{state.code.maskedName}</Text>
-            <Text className='page-health-code__clock'>{formatClock(state.now)}</Text>
-            <HealthColourBlock colour={state.code.colour} className='page-health-code__colour'>
-              <Text className='page-health-code__colour-hint'>{t(`healthCode.colourHints.${state.code.colour}`)}</Text>
+            <Text className="page-health-code__name">{state.code.maskedName}</Text>
+            <Text className="page-health-code__clock">{formatClock(state.now)}</Text>
+            <HealthColourBlock colour={state.code.colour} className="page-health-code__colour">
+              <Text className="page-health-code__colour-hint">{t(`healthCode.colourHints.${state.code.colour}`)}</Text>
             </HealthColourBlock>
             <View className={`page-health-code__qr page-health-code__qr--${state.code.colour}`}>
               <QrCode text={state.text} label={t('healthCode.title')} />
             </View>
-            <View className='ysx-visually-hidden page-health-code__qr-text' data-testid='qr-text'>{state.text}</View>
-            <Text className='page-health-code__countdown'>{t('healthCode.refreshIn', { seconds: state.secondsLeft })}</Text>
-            <Button size='small' fill='outline' type='primary' onClick={retry}>{t('healthCode.refreshNow')}</Button>
-            <Text className={`page-health-code__test${state.code.negativeTestWithinHours ? ' page-health-code__test--negative' : ''}`}>
+            <View className="ysx-visually-hidden page-health-code__qr-text" data-testid="qr-text">
+              {state.text}
+            </View>
+            <Text className="page-health-code__countdown">
+              {t('healthCode.refreshIn', { seconds: state.secondsLeft })}
+            </Text>
+            <Button size="small" fill="outline" type="primary" onClick={retry}>
+              {t('healthCode.refreshNow')}
+            </Button>
+            <Text
+              className={`page-health-code__test${state.code.negativeTestWithinHours ? ' page-health-code__test--negative' : ''}`}
+            >
               {state.code.negativeTestWithinHours
                 ? t('healthCode.negativeTest', { hours: state.code.negativeTestWithinHours })
                 : t('healthCode.noNegativeTest')}
             </Text>
-            {state.offline ? <Text className='page-health-code__offline'>{t('healthCode.offline')}</Text> : null}
-            <Text className='page-health-code__hint'>{t('healthCode.notice')}</Text>
+            {state.offline ? <Text className="page-health-code__offline">{t('healthCode.offline')}</Text> : null}
+            <Text className="page-health-code__hint">{t('healthCode.notice')}</Text>
           </>
         )}
       </View>
       {state.status === 'ready' ? <Reasons reasons={state.code.reasons} /> : null}
-      <View className='ysx-card page-health-code__actions'>
+      <View className="ysx-card page-health-code__actions">
         {ACTIONS.map((a) => (
-          <View key={a.name} className={`page-health-code__action page-health-code__action--${a.name}`} onClick={() => open(a.page)}>
+          <View
+            key={a.name}
+            className={`page-health-code__action page-health-code__action--${a.name}`}
+            onClick={() => open(a.page)}
+          >
             <Text>{t(a.key)}</Text>
           </View>
         ))}
       </View>
       {state.status === 'ready' ? (
-        <View className='page-health-code__meta'>
-          <Text className='page-health-code__meta-line'>{t('healthCode.ruleVersion', { version: state.code.ruleVersion })}</Text>
-          <Text className='page-health-code__meta-line'>{t('healthCode.evaluatedAt', { time: formatDateTime(state.code.evaluatedAt) })}</Text>
+        <View className="page-health-code__meta">
+          <Text className="page-health-code__meta-line">
+            {t('healthCode.ruleVersion', { version: state.code.ruleVersion })}
+          </Text>
+          <Text className="page-health-code__meta-line">
+            {t('healthCode.evaluatedAt', { time: formatDateTime(state.code.evaluatedAt) })}
+          </Text>
         </View>
       ) : null}
     </View>

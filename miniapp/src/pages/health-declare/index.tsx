@@ -33,13 +33,23 @@ function Done({ result, holder }: { result: DeclarationAccepted; holder: Holder 
     if (seconds <= 0) backToCode(holder)
   }, [seconds, holder])
   return (
-    <View className='ysx-card page-health-declare__done'>
-      <Text className='page-health-declare__done-title'>{t('healthCode.declare.done')}</Text>
-      <Text className='page-health-declare__label'>{t('healthCode.declare.resultColour')}</Text>
-      <HealthColourBlock colour={result.status.colour} className='page-health-declare__colour' />
-      <Text className='page-health-declare__note page-health-declare__id'>{t('healthCode.declare.declarationId', { id: result.declarationId })}</Text>
-      <Text className='page-health-declare__note'>{t('healthCode.declare.backIn', { seconds: Math.max(0, seconds) })}</Text>
-      <Button type='primary' block size='large' className='page-health-declare__back' onClick={() => backToCode(holder)}>
+    <View className="ysx-card page-health-declare__done">
+      <Text className="page-health-declare__done-title">{t('healthCode.declare.done')}</Text>
+      <Text className="page-health-declare__label">{t('healthCode.declare.resultColour')}</Text>
+      <HealthColourBlock colour={result.status.colour} className="page-health-declare__colour" />
+      <Text className="page-health-declare__note page-health-declare__id">
+        {t('healthCode.declare.declarationId', { id: result.declarationId })}
+      </Text>
+      <Text className="page-health-declare__note">
+        {t('healthCode.declare.backIn', { seconds: Math.max(0, seconds) })}
+      </Text>
+      <Button
+        type="primary"
+        block
+        size="large"
+        className="page-health-declare__back"
+        onClick={() => backToCode(holder)}
+      >
         {t('healthCode.declare.back')}
       </Button>
     </View>
@@ -54,15 +64,15 @@ export default function HealthDeclare() {
 
   if (form.result) {
     return (
-      <View className='ysx-page page-health-declare'>
+      <View className="ysx-page page-health-declare">
         <Done result={form.result} holder={holder} />
       </View>
     )
   }
 
   return (
-    <View className='ysx-page page-health-declare'>
-      <View className='page-health-declare__tabs'>
+    <View className="ysx-page page-health-declare">
+      <View className="page-health-declare__tabs">
         {KINDS.map((k) => (
           <Text
             key={k}
@@ -76,74 +86,99 @@ export default function HealthDeclare() {
 
       {form.kind === 'health' ? (
         <>
-          <View className='ysx-card'>
-            <Text className='ysx-card__title'>{t('healthCode.declare.temperature')}</Text>
+          <View className="ysx-card">
+            <Text className="ysx-card__title">{t('healthCode.declare.temperature')}</Text>
             <Input
-              className='page-health-declare__input page-health-declare__temperature'
-              type='digit'
+              className="page-health-declare__input page-health-declare__temperature"
+              type="digit"
               value={form.health.temperature}
               onChange={(temperature) => form.setHealth({ temperature })}
               placeholder={t('healthCode.declare.temperaturePlaceholder')}
               maxLength={4}
             />
-            <FieldError className='page-health-declare__error' text={form.errors.temperature} />
+            <FieldError className="page-health-declare__error" text={form.errors.temperature} />
           </View>
-          <View className='ysx-card'>
-            <Text className='ysx-card__title'>{t('healthCode.declare.symptoms')}</Text>
+          <View className="ysx-card">
+            <Text className="ysx-card__title">{t('healthCode.declare.symptoms')}</Text>
             <Checkbox.Group
-              className='page-health-declare__symptoms'
+              className="page-health-declare__symptoms"
               value={form.health.symptoms}
               onChange={(values) => form.setHealth({ symptoms: values.filter(isSymptom) })}
             >
               {SYMPTOMS.map((s) => (
-                <Checkbox key={s} className={`page-health-declare__symptom page-health-declare__symptom--${s}`} value={s} label={t(`healthCode.declare.symptomNames.${s}`)} />
+                <Checkbox
+                  key={s}
+                  className={`page-health-declare__symptom page-health-declare__symptom--${s}`}
+                  value={s}
+                  label={t(`healthCode.declare.symptomNames.${s}`)}
+                />
               ))}
             </Checkbox.Group>
           </View>
-          <View className='ysx-card'>
-            <Text className='ysx-card__title'>{t('healthCode.declare.closeContact')}</Text>
+          <View className="ysx-card">
+            <Text className="ysx-card__title">{t('healthCode.declare.closeContact')}</Text>
             <Radio.Group
-              className='page-health-declare__contact'
-              direction='horizontal'
+              className="page-health-declare__contact"
+              direction="horizontal"
               value={form.health.closeContact === null ? '' : String(form.health.closeContact)}
               onChange={(value) => form.setHealth({ closeContact: value === 'true' })}
             >
-              <Radio className='page-health-declare__contact--no' value='false'>{t('healthCode.declare.no')}</Radio>
-              <Radio className='page-health-declare__contact--yes' value='true'>{t('healthCode.declare.yes')}</Radio>
+              <Radio className="page-health-declare__contact--no" value="false">
+                {t('healthCode.declare.no')}
+              </Radio>
+              <Radio className="page-health-declare__contact--yes" value="true">
+                {t('healthCode.declare.yes')}
+              </Radio>
             </Radio.Group>
-            <FieldError className='page-health-declare__error' text={form.errors.closeContact} />
+            <FieldError className="page-health-declare__error" text={form.errors.closeContact} />
           </View>
         </>
       ) : (
-        <View className='ysx-card'>
-          <Text className='ysx-card__title'>{t('healthCode.declare.destination')}</Text>
+        <View className="ysx-card">
+          <Text className="ysx-card__title">{t('healthCode.declare.destination')}</Text>
           <Input
-            className='page-health-declare__input page-health-declare__destination'
+            className="page-health-declare__input page-health-declare__destination"
             value={form.trip.destination}
             onChange={(destination) => form.setTrip({ destination })}
             placeholder={t('healthCode.declare.destinationPlaceholder')}
             maxLength={60}
           />
-          <FieldError className='page-health-declare__error' text={form.errors.destination} />
-          <Text className='ysx-card__title page-health-declare__second'>{t('healthCode.declare.departedOn')}</Text>
-          <Picker mode='date' value={form.trip.departedOn} start={earliest} end={form.today} onChange={(e) => form.setTrip({ departedOn: String(e.detail.value) })}>
-            <View className='page-health-declare__date page-health-declare__departed'>{form.trip.departedOn || t('healthCode.declare.pickDate')}</View>
+          <FieldError className="page-health-declare__error" text={form.errors.destination} />
+          <Text className="ysx-card__title page-health-declare__second">{t('healthCode.declare.departedOn')}</Text>
+          <Picker
+            mode="date"
+            value={form.trip.departedOn}
+            start={earliest}
+            end={form.today}
+            onChange={(e) => form.setTrip({ departedOn: String(e.detail.value) })}
+          >
+            <View className="page-health-declare__date page-health-declare__departed">
+              {form.trip.departedOn || t('healthCode.declare.pickDate')}
+            </View>
           </Picker>
-          <FieldError className='page-health-declare__error' text={form.errors.departedOn} />
-          <Text className='ysx-card__title page-health-declare__second'>{t('healthCode.declare.returnedOn')}</Text>
-          <Picker mode='date' value={form.trip.returnedOn} start={earliest} end={form.today} onChange={(e) => form.setTrip({ returnedOn: String(e.detail.value) })}>
-            <View className='page-health-declare__date page-health-declare__returned'>{form.trip.returnedOn || t('healthCode.declare.pickDate')}</View>
+          <FieldError className="page-health-declare__error" text={form.errors.departedOn} />
+          <Text className="ysx-card__title page-health-declare__second">{t('healthCode.declare.returnedOn')}</Text>
+          <Picker
+            mode="date"
+            value={form.trip.returnedOn}
+            start={earliest}
+            end={form.today}
+            onChange={(e) => form.setTrip({ returnedOn: String(e.detail.value) })}
+          >
+            <View className="page-health-declare__date page-health-declare__returned">
+              {form.trip.returnedOn || t('healthCode.declare.pickDate')}
+            </View>
           </Picker>
-          <FieldError className='page-health-declare__error' text={form.errors.returnedOn} />
-          <Text className='page-health-declare__note'>{t('healthCode.declare.tripHint')}</Text>
+          <FieldError className="page-health-declare__error" text={form.errors.returnedOn} />
+          <Text className="page-health-declare__note">{t('healthCode.declare.tripHint')}</Text>
         </View>
       )}
 
-      <Text className='page-health-declare__promise'>{t('healthCode.declare.promise')}</Text>
-      {form.failure ? <Text className='page-health-declare__failure'>{form.failure}</Text> : null}
-      <View className='page-health-declare__actions'>
+      <Text className="page-health-declare__promise">{t('healthCode.declare.promise')}</Text>
+      {form.failure ? <Text className="page-health-declare__failure">{form.failure}</Text> : null}
+      <View className="page-health-declare__actions">
         <SubmitButton
-          className='page-health-declare__submit'
+          className="page-health-declare__submit"
           submitting={form.submitting}
           label={t('healthCode.declare.submit')}
           busyLabel={t('healthCode.declare.submitting')}

@@ -35,27 +35,34 @@ export default function HealthTransfer() {
     try {
       setState({ status: 'done', transfer: await transfer(holder) })
     } catch (error) {
-      setState(error instanceof ApiError
-        ? { status: 'failed', code: error.code, message: error.message }
-        : { status: 'failed', code: 'BAD_RESPONSE', message: t('common.badResponse') })
+      setState(
+        error instanceof ApiError
+          ? { status: 'failed', code: error.code, message: error.message }
+          : { status: 'failed', code: 'BAD_RESPONSE', message: t('common.badResponse') },
+      )
     }
   }
 
   if (state.status === 'done') {
     const done = state.transfer
     return (
-      <View className='ysx-page ysx-query page-health-transfer'>
-        <View className='ysx-card page-health-transfer__result'>
-          <Text className='ysx-card__title'>{t('healthCode.transfer.codeTitle')}</Text>
-          <HealthColourBlock colour={done.colour} size='small' className='page-health-transfer__colour' />
-          <View className='page-health-transfer__qr'>
+      <View className="ysx-page ysx-query page-health-transfer">
+        <View className="ysx-card page-health-transfer__result">
+          <Text className="ysx-card__title">{t('healthCode.transfer.codeTitle')}</Text>
+          <HealthColourBlock colour={done.colour} size="small" className="page-health-transfer__colour" />
+          <View className="page-health-transfer__qr">
             <QrCode text={done.payload} label={t('healthCode.transfer.codeTitle')} />
           </View>
-          <View className='ysx-visually-hidden page-health-transfer__qr-text' data-testid='transfer-qr-text'>{done.payload}</View>
+          <View className="ysx-visually-hidden page-health-transfer__qr-text" data-testid="transfer-qr-text">
+            {done.payload}
+          </View>
           <Row label={t('healthCode.transfer.colour')} value={t(`healthCode.colours.${done.colour}`)} />
-          <Row label={t('healthCode.transfer.negativeTestDate')} value={done.negativeTestDate ?? t('healthCode.transfer.noNegativeTest')} />
+          <Row
+            label={t('healthCode.transfer.negativeTestDate')}
+            value={done.negativeTestDate ?? t('healthCode.transfer.noNegativeTest')}
+          />
           <Row label={t('healthCode.transfer.expiresAt')} value={formatDateTime(done.expiresAt)} />
-          <Text className='page-health-transfer__hint'>{t('healthCode.transfer.hint')}</Text>
+          <Text className="page-health-transfer__hint">{t('healthCode.transfer.hint')}</Text>
         </View>
       </View>
     )
@@ -63,11 +70,11 @@ export default function HealthTransfer() {
 
   const busy = state.status === 'submitting'
   return (
-    <View className='ysx-page ysx-query page-health-transfer'>
-      <View className='ysx-card'>
-        <Text className='page-health-transfer__intro'>{t('healthCode.transfer.intro')}</Text>
+    <View className="ysx-page ysx-query page-health-transfer">
+      <View className="ysx-card">
+        <Text className="page-health-transfer__intro">{t('healthCode.transfer.intro')}</Text>
         <Checkbox
-          className='page-health-transfer__consent'
+          className="page-health-transfer__consent"
           checked={consent}
           onChange={(checked) => {
             setConsent(checked)
@@ -75,9 +82,11 @@ export default function HealthTransfer() {
           }}
           label={t('healthCode.transfer.consent')}
         />
-        {missingConsent ? <Text className='page-health-transfer__error'>{t('healthCode.transfer.consentRequired')}</Text> : null}
+        {missingConsent ? (
+          <Text className="page-health-transfer__error">{t('healthCode.transfer.consentRequired')}</Text>
+        ) : null}
         <SubmitButton
-          className='page-health-transfer__submit'
+          className="page-health-transfer__submit"
           submitting={busy}
           label={t('healthCode.transfer.submit')}
           busyLabel={t('healthCode.transfer.submitting')}
@@ -85,7 +94,7 @@ export default function HealthTransfer() {
         />
       </View>
       {state.status === 'failed' ? (
-        <View className='ysx-card'>
+        <View className="ysx-card">
           <ErrorBlock code={state.code} message={state.message} onRetry={() => void submit()} />
         </View>
       ) : null}

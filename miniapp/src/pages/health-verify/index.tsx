@@ -12,9 +12,9 @@ export default function HealthVerify() {
   const t = useT()
   const v = useHealthVerifier()
   return (
-    <View className='ysx-page page-health-verify'>
+    <View className="ysx-page page-health-verify">
       <CodeInput
-        block='page-health-verify'
+        block="page-health-verify"
         intro={t('healthCode.verify.intro')}
         placeholder={t('healthCode.verify.placeholder')}
         scanLabel={t('healthCode.verify.scan')}
@@ -26,14 +26,16 @@ export default function HealthVerify() {
         onSubmit={v.verify}
       />
       {v.state.status === 'failed' ? (
-        <View className='ysx-card page-health-verify__result page-health-verify__result--failed'>
-          <Text className='page-health-verify__failed'>{t('healthCode.verify.failed')}</Text>
-          <Text className='page-health-verify__message'>{v.state.message}</Text>
+        <View className="ysx-card page-health-verify__result page-health-verify__result--failed">
+          <Text className="page-health-verify__failed">{t('healthCode.verify.failed')}</Text>
+          <Text className="page-health-verify__message">{v.state.message}</Text>
         </View>
       ) : v.state.status === 'passed' ? (
         <View className={`ysx-card page-health-verify__result page-health-verify__result--${v.state.mode}`}>
-          <HealthColourBlock colour={v.state.colour} className='page-health-verify__colour' />
-          <Text className='page-health-verify__time'>{t('healthCode.verify.presentedAt', { time: formatClock(v.state.presentedAt) })}</Text>
+          <HealthColourBlock colour={v.state.colour} className="page-health-verify__colour" />
+          <Text className="page-health-verify__time">
+            {t('healthCode.verify.presentedAt', { time: formatClock(v.state.presentedAt) })}
+          </Text>
           <Text className={`page-health-verify__mode page-health-verify__mode--${v.state.mode}`}>
             {v.state.mode === 'online' ? t('healthCode.verify.online') : t('healthCode.verify.offline')}
           </Text>

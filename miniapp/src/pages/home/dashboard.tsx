@@ -27,15 +27,24 @@ interface TileProps<K extends keyof Sections> {
   children: (data: Ok<K>) => ReactNode
 }
 
-function Tile<K extends keyof Sections>({ name, title, section, retrying, onRetry, page, wide, children }: TileProps<K>) {
+function Tile<K extends keyof Sections>({
+  name,
+  title,
+  section,
+  retrying,
+  onRetry,
+  page,
+  wide,
+  children,
+}: TileProps<K>) {
   const t = useT()
   const ok = section.status === 'ok'
   const open = ok && page ? () => void Taro.navigateTo({ url: page }) : undefined
   return (
     <View className={`page-home__tile page-home__tile--${name}${wide ? ' page-home__tile--wide' : ''}`} onClick={open}>
-      <View className='page-home__tile-head'>
-        <Text className='page-home__tile-title'>{t(title)}</Text>
-        {open ? <Text className='page-home__tile-more'>›</Text> : null}
+      <View className="page-home__tile-head">
+        <Text className="page-home__tile-title">{t(title)}</Text>
+        {open ? <Text className="page-home__tile-more">›</Text> : null}
       </View>
       {section.status === 'ok' ? (
         children(section.data as Ok<K>)
@@ -49,74 +58,117 @@ function Tile<K extends keyof Sections>({ name, title, section, retrying, onRetr
 const Value = ({ children, tone = '' }: { children: ReactNode; tone?: string }) => (
   <Text className={`page-home__value ${tone}`}>{children}</Text>
 )
-const Note = ({ children }: { children: ReactNode }) => <Text className='page-home__note'>{children}</Text>
+const Note = ({ children }: { children: ReactNode }) => <Text className="page-home__note">{children}</Text>
 
-export function DashboardCards({ dashboard, retrying, onRetry }: { dashboard: Dashboard; retrying: boolean; onRetry: () => void }) {
+export function DashboardCards({
+  dashboard,
+  retrying,
+  onRetry,
+}: {
+  dashboard: Dashboard
+  retrying: boolean
+  onRetry: () => void
+}) {
   const t = useT()
   const s = dashboard.sections
   const common = { retrying, onRetry }
   return (
-    <View className='page-home__dashboard'>
-      <Tile name='cards' title='dashboard.cards' section={s.cards} wide {...common}>
+    <View className="page-home__dashboard">
+      <Tile name="cards" title="dashboard.cards" section={s.cards} wide {...common}>
         {({ cards, unavailableFrom }) => (
           <View>
             <Note>{cards.length ? t('dashboard.cardCount', { count: cards.length }) : t('dashboard.noCards')}</Note>
             {cards.slice(0, CARDS_SHOWN).map((card) => (
-              <View key={`${card.type}-${card.department}`} className='page-home__card-row'>
-                <Text className='page-home__card-title'>{card.title}</Text>
-                <Tag className='page-home__tag' type={STATUS_TAG[card.status]} round>
+              <View key={`${card.type}-${card.department}`} className="page-home__card-row">
+                <Text className="page-home__card-title">{card.title}</Text>
+                <Tag className="page-home__tag" type={STATUS_TAG[card.status]} round>
                   {t(`certificateStatus.${card.status}`)}
                 </Tag>
               </View>
             ))}
             {unavailableFrom.length ? (
-              <Text className='page-home__warning'>
+              <Text className="page-home__warning">
                 {t('dashboard.issuersUnavailable', { departments: unavailableFrom.map(departmentName).join('、') })}
               </Text>
             ) : null}
           </View>
         )}
       </Tile>
-      <Tile name='socialSecurity' title='dashboard.socialSecurity' section={s.socialSecurity} page={PAGES.socialSecurity} {...common}>
+      <Tile
+        name="socialSecurity"
+        title="dashboard.socialSecurity"
+        section={s.socialSecurity}
+        page={PAGES.socialSecurity}
+        {...common}
+      >
         {(data) =>
           data ? (
             <View>
               <Value>{t('dashboard.monthsPaid', { count: data.monthsPaid })}</Value>
               <Note>{t('dashboard.recentMonths')}</Note>
-              {data.lastPaidMonth ? <Note>{t('dashboard.lastPaidMonth', { month: formatMonth(data.lastPaidMonth) })}</Note> : null}
+              {data.lastPaidMonth ? (
+                <Note>{t('dashboard.lastPaidMonth', { month: formatMonth(data.lastPaidMonth) })}</Note>
+              ) : null}
               {data.arrearsMonths ? <Note>{t('dashboard.arrears', { count: data.arrearsMonths })}</Note> : null}
             </View>
-          ) : <Note>{t('dashboard.noRecord')}</Note>
+          ) : (
+            <Note>{t('dashboard.noRecord')}</Note>
+          )
         }
       </Tile>
-      <Tile name='medicalInsurance' title='dashboard.medicalInsurance' section={s.medicalInsurance} page={PAGES.medicalInsurance} {...common}>
-        {(data) => (data ? (
-          <View>
-            <Value>{formatYuan(data.balance)}</Value>
-            <Note>{data.status}</Note>
-          </View>
-        ) : <Note>{t('dashboard.noRecord')}</Note>)}
-      </Tile>
-      <Tile name='housingFund' title='dashboard.housingFund' section={s.housingFund} page={PAGES.housingFund} {...common}>
-        {(data) => (data ? (
-          <View>
-            <Value>{formatYuan(data.balance)}</Value>
-            <Note>{data.status}</Note>
-          </View>
-        ) : <Note>{t('dashboard.noRecord')}</Note>)}
-      </Tile>
-      <Tile name='violations' title='dashboard.violations' section={s.violations} page={PAGES.violations} {...common}>
-        {(data) => (!data ? <Note>{t('dashboard.noRecord')}</Note>
-          : data.unpaidCount === 0 ? <Value>{t('dashboard.noViolations')}</Value> : (
+      <Tile
+        name="medicalInsurance"
+        title="dashboard.medicalInsurance"
+        section={s.medicalInsurance}
+        page={PAGES.medicalInsurance}
+        {...common}
+      >
+        {(data) =>
+          data ? (
             <View>
-              <Value tone='page-home__value--alert'>{t('dashboard.unpaid', { count: data.unpaidCount })}</Value>
+              <Value>{formatYuan(data.balance)}</Value>
+              <Note>{data.status}</Note>
+            </View>
+          ) : (
+            <Note>{t('dashboard.noRecord')}</Note>
+          )
+        }
+      </Tile>
+      <Tile
+        name="housingFund"
+        title="dashboard.housingFund"
+        section={s.housingFund}
+        page={PAGES.housingFund}
+        {...common}
+      >
+        {(data) =>
+          data ? (
+            <View>
+              <Value>{formatYuan(data.balance)}</Value>
+              <Note>{data.status}</Note>
+            </View>
+          ) : (
+            <Note>{t('dashboard.noRecord')}</Note>
+          )
+        }
+      </Tile>
+      <Tile name="violations" title="dashboard.violations" section={s.violations} page={PAGES.violations} {...common}>
+        {(data) =>
+          !data ? (
+            <Note>{t('dashboard.noRecord')}</Note>
+          ) : data.unpaidCount === 0 ? (
+            <Value>{t('dashboard.noViolations')}</Value>
+          ) : (
+            <View>
+              <Value tone="page-home__value--alert">{t('dashboard.unpaid', { count: data.unpaidCount })}</Value>
               <Note>{t('dashboard.unpaidFines', { amount: formatYuan(data.unpaidFines) })}</Note>
             </View>
-          ))}
+          )
+        }
       </Tile>
-      <Tile name='healthCode' title='dashboard.healthCode' section={s.healthCode} page={PAGES.healthCode} {...common}>
+      <Tile name="healthCode" title="dashboard.healthCode" section={s.healthCode} page={PAGES.healthCode} {...common}>
         {(data) => (
-          <View className='page-home__health'>
+          <View className="page-home__health">
             <View className={`page-home__health-dot page-home__health-dot--${data.color}`} />
             <Value tone={`page-home__value--${data.color}`}>{t(`dashboard.healthColors.${data.color}`)}</Value>
           </View>

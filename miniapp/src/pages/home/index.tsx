@@ -29,9 +29,13 @@ const ALL_SERVICES: TranslationKey = 'services.title'
 function UnlockHint({ realName }: { realName: boolean }) {
   const t = useT()
   return (
-    <View className='ysx-card page-home__hint'>
-      <Text className='page-home__hint-text'>{realName ? t('home.realNameHint') : t('home.signInHint')}</Text>
-      <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: realName ? PAGES.face : PAGES.login })}>
+    <View className="ysx-card page-home__hint">
+      <Text className="page-home__hint-text">{realName ? t('home.realNameHint') : t('home.signInHint')}</Text>
+      <Button
+        type="primary"
+        size="small"
+        onClick={() => void Taro.navigateTo({ url: realName ? PAGES.face : PAGES.login })}
+      >
         {realName ? t('home.verify') : t('home.signIn')}
       </Button>
     </View>
@@ -44,7 +48,7 @@ function DashboardArea() {
   const { state } = query
   if (state.status === 'loading' || state.status === 'empty') {
     return (
-      <View className='ysx-card page-home__loading'>
+      <View className="ysx-card page-home__loading">
         <Skeleton rows={4} animated />
       </View>
     )
@@ -53,8 +57,8 @@ function DashboardArea() {
     if (state.code === 'AUTH_REQUIRED') return <UnlockHint realName={false} />
     if (state.code === 'REAL_NAME_REQUIRED') return <UnlockHint realName />
     return (
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('dashboard.title')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('dashboard.title')}</Text>
         <ErrorBlock code={state.code} message={state.message} onRetry={query.reload} busy={query.refreshing} />
       </View>
     )
@@ -72,22 +76,22 @@ export default function Home() {
   }
 
   return (
-    <View className='ysx-page page-home'>
+    <View className="ysx-page page-home">
       <PageHeader title={t('app.name')} subtitle={t('app.slogan')}>
-        <Text className='page-home__greeting'>{t('home.greeting')}</Text>
+        <Text className="page-home__greeting">{t('home.greeting')}</Text>
       </PageHeader>
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('home.quickEntries')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('home.quickEntries')}</Text>
         <Grid columns={3} gap={0} onClick={(_, index) => open(index)}>
           {[...QUICK_ENTRIES.map((e) => e.key), ALL_SERVICES].map((key, index) => (
-            <Grid.Item key={key} text={<Text className='page-home__entry-text'>{t(key)}</Text>}>
+            <Grid.Item key={key} text={<Text className="page-home__entry-text">{t(key)}</Text>}>
               <EntryBadge label={t(key)} index={index} />
             </Grid.Item>
           ))}
         </Grid>
       </View>
       <DashboardArea />
-      <View className='page-home__notice'>
+      <View className="page-home__notice">
         <Text>{t('home.notice')}</Text>
       </View>
       <Toast id={TOAST_ID} />

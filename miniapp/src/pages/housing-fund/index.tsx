@@ -13,30 +13,47 @@ export default function HousingFund() {
   const t = useT()
   const query = useQuery(housingFund, { isEmpty: nothing })
   return (
-    <View className='ysx-page ysx-query page-housing-fund'>
-      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('queries.housingFund.noAccount')}>
+    <View className="ysx-page ysx-query page-housing-fund">
+      <QueryView
+        state={query.state}
+        onRetry={query.reload}
+        refreshing={query.refreshing}
+        empty={t('queries.housingFund.noAccount')}
+      >
         {({ account, statement }) => (
           <>
             {account ? (
-              <View className='ysx-card'>
-                <Text className='ysx-query__figure-label'>{t('queries.housingFund.balance')}</Text>
-                <Text className='ysx-query__figure page-housing-fund__balance'>{formatYuan(account.balance)}</Text>
+              <View className="ysx-card">
+                <Text className="ysx-query__figure-label">{t('queries.housingFund.balance')}</Text>
+                <Text className="ysx-query__figure page-housing-fund__balance">{formatYuan(account.balance)}</Text>
                 <Row label={t('queries.housingFund.accountNumber')} value={account.accountNumber} />
                 <Row label={t('queries.housingFund.employer')} value={account.employer} />
                 <Row label={t('queries.housingFund.status')} value={account.status} />
                 <Row label={t('queries.housingFund.monthlyDeposit')} value={formatYuan(account.monthlyDeposit)} />
               </View>
             ) : null}
-            <View className='ysx-card'>
-              <Text className='ysx-card__title'>{t('queries.housingFund.statement')}</Text>
-              {statement?.entries.length ? [...statement.entries].reverse().map((e, i) => (
-                <Item
-                  key={`${e.date}-${i}`}
-                  title={e.summary}
-                  side={<Amount tone={e.kind === 'deposit' ? 'in' : 'out'}>{`${e.kind === 'deposit' ? '+' : '-'}${formatYuan(e.amount)}`}</Amount>}
-                  meta={[`${e.date} · ${t('queries.housingFund.balanceAfter', { amount: formatYuan(e.balanceAfter) })}`]}
-                />
-              )) : <EmptyNotice text={t('queries.empty')} />}
+            <View className="ysx-card">
+              <Text className="ysx-card__title">{t('queries.housingFund.statement')}</Text>
+              {statement?.entries.length ? (
+                [...statement.entries]
+                  .reverse()
+                  .map((e, i) => (
+                    <Item
+                      key={`${e.date}-${i}`}
+                      title={e.summary}
+                      side={
+                        <Amount
+                          tone={e.kind === 'deposit' ? 'in' : 'out'}
+                        >{`${e.kind === 'deposit' ? '+' : '-'}${formatYuan(e.amount)}`}</Amount>
+                      }
+                      meta={[
+                        `${e.date} · ${t('queries.housingFund.balanceAfter', { amount: formatYuan(e.balanceAfter) })}`,
+                      ]}
+                    />
+                  ))
+              ) : (
+                <EmptyNotice text={t('queries.empty')} />
+              )}
             </View>
           </>
         )}

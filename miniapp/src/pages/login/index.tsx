@@ -10,21 +10,34 @@ export default function Login() {
   const t = useT()
   const login = useLogin()
   const busy = login.phase !== 'idle'
-  const label = login.phase === 'redirecting' ? t('login.redirecting') : login.phase === 'loggingIn' ? t('login.loggingIn') : t('login.wechat')
+  const label =
+    login.phase === 'redirecting'
+      ? t('login.redirecting')
+      : login.phase === 'loggingIn'
+        ? t('login.loggingIn')
+        : t('login.wechat')
 
   return (
-    <View className='ysx-page page-login'>
+    <View className="ysx-page page-login">
       <PageHeader title={t('login.heading')} subtitle={t('app.slogan')} />
-      <View className='ysx-card'>
-        <Text className='page-login__intro'>{t('login.intro')}</Text>
-        <View className='page-login__action'>
-          <Button className='page-login__wechat' type='primary' block size='large' loading={busy} disabled={busy} onClick={login.loginWithWechat}>
+      <View className="ysx-card">
+        <Text className="page-login__intro">{t('login.intro')}</Text>
+        <View className="page-login__action">
+          <Button
+            className="page-login__wechat"
+            type="primary"
+            block
+            size="large"
+            loading={busy}
+            disabled={busy}
+            onClick={login.loginWithWechat}
+          >
             {label}
           </Button>
         </View>
-        {login.failure ? <Text className='page-login__failure'>{login.failure}</Text> : null}
+        {login.failure ? <Text className="page-login__failure">{login.failure}</Text> : null}
       </View>
-      <View className='page-login__notice'>
+      <View className="page-login__notice">
         <Text>{t('login.notice')}</Text>
       </View>
     </View>

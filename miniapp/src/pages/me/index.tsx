@@ -22,28 +22,35 @@ function Identity({ profile, fullIdNumber, busy, onReveal, onHide }: IdentityPro
   const t = useT()
   if (profile.level !== 'real_name') {
     return (
-      <View className='ysx-card page-me__card'>
-        <Text className='page-me__realname-hint'>{t('me.realNameHint')}</Text>
-        <Button type='primary' block size='large' onClick={() => void Taro.navigateTo({ url: PAGES.face })}>
+      <View className="ysx-card page-me__card">
+        <Text className="page-me__realname-hint">{t('me.realNameHint')}</Text>
+        <Button type="primary" block size="large" onClick={() => void Taro.navigateTo({ url: PAGES.face })}>
           {t('me.verify')}
         </Button>
       </View>
     )
   }
   const row = (label: string, value: string | null, className = '') => (
-    <View className='page-me__row'>
-      <Text className='page-me__row-label'>{label}</Text>
+    <View className="page-me__row">
+      <Text className="page-me__row-label">{label}</Text>
       <Text className={`page-me__row-value ${className}`}>{value ?? t('me.notRecorded')}</Text>
     </View>
   )
   return (
-    <View className='ysx-card page-me__card'>
-      <Text className='ysx-card__title'>{t('me.profile')}</Text>
+    <View className="ysx-card page-me__card">
+      <Text className="ysx-card__title">{t('me.profile')}</Text>
       {row(t('me.name'), profile.name, 'page-me__name-value')}
       {row(t('me.idNumber'), fullIdNumber ?? profile.idNumber, 'page-me__id-value')}
       {row(t('me.phone'), profile.phone, 'page-me__phone-value')}
-      <View className='page-me__reveal'>
-        <Button size='small' fill='outline' type='primary' loading={busy} disabled={busy} onClick={fullIdNumber ? onHide : onReveal}>
+      <View className="page-me__reveal">
+        <Button
+          size="small"
+          fill="outline"
+          type="primary"
+          loading={busy}
+          disabled={busy}
+          onClick={fullIdNumber ? onHide : onReveal}
+        >
           {fullIdNumber ? t('me.hideFull') : busy ? t('me.revealing') : t('me.reveal')}
         </Button>
       </View>
@@ -62,47 +69,57 @@ export default function Me() {
   const realName = profile?.level === 'real_name'
 
   return (
-    <View className='ysx-page page-me'>
-      <View className='page-me__band'>
-        <View className='page-me__avatar'>
-          <Text className='page-me__avatar-glyph'>{t('app.name').slice(0, 1)}</Text>
+    <View className="ysx-page page-me">
+      <View className="page-me__band">
+        <View className="page-me__avatar">
+          <Text className="page-me__avatar-glyph">{t('app.name').slice(0, 1)}</Text>
         </View>
-        <View className='page-me__who'>
-          <Text className='page-me__name'>
-            {profile ? profile.name ?? t('me.wechatUser') : me.status === 'loading' ? t('common.loading') : t('me.notLoggedIn')}
+        <View className="page-me__who">
+          <Text className="page-me__name">
+            {profile
+              ? (profile.name ?? t('me.wechatUser'))
+              : me.status === 'loading'
+                ? t('common.loading')
+                : t('me.notLoggedIn')}
           </Text>
           {profile ? (
-            <View className='page-me__level'>
-              <Tag className='page-me__tag' type={realName ? 'success' : 'warning'} round>
+            <View className="page-me__level">
+              <Tag className="page-me__tag" type={realName ? 'success' : 'warning'} round>
                 {realName ? t('me.levelRealName') : t('me.levelBasic')}
               </Tag>
             </View>
           ) : (
-            <Text className='page-me__hint'>{t('me.loginHint')}</Text>
+            <Text className="page-me__hint">{t('me.loginHint')}</Text>
           )}
         </View>
       </View>
       {profile ? (
-        <Identity profile={profile} fullIdNumber={me.fullIdNumber} busy={me.busy} onReveal={me.reveal} onHide={me.hideIdNumber} />
+        <Identity
+          profile={profile}
+          fullIdNumber={me.fullIdNumber}
+          busy={me.busy}
+          onReveal={me.reveal}
+          onHide={me.hideIdNumber}
+        />
       ) : me.status === 'anonymous' ? (
-        <View className='ysx-card page-me__card'>
-          <Button type='primary' block size='large' onClick={() => void Taro.navigateTo({ url: PAGES.login })}>
+        <View className="ysx-card page-me__card">
+          <Button type="primary" block size="large" onClick={() => void Taro.navigateTo({ url: PAGES.login })}>
             {t('me.login')}
           </Button>
         </View>
       ) : null}
-      {me.failure ? <Text className='page-me__failure'>{me.failure}</Text> : null}
-      <Cell.Group className='page-me__entries'>
-        {realName ? <Cell title={t('me.dataAccess')} extra='›' clickable onClick={openDataAccess} /> : null}
-        <Cell title={t('me.verifyCertificate')} extra='›' clickable onClick={openVerify} />
-        <Cell title={t('me.feedback')} extra='›' clickable onClick={openFeedback} />
-        <Cell title={t('me.elderMode')} extra='›' clickable onClick={comingSoon} />
-        <Cell title={t('me.language')} extra='›' clickable onClick={comingSoon} />
-        <Cell title={t('me.about')} extra='›' clickable onClick={comingSoon} />
+      {me.failure ? <Text className="page-me__failure">{me.failure}</Text> : null}
+      <Cell.Group className="page-me__entries">
+        {realName ? <Cell title={t('me.dataAccess')} extra="›" clickable onClick={openDataAccess} /> : null}
+        <Cell title={t('me.verifyCertificate')} extra="›" clickable onClick={openVerify} />
+        <Cell title={t('me.feedback')} extra="›" clickable onClick={openFeedback} />
+        <Cell title={t('me.elderMode')} extra="›" clickable onClick={comingSoon} />
+        <Cell title={t('me.language')} extra="›" clickable onClick={comingSoon} />
+        <Cell title={t('me.about')} extra="›" clickable onClick={comingSoon} />
       </Cell.Group>
       {profile ? (
-        <View className='page-me__logout'>
-          <Button block size='large' disabled={me.busy} onClick={me.logout}>
+        <View className="page-me__logout">
+          <Button block size="large" disabled={me.busy} onClick={me.logout}>
             {t('me.logout')}
           </Button>
         </View>

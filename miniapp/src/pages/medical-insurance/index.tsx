@@ -13,34 +13,51 @@ export default function MedicalInsurance() {
   const t = useT()
   const query = useQuery(medicalInsurance, { isEmpty: nothing })
   return (
-    <View className='ysx-page ysx-query page-medical-insurance'>
-      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('queries.medicalInsurance.notEnrolled')}>
+    <View className="ysx-page ysx-query page-medical-insurance">
+      <QueryView
+        state={query.state}
+        onRetry={query.reload}
+        refreshing={query.refreshing}
+        empty={t('queries.medicalInsurance.notEnrolled')}
+      >
         {({ account, spending }) => (
           <>
-            <View className='ysx-card'>
+            <View className="ysx-card">
               {account ? (
                 <>
-                  <Text className='ysx-query__figure-label'>{t('queries.medicalInsurance.balance')}</Text>
-                  <Text className='ysx-query__figure page-medical-insurance__balance'>{formatYuan(account.balance)}</Text>
+                  <Text className="ysx-query__figure-label">{t('queries.medicalInsurance.balance')}</Text>
+                  <Text className="ysx-query__figure page-medical-insurance__balance">
+                    {formatYuan(account.balance)}
+                  </Text>
                   <Row label={t('queries.medicalInsurance.scheme')} value={account.scheme} />
                   <Row label={t('queries.medicalInsurance.place')} value={account.insuredPlace} />
                   <Row label={t('queries.medicalInsurance.status')} value={account.status} />
                 </>
-              ) : <EmptyNotice text={t('queries.medicalInsurance.notEnrolled')} />}
+              ) : (
+                <EmptyNotice text={t('queries.medicalInsurance.notEnrolled')} />
+              )}
             </View>
-            <View className='ysx-card'>
-              <Text className='ysx-card__title'>{t('queries.medicalInsurance.spending')}</Text>
-              {spending.length ? spending.map((s, i) => (
-                <Item
-                  key={`${s.date}-${i}`}
-                  title={s.institution}
-                  side={<Amount>{formatYuan(s.total)}</Amount>}
-                  meta={[
-                    `${s.date} · ${s.category}`,
-                    t('queries.medicalInsurance.paidBreakdown', { fund: formatYuan(s.fundPaid), account: formatYuan(s.accountPaid), self: formatYuan(s.selfPaid) }),
-                  ]}
-                />
-              )) : <EmptyNotice text={t('queries.empty')} />}
+            <View className="ysx-card">
+              <Text className="ysx-card__title">{t('queries.medicalInsurance.spending')}</Text>
+              {spending.length ? (
+                spending.map((s, i) => (
+                  <Item
+                    key={`${s.date}-${i}`}
+                    title={s.institution}
+                    side={<Amount>{formatYuan(s.total)}</Amount>}
+                    meta={[
+                      `${s.date} · ${s.category}`,
+                      t('queries.medicalInsurance.paidBreakdown', {
+                        fund: formatYuan(s.fundPaid),
+                        account: formatYuan(s.accountPaid),
+                        self: formatYuan(s.selfPaid),
+                      }),
+                    ]}
+                  />
+                ))
+              ) : (
+                <EmptyNotice text={t('queries.empty')} />
+              )}
             </View>
           </>
         )}

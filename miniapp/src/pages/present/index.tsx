@@ -20,12 +20,12 @@ export default function Present() {
   const { state, retry } = usePresentation(params.id ?? '', profile)
 
   return (
-    <View className='ysx-page page-present'>
-      <View className='ysx-card page-present__card'>
-        <Text className='page-present__profile'>{t(`wallet.profiles.${profile}`)}</Text>
+    <View className="ysx-page page-present">
+      <View className="ysx-card page-present__card">
+        <Text className="page-present__profile">{t(`wallet.profiles.${profile}`)}</Text>
         {state.status === 'preparing' ? (
-          <View className='page-present__waiting'>
-            <Text className='page-present__hint'>{t('present.preparing')}</Text>
+          <View className="page-present__waiting">
+            <Text className="page-present__hint">{t('present.preparing')}</Text>
             <Skeleton rows={3} animated />
           </View>
         ) : state.status === 'error' ? (
@@ -33,19 +33,25 @@ export default function Present() {
         ) : (
           <>
             <QrCode text={state.text} label={t('present.title')} />
-            <View className='ysx-visually-hidden page-present__qr-text' data-testid='qr-text'>{state.text}</View>
-            <Text className='page-present__countdown'>{t('present.refreshIn', { seconds: state.secondsLeft })}</Text>
-            <Button size='small' fill='outline' type='primary' onClick={retry}>{t('present.refreshNow')}</Button>
-            <Text className='page-present__hint'>{t('present.validUntil', { time: formatDateTime(state.issued.expiresAt) })}</Text>
-            <Text className='page-present__hint'>{t('present.offline')}</Text>
+            <View className="ysx-visually-hidden page-present__qr-text" data-testid="qr-text">
+              {state.text}
+            </View>
+            <Text className="page-present__countdown">{t('present.refreshIn', { seconds: state.secondsLeft })}</Text>
+            <Button size="small" fill="outline" type="primary" onClick={retry}>
+              {t('present.refreshNow')}
+            </Button>
+            <Text className="page-present__hint">
+              {t('present.validUntil', { time: formatDateTime(state.issued.expiresAt) })}
+            </Text>
+            <Text className="page-present__hint">{t('present.offline')}</Text>
           </>
         )}
       </View>
       {state.status === 'ready' ? (
-        <View className='ysx-card'>
-          <Text className='ysx-card__title'>{t('present.disclosedTitle')}</Text>
+        <View className="ysx-card">
+          <Text className="ysx-card__title">{t('present.disclosedTitle')}</Text>
           <DisclosedRows disclosed={state.issued.disclosed} />
-          <Text className='page-present__notice'>{t('present.notice')}</Text>
+          <Text className="page-present__notice">{t('present.notice')}</Text>
         </View>
       ) : null}
     </View>

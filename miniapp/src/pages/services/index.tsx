@@ -39,31 +39,35 @@ export default function Services() {
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
 
   return (
-    <View className='ysx-page page-services'>
+    <View className="ysx-page page-services">
       <PageHeader title={t('services.title')} subtitle={t('app.slogan')} />
-      <View className='ysx-card page-services__health'>
-        <Text className='ysx-card__title'>{t('healthCode.title')}</Text>
-        <Grid columns={3} gap={0} onClick={(_, index) => void Taro.navigateTo({ url: HEALTH_CODE[index]?.page ?? PAGES.healthCode })}>
+      <View className="ysx-card page-services__health">
+        <Text className="ysx-card__title">{t('healthCode.title')}</Text>
+        <Grid
+          columns={3}
+          gap={0}
+          onClick={(_, index) => void Taro.navigateTo({ url: HEALTH_CODE[index]?.page ?? PAGES.healthCode })}
+        >
           {HEALTH_CODE.map(({ key }, index) => (
-            <Grid.Item key={key} text={<Text className='page-services__name'>{t(key)}</Text>}>
+            <Grid.Item key={key} text={<Text className="page-services__name">{t(key)}</Text>}>
               <EntryBadge label={t(key)} index={index} />
             </Grid.Item>
           ))}
         </Grid>
       </View>
-      <View className='ysx-card'>
+      <View className="ysx-card">
         <Grid columns={3} gap={0} onClick={comingSoon}>
           {DEPARTMENTS.map((key, index) => (
-            <Grid.Item key={key} text={<Text className='page-services__name'>{t(key)}</Text>}>
+            <Grid.Item key={key} text={<Text className="page-services__name">{t(key)}</Text>}>
               <EntryBadge label={t(key)} index={index} />
             </Grid.Item>
           ))}
         </Grid>
       </View>
-      <View className='ysx-card'>
-        <Text className='ysx-card__title'>{t('services.tools')}</Text>
+      <View className="ysx-card">
+        <Text className="ysx-card__title">{t('services.tools')}</Text>
         <Grid columns={3} gap={0} onClick={() => void Taro.navigateTo({ url: PAGES.verify })}>
-          <Grid.Item text={<Text className='page-services__name'>{t('wallet.verifyEntry')}</Text>}>
+          <Grid.Item text={<Text className="page-services__name">{t('wallet.verifyEntry')}</Text>}>
             <EntryBadge label={t('wallet.verifyEntry')} index={DEPARTMENTS.length} />
           </Grid.Item>
         </Grid>

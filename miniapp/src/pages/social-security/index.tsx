@@ -12,23 +12,37 @@ function Contributions() {
   const t = useT()
   const query = useQuery(contributions)
   return (
-    <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('queries.socialSecurity.noContributions')}>
+    <QueryView
+      state={query.state}
+      onRetry={query.reload}
+      refreshing={query.refreshing}
+      empty={t('queries.socialSecurity.noContributions')}
+    >
       {(data) => (
-        <View className='ysx-card page-social-security__contributions'>
-          <Text className='ysx-card__title'>{t('queries.socialSecurity.contributions')}</Text>
-          <Text className='ysx-query__meta'>{t('queries.socialSecurity.range', { from: formatMonth(data.from), to: formatMonth(data.to) })}</Text>
-          {data.months.length ? data.months.map((m) => (
-            <Item
-              key={m.month}
-              title={formatMonth(m.month)}
-              side={(
-                <Tag className='ysx-query__tag' type={m.status === 'paid' ? 'success' : 'danger'} round>
-                  {m.status === 'paid' ? t('queries.socialSecurity.paid') : t('queries.socialSecurity.arrears')}
-                </Tag>
-              )}
-              meta={[m.employer, `${t('queries.socialSecurity.base', { amount: formatYuan(m.base) })} · ${t('queries.socialSecurity.total', { amount: formatYuan(m.total) })}`]}
-            />
-          )) : <EmptyNotice text={t('queries.empty')} />}
+        <View className="ysx-card page-social-security__contributions">
+          <Text className="ysx-card__title">{t('queries.socialSecurity.contributions')}</Text>
+          <Text className="ysx-query__meta">
+            {t('queries.socialSecurity.range', { from: formatMonth(data.from), to: formatMonth(data.to) })}
+          </Text>
+          {data.months.length ? (
+            data.months.map((m) => (
+              <Item
+                key={m.month}
+                title={formatMonth(m.month)}
+                side={
+                  <Tag className="ysx-query__tag" type={m.status === 'paid' ? 'success' : 'danger'} round>
+                    {m.status === 'paid' ? t('queries.socialSecurity.paid') : t('queries.socialSecurity.arrears')}
+                  </Tag>
+                }
+                meta={[
+                  m.employer,
+                  `${t('queries.socialSecurity.base', { amount: formatYuan(m.base) })} · ${t('queries.socialSecurity.total', { amount: formatYuan(m.total) })}`,
+                ]}
+              />
+            ))
+          ) : (
+            <EmptyNotice text={t('queries.empty')} />
+          )}
         </View>
       )}
     </QueryView>
@@ -39,22 +53,37 @@ function Pension() {
   const t = useT()
   const query = useQuery(pension)
   return (
-    <View className='page-social-security__pension'>
-      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} rows={2} empty={t('queries.socialSecurity.notRetired')}>
+    <View className="page-social-security__pension">
+      <QueryView
+        state={query.state}
+        onRetry={query.reload}
+        refreshing={query.refreshing}
+        rows={2}
+        empty={t('queries.socialSecurity.notRetired')}
+      >
         {(data) => (
-          <View className='ysx-card'>
-            <Text className='ysx-card__title'>{t('queries.socialSecurity.pension')}</Text>
+          <View className="ysx-card">
+            <Text className="ysx-card__title">{t('queries.socialSecurity.pension')}</Text>
             {data.retired ? (
               <>
                 <Row label={t('queries.socialSecurity.retirementDate')} value={data.retirementDate ?? ''} />
-                <Row label={t('queries.socialSecurity.monthlyAmount')} value={data.monthlyAmount === null ? '' : formatYuan(data.monthlyAmount)} />
-                <Text className='ysx-card__title ysx-query__subtitle'>{t('queries.socialSecurity.payments')}</Text>
+                <Row
+                  label={t('queries.socialSecurity.monthlyAmount')}
+                  value={data.monthlyAmount === null ? '' : formatYuan(data.monthlyAmount)}
+                />
+                <Text className="ysx-card__title ysx-query__subtitle">{t('queries.socialSecurity.payments')}</Text>
                 {data.payments.map((p) => (
-                  <Item key={p.month} title={formatMonth(p.month)} side={<Amount>{formatYuan(p.amount)}</Amount>}
-                    meta={[t('queries.socialSecurity.paidOn', { date: p.paidOn, bank: p.bank })]} />
+                  <Item
+                    key={p.month}
+                    title={formatMonth(p.month)}
+                    side={<Amount>{formatYuan(p.amount)}</Amount>}
+                    meta={[t('queries.socialSecurity.paidOn', { date: p.paidOn, bank: p.bank })]}
+                  />
                 ))}
               </>
-            ) : <Text className='ysx-query__meta'>{t('queries.socialSecurity.notRetired')}</Text>}
+            ) : (
+              <Text className="ysx-query__meta">{t('queries.socialSecurity.notRetired')}</Text>
+            )}
           </View>
         )}
       </QueryView>
@@ -64,7 +93,7 @@ function Pension() {
 
 export default function SocialSecurity() {
   return (
-    <View className='ysx-page ysx-query page-social-security'>
+    <View className="ysx-page ysx-query page-social-security">
       <Pension />
       <Contributions />
     </View>

@@ -27,11 +27,13 @@ function VenueCode({ venue }: { venue: Venue }) {
   const t = useT()
   const text = qrText(venue)
   return (
-    <View className='page-venue__code'>
-      <Text className='page-venue__code-name'>{venue.name}</Text>
+    <View className="page-venue__code">
+      <Text className="page-venue__code-name">{venue.name}</Text>
       <QrCode text={text} label={t('healthCode.venue.codeTitle')} />
-      <View className='ysx-visually-hidden page-venue__qr-text' data-testid='venue-qr-text'>{text}</View>
-      <Text className='page-venue__hint'>{t('healthCode.venue.codeHint')}</Text>
+      <View className="ysx-visually-hidden page-venue__qr-text" data-testid="venue-qr-text">
+        {text}
+      </View>
+      <Text className="page-venue__hint">{t('healthCode.venue.codeHint')}</Text>
     </View>
   )
 }
@@ -42,12 +44,12 @@ export default function VenuePage() {
   const [open, setOpen] = useState<string | null>(null)
 
   return (
-    <View className='ysx-page ysx-query page-venue'>
-      <View className='ysx-card'>
-        <Text className='page-venue__intro'>{t('healthCode.venue.intro')}</Text>
+    <View className="ysx-page ysx-query page-venue">
+      <View className="ysx-card">
+        <Text className="page-venue__intro">{t('healthCode.venue.intro')}</Text>
         {FIELDS.map(({ field, label, placeholder, max }) => (
-          <View key={field} className='page-venue__field'>
-            <Text className='page-venue__label'>{t(label)}</Text>
+          <View key={field} className="page-venue__field">
+            <Text className="page-venue__label">{t(label)}</Text>
             <Input
               className={`page-venue__input page-venue__input--${field}`}
               value={form.fields[field]}
@@ -55,12 +57,12 @@ export default function VenuePage() {
               placeholder={t(placeholder)}
               maxLength={max}
             />
-            <FieldError className='page-venue__error' text={form.errors[field]} />
+            <FieldError className="page-venue__error" text={form.errors[field]} />
           </View>
         ))}
-        <FieldError className='page-venue__error' text={form.failure} />
+        <FieldError className="page-venue__error" text={form.failure} />
         <SubmitButton
-          className='page-venue__submit'
+          className="page-venue__submit"
           submitting={form.submitting}
           label={t('healthCode.venue.submit')}
           busyLabel={t('healthCode.venue.submitting')}
@@ -69,31 +71,44 @@ export default function VenuePage() {
       </View>
 
       {form.created ? (
-        <View className='ysx-card page-venue__created'>
-          <Text className='ysx-card__title'>{t('healthCode.venue.codeTitle')}</Text>
+        <View className="ysx-card page-venue__created">
+          <Text className="ysx-card__title">{t('healthCode.venue.codeTitle')}</Text>
           <VenueCode venue={form.created} />
         </View>
       ) : null}
 
-      <Text className='page-venue__mine-title'>{t('healthCode.venue.mine')}</Text>
+      <Text className="page-venue__mine-title">{t('healthCode.venue.mine')}</Text>
       {form.mine.state.status === 'empty' ? (
-        <View className='ysx-card'>
+        <View className="ysx-card">
           <EmptyNotice text={t('healthCode.venue.none')} />
         </View>
       ) : (
-        <QueryView state={form.mine.state} onRetry={form.mine.reload} refreshing={form.mine.refreshing} empty={t('healthCode.venue.none')} rows={3}>
+        <QueryView
+          state={form.mine.state}
+          onRetry={form.mine.reload}
+          refreshing={form.mine.refreshing}
+          empty={t('healthCode.venue.none')}
+          rows={3}
+        >
           {(data) => (
-            <View className='ysx-card page-venue__list'>
+            <View className="ysx-card page-venue__list">
               {data.venues.map((venue) => (
-                <View key={venue.venueId} className='ysx-query__item page-venue__item'>
-                  <View className='ysx-query__item-head'>
-                    <Text className='ysx-query__item-title'>{venue.name}</Text>
-                    <Button size='small' fill='outline' type='primary' onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}>
+                <View key={venue.venueId} className="ysx-query__item page-venue__item">
+                  <View className="ysx-query__item-head">
+                    <Text className="ysx-query__item-title">{venue.name}</Text>
+                    <Button
+                      size="small"
+                      fill="outline"
+                      type="primary"
+                      onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
+                    >
                       {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
                     </Button>
                   </View>
-                  <Text className='ysx-query__meta'>{`${venue.area} ${venue.address}`}</Text>
-                  <Text className='ysx-query__meta'>{t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) })}</Text>
+                  <Text className="ysx-query__meta">{`${venue.area} ${venue.address}`}</Text>
+                  <Text className="ysx-query__meta">
+                    {t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) })}
+                  </Text>
                   {open === venue.venueId ? <VenueCode venue={venue} /> : null}
                 </View>
               ))}

@@ -12,36 +12,54 @@ export default function Violations() {
   const t = useT()
   const query = useQuery(violations)
   return (
-    <View className='ysx-page ysx-query page-violations'>
-      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('queries.violations.noDriver')}>
+    <View className="ysx-page ysx-query page-violations">
+      <QueryView
+        state={query.state}
+        onRetry={query.reload}
+        refreshing={query.refreshing}
+        empty={t('queries.violations.noDriver')}
+      >
         {(data) => (
           <>
-            <View className='ysx-card'>
-              <Text className='ysx-query__figure-label'>{t('queries.violations.unpaidTotal')}</Text>
-              <Text className={`ysx-query__figure page-violations__unpaid${data.unpaidFines > 0 ? ' ysx-query__figure--alert' : ''}`}>
+            <View className="ysx-card">
+              <Text className="ysx-query__figure-label">{t('queries.violations.unpaidTotal')}</Text>
+              <Text
+                className={`ysx-query__figure page-violations__unpaid${data.unpaidFines > 0 ? ' ysx-query__figure--alert' : ''}`}
+              >
                 {formatYuan(data.unpaidFines)}
               </Text>
-              <Text className='ysx-query__meta'>{t('queries.violations.unpaidCount', { count: data.unpaidCount })}</Text>
+              <Text className="ysx-query__meta">
+                {t('queries.violations.unpaidCount', { count: data.unpaidCount })}
+              </Text>
             </View>
-            <View className='ysx-card'>
-              {data.violations.length ? data.violations.map((v) => (
-                <Item
-                  key={v.decisionNumber}
-                  className='page-violations__item'
-                  title={v.behaviour}
-                  side={(
-                    <Tag className='ysx-query__tag' type={v.paid ? 'success' : 'danger'} round>
-                      {v.paid ? t('queries.violations.paid') : t('queries.violations.unpaid')}
-                    </Tag>
-                  )}
-                  meta={[
-                    `${formatDateTime(v.occurredAt)} · ${v.place}`,
-                    [v.plateNumber, t('queries.violations.fine', { amount: formatYuan(v.fine) }), t('queries.violations.points', { count: v.points })]
-                      .filter(Boolean).join(' · '),
-                    v.authority,
-                  ]}
-                />
-              )) : <EmptyNotice text={t('queries.violations.none')} />}
+            <View className="ysx-card">
+              {data.violations.length ? (
+                data.violations.map((v) => (
+                  <Item
+                    key={v.decisionNumber}
+                    className="page-violations__item"
+                    title={v.behaviour}
+                    side={
+                      <Tag className="ysx-query__tag" type={v.paid ? 'success' : 'danger'} round>
+                        {v.paid ? t('queries.violations.paid') : t('queries.violations.unpaid')}
+                      </Tag>
+                    }
+                    meta={[
+                      `${formatDateTime(v.occurredAt)} · ${v.place}`,
+                      [
+                        v.plateNumber,
+                        t('queries.violations.fine', { amount: formatYuan(v.fine) }),
+                        t('queries.violations.points', { count: v.points }),
+                      ]
+                        .filter(Boolean)
+                        .join(' · '),
+                      v.authority,
+                    ]}
+                  />
+                ))
+              ) : (
+                <EmptyNotice text={t('queries.violations.none')} />
+              )}
             </View>
           </>
         )}

@@ -26,8 +26,13 @@ export default function WalletCardPage() {
   }
 
   return (
-    <View className='ysx-page ysx-query page-wallet-card'>
-      <QueryView state={card.query.state} onRetry={card.query.reload} refreshing={card.query.refreshing} empty={t('wallet.none')}>
+    <View className="ysx-page ysx-query page-wallet-card">
+      <QueryView
+        state={card.query.state}
+        onRetry={card.query.reload}
+        refreshing={card.query.refreshing}
+        empty={t('wallet.none')}
+      >
         {(detail) => {
           const profiles = profilesFor(detail.type)
           const fields = card.full?.fields ?? detail.fields
@@ -35,29 +40,40 @@ export default function WalletCardPage() {
             <>
               <WalletCard card={detail} full={card.full} />
               {profiles.length ? (
-                <View className='page-wallet-card__present'>
+                <View className="page-wallet-card__present">
                   {detail.status === 'valid' ? (
-                    <Button type='primary' block size='large' onClick={() => setChoosing(true)}>{t('wallet.present')}</Button>
+                    <Button type="primary" block size="large" onClick={() => setChoosing(true)}>
+                      {t('wallet.present')}
+                    </Button>
                   ) : (
-                    <Text className='page-wallet-card__note'>{t('wallet.notPresentable')}</Text>
+                    <Text className="page-wallet-card__note">{t('wallet.notPresentable')}</Text>
                   )}
                 </View>
               ) : null}
-              <View className='ysx-card'>
-                <Text className='ysx-card__title'>{t('wallet.details')}</Text>
+              <View className="ysx-card">
+                <Text className="ysx-card__title">{t('wallet.details')}</Text>
                 <Row label={t('wallet.number')} value={card.full?.number ?? detail.number} />
                 <Row label={t('wallet.holder')} value={card.full?.holderName ?? detail.holderName} />
                 <Row label={t('wallet.issueDate')} value={detail.issueDate} />
                 <Row label={t('wallet.expiryDate')} value={detail.expiryDate ?? t('wallet.longTerm')} />
                 <Row label={t('wallet.issuingAuthority')} value={detail.issuingAuthority} />
                 <Row label={t('wallet.department')} value={departmentName(detail.department)} />
-                {fields.map((f) => <Row key={f.key} label={fieldLabel(f.key)} value={f.value} />)}
-                <View className='page-wallet-card__reveal'>
-                  <Button size='small' fill='outline' type='primary' loading={card.busy} disabled={card.busy} onClick={card.full ? card.hide : card.reveal}>
+                {fields.map((f) => (
+                  <Row key={f.key} label={fieldLabel(f.key)} value={f.value} />
+                ))}
+                <View className="page-wallet-card__reveal">
+                  <Button
+                    size="small"
+                    fill="outline"
+                    type="primary"
+                    loading={card.busy}
+                    disabled={card.busy}
+                    onClick={card.full ? card.hide : card.reveal}
+                  >
                     {card.full ? t('wallet.hideFull') : card.busy ? t('wallet.revealing') : t('wallet.reveal')}
                   </Button>
                 </View>
-                {card.failure ? <Text className='page-wallet-card__failure'>{card.failure}</Text> : null}
+                {card.failure ? <Text className="page-wallet-card__failure">{card.failure}</Text> : null}
               </View>
               {profiles.length ? <PresentationLog id={id} /> : null}
               <ActionSheet

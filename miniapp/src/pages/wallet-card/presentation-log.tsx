@@ -11,11 +11,15 @@ export function PresentationLog({ id }: { id: string }) {
   const log = useQuery(() => presentations(id), { onShow: true })
   const entries = log.state.status === 'ready' ? log.state.data.entries : []
   return (
-    <View className='ysx-card page-wallet-card__log'>
-      <Text className='ysx-card__title'>{t('wallet.log.title')}</Text>
-      {entries.length === 0 ? <Text className='page-wallet-card__note'>{t('wallet.log.empty')}</Text> : null}
+    <View className="ysx-card page-wallet-card__log">
+      <Text className="ysx-card__title">{t('wallet.log.title')}</Text>
+      {entries.length === 0 ? <Text className="page-wallet-card__note">{t('wallet.log.empty')}</Text> : null}
       {entries.map((e) => (
-        <Row key={e.verifiedAt + e.profile} label={`${t(`wallet.profiles.${e.profile}`)} · ${formatDateTime(e.verifiedAt)}`} value={t(`wallet.log.outcomes.${e.outcome}`)} />
+        <Row
+          key={e.verifiedAt + e.profile}
+          label={`${t(`wallet.profiles.${e.profile}`)} · ${formatDateTime(e.verifiedAt)}`}
+          value={t(`wallet.log.outcomes.${e.outcome}`)}
+        />
       ))}
     </View>
   )

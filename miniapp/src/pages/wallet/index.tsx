@@ -16,26 +16,30 @@ export default function Wallet() {
   const open = (id: string) => void Taro.navigateTo({ url: `${PAGES.walletCard}?id=${id}` })
 
   return (
-    <View className='ysx-page page-wallet'>
+    <View className="ysx-page page-wallet">
       <PageHeader title={t('wallet.title')} />
       <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('wallet.none')}>
         {({ cards, unavailableFrom }) => (
           <>
-            <Text className='page-wallet__count'>{cards.length ? t('wallet.count', { count: cards.length }) : t('wallet.none')}</Text>
+            <Text className="page-wallet__count">
+              {cards.length ? t('wallet.count', { count: cards.length }) : t('wallet.none')}
+            </Text>
             {unavailableFrom.length ? (
-              <Text className='page-wallet__unavailable'>
+              <Text className="page-wallet__unavailable">
                 {t('dashboard.issuersUnavailable', { departments: unavailableFrom.map(departmentName).join('、') })}
               </Text>
             ) : null}
             {cards.map((card) => (
-              <View key={card.id} className='page-wallet__item'>
+              <View key={card.id} className="page-wallet__item">
                 <WalletCard card={card} onClick={() => open(card.id)} />
               </View>
             ))}
           </>
         )}
       </QueryView>
-      <Text className='page-wallet__verify' onClick={() => void Taro.navigateTo({ url: PAGES.verify })}>{t('wallet.verifyEntry')}</Text>
+      <Text className="page-wallet__verify" onClick={() => void Taro.navigateTo({ url: PAGES.verify })}>
+        {t('wallet.verifyEntry')}
+      </Text>
     </View>
   )
 }
