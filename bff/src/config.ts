@@ -1,5 +1,12 @@
 // BFF configuration: read from the environment once, checked with zod; a bad production config fails at boot.
-import { z } from '@ysx/shared'
+import {
+  DEPARTMENT_CODES,
+  DEPARTMENTS,
+  type DepartmentCode,
+  defaultDepartmentUrl,
+  departmentUrlVar,
+  z,
+} from '@ysx/shared'
 
 /** Development-only secrets. Production refuses them (and anything short), so they cannot ship by accident. */
 export const DEV_SECRETS = {
@@ -10,24 +17,10 @@ export const DEV_SECRETS = {
 
 const MIN_SECRET_LENGTH = 32 // ≥ 128 bits of entropy even for hex-encoded secrets (ASVS 11)
 
-/** The department systems the BFF reaches over HTTP, with the stand-ins' default ports. */
-export const DEPARTMENTS = {
-  wechat: 4100,
-  gongan: 4101,
-  renshe: 4102,
-  yibao: 4103,
-  gongjijin: 4104,
-  jiaoguan: 4105,
-  churujing: 4106,
-  weijian: 4107,
-  minzheng: 4108,
-  shichang: 4109,
-} as const
-export type DepartmentName = keyof typeof DEPARTMENTS
-const DEPARTMENT_NAMES = Object.keys(DEPARTMENTS) as DepartmentName[]
-const urlVar = (name: DepartmentName) => `DEPT_${name.toUpperCase()}_URL`
+/** The department systems the BFF reaches over HTTP: the registry's codes (shared/src/departments/registry.ts). */
+export type DepartmentName = DepartmentCode
 const departmentUrlEnv = Object.fromEntries(
-  DEPARTMENT_NAMES.map((name) => [urlVar(name), z.string().url().default(`http://127.0.0.1:${DEPARTMENTS[name]}`)]),
+  DEPARTMENT_CODES.map((code) => [departmentUrlVar(code), z.string().url().default(defaultDepartmentUrl(code))]),
 ) as Record<string, z.ZodDefault<z.ZodString>>
 
 const EnvSchema = z.object({
@@ -65,7 +58,10 @@ const EnvSchema = z.object({
   BFF_FACE_FAILURES_PER_DAY: z.coerce.number().int().positive().default(5),
   BFF_WECHAT_APPID: z.string().default('wx-ysx-open-dev'),
   BFF_WECHAT_SECRET: z.string().optional(),
-  BFF_WECHAT_AUTHORIZE_URL: z.string().url().default('http://localhost:4100/connect/oauth2/authorize'),
+  BFF_WECHAT_AUTHORIZE_URL: z
+    .string()
+    .url()
+    .default(`http://localhost:${DEPARTMENTS.wechat.defaultPort}/connect/oauth2/authorize`),
   ...departmentUrlEnv,
   BFF_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   BFF_DASHBOARD_BUDGET_MS: z.coerce.number().int().positive().default(2500),
@@ -186,7 +182,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },
     departments: {
       urls: Object.fromEntries(
-        DEPARTMENT_NAMES.map((n) => [n, (e as Record<string, unknown>)[urlVar(n)] as string]),
+        DEPARTMENT_CODES.map((n) => [n, (e as Record<string, unknown>)[departmentUrlVar(n)] as string]),
       ) as Record<DepartmentName, string>,
       timeoutMs: e.BFF_UPSTREAM_TIMEOUT_MS,
       dashboardBudgetMs: e.BFF_DASHBOARD_BUDGET_MS,
