@@ -1,7 +1,13 @@
 // Department readers: one per department, created once. A read is cached for a short while (viewing again does not
 // call the department again), and every call made for a citizen is recorded for 我的数据使用记录.
 import { randomUUID } from 'node:crypto'
-import type { CitizenLookupSchema, RouteContract, z } from '@ysx/shared'
+import {
+  type CitizenLookupSchema,
+  type PopulationDepartment,
+  POPULATION_DEPARTMENT_CODES,
+  type RouteContract,
+  type z,
+} from '@ysx/shared'
 import { LRUCache } from 'lru-cache'
 import type { DepartmentName } from '../config'
 import type { DataAccessRepository } from '../db'
@@ -35,7 +41,7 @@ export interface DepartmentReader {
   readOpen<C extends OpenContract>(contract: C, why: CallPurpose, opts?: { fresh?: boolean }): Promise<Ok<C>>
 }
 
-export type DepartmentReaders = Record<Exclude<DepartmentName, 'wechat'>, DepartmentReader>
+export type DepartmentReaders = Record<PopulationDepartment, DepartmentReader>
 
 export interface ReadersOptions {
   urls: Record<DepartmentName, string>
@@ -55,7 +61,7 @@ export function createDepartmentReaders(opts: ReadersOptions): {
   const cache = new LRUCache<string, { value: unknown }>({ max: 50_000, ttl: Math.max(1, opts.cacheTtlMs) })
   const upstreams: Partial<Record<DepartmentName, Upstream>> = {}
 
-  function reader(name: Exclude<DepartmentName, 'wechat'>): DepartmentReader {
+  function reader(name: PopulationDepartment): DepartmentReader {
     const upstream = createUpstream({
       name,
       baseUrl: opts.urls[name],
@@ -113,16 +119,8 @@ export function createDepartmentReaders(opts: ReadersOptions): {
     }
   }
 
-  const readers: DepartmentReaders = {
-    gongan: reader('gongan'),
-    renshe: reader('renshe'),
-    yibao: reader('yibao'),
-    gongjijin: reader('gongjijin'),
-    jiaoguan: reader('jiaoguan'),
-    churujing: reader('churujing'),
-    weijian: reader('weijian'),
-    minzheng: reader('minzheng'),
-    shichang: reader('shichang'),
-  }
+  const readers = Object.fromEntries(
+    POPULATION_DEPARTMENT_CODES.map((code) => [code, reader(code)]),
+  ) as DepartmentReaders
   return { readers, upstreams }
 }

@@ -2,32 +2,23 @@
 import {
   type certificateBase,
   type CertificateType,
-  churujingContracts,
-  gonganContracts,
-  gongjijinContracts,
-  jiaoguanContracts,
-  minzhengContracts,
-  rensheContracts,
-  shichangContracts,
+  DEPARTMENTS,
+  POPULATION_DEPARTMENT_CODES,
   type z,
 } from '@ysx/shared'
 import type { CallPurpose } from '../departments/upstream'
 import type { DepartmentReaders, LookupContract, Subject } from '../departments/readers'
 
-/** Certificate-issuing departments and their certificate lookups. */
-export const ISSUERS: { department: keyof DepartmentReaders; contract: LookupContract; types: CertificateType[] }[] = [
-  {
-    department: 'gongan',
-    contract: gonganContracts.certificates,
-    types: ['id_card', 'household_register', 'residence_permit'],
-  },
-  { department: 'renshe', contract: rensheContracts.certificates, types: ['social_security_card'] },
-  { department: 'gongjijin', contract: gongjijinContracts.certificates, types: ['housing_fund_certificate'] },
-  { department: 'jiaoguan', contract: jiaoguanContracts.certificates, types: ['driving_licence', 'vehicle_licence'] },
-  { department: 'churujing', contract: churujingContracts.certificates, types: ['passport', 'hk_macau_permit'] },
-  { department: 'minzheng', contract: minzhengContracts.certificates, types: ['marriage_certificate'] },
-  { department: 'shichang', contract: shichangContracts.certificates, types: ['business_licence'] },
-]
+/** Certificate-issuing departments (the registry's, in its order) and their certificate lookups. */
+export const ISSUERS: {
+  department: keyof DepartmentReaders
+  contract: LookupContract
+  types: readonly CertificateType[]
+}[] = POPULATION_DEPARTMENT_CODES.filter((code) => DEPARTMENTS[code].certificates.length > 0).map((code) => ({
+  department: code,
+  contract: (DEPARTMENTS[code].contracts as unknown as { certificates: LookupContract }).certificates,
+  types: DEPARTMENTS[code].certificates,
+}))
 
 /** The fields every certificate has, as the contracts define them; the department's own fields come along untyped. */
 export type IssuedCertificate = z.output<ReturnType<typeof certificateBase<CertificateType>>> &
