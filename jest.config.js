@@ -19,8 +19,6 @@ const project = (name, extra = {}) => ({
   displayName: name,
   rootDir: path.join(__dirname, name),
   testEnvironment: 'node',
-  // A generous ceiling, not a measurement: on a loaded 2-core CI machine property tests take seconds.
-  testTimeout: 60_000,
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: [esmDeps],
@@ -29,6 +27,9 @@ const project = (name, extra = {}) => ({
 
 module.exports = {
   rootDir: __dirname,
+  // A generous ceiling, not a measurement: on a loaded 2-core CI machine property tests take seconds. (Jest reads
+  // testTimeout from the global config only: inside a project it was ignored and the 5 s default applied.)
+  testTimeout: 60_000,
   projects: [
     project('shared'),
     project('bff'),
