@@ -1,7 +1,7 @@
 // BFF entry point: load config, build the app, listen, and close gracefully on signals.
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
-import { ConfigError, loadConfig } from './config'
+import { ConfigError, loadConfig } from './platform/config'
 
 async function main() {
   let config

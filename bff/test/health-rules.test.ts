@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { catalogues } from '@ysx/shared'
-import { testConfig } from '../src/config'
+import { testConfig } from '../src/platform/config'
 import { evaluate, type Facts, loadRuleSets } from '../src/services/health-code/rules'
 
 const sets = loadRuleSets()

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { type BuildOptions, buildApp } from '../src/app'
-import { type Config, testConfig } from '../src/config'
+import { type Config, testConfig } from '../src/platform/config'
 
 export interface TestApp {
   app: FastifyInstance

@@ -1,10 +1,10 @@
 // Presentation verification against a certificate whose status changes after the credential was issued: a
 // suspension or revocation at the department is seen by the next online verification.
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
-import { testConfig } from '../src/config'
+import { testConfig } from '../src/platform/config'
 import { openDataStore } from '../src/db'
-import { AppError } from '../src/lib/app-error'
-import { createFieldCipher } from '../src/lib/field-cipher'
+import { AppError } from '../src/platform/app-error'
+import { createFieldCipher } from '../src/platform/field-cipher'
 import type { IssuedCertificate } from '../src/services/certificates'
 import { createKeyService } from '../src/services/key-service'
 import { createPresentationService } from '../src/services/presentation-service'

@@ -1,5 +1,5 @@
 // The db module: opening the database and building the repositories; the only place that knows it is SQLite.
-import { openDatabase } from './client'
+import { openDatabase } from '../platform/db'
 import { type AuditRepository, drizzleAuditRepository } from './repositories/audit-repository'
 import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto'
 import { CODE_TYP, type ErrorCode, PROOF_MAX_AGE_SECONDS, PROOF_SKEW_SECONDS } from '@ysx/shared'
 import type { KeyService } from '../services/key-service'
-import { AppError } from './app-error'
-import { decodeJws, verifyWithJwk } from './jws'
+import { AppError } from '../platform/app-error'
+import { decodeJws, verifyWithJwk } from '../platform/jws'
 
 export const DEVICE_TYP = CODE_TYP.deviceProof
 export const MAX_AGE_SECONDS = PROOF_MAX_AGE_SECONDS

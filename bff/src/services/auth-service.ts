@@ -2,9 +2,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Tokens } from '@ysx/shared'
 import type { SessionsRepository, UserRow, UsersRepository } from '../db'
-import type { WechatClient } from '../departments/wechat/client'
-import { AppError } from '../lib/app-error'
-import type { FieldCipher } from '../lib/field-cipher'
+import type { WechatClient } from '../platform/departments/wechat'
+import { AppError } from '../platform/app-error'
+import type { FieldCipher } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from './audit-service'
 
 export interface AccessClaims {

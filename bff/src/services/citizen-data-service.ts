@@ -13,7 +13,7 @@ import {
   type ViolationsViewSchema,
 } from '@ysx/shared'
 import type { DataAccessRepository } from '../db'
-import type { DepartmentReaders } from '../departments/readers'
+import type { DepartmentReaders } from '../platform/departments/readers'
 import type { ProfileService } from './profile-service'
 
 const SELF = '（本人查询）'

@@ -11,8 +11,8 @@ import {
   weijianContracts,
   yibaoContracts,
 } from '@ysx/shared'
-import type { DepartmentReaders, Subject } from '../departments/readers'
-import { AppError } from '../lib/app-error'
+import type { DepartmentReaders, Subject } from '../platform/departments/readers'
+import { AppError } from '../platform/app-error'
 import { fetchCertificates } from './certificates'
 import type { HolderService } from './health-code/holders'
 import type { HealthStatusService } from './health-code/status-service'

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto'
 import { type FeedbackReceipt, maskPhone } from '@ysx/shared'
 import type { FeedbackRepository, FeedbackRow } from '../db'
-import { AppError } from '../lib/app-error'
-import type { FieldCipher } from '../lib/field-cipher'
+import { AppError } from '../platform/app-error'
+import type { FieldCipher } from '../platform/field-cipher'
 
 export interface FeedbackInput {
   category: FeedbackReceipt['category']

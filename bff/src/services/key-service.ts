@@ -12,7 +12,7 @@ import {
 } from 'node:crypto'
 import type { PublicJwk } from '@ysx/shared'
 import type { SigningKeyRow, SigningKeysRepository } from '../db'
-import type { FieldCipher } from '../lib/field-cipher'
+import type { FieldCipher } from '../platform/field-cipher'
 
 export interface KeySettings {
   /** A current key older than this is replaced at the next `ensureCurrent` */

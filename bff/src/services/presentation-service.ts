@@ -17,9 +17,9 @@ import {
   type VerificationSchema,
 } from '@ysx/shared'
 import type { PresentationsRepository } from '../db'
-import { AppError } from '../lib/app-error'
+import { AppError } from '../platform/app-error'
 import { verifyDeviceBound } from '../lib/device-bound'
-import { signJws } from '../lib/jws'
+import { signJws } from '../platform/jws'
 import type { AuditContext } from './audit-service'
 import type { IssuedCertificate } from './certificates'
 import type { KeyService } from './key-service'

@@ -1,8 +1,8 @@
 // Profile service: the signed-in citizen's masked profile, and the audited, step-up-guarded ID-number reveal.
 import type { Profile } from '@ysx/shared'
 import type { UserRow, UsersRepository } from '../db'
-import { AppError } from '../lib/app-error'
-import type { FieldCipher } from '../lib/field-cipher'
+import { AppError } from '../platform/app-error'
+import type { FieldCipher } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from './audit-service'
 
 export interface ProfileService {

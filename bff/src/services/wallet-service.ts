@@ -9,9 +9,9 @@ import {
   scrubText,
   type WalletCard,
 } from '@ysx/shared'
-import type { DepartmentReaders } from '../departments/readers'
-import { AppError } from '../lib/app-error'
-import type { FieldCipher } from '../lib/field-cipher'
+import type { DepartmentReaders } from '../platform/departments/readers'
+import { AppError } from '../platform/app-error'
+import type { FieldCipher } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from './audit-service'
 import { fetchCertificates, type IssuedCertificate } from './certificates'
 import type { ProfileService } from './profile-service'

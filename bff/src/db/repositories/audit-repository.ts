@@ -1,6 +1,6 @@
 // Audit repository: append-only, hash-chained records; counts for abuse limits.
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { auditLog } from '../schema'
 
 export type AuditRow = typeof auditLog.$inferSelect

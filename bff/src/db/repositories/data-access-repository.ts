@@ -1,6 +1,6 @@
 // Data-access repository: the record of department queries made for each citizen, newest first.
 import { and, desc, eq, lt, sql } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { dataAccess } from '../schema'
 
 export type DataAccessRow = typeof dataAccess.$inferSelect

@@ -1,6 +1,6 @@
 // Face challenges repository: issue, and claim exactly once (a replayed verifyId finds it already used).
 import { and, eq, isNull } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { faceChallenges } from '../schema'
 
 export type FaceChallengeRow = typeof faceChallenges.$inferSelect

@@ -1,6 +1,6 @@
 // Feedback repository: the async interface services use, and its drizzle implementation.
 import { eq } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { feedback } from '../schema'
 
 export type FeedbackRow = typeof feedback.$inferSelect

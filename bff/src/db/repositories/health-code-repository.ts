@@ -1,7 +1,7 @@
 // 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
 import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import {
   checkIns,
   familyMembers,

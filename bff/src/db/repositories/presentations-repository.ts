@@ -1,6 +1,6 @@
 // Presentations repository: issued credentials, and verifications with a one-use guard on each presentation id.
 import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { presentations, walletCredentials } from '../schema'
 
 export type CredentialRow = typeof walletCredentials.$inferSelect

@@ -1,7 +1,7 @@
 // Sessions repository: refresh-token families. Rotation is one transaction, so of two refreshes racing with the
 // same token exactly one wins; using a spent token revokes its whole family (RFC 9700 §4.14).
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { refreshTokens, sessions } from '../schema'
 
 export type SessionRow = typeof sessions.$inferSelect

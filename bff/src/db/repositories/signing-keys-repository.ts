@@ -1,6 +1,6 @@
 // Signing-keys repository: the key ring, and rotation as one transaction (retire the current key, add the next).
 import { isNull } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { signingKeys } from '../schema'
 
 export type SigningKeyRow = typeof signingKeys.$inferSelect

@@ -1,6 +1,6 @@
 // Users repository: accounts by id or WeChat openid, real-name binding (one account per citizen), face times.
 import { eq } from 'drizzle-orm'
-import type { Db } from '../client'
+import type { Db } from '../../platform/db'
 import { users } from '../schema'
 
 export type UserRow = typeof users.$inferSelect

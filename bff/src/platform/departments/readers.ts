@@ -10,8 +10,8 @@ import {
 } from '@ysx/shared'
 import { LRUCache } from 'lru-cache'
 import type { DepartmentName } from '../config'
-import type { DataAccessRepository } from '../db'
-import { AppError } from '../lib/app-error'
+import type { DataAccessRepository } from '../../db'
+import { AppError } from '../app-error'
 import { callHeaders, type CallPurpose, createUpstream, type Upstream } from './upstream'
 
 /** A department route that reads one citizen's records: POST, ID number in the body, the record at 200. */

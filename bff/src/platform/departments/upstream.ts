@@ -12,7 +12,7 @@ import {
   wrap,
 } from 'cockatiel'
 import { Agent, request } from 'undici'
-import { AppError } from '../lib/app-error'
+import { AppError } from '../app-error'
 
 export interface UpstreamOptions {
   /** Department code, for logs and breaker state */

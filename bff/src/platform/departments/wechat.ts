@@ -1,7 +1,7 @@
 // WeChat login adapter: code2session over HTTP; WeChat's errcodes mapped to ours. session_key stays in the BFF.
 import { Code2SessionReplySchema, WECHAT_ERRORS, wechatContracts } from '@ysx/shared'
-import { AppError } from '../../lib/app-error'
-import type { Upstream } from '../upstream'
+import { AppError } from '../app-error'
+import type { Upstream } from './upstream'
 
 export interface WechatSession {
   openid: string

@@ -11,7 +11,7 @@ import {
 } from '@ysx/shared'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../../lib/app-error'
+import { AppError } from '../app-error'
 
 const CONTEXT_NAMES: Record<string, string> = {
   querystring: 'query',

@@ -2,7 +2,7 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../../lib/app-error'
+import { AppError } from '../app-error'
 
 async function limiter(app: FastifyInstance, opts: { max: number; windowMs: number }) {
   // In-process store: the distributed path swaps in Redis here (DESIGN.md, decision 3).

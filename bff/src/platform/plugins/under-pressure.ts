@@ -2,7 +2,7 @@
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { envelope } from '../app/error-handler'
+import { envelope } from './error-handler'
 
 async function pressure(app: FastifyInstance, opts: { maxEventLoopDelayMs: number }) {
   await app.register(underPressure, {

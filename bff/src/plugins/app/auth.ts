@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { createSigner, createVerifier } from 'fast-jwt'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../../lib/app-error'
+import { AppError } from '../../platform/app-error'
 import type { AccessClaims } from '../../services/auth-service'
 
 export const TOKEN_ISSUER = 'ysx-bff'

@@ -13,8 +13,8 @@ import {
   type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, VenueRow } from '../../db'
-import { AppError } from '../../lib/app-error'
-import type { FieldCipher } from '../../lib/field-cipher'
+import { AppError } from '../../platform/app-error'
+import type { FieldCipher } from '../../platform/field-cipher'
 import type { ProfileService } from '../profile-service'
 import type { Holder } from './holders'
 import type { HealthStatusService } from './status-service'

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto'
 import { type AppealSchema, type AppealTargetSchema, weijianContracts, type z } from '@ysx/shared'
 import type { DataAccessRepository, HealthCodeRepository } from '../../db'
-import type { DepartmentReaders, Subject } from '../../departments/readers'
-import { callHeaders, type Upstream } from '../../departments/upstream'
-import { AppError } from '../../lib/app-error'
+import type { DepartmentReaders, Subject } from '../../platform/departments/readers'
+import { callHeaders, type Upstream } from '../../platform/departments/upstream'
+import { AppError } from '../../platform/app-error'
 import type { Holder } from './holders'
 
 type Appeal = z.infer<typeof AppealSchema>

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto'
 import { type FamilyMemberSchema, gonganContracts, maskName, type z } from '@ysx/shared'
 import type { FamilyMemberRow, HealthCodeRepository, UsersRepository } from '../../db'
-import type { DepartmentReaders, Subject } from '../../departments/readers'
-import { AppError } from '../../lib/app-error'
-import type { FieldCipher } from '../../lib/field-cipher'
+import type { DepartmentReaders, Subject } from '../../platform/departments/readers'
+import { AppError } from '../../platform/app-error'
+import type { FieldCipher } from '../../platform/field-cipher'
 import type { AuditContext, AuditService } from '../audit-service'
 import type { ProfileService } from '../profile-service'
 

@@ -17,10 +17,10 @@ import {
   type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, HealthStatusRow } from '../../db'
-import type { DepartmentReaders } from '../../departments/readers'
-import { AppError } from '../../lib/app-error'
+import type { DepartmentReaders } from '../../platform/departments/readers'
+import { AppError } from '../../platform/app-error'
 import { verifyDeviceBound } from '../../lib/device-bound'
-import { signJws } from '../../lib/jws'
+import { signJws } from '../../platform/jws'
 import type { KeyService } from '../key-service'
 import type { AppealsService } from './appeals'
 import type { Holder } from './holders'

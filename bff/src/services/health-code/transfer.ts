@@ -3,7 +3,7 @@
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it), and audited.
 import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
-import { signJws } from '../../lib/jws'
+import { signJws } from '../../platform/jws'
 import type { AuditContext, AuditService } from '../audit-service'
 import type { KeyService } from '../key-service'
 import type { Holder } from './holders'
