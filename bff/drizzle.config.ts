@@ -1,8 +1,8 @@
-// drizzle-kit: generates SQL migrations into ./drizzle from src/db/schema.ts (run `pnpm db:generate`).
+// drizzle-kit: generates SQL migrations into ./drizzle from each capability's tables (run `pnpm db:generate`).
 import { defineConfig } from 'drizzle-kit'
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/db/schema.ts',
+  schema: './src/*/tables.ts',
   out: './drizzle',
 })

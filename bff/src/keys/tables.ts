@@ -1,0 +1,15 @@
+// Key table: the ES256 key ring third parties verify our artifacts with.
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/** Asymmetric signing keys (ES256) for artifacts third parties verify: the private half sealed, the public as JWK. */
+export const signingKeys = sqliteTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  alg: text('alg', { enum: ['ES256'] }).notNull(),
+  publicJwk: text('public_jwk').notNull(),
+  privateKeySealed: text('private_key_sealed').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  /** From then on a newer key signs; this one only verifies. */
+  retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+  /** From then on it is out of the JWKS and verifies nothing (retiredAt + the overlap). */
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+})
