@@ -1,6 +1,6 @@
 // The db module: opening the database and building the repositories; the only place that knows it is SQLite.
 import { openDatabase } from '../platform/db'
-import { type AuditRepository, drizzleAuditRepository } from './repositories/audit-repository'
+import { type AuditRepository, drizzleAuditRepository } from '../audit/audit-repository'
 import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
@@ -47,8 +47,8 @@ export function openDataStore(file: string): DataStore {
   }
 }
 
-export type { AuditEntry, AuditRepository, AuditRow } from './repositories/audit-repository'
-export { GENESIS_HASH } from './repositories/audit-repository'
+export type { AuditEntry, AuditRepository, AuditRow } from '../audit/audit-repository'
+export { GENESIS_HASH } from '../audit/audit-repository'
 export type { DataAccessRepository, DataAccessRow } from './repositories/data-access-repository'
 export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'

@@ -5,7 +5,7 @@ import type { SessionsRepository, UserRow, UsersRepository } from '../db'
 import type { WechatClient } from '../platform/departments/wechat'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from './audit-service'
+import type { AuditContext, AuditService } from '../audit/audit-service'
 
 export interface AccessClaims {
   sub: string

@@ -7,7 +7,7 @@ import type { GonganClient } from '../platform/departments/gongan-face'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 import type { faceContracts } from '@ysx/shared'
-import type { AuditContext, AuditService } from './audit-service'
+import type { AuditContext, AuditService } from '../audit/audit-service'
 
 export type FaceVerifyInput = z.output<typeof faceContracts.verify.body>
 

@@ -3,7 +3,7 @@ import type { Profile } from '@ysx/shared'
 import type { UserRow, UsersRepository } from '../db'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from './audit-service'
+import type { AuditContext, AuditService } from '../audit/audit-service'
 
 export interface ProfileService {
   profile(userId: string): Promise<Profile>

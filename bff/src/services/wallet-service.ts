@@ -12,7 +12,7 @@ import {
 import type { DepartmentReaders } from '../platform/departments/readers'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from './audit-service'
+import type { AuditContext, AuditService } from '../audit/audit-service'
 import { fetchCertificates, type IssuedCertificate } from './certificates'
 import type { ProfileService } from './profile-service'
 

@@ -7,7 +7,7 @@ import type { FamilyMemberRow, HealthCodeRepository, UsersRepository } from '../
 import type { DepartmentReaders, Subject } from '../../platform/departments/readers'
 import { AppError } from '../../platform/app-error'
 import type { FieldCipher } from '../../platform/field-cipher'
-import type { AuditContext, AuditService } from '../audit-service'
+import type { AuditContext, AuditService } from '../../audit/audit-service'
 import type { ProfileService } from '../profile-service'
 
 export const MAX_FAMILY_MEMBERS = 10

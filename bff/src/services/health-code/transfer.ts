@@ -4,7 +4,7 @@
 // Only with the citizen's consent (the contract requires it), and audited.
 import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
 import { signJws } from '../../platform/jws'
-import type { AuditContext, AuditService } from '../audit-service'
+import type { AuditContext, AuditService } from '../../audit/audit-service'
 import type { KeyService } from '../key-service'
 import type { Holder } from './holders'
 import type { HealthStatusService } from './status-service'

@@ -1,7 +1,7 @@
 // Audit repository: append-only, hash-chained records; counts for abuse limits.
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { auditLog } from '../schema'
+import type { Db } from '../platform/db'
+import { auditLog } from './tables'
 
 export type AuditRow = typeof auditLog.$inferSelect
 export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>

@@ -1,6 +1,6 @@
 // Audit service: one record per security event (who, what, when, outcome), hash-chained so tampering shows.
 import { createHash } from 'node:crypto'
-import { type AuditEntry, type AuditRepository, type AuditRow, GENESIS_HASH } from '../db'
+import { type AuditEntry, type AuditRepository, type AuditRow, GENESIS_HASH } from './audit-repository'
 
 export type AuditAction =
   | 'login'
