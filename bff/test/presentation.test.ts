@@ -8,7 +8,7 @@ import { createFieldCipher } from '../src/platform/field-cipher'
 import type { IssuedCertificate } from '../src/services/certificates'
 import { createKeyService } from '../src/services/key-service'
 import { createPresentationService } from '../src/services/presentation-service'
-import type { ProfileService } from '../src/services/profile-service'
+import type { ProfileService } from '../src/identity/profile-service'
 import type { WalletService } from '../src/services/wallet-service'
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')

@@ -2,13 +2,13 @@
 import { openDatabase } from '../platform/db'
 import { type AuditRepository, drizzleAuditRepository } from '../audit/audit-repository'
 import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
-import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './repositories/face-repository'
+import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from '../identity/face-repository'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
 import { drizzleHealthCodeRepository, type HealthCodeRepository } from './repositories/health-code-repository'
 import { drizzlePresentationsRepository, type PresentationsRepository } from './repositories/presentations-repository'
-import { drizzleSessionsRepository, type SessionsRepository } from './repositories/sessions-repository'
+import { drizzleSessionsRepository, type SessionsRepository } from '../identity/sessions-repository'
 import { drizzleSigningKeysRepository, type SigningKeysRepository } from './repositories/signing-keys-repository'
-import { drizzleUsersRepository, type UsersRepository } from './repositories/users-repository'
+import { drizzleUsersRepository, type UsersRepository } from '../identity/users-repository'
 
 export interface Repositories {
   feedback: FeedbackRepository
@@ -50,7 +50,7 @@ export function openDataStore(file: string): DataStore {
 export type { AuditEntry, AuditRepository, AuditRow } from '../audit/audit-repository'
 export { GENESIS_HASH } from '../audit/audit-repository'
 export type { DataAccessRepository, DataAccessRow } from './repositories/data-access-repository'
-export type { ClaimResult, FaceChallengesRepository } from './repositories/face-repository'
+export type { ClaimResult, FaceChallengesRepository } from '../identity/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
 export type {
   AppealRow,
@@ -62,6 +62,6 @@ export type {
   VenueRow,
 } from './repositories/health-code-repository'
 export type { CredentialRow, PresentationRow, PresentationsRepository } from './repositories/presentations-repository'
-export type { RotateResult, SessionsRepository } from './repositories/sessions-repository'
+export type { RotateResult, SessionsRepository } from '../identity/sessions-repository'
 export type { SigningKeyRow, SigningKeysRepository } from './repositories/signing-keys-repository'
-export type { RealNameBinding, UserRow, UsersRepository } from './repositories/users-repository'
+export type { RealNameBinding, UserRow, UsersRepository } from '../identity/users-repository'

@@ -14,7 +14,7 @@ import {
 } from '@ysx/shared'
 import type { DataAccessRepository } from '../db'
 import type { DepartmentReaders } from '../platform/departments/readers'
-import type { ProfileService } from './profile-service'
+import type { ProfileService } from '../identity/profile-service'
 
 const SELF = '（本人查询）'
 

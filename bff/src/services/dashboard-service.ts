@@ -16,7 +16,7 @@ import { AppError } from '../platform/app-error'
 import { fetchCertificates } from './certificates'
 import type { HolderService } from './health-code/holders'
 import type { HealthStatusService } from './health-code/status-service'
-import type { ProfileService } from './profile-service'
+import type { ProfileService } from '../identity/profile-service'
 
 type Sections = Dashboard['sections']
 type SectionOf<K extends keyof Sections> = Sections[K]

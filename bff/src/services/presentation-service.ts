@@ -23,7 +23,7 @@ import { signJws } from '../platform/jws'
 import type { AuditContext } from '../audit/audit-service'
 import type { IssuedCertificate } from './certificates'
 import type { KeyService } from './key-service'
-import type { ProfileService } from './profile-service'
+import type { ProfileService } from '../identity/profile-service'
 import type { WalletService } from './wallet-service'
 
 export const CREDENTIAL_TYP = CODE_TYP.presentation

@@ -14,7 +14,7 @@ import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from '../audit/audit-service'
 import { fetchCertificates, type IssuedCertificate } from './certificates'
-import type { ProfileService } from './profile-service'
+import type { ProfileService } from '../identity/profile-service'
 
 type Field = { key: string; value: string }
 

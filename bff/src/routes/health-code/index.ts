@@ -8,7 +8,7 @@ import type { AppealsService } from '../../services/health-code/appeals'
 import type { HolderService } from '../../services/health-code/holders'
 import type { HealthStatusService } from '../../services/health-code/status-service'
 import type { TransferService } from '../../services/health-code/transfer'
-import { auditContext } from '../auth'
+import { auditContext } from '../../identity/auth-routes'
 
 export interface HealthCodeRouteOptions {
   holders: HolderService

@@ -15,7 +15,7 @@ import {
 import type { HealthCodeRepository, VenueRow } from '../../db'
 import { AppError } from '../../platform/app-error'
 import type { FieldCipher } from '../../platform/field-cipher'
-import type { ProfileService } from '../profile-service'
+import type { ProfileService } from '../../identity/profile-service'
 import type { Holder } from './holders'
 import type { HealthStatusService } from './status-service'
 

@@ -8,7 +8,7 @@ import type { DepartmentReaders, Subject } from '../../platform/departments/read
 import { AppError } from '../../platform/app-error'
 import type { FieldCipher } from '../../platform/field-cipher'
 import type { AuditContext, AuditService } from '../../audit/audit-service'
-import type { ProfileService } from '../profile-service'
+import type { ProfileService } from '../../identity/profile-service'
 
 export const MAX_FAMILY_MEMBERS = 10
 

@@ -2,8 +2,8 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { authContracts, fromContract } from '@ysx/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { AuthService } from '../../services/auth-service'
-import { type ProfileService, toProfile } from '../../services/profile-service'
+import type { AuthService } from './auth-service'
+import { type ProfileService, toProfile } from './profile-service'
 
 export interface AuthRoutesOptions {
   auth: AuthService

@@ -1,8 +1,8 @@
 // Sessions repository: refresh-token families. Rotation is one transaction, so of two refreshes racing with the
 // same token exactly one wins; using a spent token revokes its whole family (RFC 9700 §4.14).
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { refreshTokens, sessions } from '../schema'
+import type { Db } from '../platform/db'
+import { refreshTokens, sessions } from './tables'
 
 export type SessionRow = typeof sessions.$inferSelect
 

@@ -1,7 +1,7 @@
 // Face challenges repository: issue, and claim exactly once (a replayed verifyId finds it already used).
 import { and, eq, isNull } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { faceChallenges } from '../schema'
+import type { Db } from '../platform/db'
+import { faceChallenges } from './tables'
 
 export type FaceChallengeRow = typeof faceChallenges.$inferSelect
 

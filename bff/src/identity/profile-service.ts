@@ -1,6 +1,6 @@
 // Profile service: the signed-in citizen's masked profile, and the audited, step-up-guarded ID-number reveal.
 import type { Profile } from '@ysx/shared'
-import type { UserRow, UsersRepository } from '../db'
+import type { UserRow, UsersRepository } from './users-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from '../audit/audit-service'

@@ -1,7 +1,7 @@
 // Users repository: accounts by id or WeChat openid, real-name binding (one account per citizen), face times.
 import { eq } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { users } from '../schema'
+import type { Db } from '../platform/db'
+import { users } from './tables'
 
 export type UserRow = typeof users.$inferSelect
 

@@ -2,9 +2,9 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { faceContracts, fromContract } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import type { FaceService } from '../../services/face-service'
-import type { ProfileService } from '../../services/profile-service'
-import { auditContext } from '../auth'
+import type { FaceService } from './face-service'
+import type { ProfileService } from './profile-service'
+import { auditContext } from './auth-routes'
 
 export default async function faceRoutes(app: FastifyInstance, opts: { face: FaceService; profiles: ProfileService }) {
   const r = app.withTypeProvider<ZodTypeProvider>()

@@ -1,7 +1,8 @@
 // Auth service: WeChat login, refresh-token rotation with reuse detection, logout, and access-token sessions.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Tokens } from '@ysx/shared'
-import type { SessionsRepository, UserRow, UsersRepository } from '../db'
+import type { SessionsRepository } from './sessions-repository'
+import type { UserRow, UsersRepository } from './users-repository'
 import type { WechatClient } from '../platform/departments/wechat'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
