@@ -9,7 +9,7 @@ import { JwksSchema } from '@ysx/shared'
 import { testConfig } from '../src/platform/config'
 import { openDataStore } from '../src/db'
 import { createFieldCipher } from '../src/platform/field-cipher'
-import { createKeyService } from '../src/services/key-service'
+import { createKeyService } from '../src/keys/key-service'
 import { build } from './helper'
 
 const DAY = 86_400

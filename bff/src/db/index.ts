@@ -1,13 +1,13 @@
 // The db module: opening the database and building the repositories; the only place that knows it is SQLite.
 import { openDatabase } from '../platform/db'
 import { type AuditRepository, drizzleAuditRepository } from '../audit/audit-repository'
-import { type DataAccessRepository, drizzleDataAccessRepository } from './repositories/data-access-repository'
+import { type DataAccessRepository, drizzleDataAccessRepository } from '../data-use/data-use-repository'
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from '../identity/face-repository'
-import { drizzleFeedbackRepository, type FeedbackRepository } from './repositories/feedback-repository'
+import { drizzleFeedbackRepository, type FeedbackRepository } from '../feedback/feedback-repository'
 import { drizzleHealthCodeRepository, type HealthCodeRepository } from './repositories/health-code-repository'
 import { drizzlePresentationsRepository, type PresentationsRepository } from './repositories/presentations-repository'
 import { drizzleSessionsRepository, type SessionsRepository } from '../identity/sessions-repository'
-import { drizzleSigningKeysRepository, type SigningKeysRepository } from './repositories/signing-keys-repository'
+import { drizzleSigningKeysRepository, type SigningKeysRepository } from '../keys/signing-keys-repository'
 import { drizzleUsersRepository, type UsersRepository } from '../identity/users-repository'
 
 export interface Repositories {
@@ -49,9 +49,9 @@ export function openDataStore(file: string): DataStore {
 
 export type { AuditEntry, AuditRepository, AuditRow } from '../audit/audit-repository'
 export { GENESIS_HASH } from '../audit/audit-repository'
-export type { DataAccessRepository, DataAccessRow } from './repositories/data-access-repository'
+export type { DataAccessRepository, DataAccessRow } from '../data-use/data-use-repository'
 export type { ClaimResult, FaceChallengesRepository } from '../identity/face-repository'
-export type { FeedbackRepository, FeedbackRow } from './repositories/feedback-repository'
+export type { FeedbackRepository, FeedbackRow } from '../feedback/feedback-repository'
 export type {
   AppealRow,
   CheckInWithVenue,
@@ -63,5 +63,5 @@ export type {
 } from './repositories/health-code-repository'
 export type { CredentialRow, PresentationRow, PresentationsRepository } from './repositories/presentations-repository'
 export type { RotateResult, SessionsRepository } from '../identity/sessions-repository'
-export type { SigningKeyRow, SigningKeysRepository } from './repositories/signing-keys-repository'
+export type { SigningKeyRow, SigningKeysRepository } from '../keys/signing-keys-repository'
 export type { RealNameBinding, UserRow, UsersRepository } from '../identity/users-repository'

@@ -22,7 +22,7 @@ import { verifyDeviceBound } from '../lib/device-bound'
 import { signJws } from '../platform/jws'
 import type { AuditContext } from '../audit/audit-service'
 import type { IssuedCertificate } from './certificates'
-import type { KeyService } from './key-service'
+import type { KeyService } from '../keys/key-service'
 import type { ProfileService } from '../identity/profile-service'
 import type { WalletService } from './wallet-service'
 

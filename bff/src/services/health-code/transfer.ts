@@ -5,7 +5,7 @@
 import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
 import { signJws } from '../../platform/jws'
 import type { AuditContext, AuditService } from '../../audit/audit-service'
-import type { KeyService } from '../key-service'
+import type { KeyService } from '../../keys/key-service'
 import type { Holder } from './holders'
 import type { HealthStatusService } from './status-service'
 

@@ -11,7 +11,7 @@ import {
   verify as cryptoVerify,
 } from 'node:crypto'
 import type { PublicJwk } from '@ysx/shared'
-import type { SigningKeyRow, SigningKeysRepository } from '../db'
+import type { SigningKeyRow, SigningKeysRepository } from './signing-keys-repository'
 import type { FieldCipher } from '../platform/field-cipher'
 
 export interface KeySettings {

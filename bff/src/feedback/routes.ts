@@ -2,7 +2,7 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { feedbackContracts, fromContract } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import type { FeedbackService } from '../../services/feedback-service'
+import type { FeedbackService } from './feedback-service'
 
 export default async function feedbackRoutes(app: FastifyInstance, opts: { feedback: FeedbackService }) {
   const r = app.withTypeProvider<ZodTypeProvider>()

@@ -1,7 +1,7 @@
 // Feedback repository: the async interface services use, and its drizzle implementation.
 import { eq } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { feedback } from '../schema'
+import type { Db } from '../platform/db'
+import { feedback } from './tables'
 
 export type FeedbackRow = typeof feedback.$inferSelect
 export type NewFeedbackRow = typeof feedback.$inferInsert

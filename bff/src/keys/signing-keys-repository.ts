@@ -1,7 +1,7 @@
 // Signing-keys repository: the key ring, and rotation as one transaction (retire the current key, add the next).
 import { isNull } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { signingKeys } from '../schema'
+import type { Db } from '../platform/db'
+import { signingKeys } from './tables'
 
 export type SigningKeyRow = typeof signingKeys.$inferSelect
 

@@ -2,7 +2,7 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, keysContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import type { KeyService } from '../../services/key-service'
+import type { KeyService } from './key-service'
 
 export default async function keyRoutes(app: FastifyInstance, opts: { keys: KeyService }) {
   /** GET /.well-known/jwks.json — current and overlapping public keys */

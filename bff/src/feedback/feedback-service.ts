@@ -1,7 +1,7 @@
 // Feedback service: files a citizen's feedback (contact sealed at rest) and reads receipts.
 import { randomUUID } from 'node:crypto'
 import { type FeedbackReceipt, maskPhone } from '@ysx/shared'
-import type { FeedbackRepository, FeedbackRow } from '../db'
+import type { FeedbackRepository, FeedbackRow } from './feedback-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 

@@ -1,7 +1,7 @@
 // Data-access repository: the record of department queries made for each citizen, newest first.
 import { and, desc, eq, lt, sql } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { dataAccess } from '../schema'
+import type { Db } from '../platform/db'
+import { dataAccess } from './tables'
 
 export type DataAccessRow = typeof dataAccess.$inferSelect
 
