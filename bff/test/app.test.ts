@@ -1,6 +1,6 @@
 // The BFF shell: probes, the 404 envelope, request ids, security headers and the CORS allow-list.
 import { ErrorEnvelopeSchema } from '@ysx/shared'
-import { openDataStore } from '../src/db'
+import { openDataStore } from '../src/store'
 import { build, STACK_TRACE, type TestApp } from './helper'
 
 let t: TestApp

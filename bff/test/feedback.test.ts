@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { ErrorEnvelopeSchema, FeedbackReceiptSchema } from '@ysx/shared'
-import { openDataStore } from '../src/db'
+import { openDataStore } from '../src/store'
 import { build, STACK_TRACE, type TestApp } from './helper'
 
 let t: TestApp

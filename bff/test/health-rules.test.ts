@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { catalogues } from '@ysx/shared'
 import { testConfig } from '../src/platform/config'
-import { evaluate, type Facts, loadRuleSets } from '../src/services/health-code/rules'
+import { evaluate, type Facts, loadRuleSets } from '../src/health-code/rules'
 
 const sets = loadRuleSets()
 const rules = sets.get(testConfig().healthRulesVersion)!

@@ -2,14 +2,14 @@
 // suspension or revocation at the department is seen by the next online verification.
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { testConfig } from '../src/platform/config'
-import { openDataStore } from '../src/db'
+import { openDataStore } from '../src/store'
 import { AppError } from '../src/platform/app-error'
 import { createFieldCipher } from '../src/platform/field-cipher'
-import type { IssuedCertificate } from '../src/services/certificates'
+import type { IssuedCertificate } from '../src/wallet/certificates'
 import { createKeyService } from '../src/keys/key-service'
-import { createPresentationService } from '../src/services/presentation-service'
+import { createPresentationService } from '../src/presentation/presentation-service'
 import type { ProfileService } from '../src/identity/profile-service'
-import type { WalletService } from '../src/services/wallet-service'
+import type { WalletService } from '../src/wallet/wallet-service'
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 

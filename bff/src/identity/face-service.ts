@@ -2,7 +2,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { type ErrorCode, type FaceChallenge, maskIdNumber, maskName, maskPhone } from '@ysx/shared'
 import type { z } from '@ysx/shared'
-import type { DataAccessRepository } from '../db'
+import type { DataAccessRepository } from '../data-use/data-use-repository'
 import type { FaceChallengesRepository } from './face-repository'
 import type { UsersRepository } from './users-repository'
 import type { GonganClient } from '../platform/departments/gongan-face'

@@ -10,7 +10,7 @@ import {
 } from '@ysx/shared'
 import { LRUCache } from 'lru-cache'
 import type { DepartmentName } from '../config'
-import type { DataAccessRepository } from '../../db'
+import type { DataAccessRepository } from '../../store'
 import { AppError } from '../app-error'
 import { callHeaders, type CallPurpose, createUpstream, type Upstream } from './upstream'
 

@@ -13,9 +13,9 @@ import {
 } from '@ysx/shared'
 import type { DepartmentReaders, Subject } from '../platform/departments/readers'
 import { AppError } from '../platform/app-error'
-import { fetchCertificates } from './certificates'
-import type { HolderService } from './health-code/holders'
-import type { HealthStatusService } from './health-code/status-service'
+import { fetchCertificates } from '../wallet/certificates'
+import type { HolderService } from '../health-code/holders-service'
+import type { HealthStatusService } from '../health-code/status-service'
 import type { ProfileService } from '../identity/profile-service'
 
 type Sections = Dashboard['sections']

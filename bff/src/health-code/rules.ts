@@ -132,7 +132,7 @@ export function evaluate(set: RuleSet, facts: Facts, now: Date): Evaluation {
   }
 }
 
-const RULES_DIR = path.resolve(__dirname, '../../../rules/health-code')
+const RULES_DIR = path.resolve(__dirname, '../../rules/health-code')
 
 /** Every rule set on disk, validated, by version. A file that does not parse is an error at start, not at display. */
 export function loadRuleSets(dir = RULES_DIR): Map<string, RuleSet> {

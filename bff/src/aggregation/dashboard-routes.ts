@@ -2,7 +2,7 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { dashboardContracts, fromContract, negotiateLocale } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import type { DashboardService } from '../../services/dashboard-service'
+import type { DashboardService } from './dashboard-service'
 
 export default async function dashboardRoutes(app: FastifyInstance, opts: { dashboard: DashboardService }) {
   /** GET /v1/dashboard — every section, or its error code, within the budget */

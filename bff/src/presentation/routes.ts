@@ -2,8 +2,8 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, presentationContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import type { PresentationService } from '../../services/presentation-service'
-import { auditContext } from '../../identity/auth-routes'
+import type { PresentationService } from './presentation-service'
+import { auditContext } from '../identity/auth-routes'
 
 export default async function presentationRoutes(
   app: FastifyInstance,

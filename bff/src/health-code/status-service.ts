@@ -16,14 +16,14 @@ import {
   weijianContracts,
   type z,
 } from '@ysx/shared'
-import type { HealthCodeRepository, HealthStatusRow } from '../../db'
-import type { DepartmentReaders } from '../../platform/departments/readers'
-import { AppError } from '../../platform/app-error'
-import { verifyDeviceBound } from '../../lib/device-bound'
-import { signJws } from '../../platform/jws'
-import type { KeyService } from '../../keys/key-service'
-import type { AppealsService } from './appeals'
-import type { Holder } from './holders'
+import type { HealthCodeRepository, HealthStatusRow } from './health-code-repository'
+import type { DepartmentReaders } from '../platform/departments/readers'
+import { AppError } from '../platform/app-error'
+import { verifyDeviceBound } from '../lib/device-bound'
+import { signJws } from '../platform/jws'
+import type { KeyService } from '../keys/key-service'
+import type { AppealsService } from './appeals-service'
+import type { Holder } from './holders-service'
 import { evaluate, type Evaluation, type Facts, type RuleSet } from './rules'
 
 export const HEALTH_CREDENTIAL_TYP = CODE_TYP.healthCode

@@ -2,7 +2,7 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, queryContracts } from '@ysx/shared'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { CitizenDataService } from '../../services/citizen-data-service'
+import type { CitizenDataService } from './citizen-data-service'
 
 const private_ = (reply: FastifyReply) => reply.header('cache-control', 'private, no-store')
 

@@ -12,11 +12,11 @@ import {
   type VenueSchema,
   type z,
 } from '@ysx/shared'
-import type { HealthCodeRepository, VenueRow } from '../../db'
-import { AppError } from '../../platform/app-error'
-import type { FieldCipher } from '../../platform/field-cipher'
-import type { ProfileService } from '../../identity/profile-service'
-import type { Holder } from './holders'
+import type { HealthCodeRepository, VenueRow } from './health-code-repository'
+import { AppError } from '../platform/app-error'
+import type { FieldCipher } from '../platform/field-cipher'
+import type { ProfileService } from '../identity/profile-service'
+import type { Holder } from './holders-service'
 import type { HealthStatusService } from './status-service'
 
 const TRIP_LOOKBACK_DAYS = 30

@@ -3,12 +3,13 @@
 // citizen's member, or a removed one, is a 404 exactly like a member that never existed.
 import { randomBytes } from 'node:crypto'
 import { type FamilyMemberSchema, gonganContracts, maskName, type z } from '@ysx/shared'
-import type { FamilyMemberRow, HealthCodeRepository, UsersRepository } from '../../db'
-import type { DepartmentReaders, Subject } from '../../platform/departments/readers'
-import { AppError } from '../../platform/app-error'
-import type { FieldCipher } from '../../platform/field-cipher'
-import type { AuditContext, AuditService } from '../../audit/audit-service'
-import type { ProfileService } from '../../identity/profile-service'
+import type { UsersRepository } from '../identity/users-repository'
+import type { FamilyMemberRow, HealthCodeRepository } from './health-code-repository'
+import type { DepartmentReaders, Subject } from '../platform/departments/readers'
+import { AppError } from '../platform/app-error'
+import type { FieldCipher } from '../platform/field-cipher'
+import type { AuditContext, AuditService } from '../audit/audit-service'
+import type { ProfileService } from '../identity/profile-service'
 
 export const MAX_FAMILY_MEMBERS = 10
 

@@ -3,12 +3,12 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, healthCodeContracts, negotiateLocale } from '@ysx/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { ActivityService } from '../../services/health-code/activity'
-import type { AppealsService } from '../../services/health-code/appeals'
-import type { HolderService } from '../../services/health-code/holders'
-import type { HealthStatusService } from '../../services/health-code/status-service'
-import type { TransferService } from '../../services/health-code/transfer'
-import { auditContext } from '../../identity/auth-routes'
+import type { ActivityService } from './activity-service'
+import type { AppealsService } from './appeals-service'
+import type { HolderService } from './holders-service'
+import type { HealthStatusService } from './status-service'
+import type { TransferService } from './transfer-service'
+import { auditContext } from '../identity/auth-routes'
 
 export interface HealthCodeRouteOptions {
   holders: HolderService

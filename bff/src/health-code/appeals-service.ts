@@ -3,11 +3,12 @@
 // results sampled before the appeal stop counting; the holder's status is then evaluated again.
 import { randomUUID } from 'node:crypto'
 import { type AppealSchema, type AppealTargetSchema, weijianContracts, type z } from '@ysx/shared'
-import type { DataAccessRepository, HealthCodeRepository } from '../../db'
-import type { DepartmentReaders, Subject } from '../../platform/departments/readers'
-import { callHeaders, type Upstream } from '../../platform/departments/upstream'
-import { AppError } from '../../platform/app-error'
-import type { Holder } from './holders'
+import type { DataAccessRepository } from '../data-use/data-use-repository'
+import type { HealthCodeRepository } from './health-code-repository'
+import type { DepartmentReaders, Subject } from '../platform/departments/readers'
+import { callHeaders, type Upstream } from '../platform/departments/upstream'
+import { AppError } from '../platform/app-error'
+import type { Holder } from './holders-service'
 
 type Appeal = z.infer<typeof AppealSchema>
 type Target = z.infer<typeof AppealTargetSchema>

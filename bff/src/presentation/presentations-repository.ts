@@ -1,7 +1,7 @@
 // Presentations repository: issued credentials, and verifications with a one-use guard on each presentation id.
 import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
-import { presentations, walletCredentials } from '../schema'
+import type { Db } from '../platform/db'
+import { presentations, walletCredentials } from './tables'
 
 export type CredentialRow = typeof walletCredentials.$inferSelect
 export type PresentationRow = typeof presentations.$inferSelect

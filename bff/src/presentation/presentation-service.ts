@@ -16,15 +16,15 @@ import {
   type z,
   type VerificationSchema,
 } from '@ysx/shared'
-import type { PresentationsRepository } from '../db'
+import type { PresentationsRepository } from './presentations-repository'
 import { AppError } from '../platform/app-error'
 import { verifyDeviceBound } from '../lib/device-bound'
 import { signJws } from '../platform/jws'
 import type { AuditContext } from '../audit/audit-service'
-import type { IssuedCertificate } from './certificates'
+import type { IssuedCertificate } from '../wallet/certificates'
 import type { KeyService } from '../keys/key-service'
 import type { ProfileService } from '../identity/profile-service'
-import type { WalletService } from './wallet-service'
+import type { WalletService } from '../wallet/wallet-service'
 
 export const CREDENTIAL_TYP = CODE_TYP.presentation
 export { credentialHash, DEVICE_TYP, MAX_AGE_SECONDS } from '../lib/device-bound'

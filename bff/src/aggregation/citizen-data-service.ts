@@ -12,7 +12,7 @@ import {
   type PensionViewSchema,
   type ViolationsViewSchema,
 } from '@ysx/shared'
-import type { DataAccessRepository } from '../db'
+import type { DataAccessRepository } from '../data-use/data-use-repository'
 import type { DepartmentReaders } from '../platform/departments/readers'
 import type { ProfileService } from '../identity/profile-service'
 

@@ -1,7 +1,7 @@
 // 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
 import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../platform/db'
+import type { Db } from '../platform/db'
 import {
   checkIns,
   familyMembers,
@@ -10,7 +10,7 @@ import {
   healthDeclarations,
   healthStatus,
   venues,
-} from '../schema'
+} from './tables'
 
 export type FamilyMemberRow = typeof familyMembers.$inferSelect
 export type DeclarationRow = typeof healthDeclarations.$inferSelect

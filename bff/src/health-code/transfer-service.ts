@@ -3,10 +3,10 @@
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it), and audited.
 import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
-import { signJws } from '../../platform/jws'
-import type { AuditContext, AuditService } from '../../audit/audit-service'
-import type { KeyService } from '../../keys/key-service'
-import type { Holder } from './holders'
+import { signJws } from '../platform/jws'
+import type { AuditContext, AuditService } from '../audit/audit-service'
+import type { KeyService } from '../keys/key-service'
+import type { Holder } from './holders-service'
 import type { HealthStatusService } from './status-service'
 
 export const TRANSFER_TYP = CODE_TYP.healthTransfer

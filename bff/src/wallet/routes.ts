@@ -2,8 +2,8 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, walletContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
-import type { WalletService } from '../../services/wallet-service'
-import { auditContext } from '../../identity/auth-routes'
+import type { WalletService } from './wallet-service'
+import { auditContext } from '../identity/auth-routes'
 
 export default async function walletRoutes(app: FastifyInstance, opts: { wallet: WalletService }) {
   const r = app.withTypeProvider<ZodTypeProvider>()
