@@ -1,4 +1,5 @@
-// The db module: opening the database and building the repositories; the only place that knows it is SQLite.
+// The data store: the BFF's SQLite database and every capability's repository over it; the only place that knows
+// it is SQLite (the PostgreSQL path adds a second store of the same shape).
 import { openDatabase } from './platform/db'
 import { type AuditRepository, drizzleAuditRepository } from './audit/audit-repository'
 import { type DataAccessRepository, drizzleDataAccessRepository } from './data-use/data-use-repository'

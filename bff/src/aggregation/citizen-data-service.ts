@@ -1,6 +1,5 @@
 // Citizen data: the signed-in citizen's own records from the departments, each read with its purpose on record.
 import {
-  type DataAccessRecord,
   gongjijinContracts,
   jiaoguanContracts,
   rensheContracts,
@@ -12,9 +11,8 @@ import {
   type PensionViewSchema,
   type ViolationsViewSchema,
 } from '@ysx/shared'
-import type { DataAccessRepository } from '../data-use/data-use-repository'
-import type { DepartmentReaders } from '../platform/departments/readers'
-import type { ProfileService } from '../identity/profile-service'
+import type { DepartmentReaders } from '../data-use'
+import type { ProfileService } from '../identity'
 
 const SELF = '（本人查询）'
 
@@ -24,18 +22,9 @@ export interface CitizenDataService {
   pension(userId: string): Promise<z.output<typeof PensionViewSchema>>
   housingFund(userId: string): Promise<z.output<typeof HousingFundViewSchema>>
   violations(userId: string): Promise<z.output<typeof ViolationsViewSchema>>
-  dataAccess(
-    userId: string,
-    limit: number,
-    before?: string,
-  ): Promise<{ records: DataAccessRecord[]; nextBefore: string | null }>
 }
 
-export function createCitizenDataService(
-  readers: DepartmentReaders,
-  profiles: ProfileService,
-  log: DataAccessRepository,
-): CitizenDataService {
+export function createCitizenDataService(readers: DepartmentReaders, profiles: ProfileService): CitizenDataService {
   return {
     async medicalInsurance(userId) {
       const s = await profiles.subject(userId)
@@ -75,14 +64,6 @@ export function createCitizenDataService(
           purpose: `查看交通违法记录${SELF}`,
         })) ?? null
       )
-    },
-    async dataAccess(userId, limit, before) {
-      const rows = await log.list(userId, limit + 1, before ? new Date(before) : undefined)
-      const page = rows.slice(0, limit)
-      return {
-        records: page.map((r) => ({ ...r, at: r.at.toISOString() })).map(({ userId: _u, ...r }) => r),
-        nextBefore: rows.length > limit ? page[page.length - 1]!.at.toISOString() : null,
-      }
     },
   }
 }

@@ -11,12 +11,11 @@ import {
   weijianContracts,
   yibaoContracts,
 } from '@ysx/shared'
-import type { DepartmentReaders, Subject } from '../platform/departments/readers'
+import type { DepartmentReaders, Subject } from '../data-use'
+import type { HealthStatusService, HolderService } from '../health-code'
+import type { ProfileService } from '../identity'
 import { AppError } from '../platform/app-error'
-import { fetchCertificates } from '../wallet/certificates'
-import type { HolderService } from '../health-code/holders-service'
-import type { HealthStatusService } from '../health-code/status-service'
-import type { ProfileService } from '../identity/profile-service'
+import type { WalletService } from '../wallet'
 
 type Sections = Dashboard['sections']
 type SectionOf<K extends keyof Sections> = Sections[K]
@@ -29,12 +28,14 @@ export interface DashboardService {
   show(userId: string, locale: Locale): Promise<Dashboard>
 }
 
-export function createDashboardService(
-  readers: DepartmentReaders,
-  profiles: ProfileService,
-  budgetMs: number,
-  health: { holders: HolderService; status: HealthStatusService },
-): DashboardService {
+export function createDashboardService(d: {
+  readers: DepartmentReaders
+  profiles: ProfileService
+  wallet: WalletService
+  health: { holders: HolderService; status: HealthStatusService }
+  budgetMs: number
+}): DashboardService {
+  const { readers, profiles, wallet, health, budgetMs } = d
   /** Rejects with UPSTREAM_TIMEOUT when `limit` resolves first. */
   const bounded = <T>(p: Promise<T>, limit: Promise<'timeout'>) =>
     Promise.race([p, limit.then(() => Promise.reject(new AppError('UPSTREAM_TIMEOUT', 'dashboard budget spent')))])
@@ -45,7 +46,7 @@ export function createDashboardService(
   ): { [K in keyof Sections]: () => Promise<DataOf<K>> } => ({
     async cards() {
       // Each issuer on its own: a slow one drops out of the list (named in unavailableFrom), the rest are shown.
-      const got = await fetchCertificates(readers, s, WHY, { bound: (p) => bounded(p, issuerLimit) })
+      const got = await wallet.issued(s, WHY, { bound: (p) => bounded(p, issuerLimit) })
       if (got.allFailed) throw got.allFailed
       const cards = got.certificates.map((c) => ({
         type: c.type,

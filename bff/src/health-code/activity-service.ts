@@ -15,7 +15,7 @@ import {
 import type { HealthCodeRepository, VenueRow } from './health-code-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { ProfileService } from '../identity/profile-service'
+import type { ProfileService } from '../identity'
 import type { Holder } from './holders-service'
 import type { HealthStatusService } from './status-service'
 

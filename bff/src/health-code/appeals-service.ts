@@ -3,15 +3,15 @@
 // results sampled before the appeal stop counting; the holder's status is then evaluated again.
 import { randomUUID } from 'node:crypto'
 import { type AppealSchema, type AppealTargetSchema, weijianContracts, type z } from '@ysx/shared'
-import type { DataAccessRepository } from '../data-use/data-use-repository'
-import type { HealthCodeRepository } from './health-code-repository'
-import type { DepartmentReaders, Subject } from '../platform/departments/readers'
-import { callHeaders, type Upstream } from '../platform/departments/upstream'
+import type { DataUseService, DepartmentReaders, Subject } from '../data-use'
 import { AppError } from '../platform/app-error'
+import type { WeijianClient } from '../platform/departments'
+import type { HealthCodeRepository } from './health-code-repository'
 import type { Holder } from './holders-service'
 
 type Appeal = z.infer<typeof AppealSchema>
 type Target = z.infer<typeof AppealTargetSchema>
+const FILE_APPEAL_KIND = weijianContracts.fileAppeal.summary
 
 export interface Corrections {
   /** Test results sampled up to this time were corrected by 卫健 (an upheld test-result appeal) */
@@ -30,8 +30,8 @@ export interface AppealsService {
 export function createAppealsService(d: {
   repo: HealthCodeRepository
   readers: DepartmentReaders
-  weijian: Upstream
-  dataAccess: DataAccessRepository
+  weijian: WeijianClient
+  dataUse: DataUseService
   now: () => Date
 }): AppealsService {
   const WHY = (holder: Holder) => ({ purpose: `${holder.purpose}：申诉` })
@@ -85,46 +85,27 @@ export function createAppealsService(d: {
       const caseId = `YSX-HC-${randomUUID()}`
       const why = { ...WHY(holder), caseId }
       const target = { kind: input.target.kind, id: 'id' in input.target ? input.target.id : null }
-      let outcome: 'served' | 'failed' = 'failed'
-      try {
-        const reply = await d.weijian.call(weijianContracts.fileAppeal, {
-          body: { idNumber: subject.idNumber, rule: input.rule, target, statement: input.statement },
-          headers: callHeaders(why),
-        })
-        if (reply.status !== 201)
-          throw new AppError('UPSTREAM_BAD_RESPONSE', `weijian: appeal answered ${reply.status}`)
-        outcome = 'served'
-        const r = reply.body as { appealId: string; filedAt: string; status: Appeal['status'] }
-        await d.repo.addAppeal({
-          appealId: r.appealId,
-          holder: holder.key,
-          rule: input.rule,
-          targetKind: target.kind,
-          targetId: target.id,
-          filedAt: new Date(r.filedAt),
-          decision: null,
-          decidedAt: null,
-        })
-        await d.repo.markStale(holder.key)
-        return {
-          appealId: r.appealId,
-          rule: input.rule,
-          status: r.status,
-          filedAt: new Date(r.filedAt).toISOString(),
-          decidedAt: null,
-          note: null,
-        }
-      } finally {
-        await d.dataAccess.insert({
-          id: randomUUID(),
-          userId: subject.userId,
-          department: 'weijian',
-          dataKind: weijianContracts.fileAppeal.summary,
-          purpose: why.purpose,
-          caseId,
-          outcome,
-          at: d.now(),
-        })
+      const body = { idNumber: subject.idNumber, rule: input.rule, target, statement: input.statement }
+      const call = { userId: subject.userId, department: 'weijian' as const, dataKind: FILE_APPEAL_KIND, why }
+      const r = (await d.dataUse.track(call, () => d.weijian.fileAppeal(body, why)))!
+      await d.repo.addAppeal({
+        appealId: r.appealId,
+        holder: holder.key,
+        rule: input.rule,
+        targetKind: target.kind,
+        targetId: target.id,
+        filedAt: new Date(r.filedAt),
+        decision: null,
+        decidedAt: null,
+      })
+      await d.repo.markStale(holder.key)
+      return {
+        appealId: r.appealId,
+        rule: input.rule,
+        status: r.status,
+        filedAt: new Date(r.filedAt).toISOString(),
+        decidedAt: null,
+        note: null,
       }
     },
 

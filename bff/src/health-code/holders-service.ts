@@ -3,13 +3,12 @@
 // citizen's member, or a removed one, is a 404 exactly like a member that never existed.
 import { randomBytes } from 'node:crypto'
 import { type FamilyMemberSchema, gonganContracts, maskName, type z } from '@ysx/shared'
-import type { UsersRepository } from '../identity/users-repository'
 import type { FamilyMemberRow, HealthCodeRepository } from './health-code-repository'
-import type { DepartmentReaders, Subject } from '../platform/departments/readers'
+import type { DepartmentReaders, Subject } from '../data-use'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from '../audit/audit-service'
-import type { ProfileService } from '../identity/profile-service'
+import type { AuditContext, AuditService } from '../audit'
+import type { ProfileService } from '../identity'
 
 export const MAX_FAMILY_MEMBERS = 10
 
@@ -56,7 +55,6 @@ const toMember = (r: FamilyMemberRow): FamilyMember => ({
 
 export function createHolderService(d: {
   repo: HealthCodeRepository
-  users: UsersRepository
   profiles: ProfileService
   readers: DepartmentReaders
   cipher: FieldCipher
@@ -67,17 +65,13 @@ export function createHolderService(d: {
     async resolve(userId, holder) {
       // `self` costs no read until something is needed: a display whose status is current reads nothing else.
       if (holder === 'self') {
-        const user = async () => {
-          await d.profiles.subject(userId) // a real-name account, else 403
-          return (await d.users.findById(userId))!
-        }
         return {
           id: 'self',
           key: `u:${userId}`,
           purpose: '粤康码（本人）',
           subject: () => d.profiles.subject(userId),
-          maskedName: async () => (await user()).nameMasked ?? '*',
-          fullName: async () => d.cipher.decrypt((await user()).nameSealed!),
+          maskedName: () => d.profiles.maskedName(userId),
+          fullName: () => d.profiles.fullName(userId),
         }
       }
       const m = await d.repo.member(userId, holder)

@@ -3,24 +3,15 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, healthCodeContracts, negotiateLocale } from '@ysx/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { ActivityService } from './activity-service'
-import type { AppealsService } from './appeals-service'
-import type { HolderService } from './holders-service'
-import type { HealthStatusService } from './status-service'
-import type { TransferService } from './transfer-service'
-import { auditContext } from '../identity/auth-routes'
+import type { HealthCode } from '.'
+import { auditContext } from '../audit'
 
-export interface HealthCodeRouteOptions {
-  holders: HolderService
-  status: HealthStatusService
-  activity: ActivityService
-  appeals: AppealsService
-  transfers: TransferService
-  verifyRateLimitMax: number
-}
-
-export default async function healthCodeRoutes(app: FastifyInstance, opts: HealthCodeRouteOptions) {
+export default async function healthCodeRoutes(
+  app: FastifyInstance,
+  options: { healthCode: HealthCode; verifyRateLimitMax: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>()
+  const opts = { ...options.healthCode, verifyRateLimitMax: options.verifyRateLimitMax }
   const c = healthCodeContracts
   const locale = (req: FastifyRequest) => negotiateLocale(req.headers['accept-language'])
   const holder = (req: { auth: { sub: string }; params: { holder: string } }) =>

@@ -17,11 +17,11 @@ import {
   type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, HealthStatusRow } from './health-code-repository'
-import type { DepartmentReaders } from '../platform/departments/readers'
+import type { DepartmentReaders } from '../data-use'
 import { AppError } from '../platform/app-error'
 import { verifyDeviceBound } from '../lib/device-bound'
 import { signJws } from '../platform/jws'
-import type { KeyService } from '../keys/key-service'
+import type { KeyService } from '../keys'
 import type { AppealsService } from './appeals-service'
 import type { Holder } from './holders-service'
 import { evaluate, type Evaluation, type Facts, type RuleSet } from './rules'

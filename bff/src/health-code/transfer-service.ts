@@ -4,8 +4,8 @@
 // Only with the citizen's consent (the contract requires it), and audited.
 import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
 import { signJws } from '../platform/jws'
-import type { AuditContext, AuditService } from '../audit/audit-service'
-import type { KeyService } from '../keys/key-service'
+import type { AuditContext, AuditService } from '../audit'
+import type { KeyService } from '../keys'
 import type { Holder } from './holders-service'
 import type { HealthStatusService } from './status-service'
 

@@ -3,10 +3,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Tokens } from '@ysx/shared'
 import type { SessionsRepository } from './sessions-repository'
 import type { UserRow, UsersRepository } from './users-repository'
-import type { WechatClient } from '../platform/departments/wechat'
+import type { WechatClient } from '../platform/departments'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from '../audit/audit-service'
+import type { AuditContext, AuditService } from '../audit'
 
 export interface AccessClaims {
   sub: string

@@ -2,14 +2,14 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { type ErrorCode, type FaceChallenge, maskIdNumber, maskName, maskPhone } from '@ysx/shared'
 import type { z } from '@ysx/shared'
-import type { DataAccessRepository } from '../data-use/data-use-repository'
+import type { DataUseService } from '../data-use'
 import type { FaceChallengesRepository } from './face-repository'
 import type { UsersRepository } from './users-repository'
-import type { GonganClient } from '../platform/departments/gongan-face'
+import type { GonganClient } from '../platform/departments'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 import type { faceContracts } from '@ysx/shared'
-import type { AuditContext, AuditService } from '../audit/audit-service'
+import type { AuditContext, AuditService } from '../audit'
 
 export type FaceVerifyInput = z.output<typeof faceContracts.verify.body>
 
@@ -25,7 +25,7 @@ export interface FaceDeps {
   challenges: FaceChallengesRepository
   gongan: GonganClient
   /** 我的数据使用记录: the face check is a 公安 query made for the citizen */
-  dataAccess: DataAccessRepository
+  dataUse: DataUseService
   cipher: FieldCipher
   audit: AuditService
   settings: FaceSettings
@@ -86,28 +86,14 @@ export function createFaceService(d: FaceDeps): FaceService {
       if (user?.idNumberHash && user.idNumberHash !== idHash) return fail(userId, 'FACE_IDENTITY_MISMATCH', ctx)
 
       const why = { purpose: user?.level === 'real_name' ? '刷脸验证（敏感操作前的身份确认）' : '实名认证（人脸核身）' }
-      const record = (outcome: 'served' | 'not_found' | 'failed') =>
-        d.dataAccess.insert({
-          id: randomUUID(),
-          userId,
-          department: 'gongan',
-          dataKind: '人脸核身（姓名、身份证号与证件照比对）',
-          purpose: why.purpose,
-          caseId: null,
-          outcome,
-          at: now(),
-        })
-      let result
-      try {
-        result = await d.gongan.checkFace(
-          { idNumber: input.idNumber, name: input.name, challengeDigits: claim.challenge.digits, sample: input.sample },
-          why,
-        )
-      } catch (err) {
-        await record('failed')
-        throw err
+      const call = { userId, department: 'gongan' as const, dataKind: '人脸核身（姓名、身份证号与证件照比对）', why }
+      const sample = {
+        idNumber: input.idNumber,
+        name: input.name,
+        challengeDigits: claim.challenge.digits,
+        sample: input.sample,
       }
-      await record(result ? 'served' : 'not_found')
+      const result = await d.dataUse.track(call, () => d.gongan.checkFace(sample, why))
       if (!result || !result.identityMatch) return fail(userId, 'FACE_IDENTITY_MISMATCH', ctx)
       if (!result.digitsMatch) return fail(userId, 'FACE_DIGITS_MISMATCH', ctx)
       if (result.liveness < s.minLiveness) return fail(userId, 'FACE_LIVENESS_FAILED', ctx)

@@ -3,7 +3,7 @@ import type { Profile } from '@ysx/shared'
 import type { UserRow, UsersRepository } from './users-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from '../audit/audit-service'
+import type { AuditContext, AuditService } from '../audit'
 
 export interface ProfileService {
   profile(userId: string): Promise<Profile>
@@ -13,6 +13,10 @@ export interface ProfileService {
   requireRecentFace(userId: string, ctx: AuditContext): Promise<void>
   /** The full ID number, after a step-up; audited. */
   revealIdNumber(userId: string, ctx: AuditContext): Promise<string>
+  /** A real-name citizen's masked name (as a health code shows it), else 403. */
+  maskedName(userId: string): Promise<string>
+  /** A real-name citizen's full name, for a payload they consented to (the 粤澳 transfer), else 403. */
+  fullName(userId: string): Promise<string>
 }
 
 export function toProfile(u: UserRow): Profile {
@@ -39,14 +43,24 @@ export function createProfileService(
     if (!user) throw new AppError('AUTH_TOKEN_INVALID', 'user gone')
     return user
   }
+  async function realName(userId: string) {
+    const user = await load(userId)
+    if (!user.idNumberSealed) throw new AppError('REAL_NAME_REQUIRED')
+    return user
+  }
   return {
     async profile(userId) {
       return toProfile(await load(userId))
     },
     async subject(userId) {
-      const user = await load(userId)
-      if (!user.idNumberSealed) throw new AppError('REAL_NAME_REQUIRED')
-      return { userId, idNumber: cipher.decrypt(user.idNumberSealed) }
+      const user = await realName(userId)
+      return { userId, idNumber: cipher.decrypt(user.idNumberSealed!) }
+    },
+    async maskedName(userId) {
+      return (await realName(userId)).nameMasked ?? '*'
+    },
+    async fullName(userId) {
+      return cipher.decrypt((await realName(userId)).nameSealed!)
     },
     async requireRecentFace(userId, ctx) {
       const user = await load(userId)
@@ -57,10 +71,9 @@ export function createProfileService(
       throw new AppError(code)
     },
     async revealIdNumber(userId, ctx) {
-      const user = await load(userId)
-      if (!user.idNumberSealed) throw new AppError('REAL_NAME_REQUIRED')
+      const user = await realName(userId)
       await audit.record({ userId, action: 'id_number.reveal', outcome: 'success' }, ctx)
-      return cipher.decrypt(user.idNumberSealed)
+      return cipher.decrypt(user.idNumberSealed!)
     },
   }
 }

@@ -4,7 +4,7 @@
 // with the JWKS alone; what the credential's other claims mean is the caller's.
 import { createHash } from 'node:crypto'
 import { CODE_TYP, type ErrorCode, PROOF_MAX_AGE_SECONDS, PROOF_SKEW_SECONDS } from '@ysx/shared'
-import type { KeyService } from '../keys/key-service'
+import type { KeyService } from '../keys'
 import { AppError } from '../platform/app-error'
 import { decodeJws, verifyWithJwk } from '../platform/jws'
 

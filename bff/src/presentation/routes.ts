@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, presentationContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 import type { PresentationService } from './presentation-service'
-import { auditContext } from '../identity/auth-routes'
+import { auditContext } from '../audit'
 
 export default async function presentationRoutes(
   app: FastifyInstance,

@@ -6,8 +6,8 @@ import {
   POPULATION_DEPARTMENT_CODES,
   type z,
 } from '@ysx/shared'
-import type { CallPurpose } from '../platform/departments/upstream'
-import type { DepartmentReaders, LookupContract, Subject } from '../platform/departments/readers'
+import type { DepartmentReaders, Subject } from '../data-use'
+import type { CallPurpose, LookupContract } from '../platform/departments'
 
 /** Certificate-issuing departments (the registry's, in its order) and their certificate lookups. */
 export const ISSUERS: {

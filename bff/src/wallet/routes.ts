@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, walletContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 import type { WalletService } from './wallet-service'
-import { auditContext } from '../identity/auth-routes'
+import { auditContext } from '../audit'
 
 export default async function walletRoutes(app: FastifyInstance, opts: { wallet: WalletService }) {
   const r = app.withTypeProvider<ZodTypeProvider>()

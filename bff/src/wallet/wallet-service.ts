@@ -9,12 +9,13 @@ import {
   scrubText,
   type WalletCard,
 } from '@ysx/shared'
-import type { DepartmentReaders } from '../platform/departments/readers'
+import type { AuditContext, AuditService } from '../audit'
+import type { DepartmentReaders, Subject } from '../data-use'
+import type { ProfileService } from '../identity'
 import { AppError } from '../platform/app-error'
+import type { CallPurpose } from '../platform/departments'
 import type { FieldCipher } from '../platform/field-cipher'
-import type { AuditContext, AuditService } from '../audit/audit-service'
-import { fetchCertificates, type IssuedCertificate } from './certificates'
-import type { ProfileService } from '../identity/profile-service'
+import { type CertificateFetch, fetchCertificates, type FetchOptions, type IssuedCertificate } from './certificates'
 
 type Field = { key: string; value: string }
 
@@ -33,6 +34,8 @@ export interface WalletService {
     id: string,
     opts?: { fresh?: boolean; type?: CertificateType },
   ): Promise<IssuedCertificate>
+  /** Every certificate the issuers hold for a subject, each issuer on its own (the dashboard's card list). */
+  issued(subject: Subject, why: CallPurpose, opts?: FetchOptions): Promise<CertificateFetch>
 }
 
 const BASE_KEYS = new Set([
@@ -111,6 +114,7 @@ export function createWalletService(
       return { ...toCard(userId, c), fields: flattenFields(own(c), false) }
     },
     certificate: (userId, id, opts) => find(userId, id, opts),
+    issued: (subject, why, opts) => fetchCertificates(readers, subject, why, opts),
     async reveal(userId, id, ctx) {
       await profiles.requireRecentFace(userId, ctx)
       const c = await find(userId, id)

@@ -1,0 +1,11 @@
+// Audit: the hash-chained security audit trail (who, what, when, outcome). Public entry: the service other
+// capabilities record security events with, and the request → context helper their routes use.
+export { auditContext } from './audit-context'
+export {
+  type AuditAction,
+  type AuditContext,
+  auditHash,
+  type AuditService,
+  createAuditService,
+  firstBrokenLink,
+} from './audit-service'

@@ -1,0 +1,117 @@
+// Data-use service (我的数据使用记录): the one writer of the record of department calls made for a citizen. Every
+// such call goes through it: lookups through the recording readers it hands out, other calls (公安's face check,
+// 卫健's appeals) through `track`. A reply served from the lookups' cache called nobody and is not recorded.
+import { randomUUID } from 'node:crypto'
+import type { DataAccessRecord, DepartmentCode, PopulationDepartment } from '@ysx/shared'
+import type {
+  CallPurpose,
+  DepartmentLookups,
+  LookupContract,
+  Ok,
+  OpenContract,
+  ReadOptions,
+} from '../platform/departments'
+import type { DataAccessRepository } from './data-use-repository'
+
+/** Whom a department is asked about, on whose behalf: the signed-in citizen's account and the ID number asked. */
+export interface Subject {
+  userId: string
+  idNumber: string
+}
+
+export interface DepartmentReader {
+  /** The citizen's record, or `undefined` when the department does not know them (404). Throws UPSTREAM_*. */
+  read<C extends LookupContract>(
+    contract: C,
+    subject: Subject,
+    why: CallPurpose,
+    opts?: ReadOptions,
+  ): Promise<Ok<C> | undefined>
+  /** A reply that names no citizen (nothing to record). */
+  readOpen<C extends OpenContract>(contract: C, why: CallPurpose, opts?: ReadOptions): Promise<Ok<C>>
+}
+
+export type DepartmentReaders = Record<PopulationDepartment, DepartmentReader>
+
+/** One department call made for a citizen, as the record shows it. */
+export interface DepartmentCall {
+  userId: string
+  department: DepartmentCode
+  /** What was asked, in words a citizen reads */
+  dataKind: string
+  why: CallPurpose
+}
+
+export interface DataUseService {
+  /** Department readers that record each call they make */
+  readers: DepartmentReaders
+  /** Runs one department call and records it: served, not_found (it resolved undefined) or failed (it threw). */
+  track<T>(call: DepartmentCall, run: () => Promise<T | undefined>): Promise<T | undefined>
+  /** A page of the citizen's records, newest first; `before` continues from an earlier page's `nextBefore`. */
+  list(
+    userId: string,
+    limit: number,
+    before?: string,
+  ): Promise<{ records: DataAccessRecord[]; nextBefore: string | null }>
+}
+
+export function createDataUseService(
+  lookups: DepartmentLookups,
+  repo: DataAccessRepository,
+  now: () => Date,
+): DataUseService {
+  const record = (call: DepartmentCall, outcome: 'served' | 'not_found' | 'failed') =>
+    repo.insert({
+      id: randomUUID(),
+      userId: call.userId,
+      department: call.department,
+      dataKind: call.dataKind,
+      purpose: call.why.purpose,
+      caseId: call.why.caseId ?? null,
+      outcome,
+      at: now(),
+    })
+
+  async function track<T>(call: DepartmentCall, run: () => Promise<T | undefined>): Promise<T | undefined> {
+    let value
+    try {
+      value = await run()
+    } catch (err) {
+      await record(call, 'failed')
+      throw err
+    }
+    await record(call, value === undefined ? 'not_found' : 'served')
+    return value
+  }
+
+  const readerFor = (department: PopulationDepartment): DepartmentReader => ({
+    async read(contract, subject, why, opts) {
+      const call = { userId: subject.userId, department, dataKind: contract.summary, why }
+      let got
+      try {
+        got = await lookups[department].lookup(contract, subject.idNumber, why, opts)
+      } catch (err) {
+        await record(call, 'failed')
+        throw err
+      }
+      if (got.asked) await record(call, got.value === undefined ? 'not_found' : 'served')
+      return got.value
+    },
+    readOpen: (contract, why, opts) => lookups[department].readOpen(contract, why, opts),
+  })
+
+  return {
+    readers: Object.fromEntries(
+      Object.keys(lookups).map((d) => [d, readerFor(d as PopulationDepartment)]),
+    ) as DepartmentReaders,
+    track,
+    async list(userId, limit, before) {
+      const rows = await repo.list(userId, limit + 1, before ? new Date(before) : undefined)
+      const page = rows.slice(0, limit)
+      return {
+        records: page.map(({ userId: _u, at, ...r }) => ({ ...r, at: at.toISOString() })),
+        nextBefore: rows.length > limit ? page[page.length - 1]!.at.toISOString() : null,
+      }
+    },
+  }
+}

@@ -1,0 +1,46 @@
+// The department adapters, built once: one HTTP client per department (upstream.ts), the cached lookups of every
+// population department, and the clients of the calls that are not lookups (WeChat's code2session, 公安's face
+// check, 卫健's appeals). Adapters speak HTTP only; they never write a database.
+import { DEPARTMENT_CODES, type DepartmentCode, type PopulationDepartment } from '@ysx/shared'
+import type { Config } from '../config'
+import { createGonganClient, type GonganClient } from './gongan'
+import { createDepartmentLookups, type DepartmentLookups } from './lookups'
+import { createUpstream, type Upstream } from './upstream'
+import { createWechatClient, type WechatClient } from './wechat'
+import { createWeijianClient, type WeijianClient } from './weijian'
+
+export interface DepartmentAdapters {
+  lookups: DepartmentLookups
+  wechat: WechatClient
+  gongan: GonganClient
+  weijian: WeijianClient
+  /** Closes every keep-alive pool */
+  close(): Promise<void>
+}
+
+export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'wechat'>): DepartmentAdapters {
+  const d = config.departments
+  const upstreams = Object.fromEntries(
+    DEPARTMENT_CODES.map((code) => {
+      // WeChat's login server is called with its own settings: a plain timeout, the default breaker.
+      const breaker =
+        code === 'wechat' ? {} : { breakerThreshold: d.breakerThreshold, halfOpenAfterMs: d.halfOpenAfterMs }
+      return [code, createUpstream({ name: code, baseUrl: d.urls[code], timeoutMs: d.timeoutMs, ...breaker })]
+    }),
+  ) as Record<DepartmentCode, Upstream>
+  return {
+    lookups: createDepartmentLookups(upstreams as Record<PopulationDepartment, Upstream>, d.cacheTtlMs),
+    wechat: createWechatClient(upstreams.wechat, config.wechat),
+    gongan: createGonganClient(upstreams.gongan),
+    weijian: createWeijianClient(upstreams.weijian),
+    close: async () => {
+      await Promise.all(Object.values(upstreams).map((u) => u.close()))
+    },
+  }
+}
+
+export type { CallPurpose } from './upstream'
+export type { DepartmentLookup, DepartmentLookups, LookupContract, Ok, OpenContract, ReadOptions } from './lookups'
+export type { FaceCheckInput, GonganClient } from './gongan'
+export type { WechatClient, WechatSession } from './wechat'
+export type { AppealInput, AppealRecord, WeijianClient } from './weijian'

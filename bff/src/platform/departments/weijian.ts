@@ -1,0 +1,23 @@
+// 卫健 adapter: filing a health-code appeal over HTTP (a write: never retried). Reading appeals and test results
+// goes through the department lookups; recording the call is the data-use service's.
+import { type AppealRecordSchema, weijianContracts, type z } from '@ysx/shared'
+import { AppError } from '../app-error'
+import { callHeaders, type CallPurpose, type Upstream } from './upstream'
+
+export type AppealInput = z.input<typeof weijianContracts.fileAppeal.body>
+export type AppealRecord = z.output<typeof AppealRecordSchema>
+
+export interface WeijianClient {
+  /** Files the appeal with 卫健; its record (case number, status) or UPSTREAM_*. */
+  fileAppeal(input: AppealInput, why: CallPurpose): Promise<AppealRecord>
+}
+
+export function createWeijianClient(upstream: Upstream): WeijianClient {
+  return {
+    async fileAppeal(input, why) {
+      const reply = await upstream.call(weijianContracts.fileAppeal, { body: input, headers: callHeaders(why) })
+      if (reply.status !== 201) throw new AppError('UPSTREAM_BAD_RESPONSE', `weijian: appeal answered ${reply.status}`)
+      return reply.body as AppealRecord
+    },
+  }
+}

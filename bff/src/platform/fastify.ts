@@ -1,0 +1,46 @@
+// The Fastify instance every capability is registered on: logger (with redaction), request ids, server timeouts,
+// the zod type provider's compilers and the x-request-id reply header.
+import { randomUUID } from 'node:crypto'
+import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod'
+import { z } from '@ysx/shared'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { DestinationStream } from 'pino'
+import type { Config } from './config'
+import { loggerOptions } from './logger'
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
+
+// shared/ turns zod's JIT off for the mini-program (no eval there); on the server the JIT is allowed and faster.
+z.config({ jitless: false })
+
+export function createFastify(
+  config: Config,
+  opts: {
+    logStream?: DestinationStream | undefined
+    onRoute?: ((route: { method: string | string[]; url: string }) => void) | undefined
+  },
+): FastifyInstance {
+  const logger = loggerOptions(config.logLevel)
+  const app = Fastify({
+    logger: opts.logStream ? { ...logger, stream: opts.logStream } : logger,
+    // A caller's request id is kept only if it looks like one, so it cannot inject into logs.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  })
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+  return app
+}

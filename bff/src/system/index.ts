@@ -1,0 +1,2 @@
+// System: the liveness and readiness probes. Public entry: the routes plugin.
+export { default } from './routes'
