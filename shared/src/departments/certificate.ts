@@ -67,6 +67,14 @@ export function certificateBase<const T extends CertificateType>(type: T) {
   })
 }
 
+/** Every certificate a department issues, told apart by `type` (one schema per certificate type). */
+export function certificateUnion<T extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
+  types: T,
+  description: string,
+) {
+  return z.discriminatedUnion('type', types).describe(description)
+}
+
 /** The reply of a department's certificate lookup: what it issued to the citizen, as of its reference date. */
 export function certificatesContract<const S extends z.ZodType>(tag: string, certificate: S) {
   return lookupContract(

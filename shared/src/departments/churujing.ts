@@ -1,7 +1,7 @@
 // 出入境 (exit and entry administration) department contract: 普通护照 and 往来港澳通行证 with its endorsements.
 import { defineContracts } from '../contract'
 import { z } from '../z'
-import { certificateBase, certificatesContract, isoDate } from './certificate'
+import { certificateBase, certificateUnion, certificatesContract, isoDate } from './certificate'
 
 export const PassportSchema = certificateBase('passport').extend({
   passportType: z.literal('P').describe('护照类型代码（P 普通护照）'),
@@ -22,9 +22,7 @@ export const HkMacauPermitSchema = certificateBase('hk_macau_permit').extend({
   endorsements: z.array(EndorsementSchema).describe('签注，新在前'),
 })
 
-export const ChurujingCertificateSchema = z
-  .discriminatedUnion('type', [PassportSchema, HkMacauPermitSchema])
-  .describe('出入境签发的证件')
+export const ChurujingCertificateSchema = certificateUnion([PassportSchema, HkMacauPermitSchema], '出入境签发的证件')
 
 export const churujingContracts = defineContracts({
   certificates: certificatesContract('exit-entry', ChurujingCertificateSchema),

@@ -2,10 +2,9 @@
 import { defineContracts } from '../contract'
 import { IdNumberSchema } from '../domain/id-number'
 import { ChineseNameSchema } from '../domain/name'
-import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { FaceSampleSchema } from '../api/face'
-import { DepartmentCallHeadersSchema } from './common'
+import { lookupContract } from './common'
 
 export const FaceCheckBodySchema = z
   .object({
@@ -29,14 +28,15 @@ export const FaceCheckResultSchema = z.object({
 export type FaceCheckResult = z.infer<typeof FaceCheckResultSchema>
 
 export const gonganFaceContracts = defineContracts({
+  // A citizen lookup (POST, call headers, 200/400/404) whose body carries the face sample besides the ID number.
   checkFace: {
-    method: 'POST',
-    path: '/v1/face/check',
-    summary: '人脸核身：比对姓名、身份证号与证件照，并给出活体分数（不保存影像）',
-    tag: 'identity',
-    headers: DepartmentCallHeadersSchema,
+    ...lookupContract(
+      '人脸核身：比对姓名、身份证号与证件照，并给出活体分数（不保存影像）',
+      'identity',
+      '/v1/face/check',
+      FaceCheckResultSchema,
+    ),
     body: FaceCheckBodySchema,
     bodyLimit: 600_000,
-    responses: { 200: FaceCheckResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
   },
 })

@@ -4,7 +4,14 @@ import { IdNumberSchema } from '../domain/id-number'
 import { ChineseNameSchema } from '../domain/name'
 import { PhoneSchema } from '../domain/phone'
 import { z } from '../z'
-import { certificateBase, certificatesContract, GenderSchema, isoDate, PersonRefSchema } from './certificate'
+import {
+  certificateBase,
+  certificateUnion,
+  certificatesContract,
+  GenderSchema,
+  isoDate,
+  PersonRefSchema,
+} from './certificate'
 import { lookupContract } from './common'
 
 export const GonganCitizenSchema = z.object({
@@ -50,9 +57,10 @@ export const ResidencePermitSchema = certificateBase('residence_permit').extend(
   registeredAddress: z.string().min(1).describe('户籍地址'),
 })
 
-export const GonganCertificateSchema = z
-  .discriminatedUnion('type', [IdCardSchema, HouseholdRegisterSchema, ResidencePermitSchema])
-  .describe('公安签发的证照')
+export const GonganCertificateSchema = certificateUnion(
+  [IdCardSchema, HouseholdRegisterSchema, ResidencePermitSchema],
+  '公安签发的证照',
+)
 export type GonganCertificate = z.infer<typeof GonganCertificateSchema>
 
 export const gonganContracts = defineContracts({

@@ -1,7 +1,7 @@
 // 公积金 (housing provident fund) department contract: the account and balance, its statement, the 缴存证明.
 import { defineContracts } from '../contract'
 import { z } from '../z'
-import { certificateBase, certificatesContract, isoDate, isoMonth, yuan } from './certificate'
+import { certificateBase, certificateUnion, certificatesContract, isoDate, isoMonth, yuan } from './certificate'
 import { lookupContract } from './common'
 
 export const HousingFundAccountSchema = z.object({
@@ -53,9 +53,7 @@ export const HousingFundCertificateSchema = certificateBase('housing_fund_certif
   balanceAtIssue: yuan('开具时的账户余额'),
 })
 
-export const GongjijinCertificateSchema = z
-  .discriminatedUnion('type', [HousingFundCertificateSchema])
-  .describe('公积金中心出具的证明')
+export const GongjijinCertificateSchema = certificateUnion([HousingFundCertificateSchema], '公积金中心出具的证明')
 
 export const gongjijinContracts = defineContracts({
   certificates: certificatesContract('housing-fund', GongjijinCertificateSchema),

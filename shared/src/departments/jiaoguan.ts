@@ -1,7 +1,7 @@
 // 交管 (traffic police) department contract: 驾驶证 with its 12-point scoring, 行驶证, and traffic violations.
 import { defineContracts } from '../contract'
 import { z } from '../z'
-import { certificateBase, certificatesContract, isoDate, isoDateTime, yuan } from './certificate'
+import { certificateBase, certificateUnion, certificatesContract, isoDate, isoDateTime, yuan } from './certificate'
 import { lookupContract } from './common'
 
 export const PlateNumberSchema = z
@@ -9,11 +9,14 @@ export const PlateNumberSchema = z
   .regex(/^粤[A-Z]·[A-Z0-9]{5,6}$/)
   .describe('号牌号码')
 
+/** A penalty decision's number: a point deduction and the violation it was for carry the same one. */
+const DecisionNumberSchema = z
+  .string()
+  .regex(/^\d{16}$/)
+  .describe('处罚决定书编号')
+
 export const PointDeductionSchema = z.object({
-  decisionNumber: z
-    .string()
-    .regex(/^\d{16}$/)
-    .describe('处罚决定书编号'),
+  decisionNumber: DecisionNumberSchema,
   occurredAt: isoDateTime('违法时间'),
   points: z.number().int().min(1).max(12).describe('记分'),
 })
@@ -50,15 +53,13 @@ export const VehicleLicenceSchema = certificateBase('vehicle_licence').extend({
   inspectionValidUntil: isoDate('检验有效期至'),
 })
 
-export const JiaoguanCertificateSchema = z
-  .discriminatedUnion('type', [DrivingLicenceSchema, VehicleLicenceSchema])
-  .describe('交管签发的证照')
+export const JiaoguanCertificateSchema = certificateUnion(
+  [DrivingLicenceSchema, VehicleLicenceSchema],
+  '交管签发的证照',
+)
 
 export const TrafficViolationSchema = z.object({
-  decisionNumber: z
-    .string()
-    .regex(/^\d{16}$/)
-    .describe('处罚决定书编号'),
+  decisionNumber: DecisionNumberSchema,
   occurredAt: isoDateTime('违法时间'),
   place: z.string().min(1).describe('违法地点'),
   plateNumber: PlateNumberSchema.nullable().describe('号牌号码；驾驶他人车辆时为 null'),

@@ -2,7 +2,7 @@
 import { defineContracts } from '../contract'
 import { IdNumberSchema } from '../domain/id-number'
 import { z } from '../z'
-import { certificateBase, certificatesContract, isoDate, isoMonth, yuan } from './certificate'
+import { certificateBase, certificateUnion, certificatesContract, isoDate, isoMonth, yuan } from './certificate'
 import { lookupContract } from './common'
 
 export const SocialSecurityCardSchema = certificateBase('social_security_card').extend({
@@ -15,9 +15,7 @@ export const SocialSecurityCardSchema = certificateBase('social_security_card').
   generation: z.enum(['第二代', '第三代']).describe('卡片代际'),
 })
 
-export const RensheCertificateSchema = z
-  .discriminatedUnion('type', [SocialSecurityCardSchema])
-  .describe('人社签发的证照')
+export const RensheCertificateSchema = certificateUnion([SocialSecurityCardSchema], '人社签发的证照')
 
 export const InsuranceItemSchema = z.object({
   insurance: z.enum(['养老保险', '医疗保险', '失业保险', '工伤保险']).describe('险种'),

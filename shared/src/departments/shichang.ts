@@ -2,7 +2,7 @@
 import { defineContracts } from '../contract'
 import { UsccSchema } from '../domain/uscc'
 import { z } from '../z'
-import { certificateBase, certificatesContract, isoDate, yuan } from './certificate'
+import { certificateBase, certificateUnion, certificatesContract, isoDate, yuan } from './certificate'
 
 export const BusinessLicenceSchema = certificateBase('business_licence').extend({
   creditCode: UsccSchema,
@@ -15,9 +15,7 @@ export const BusinessLicenceSchema = certificateBase('business_licence').extend(
   address: z.string().min(1).describe('住所或经营场所'),
 })
 
-export const ShichangCertificateSchema = z
-  .discriminatedUnion('type', [BusinessLicenceSchema])
-  .describe('市场监管部门核发的执照')
+export const ShichangCertificateSchema = certificateUnion([BusinessLicenceSchema], '市场监管部门核发的执照')
 
 export const shichangContracts = defineContracts({
   certificates: certificatesContract('market-regulation', ShichangCertificateSchema),

@@ -1,6 +1,6 @@
 // 公民身份号码 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence, ISO 7064 MOD 11-2 check.
-import { z } from '../z'
 import { maskMiddle } from './mask'
+import { checkedString, maskedString } from './string-schemas'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
 const CHECK_CHARS = '10X98765432'
@@ -42,14 +42,8 @@ export function maskIdNumber(value: string): string {
   return maskMiddle(value, 3, 4)
 }
 
-export const IdNumberSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidIdNumber, { message: '身份证号码格式或校验位不正确' })
-  .describe('18 位公民身份号码（GB 11643，含校验位）')
+export const IdNumberSchema = checkedString(isValidIdNumber, '身份证号码格式或校验位不正确', {
+  upperCase: true,
+}).describe('18 位公民身份号码（GB 11643，含校验位）')
 
-export const MaskedIdNumberSchema = z
-  .string()
-  .regex(/^\d{3}\*{11}\d{3}[\dX]$/)
-  .describe('脱敏后的身份证号码：前 3 位与后 4 位')
+export const MaskedIdNumberSchema = maskedString(/^\d{3}\*{11}\d{3}[\dX]$/, '脱敏后的身份证号码：前 3 位与后 4 位')

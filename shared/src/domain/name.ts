@@ -1,6 +1,6 @@
 // Chinese personal names: Han characters, with the middle dot used in minority and transliterated names.
-import { z } from '../z'
 import { maskMiddle } from './mask'
+import { checkedString, maskedString } from './string-schemas'
 
 const NAME_RE = /^[\u3400-\u9fff\uf900-\ufaff]+(?:[·•][\u3400-\u9fff\uf900-\ufaff]+)*$/u
 
@@ -14,13 +14,9 @@ export function maskName(value: string): string {
   return maskMiddle(value, 0, 1)
 }
 
-export const ChineseNameSchema = z
-  .string()
-  .trim()
-  .refine(isValidChineseName, { message: '姓名应为 2–20 个汉字，少数民族姓名可含间隔号“·”' })
-  .describe('中文姓名')
+export const ChineseNameSchema = checkedString(
+  isValidChineseName,
+  '姓名应为 2–20 个汉字，少数民族姓名可含间隔号“·”',
+).describe('中文姓名')
 
-export const MaskedNameSchema = z
-  .string()
-  .regex(/^\*+\S$/u)
-  .describe('脱敏后的姓名：只显示最后一个字')
+export const MaskedNameSchema = maskedString(/^\*+\S$/u, '脱敏后的姓名：只显示最后一个字')

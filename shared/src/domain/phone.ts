@@ -1,6 +1,6 @@
 // Mainland mobile numbers (11 digits, 1[3-9]…) and their masked form.
-import { z } from '../z'
 import { maskMiddle } from './mask'
+import { checkedString, maskedString } from './string-schemas'
 
 export function isValidPhone(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value)
@@ -11,13 +11,6 @@ export function maskPhone(value: string): string {
   return maskMiddle(value, 3, 4)
 }
 
-export const PhoneSchema = z
-  .string()
-  .trim()
-  .refine(isValidPhone, { message: '手机号码应为 11 位大陆手机号' })
-  .describe('11 位大陆手机号码')
+export const PhoneSchema = checkedString(isValidPhone, '手机号码应为 11 位大陆手机号').describe('11 位大陆手机号码')
 
-export const MaskedPhoneSchema = z
-  .string()
-  .regex(/^1\d{2}\*{4}\d{4}$/)
-  .describe('脱敏后的手机号码，如 138****5678')
+export const MaskedPhoneSchema = maskedString(/^1\d{2}\*{4}\d{4}$/, '脱敏后的手机号码，如 138****5678')

@@ -1,5 +1,5 @@
 // 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over a 31-character alphabet.
-import { z } from '../z'
+import { checkedString } from './string-schemas'
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const
@@ -31,9 +31,6 @@ export function makeUscc(authorityAndType: string, region: string, orgBody8: str
   return first17 + usccCheckChar(first17)
 }
 
-export const UsccSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidUscc, { message: '统一社会信用代码格式或校验位不正确' })
-  .describe('18 位统一社会信用代码（GB 32100，含校验码）')
+export const UsccSchema = checkedString(isValidUscc, '统一社会信用代码格式或校验位不正确', {
+  upperCase: true,
+}).describe('18 位统一社会信用代码（GB 32100，含校验码）')

@@ -2,6 +2,9 @@
 import type { ErrorCode } from '../errors'
 import { type Catalogue, zhCN } from './zh-CN'
 
+// To add a locale (zh-HK, en …): a folder beside zh-CN/ with the same files, each exporting the same namespaces, and an
+// index.ts assembling them as a `Catalogue` (the compiler then checks it key by key against zh-CN); then an entry in
+// LOCALES and in `catalogues` below.
 export const LOCALES = ['zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'

@@ -1,0 +1,40 @@
+// zh-CN: the home page and its dashboard.
+
+export const home = {
+  greeting: '您好，欢迎使用粤省事',
+  searchPlaceholder: '搜索服务，如“社保查询”',
+  quickEntries: '常用服务',
+  healthCode: '粤康码',
+  socialSecurity: '社保查询',
+  medicalInsurance: '医保查询',
+  housingFund: '公积金',
+  trafficViolations: '交通违法',
+  notice: '本应用为开源演示，数据均为模拟数据',
+  signInHint: '登录后可在首页查看证照、社保、医保、公积金等信息',
+  realNameHint: '完成实名认证后可在首页查看证照、社保、医保、公积金等信息',
+  signIn: '去登录',
+  verify: '去实名认证',
+}
+
+export const dashboard = {
+  title: '我的概览',
+  cards: '我的证照',
+  cardCount: '共 {{count}} 张',
+  noCards: '暂无电子证照',
+  issuersUnavailable: '{{departments}}暂时无法查询，部分证照未显示',
+  socialSecurity: '社保',
+  monthsPaid: '已缴 {{count}} 个月',
+  recentMonths: '近 24 个月',
+  lastPaidMonth: '最近到账：{{month}}',
+  arrears: '欠缴 {{count}} 个月',
+  medicalInsurance: '医保余额',
+  housingFund: '公积金余额',
+  violations: '交通违法',
+  unpaid: '未处理 {{count}} 条',
+  unpaidFines: '罚款 {{amount}}',
+  noViolations: '暂无未处理违法',
+  healthCode: '健康码',
+  healthColors: { green: '绿码', yellow: '黄码', red: '红码' },
+  noRecord: '暂无记录',
+  view: '查看',
+}
