@@ -1,14 +1,7 @@
-// services/health-code.ts and the entrance verifier: each call goes to its contract's route (Bearer where the contract
-// says so); verification is online, and offline only when the platform cannot be reached.
-import { generateKeyPairSync, sign } from 'node:crypto'
-import type { PublicJwk } from '@ysx/shared'
-import { offlineMessage, verifyCode } from '../src/hooks/use-health-verifier'
-import { t } from '../src/i18n'
-import { presentation } from '../src/services/device-key'
+// services/health-code.ts: each call goes to its contract's route, with the Bearer token where the contract says so.
 import * as hc from '../src/services/health-code'
 import { saveTokens } from '../src/services/token-store'
-import { JWKS_STORAGE } from '../src/services/verify-offline'
-import { failWith, replyWith, requestMock, sent, storage } from './taro-mock'
+import { replyWith, requestMock, sent, storage } from './taro-mock'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -105,70 +98,4 @@ it('asks for the 粤澳 transfer with the consent, and removes a family member (
   replyWith(204, null)
   await expect(hc.removeFamily(MEMBER)).resolves.toBeNull()
   expect(sent(1)).toMatchObject({ url: `/v1/family/${MEMBER}`, method: 'DELETE' })
-})
-
-describe('verifyCode', () => {
-  const NOW = Date.UTC(2026, 10, 23, 9)
-  const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-  const jwk = issuer.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-  const keys: PublicJwk[] = [{ kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'k-1', alg: 'ES256', use: 'sig' }]
-  const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-  const deviceJwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
-  const input = `${b64({ alg: 'ES256', typ: 'ysx-hc', kid: 'k-1' })}.${b64({ c: 'hc-1', hc: 'g', k: { x: deviceJwk.x, y: deviceJwk.y }, e: NOW / 1000 + 3600, v: '2026.11' })}`
-  const credential = `${input}.${sign('sha256', Buffer.from(input), { key: issuer.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
-  const devicePrivate = Buffer.from((device.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url')
-  const code = presentation(credential, devicePrivate, { iatSeconds: NOW / 1000 - 3, jti: 'j-123456789' })
-  const envelope = (code: string, message: string) => ({ code, message, requestId: 'r-1' })
-
-  it('shows the online answer: the colour and the presented time, nothing else', async () => {
-    replyWith(200, {
-      colour: 'red',
-      presentedAt: '2026-11-23T08:59:57.000Z',
-      checks: ['signature', 'device', 'freshness', 'current', 'replay'],
-    })
-    await expect(verifyCode(code, NOW)).resolves.toEqual({
-      status: 'passed',
-      colour: 'red',
-      presentedAt: Date.parse('2026-11-23T08:59:57.000Z'),
-      mode: 'online',
-    })
-    expect(sent()).toMatchObject({ url: '/v1/health-codes/verify', method: 'POST', data: { code } })
-    expect(sent().header).not.toHaveProperty('Authorization')
-  })
-
-  it('shows the platform’s refusal (superseded, replayed) and does not fall back offline', async () => {
-    replyWith(422, envelope('HEALTH_CODE_SUPERSEDED', t('errors.HEALTH_CODE_SUPERSEDED')))
-    await expect(verifyCode(code, NOW)).resolves.toEqual({
-      status: 'failed',
-      message: t('errors.HEALTH_CODE_SUPERSEDED'),
-    })
-    expect(requestMock).toHaveBeenCalledTimes(1)
-  })
-
-  it('verifies offline with the cached keys when the platform cannot be reached', async () => {
-    storage.set(JWKS_STORAGE, { keys })
-    failWith(new Error('offline'))
-    await expect(verifyCode(code, NOW)).resolves.toEqual({
-      status: 'passed',
-      colour: 'green',
-      presentedAt: NOW - 3000,
-      mode: 'offline',
-    })
-    replyWith(503, envelope('OVERLOADED', t('errors.OVERLOADED')))
-    await expect(verifyCode(code, NOW)).resolves.toMatchObject({ status: 'passed', mode: 'offline' })
-  })
-
-  it('says why an offline check failed', async () => {
-    requestMock.mockRejectedValue(new Error('offline'))
-    await expect(verifyCode(code, NOW)).resolves.toEqual({
-      status: 'failed',
-      message: offlineMessage('KEYS_UNAVAILABLE'),
-    })
-    storage.set(JWKS_STORAGE, { keys })
-    await expect(verifyCode(code, NOW + 120_000)).resolves.toEqual({
-      status: 'failed',
-      message: t('healthCode.verify.expired'),
-    })
-  })
 })

@@ -1,7 +1,7 @@
-// The phone's device key and QR proof (device-key, encoding) agree with node:crypto and the BFF's format.
+// The phone's device key (kept once in storage) and the QR proof it signs agree with node:crypto and the shared format.
 import { createHash, createPublicKey, verify } from 'node:crypto'
-import { credentialHash, DEVICE_KEY_STORAGE, deviceKey, presentation } from '../src/services/device-key'
-import { fromBase64url, toBase64url, utf8Decode, utf8Encode } from '../src/services/encoding'
+import { credentialHash } from '@ysx/shared'
+import { DEVICE_KEY_STORAGE, deviceKey, presentation } from '../src/services/device-key'
 import { storage } from './taro-mock'
 
 jest.mock('@tarojs/taro', () => ({
@@ -10,17 +10,6 @@ jest.mock('@tarojs/taro', () => ({
 }))
 
 beforeEach(() => storage.clear())
-
-it('encodes base64url and UTF-8 like Buffer, and refuses malformed base64url', () => {
-  for (const text of ['', 'f', 'fo', 'foo', 'foob', '驾驶证 C1 ✓ 🚗']) {
-    const bytes = utf8Encode(text)
-    expect(Buffer.from(bytes).toString('utf8')).toBe(text)
-    expect(toBase64url(bytes)).toBe(Buffer.from(text).toString('base64url'))
-    expect(utf8Decode(fromBase64url(toBase64url(bytes)) ?? new Uint8Array([255]))).toBe(text)
-  }
-  expect(fromBase64url('ab+c')).toBeNull()
-  expect(fromBase64url('a')).toBeNull()
-})
 
 it('makes the device key once, stores it under a ysx. key, and returns the same key afterwards', async () => {
   const first = await deviceKey()

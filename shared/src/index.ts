@@ -1,4 +1,5 @@
-// @ysx/shared: zod contracts, error codes, domain primitives and the i18n catalogues. Imports only zod.
+// @ysx/shared: zod contracts, error codes, domain primitives, the i18n catalogues and the device-bound credential
+// format. Imports only zod and @noble/curves / @noble/hashes (pure JavaScript: runs in both builds and the BFF).
 export { z } from './z'
 export * from './contract'
 export * from './errors'
@@ -12,3 +13,4 @@ export * from './domain/china-time'
 export * from './i18n'
 export * from './api'
 export * from './departments'
+export * from './credential'

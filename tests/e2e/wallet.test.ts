@@ -103,7 +103,7 @@ test('the driving-licence QR verifies offline in a second context and shows name
   await officer.locator('.page-verify__input textarea').fill(text)
   await officer.locator('.nut-button', { hasText: '核验' }).click()
   await officer.locator('.page-verify__offline').waitFor()
-  await officer.getByText('无法连接平台', { exact: false }).waitFor()
+  await officer.locator('.page-verify__result', { hasText: '无法连接平台' }).waitFor()
   const result = (await officer.locator('.page-verify__result').textContent()) ?? ''
   const { licence } = driver
   expect(result).toContain('离线核验通过')
@@ -136,6 +136,11 @@ test('the driving-licence QR verifies offline in a second context and shows name
   await shootWhole(officer, 'wallet-verify-online')
   await officer.locator('.nut-button', { hasText: '核验' }).click()
   await officer.getByText('该亮证码已被核验过', { exact: false }).waitFor()
+  // Refused online: the refusal alone, nothing about the holder (no offline pass shown beside it).
+  const refused = (await officer.locator('.page-verify__result').textContent()) ?? ''
+  expect(refused).toContain('在线核验未通过')
+  expect(refused).not.toContain(driver.name)
+  expect(refused).not.toContain('离线核验通过')
 
   // The citizen's card now lists that verification in its 核验记录.
   await citizen.goBack()

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import {
   catalogues,
   CODE_TYP,
+  credentialKid,
   type DeviceKeySchema,
   HEALTH_COLOUR_CODES,
   type HealthCodeSchema,
@@ -13,28 +14,24 @@ import {
   type HealthStatus,
   type HealthVerificationSchema,
   type Locale,
+  verifyHealthCode,
   weijianContracts,
   type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, HealthStatusRow } from './health-code-repository'
 import type { DepartmentReaders } from '../data-use'
 import { AppError } from '../platform/app-error'
-import { verifyDeviceBound } from '../lib/device-bound'
+import { nodeEs256Verify } from '../platform/es256'
 import { signJws } from '../platform/jws'
 import type { KeyService } from '../keys'
 import type { AppealsService } from './appeals-service'
 import type { Holder } from './holders-service'
 import { evaluate, type Evaluation, type Facts, type RuleSet } from './rules'
 
-export const HEALTH_CREDENTIAL_TYP = CODE_TYP.healthCode
+const HEALTH_CREDENTIAL_TYP = CODE_TYP.healthCode
 /** A credential is signed again when it has less than this left, so a code shown now lasts its minute. */
 const CREDENTIAL_MARGIN_MS = 120_000
 const RISKY = new Set(['high', 'medium'])
-const SHORT = HEALTH_COLOUR_CODES
-const LONG = Object.fromEntries(Object.entries(HEALTH_COLOUR_CODES).map(([colour, code]) => [code, colour])) as Record<
-  string,
-  HealthColour
->
 
 type DeviceKey = z.infer<typeof DeviceKeySchema>
 export interface StoredReason {
@@ -193,7 +190,13 @@ export function createHealthStatusService(d: {
           Math.min(at + d.rules.credentialMaxSeconds * 1000, row.validUntil.getTime() + CREDENTIAL_MARGIN_MS) / 1000,
         )
         const c = randomBytes(16).toString('base64url')
-        const claims = { c, hc: SHORT[row.colour], k: { x: deviceKey.x, y: deviceKey.y }, e: exp, v: row.ruleVersion }
+        const claims = {
+          c,
+          hc: HEALTH_COLOUR_CODES[row.colour],
+          k: { x: deviceKey.x, y: deviceKey.y },
+          e: exp,
+          v: row.ruleVersion,
+        }
         const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) =>
           d.keys.signFor(build),
         )
@@ -214,23 +217,17 @@ export function createHealthStatusService(d: {
     },
 
     async verify(code) {
-      const { claims, jti, iat } = await verifyDeviceBound(code, {
-        typ: HEALTH_CREDENTIAL_TYP,
-        keys: d.keys,
-        now: d.now(),
-        codes: { invalid: 'HEALTH_CODE_INVALID', expired: 'HEALTH_CODE_EXPIRED' },
-        claims: (p) =>
-          typeof p.c === 'string' && typeof p.hc === 'string' && Object.hasOwn(LONG, p.hc) && typeof p.v === 'string'
-            ? { c: p.c, hc: p.hc }
-            : undefined,
-      })
+      const keys = await d.keys.verificationKeys(credentialKid(code))
+      const r = verifyHealthCode(code, { keys, nowMs: d.now().getTime(), es256: nodeEs256Verify })
+      if (!r.ok) throw new AppError(r.failure === 'expired' ? 'HEALTH_CODE_EXPIRED' : 'HEALTH_CODE_INVALID', r.reason)
       // The holder's status changed since this credential was signed (or a newer device took over): not current.
-      const row = await d.repo.statusByCredential(claims.c)
+      const row = await d.repo.statusByCredential(r.credentialId)
       if (!row || row.stale) throw new AppError('HEALTH_CODE_SUPERSEDED')
-      if (!(await d.repo.firstUse(`${claims.c}:${jti}`, d.now()))) throw new AppError('HEALTH_CODE_REPLAYED')
+      const first = await d.repo.firstUse(`${r.credentialId}:${r.proofId}`, d.now())
+      if (!first) throw new AppError('HEALTH_CODE_REPLAYED')
       return {
-        colour: LONG[claims.hc]!,
-        presentedAt: new Date(iat * 1000).toISOString(),
+        colour: r.claims.colour,
+        presentedAt: new Date(r.issuedAt * 1000).toISOString(),
         checks: ['signature', 'device', 'freshness', 'current', 'replay'],
       }
     },

@@ -38,6 +38,8 @@ export interface KeyService {
   /** True only for a signature by a key that is current or still within its overlap. */
   verify(kid: string, data: Uint8Array, signature: Uint8Array): Promise<boolean>
   jwks(): Promise<{ keys: PublicJwk[] }>
+  /** The public key a code signed with `kid` is checked against, if it is current or within its overlap: [] else. */
+  verificationKeys(kid: string | undefined): Promise<PublicJwk[]>
 }
 
 interface LoadedKey {
@@ -77,6 +79,12 @@ export function createKeyService(
     return ring
   }
   const live = (k: LoadedKey, at: Date) => !k.row.expiresAt || k.row.expiresAt.getTime() > at.getTime()
+  /** The key with this kid if it still verifies. A kid we do not know may come from a rotation on another replica:
+   * the ring is read again once before saying no. */
+  async function liveKey(kid: string): Promise<LoadedKey | undefined> {
+    const key = (await fresh()).find((k) => k.row.kid === kid) ?? (await load()).find((k) => k.row.kid === kid)
+    return key && live(key, now()) ? key : undefined
+  }
   const current = (keys: LoadedKey[]) => keys.find((k) => !k.row.retiredAt)
 
   async function rotate(): Promise<string> {
@@ -129,11 +137,13 @@ export function createKeyService(
       }
     },
     async verify(kid, data, signature) {
-      const at = now()
-      // A kid we do not know may come from a rotation on another replica: reload once before saying no.
-      const key = (await fresh()).find((k) => k.row.kid === kid) ?? (await load()).find((k) => k.row.kid === kid)
-      if (!key || !live(key, at) || signature.length !== 64) return false
+      const key = await liveKey(kid)
+      if (!key || signature.length !== 64) return false
       return cryptoVerify('sha256', data, { key: key.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
+    },
+    async verificationKeys(kid) {
+      const key = kid === undefined ? undefined : await liveKey(kid)
+      return key ? [key.jwk] : []
     },
     async jwks() {
       const at = now()

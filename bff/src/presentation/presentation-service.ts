@@ -7,18 +7,20 @@ import {
   CERTIFICATE_TYPES,
   CODE_TYP,
   endOfChinaDay,
-  DISCLOSED_SHORT_KEYS,
+  credentialKid,
+  type PresentationClaims,
+  toShortKeys,
+  verifyPresentation,
   type CertificateType,
   type Disclosed,
   DISCLOSURE_PROFILES,
   type DisclosureProfile,
-  DisclosedSchema,
   type z,
   type VerificationSchema,
 } from '@ysx/shared'
 import type { PresentationsRepository } from './presentations-repository'
 import { AppError } from '../platform/app-error'
-import { verifyDeviceBound } from '../lib/device-bound'
+import { nodeEs256Verify } from '../platform/es256'
 import { signJws } from '../platform/jws'
 import type { AuditContext } from '../audit'
 import type { IssuedCertificate } from '../wallet'
@@ -26,8 +28,7 @@ import type { KeyService } from '../keys'
 import type { ProfileService } from '../identity'
 import type { WalletService } from '../wallet'
 
-export const CREDENTIAL_TYP = CODE_TYP.presentation
-export { credentialHash, DEVICE_TYP, MAX_AGE_SECONDS } from '../lib/device-bound'
+const CREDENTIAL_TYP = CODE_TYP.presentation
 const CREDENTIAL_HOURS = 24
 
 /** Credential claims, with short names: the QR must stay under 800 bytes (a phone camera at arm's length). */
@@ -38,19 +39,13 @@ export interface CredentialClaims {
   t: string
   /** disclosure profile */
   p: DisclosureProfile
-  /** disclosed fields, short keys (see SHORT) */
+  /** disclosed fields, short keys (DISCLOSED_SHORT_KEYS) */
   d: Record<string, string | number | boolean | null>
   /** device public key (P-256 x, y) */
   k: { x: string; y: string }
   /** expiry, seconds */
   e: number
 }
-
-const SHORT = DISCLOSED_SHORT_KEYS
-const toShort = (d: Disclosed) =>
-  Object.fromEntries(Object.entries(d).map(([k, v]) => [SHORT[k as keyof Disclosed], v]))
-const fromShort = (d: Record<string, unknown>): unknown =>
-  Object.fromEntries(Object.entries(SHORT).flatMap(([long, short]) => (short in d ? [[long, d[short]]] : [])))
 
 type Verification = z.output<typeof VerificationSchema>
 
@@ -69,9 +64,7 @@ export interface PresentationService {
     expiresAt: string
   }>
   /** The checks any verifier can make offline with the JWKS; throws PRESENTATION_INVALID / PRESENTATION_EXPIRED. */
-  verifyOffline(
-    presentation: string,
-  ): Promise<{ claims: CredentialClaims; disclosed: Disclosed; jti: string; iat: number }>
+  verifyOffline(presentation: string): Promise<PresentationClaims & { credentialId: string; jti: string; iat: number }>
   verifyOnline(presentation: string): Promise<Verification>
   log(
     userId: string,
@@ -80,7 +73,6 @@ export interface PresentationService {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url')
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The fields a profile shows, from the certificate. */
 export function disclose(profile: DisclosureProfile, c: IssuedCertificate, today: Date): Disclosed {
@@ -127,7 +119,7 @@ export function createPresentationService(d: {
         c: cid,
         t: cert.type,
         p: profile,
-        d: toShort(disclosed),
+        d: toShortKeys(disclosed),
         k: { x: deviceKey.x, y: deviceKey.y },
         e: exp,
       }
@@ -145,51 +137,34 @@ export function createPresentationService(d: {
     },
 
     async verifyOffline(presentation) {
-      let disclosed: Disclosed | undefined
-      const { claims, jti, iat } = await verifyDeviceBound(presentation, {
-        typ: CREDENTIAL_TYP,
-        keys: d.keys,
-        now: now(),
-        codes: { invalid: 'PRESENTATION_INVALID', expired: 'PRESENTATION_EXPIRED' },
-        claims: (payload) => {
-          const c = payload as unknown as CredentialClaims
-          const parsed = DisclosedSchema.safeParse(isObject(c.d) ? fromShort(c.d) : undefined)
-          if (typeof c.c !== 'string' || !parsed.success || !(c.p in DISCLOSURE_PROFILES)) return undefined
-          disclosed = parsed.data
-          return c
-        },
-      })
-      return { claims, disclosed: disclosed!, jti, iat }
+      const keys = await d.keys.verificationKeys(credentialKid(presentation))
+      const r = verifyPresentation(presentation, { keys, nowMs: now().getTime(), es256: nodeEs256Verify })
+      if (!r.ok) throw new AppError(r.failure === 'expired' ? 'PRESENTATION_EXPIRED' : 'PRESENTATION_INVALID', r.reason)
+      return { ...r.claims, credentialId: r.credentialId, jti: r.proofId, iat: r.issuedAt }
     },
 
     async verifyOnline(presentation) {
-      const { claims, disclosed, jti, iat } = await this.verifyOffline(presentation)
-      const row = await d.repo.findCredential(claims.c)
+      const { credentialId, type, profile, disclosed, jti, iat } = await this.verifyOffline(presentation)
+      const row = await d.repo.findCredential(credentialId)
       if (!row) throw invalid('unknown credential')
       let status = 'valid'
       try {
-        status = (
-          await d.wallet.certificate(row.userId, row.cardId, { fresh: true, type: claims.t as CertificateType })
-        ).status
+        status = (await d.wallet.certificate(row.userId, row.cardId, { fresh: true, type: type as CertificateType }))
+          .status
       } catch (err) {
         // The card is gone from its department: revoked for all purposes.
         if (err instanceof AppError && err.code === 'NOT_FOUND') status = 'revoked'
         else throw err
       }
       const outcome = status === 'valid' ? 'accepted' : 'not_valid'
-      const first = await d.repo.firstUse({
-        jti: `${claims.c}:${jti}`,
-        credentialId: claims.c,
-        verifiedAt: now(),
-        outcome,
-      })
+      const first = await d.repo.firstUse({ jti: `${credentialId}:${jti}`, credentialId, verifiedAt: now(), outcome })
       if (!first) throw new AppError('PRESENTATION_REPLAYED')
       if (outcome === 'not_valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${status}`)
       return {
         valid: true,
-        type: claims.t,
-        title: CERTIFICATE_TYPES[claims.t as CertificateType] ?? claims.t,
-        profile: claims.p,
+        type,
+        title: CERTIFICATE_TYPES[type as CertificateType] ?? type,
+        profile,
         disclosed,
         presentedAt: new Date(iat * 1000).toISOString(),
         checks: ['signature', 'device', 'freshness', 'status', 'replay'],

@@ -8,6 +8,7 @@ import { deviceKey, freshPresentation } from '../services/device-key'
 import { type HealthCodeShown, type Holder, show } from '../services/health-code'
 import { t } from '../i18n'
 import { PAGES } from '../page-paths'
+import { unreachable } from './use-code-verifier'
 import { REFRESH_SECONDS } from './use-presentation'
 
 /** Ask again this long before the credential expires, so a QR never carries a lapsing credential. */
@@ -105,8 +106,7 @@ export function useHealthCode(holder: Holder) {
         code = await show(holder, key.publicJwk)
       } catch (error) {
         const kept = last.current.get(holder)
-        const unreachable = error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500)
-        if (!kept || !unreachable || Date.parse(kept.credentialExpiresAt) <= serverNow()) throw error
+        if (!kept || !unreachable(error) || Date.parse(kept.credentialExpiresAt) <= serverNow()) throw error
         code = kept
         offline = true
       }

@@ -1,65 +1,33 @@
-// 核验: offline first (cached JWKS, signatures, expiry, freshness), then online when the BFF answers (status, replay).
-import { useEffect, useState } from 'react'
-import type { Disclosed, DisclosureProfile } from '@ysx/shared'
-import { ApiError } from '../services/client'
-import { refreshKeys, verifyWithCachedKeys } from '../services/verify-offline'
-import { verifyOnline } from '../services/wallet'
+// 核验证照: the one 核验 policy (use-code-verifier) for 亮证 codes; what passes is the certificate type, the profile,
+// the disclosed fields and when the QR was made.
+import { type Disclosed, type DisclosureProfile, type PresentationClaims, verifyPresentation } from '@ysx/shared'
 import { t } from '../i18n'
+import { verifyOnline } from '../services/wallet'
+import { type CodeVerifier, useCodeVerifier } from './use-code-verifier'
 
-export type OnlineState =
-  { status: 'idle' | 'pending' | 'passed' | 'unavailable' } | { status: 'failed'; message: string }
-
-export type VerifierState =
-  | { status: 'idle' }
-  | { status: 'verifying' }
-  | { status: 'failed'; message: string }
-  | {
-      status: 'passed'
-      type: string
-      profile: DisclosureProfile
-      disclosed: Disclosed
-      presentedAt: number
-      online: OnlineState
-    }
-
-const offlineMessage = (code: 'PRESENTATION_INVALID' | 'PRESENTATION_EXPIRED' | 'KEYS_UNAVAILABLE') =>
-  code === 'KEYS_UNAVAILABLE' ? t('verify.keysUnavailable') : t(`errors.${code}`)
-
-export function useVerifier() {
-  const [input, setInput] = useState('')
-  const [state, setState] = useState<VerifierState>({ status: 'idle' })
-
-  // Cache the keys while online, so a later check works with the network cut.
-  useEffect(() => {
-    void refreshKeys()
-  }, [])
-
-  async function verify(text = input) {
-    const presentation = text.trim()
-    if (!presentation) return setState({ status: 'failed', message: t('verify.emptyInput') })
-    setState({ status: 'verifying' })
-    const offline = await verifyWithCachedKeys(presentation)
-    if (!offline.ok) return setState({ status: 'failed', message: offlineMessage(offline.code) })
-    const passed = {
-      status: 'passed',
-      type: offline.type,
-      profile: offline.profile,
-      disclosed: offline.disclosed,
-      presentedAt: offline.presentedAt,
-    } as const
-    setState({ ...passed, online: { status: 'pending' } })
-    let online: OnlineState
-    try {
-      await verifyOnline(presentation)
-      online = { status: 'passed' }
-    } catch (error) {
-      online =
-        error instanceof ApiError && error.status > 0 && error.status < 500
-          ? { status: 'failed', message: error.message }
-          : { status: 'unavailable' }
-    }
-    setState({ ...passed, online })
-  }
-
-  return { input, setInput, state, verify: (text?: string) => void verify(text) }
+export interface Presented {
+  type: string
+  profile: DisclosureProfile
+  disclosed: Disclosed
+  presentedAt: number
 }
+
+export const presentationVerifier: CodeVerifier<Presented, PresentationClaims> = {
+  online: async (code) => {
+    const v = await verifyOnline(code)
+    return { type: v.type, profile: v.profile, disclosed: v.disclosed, presentedAt: Date.parse(v.presentedAt) }
+  },
+  offline: verifyPresentation,
+  fromOffline: (c, issuedAt) => ({
+    type: c.type,
+    profile: c.profile,
+    disclosed: c.disclosed,
+    presentedAt: issuedAt * 1000,
+  }),
+  offlineMessage: (failure) =>
+    failure === 'keys_unavailable'
+      ? t('verify.keysUnavailable')
+      : t(failure === 'expired' ? 'errors.PRESENTATION_EXPIRED' : 'errors.PRESENTATION_INVALID'),
+}
+
+export const useVerifier = () => useCodeVerifier(presentationVerifier, t('verify.emptyInput'))

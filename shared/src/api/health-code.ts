@@ -14,8 +14,6 @@ import { DeviceKeySchema } from './presentation'
 export const HEALTH_COLOURS = ['green', 'yellow', 'red'] as const
 export const HealthColourSchema = z.enum(HEALTH_COLOURS).describe('健康码颜色：green 绿、yellow 黄、red 红')
 export type HealthColour = z.infer<typeof HealthColourSchema>
-/** A colour's one-letter code inside the status credential (`hc`). */
-export const HEALTH_COLOUR_CODES = { green: 'g', yellow: 'y', red: 'r' } as const satisfies Record<HealthColour, string>
 
 export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore_throat', 'loss_of_smell'] as const
 export const FAMILY_RELATIONS = ['parent', 'grandparent', 'child', 'spouse', 'sibling', 'other'] as const

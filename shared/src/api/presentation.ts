@@ -8,23 +8,6 @@ import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
 
-/**
- * The wire format of device-bound codes, one definition for the issuer (BFF), the online verifier and the offline
- * verifier pages: the JWS `typ` of each artefact, the proof's maximum age and clock skew, and short claim keys.
- */
-export const CODE_TYP = {
-  /** 亮证 credential */
-  presentation: 'ysx-vc',
-  /** 粤康码 status credential */
-  healthCode: 'ysx-hc',
-  /** the device's rotating proof over either credential */
-  deviceProof: 'ysx-kb',
-  /** 粤澳 transfer payload */
-  healthTransfer: 'ysx-hc-transfer',
-} as const
-export const PROOF_MAX_AGE_SECONDS = 60
-export const PROOF_SKEW_SECONDS = 5
-
 export const DISCLOSURE_PROFILES = {
   traffic_police: ['driving_licence'],
   hotel: ['id_card'],
@@ -67,17 +50,6 @@ export const DisclosedSchema = z
   })
   .strict()
 export type Disclosed = z.infer<typeof DisclosedSchema>
-
-/** Disclosed field names ↔ their short keys inside a credential (the QR must stay under 800 bytes). */
-export const DISCLOSED_SHORT_KEYS: Record<keyof Disclosed, string> = {
-  name: 'n',
-  licenceClass: 'lc',
-  validFrom: 'vf',
-  validUntil: 'vu',
-  pointsRemaining: 'pr',
-  idNumberLast4: 'l4',
-  over18: 'a18',
-}
 
 export const CredentialIssuedSchema = z.object({
   credential: z.string().describe('平台签发的凭证（compact JWS），设备据此离线生成亮证码'),

@@ -32,9 +32,9 @@ export default function HealthVerify() {
         </View>
       ) : v.state.status === 'passed' ? (
         <View className={`ysx-card page-health-verify__result page-health-verify__result--${v.state.mode}`}>
-          <HealthColourBlock colour={v.state.colour} className="page-health-verify__colour" />
+          <HealthColourBlock colour={v.state.result.colour} className="page-health-verify__colour" />
           <Text className="page-health-verify__time">
-            {t('healthCode.verify.presentedAt', { time: formatClock(v.state.presentedAt) })}
+            {t('healthCode.verify.presentedAt', { time: formatClock(v.state.result.presentedAt) })}
           </Text>
           <Text className={`page-health-verify__mode page-health-verify__mode--${v.state.mode}`}>
             {v.state.mode === 'online' ? t('healthCode.verify.online') : t('healthCode.verify.offline')}

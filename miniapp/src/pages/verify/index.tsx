@@ -1,31 +1,15 @@
-// 核验证照: scan (weapp) or paste a QR text, verify offline with cached keys, then online; show the disclosed fields.
+// 核验证照: scan (weapp) or paste a QR text; verified online, or offline with the cached keys when the platform cannot
+// be reached (and then labelled so); a pass shows the disclosed fields, a refusal nothing about the holder.
 import { Text, View } from '@tarojs/components'
 import { CERTIFICATE_TYPES, type CertificateType } from '@ysx/shared'
 import { CodeInput } from '../../components/code-input'
 import { DisclosedRows } from '../../components/disclosed-rows'
 import { Row } from '../../components/query-rows'
 import { formatDateTime } from '../../format'
-import { type OnlineState, useVerifier } from '../../hooks/use-verifier'
+import { useVerifier } from '../../hooks/use-verifier'
 import { useT } from '../../i18n'
 import '../../components/query-page.scss'
 import './index.scss'
-
-function OnlineLine({ online }: { online: OnlineState }) {
-  const t = useT()
-  const [text, tone] =
-    online.status === 'passed'
-      ? [t('verify.onlinePassed'), 'ok']
-      : online.status === 'pending'
-        ? [t('verify.onlinePending'), 'muted']
-        : online.status === 'failed'
-          ? [`${t('verify.onlineFailed')}：${online.message}`, 'bad']
-          : online.status === 'unavailable'
-            ? [t('verify.onlineUnavailable'), 'muted']
-            : ['', 'muted']
-  return text ? (
-    <Text className={`page-verify__state page-verify__state--${tone} page-verify__online`}>{text}</Text>
-  ) : null
-}
 
 export default function Verify() {
   const t = useT()
@@ -46,22 +30,29 @@ export default function Verify() {
       />
       {v.state.status === 'failed' ? (
         <View className="ysx-card page-verify__result">
-          <Text className="page-verify__state page-verify__state--bad">{t('verify.offlineFailed')}</Text>
+          <Text className={`page-verify__state page-verify__state--bad page-verify__${v.state.mode}`}>
+            {v.state.mode === 'online' ? t('verify.onlineFailed') : t('verify.offlineFailed')}
+          </Text>
           <Text className="page-verify__message">{v.state.message}</Text>
         </View>
       ) : v.state.status === 'passed' ? (
         <View className="ysx-card page-verify__result">
-          <Text className="page-verify__state page-verify__state--ok page-verify__offline">
-            {t('verify.offlinePassed')}
+          <Text className={`page-verify__state page-verify__state--ok page-verify__${v.state.mode}`}>
+            {v.state.mode === 'online' ? t('verify.onlinePassed') : t('verify.offlinePassed')}
           </Text>
-          <OnlineLine online={v.state.online} />
+          {v.state.mode === 'offline' ? (
+            <Text className="page-verify__state page-verify__state--muted">{t('verify.offlineOnly')}</Text>
+          ) : null}
           <Row
             label={t('verify.certificate')}
-            value={CERTIFICATE_TYPES[v.state.type as CertificateType] ?? v.state.type}
+            value={CERTIFICATE_TYPES[v.state.result.type as CertificateType] ?? v.state.result.type}
           />
-          <Row label={t('verify.profile')} value={t(`wallet.profiles.${v.state.profile}`)} />
-          <Row label={t('verify.presentedAt')} value={formatDateTime(new Date(v.state.presentedAt).toISOString())} />
-          <DisclosedRows disclosed={v.state.disclosed} />
+          <Row label={t('verify.profile')} value={t(`wallet.profiles.${v.state.result.profile}`)} />
+          <Row
+            label={t('verify.presentedAt')}
+            value={formatDateTime(new Date(v.state.result.presentedAt).toISOString())}
+          />
+          <DisclosedRows disclosed={v.state.result.disclosed} />
         </View>
       ) : null}
     </View>

@@ -106,7 +106,7 @@ export const present = {
 
 export const verify = {
   title: '核验证照',
-  intro: '扫描或粘贴对方出示的亮证码，先离线验签，联网时再在线核验证照状态',
+  intro: '扫描或粘贴对方出示的亮证码：在线核验证照当前状态；无法连接平台时用本机缓存的公钥离线验签',
   placeholder: '请粘贴亮证码文本',
   scan: '扫码',
   submit: '核验',
@@ -114,8 +114,7 @@ export const verify = {
   emptyInput: '请先扫码或粘贴亮证码',
   offlinePassed: '离线核验通过',
   onlinePassed: '在线核验通过',
-  onlinePending: '正在在线核验…',
-  onlineUnavailable: '无法连接平台，仅完成离线核验（未核验证照当前状态与重放）',
+  offlineOnly: '无法连接平台，仅完成离线核验（未核验证照当前状态与重放）',
   offlineFailed: '离线核验未通过',
   onlineFailed: '在线核验未通过',
   keysUnavailable: '本机没有验签公钥，请联网后再试',

@@ -1,4 +1,5 @@
-// Bytes ↔ base64url and strings ↔ UTF-8 without Buffer, btoa or TextEncoder (not every mini-program engine has them).
+// Bytes ↔ base64url and strings ↔ UTF-8 without Buffer, btoa or TextEncoder (not every mini-program engine has them;
+// the same code runs in the BFF, the verifier pages and the tests).
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]))
 
