@@ -1,5 +1,6 @@
 // The department harness: what every stand-in department is built from.
 export * from './app'
+export * from './columns'
 export * from './config'
 export * from './dates'
 export * from './db'
