@@ -5,12 +5,11 @@ import * as schema from './schema'
 import { seedChurujing } from './seed'
 
 /** POST /v1/certificates/lookup — the citizen's passport and HK/Macau travel permit */
-export const churujingDepartment = certificateDepartment({
+export const standIn = certificateDepartment({
   name: 'churujing',
   schema,
   seed: seedChurujing,
   certificates: churujingContracts.certificates,
 })
 
-export const buildChurujingApp = (opts: DepartmentOptions): BuiltDepartment =>
-  buildDepartment(churujingDepartment, opts)
+export const buildChurujingApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

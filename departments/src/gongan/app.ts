@@ -12,9 +12,7 @@ import { type RegisteredPerson, registerFaceRoutes } from './face'
 import * as schema from './schema'
 import { seedGongan } from './seed'
 
-export type GonganOptions = DepartmentOptions
-
-export const gonganDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'gongan',
   schema,
   seed: seedGongan,
@@ -46,4 +44,4 @@ export const gonganDepartment = defineDepartment({
   },
 })
 
-export const buildGonganApp = (opts: GonganOptions): BuiltDepartment => buildDepartment(gonganDepartment, opts)
+export const buildGonganApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

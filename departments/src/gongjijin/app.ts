@@ -4,7 +4,7 @@ import { buildDepartment, type BuiltDepartment, defineDepartment, type Departmen
 import * as schema from './schema'
 import { depositDate, depositWindow, seedGongjijin } from './seed'
 
-export const gongjijinDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'gongjijin',
   schema,
   seed: seedGongjijin,
@@ -61,5 +61,4 @@ export const gongjijinDepartment = defineDepartment({
   },
 })
 
-export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment =>
-  buildDepartment(gongjijinDepartment, opts)
+export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

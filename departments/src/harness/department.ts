@@ -10,6 +10,7 @@ import {
   CERTIFICATE_TYPES,
   type CertificateType,
   type CitizenLookupSchema,
+  type DepartmentCode,
   type DepartmentCallHeaders,
   decodeHeaderText,
   fromContract,
@@ -26,7 +27,6 @@ import type {
   RawServerDefault,
 } from 'fastify'
 import { createDepartmentApp, type DepartmentApp } from './app'
-import type { DepartmentName } from './config'
 import { referenceDate } from './dates'
 import { openDepartmentDb } from './db'
 import { DepartmentError } from './errors'
@@ -104,7 +104,7 @@ export interface DepartmentContext<S extends DepartmentSchema> {
 }
 
 export interface DepartmentSpec<S extends DepartmentSchema> {
-  name: DepartmentName
+  name: DepartmentCode
   /** Tables for drizzle; the committed drizzle-kit migrations are in departments/drizzle/<name>. */
   schema: S
   /** The department's own register of citizens; by default the harness `persons` table, seeded for everyone. */
@@ -187,7 +187,7 @@ function untyped(c: RouteContract): { method: RouteContract['method']; url: stri
 
 /** A department as the seeding entry point sees it: open its file, seed it if needed, close it. */
 export interface Seedable {
-  name: DepartmentName
+  name: DepartmentCode
   open(opts: DepartmentOptions): { target: SeedTarget | null; close(): void }
 }
 
@@ -205,7 +205,7 @@ export const seedable = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): S
  */
 export function seedDepartments(
   list: readonly Seedable[],
-  optionsFor: (name: DepartmentName) => DepartmentOptions,
+  optionsFor: (name: DepartmentCode) => DepartmentOptions,
   onProgress?: SeedProgress,
 ): string[] {
   const opened = list.map((d) => d.open(optionsFor(d.name)))

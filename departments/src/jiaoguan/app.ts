@@ -5,7 +5,7 @@ import { pointsCycle } from './rules'
 import * as schema from './schema'
 import { seedJiaoguan } from './seed'
 
-export const jiaoguanDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'jiaoguan',
   schema,
   seed: seedJiaoguan,
@@ -36,4 +36,4 @@ export const jiaoguanDepartment = defineDepartment({
   },
 })
 
-export const buildJiaoguanApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(jiaoguanDepartment, opts)
+export const buildJiaoguanApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -5,11 +5,11 @@ import * as schema from './schema'
 import { seedMinzheng } from './seed'
 
 /** POST /v1/certificates/lookup — the citizen's 结婚证, if married */
-export const minzhengDepartment = certificateDepartment({
+export const standIn = certificateDepartment({
   name: 'minzheng',
   schema,
   seed: seedMinzheng,
   certificates: minzhengContracts.certificates,
 })
 
-export const buildMinzhengApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(minzhengDepartment, opts)
+export const buildMinzhengApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -33,7 +33,7 @@ function contributionMonth(month: string, e: Employment, to: string) {
   return { month, employer: e.employer, base: yuan(e.baseFen), status, items, total }
 }
 
-export const rensheDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'renshe',
   schema,
   seed: seedRenshe,
@@ -66,4 +66,4 @@ export const rensheDepartment = defineDepartment({
   },
 })
 
-export const buildRensheApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(rensheDepartment, opts)
+export const buildRensheApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

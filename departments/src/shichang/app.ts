@@ -5,11 +5,11 @@ import * as schema from './schema'
 import { seedShichang } from './seed'
 
 /** POST /v1/certificates/lookup — business licences of which the citizen is operator or legal representative */
-export const shichangDepartment = certificateDepartment({
+export const standIn = certificateDepartment({
   name: 'shichang',
   schema,
   seed: seedShichang,
   certificates: shichangContracts.certificates,
 })
 
-export const buildShichangApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(shichangDepartment, opts)
+export const buildShichangApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -8,7 +8,7 @@ import { seedWeijian } from './seed'
 
 type Area = Omit<typeof schema.riskAreas.$inferSelect, 'id'>
 
-export const weijianDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'weijian',
   schema,
   seed: seedWeijian,
@@ -45,4 +45,4 @@ export const weijianDepartment = defineDepartment({
   },
 })
 
-export const buildWeijianApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(weijianDepartment, opts)
+export const buildWeijianApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -4,7 +4,7 @@ import { buildDepartment, type BuiltDepartment, defineDepartment, type Departmen
 import * as schema from './schema'
 import { seedYibao } from './seed'
 
-export const yibaoDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'yibao',
   schema,
   seed: seedYibao,
@@ -32,4 +32,4 @@ export const yibaoDepartment = defineDepartment({
   },
 })
 
-export const buildYibaoApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(yibaoDepartment, opts)
+export const buildYibaoApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)
