@@ -5,7 +5,7 @@
 // budget the answer comes is measured by scripts/bench/dashboard (p99 ÷ budget), not asserted here: tests hold no
 // wall-clock thresholds.
 import { testConfig } from '@ysx/bff/config'
-import { type Dashboard, DashboardSchema } from '@ysx/shared'
+import { type Dashboard, DashboardSchema, DEPARTMENTS } from '@ysx/shared'
 import {
   ALL_DEPARTMENTS,
   bearer,
@@ -42,7 +42,8 @@ const SECTIONS: Record<StandIn, (keyof Dashboard['sections'])[]> = {
   minzheng: [],
   shichang: [],
 }
-const ISSUERS: StandIn[] = ['gongan', 'renshe', 'gongjijin', 'jiaoguan', 'churujing', 'minzheng', 'shichang']
+/** The departments that issue certificates (the cards section lists what they issue) */
+const ISSUERS = ALL_DEPARTMENTS.filter((code) => DEPARTMENTS[code].certificates.length > 0)
 
 let sys: TestSystem
 let token: string
