@@ -2,7 +2,7 @@
 // for the BFF and for each stand-in department.
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
-import { buildGonganApp } from '@ysx/departments/gongan'
+import { loadStandIn } from '@ysx/departments/stand-ins'
 import {
   bffContracts,
   departmentCommonContracts,
@@ -40,7 +40,7 @@ test('the BFF serves exactly the routes its contracts declare', async () => {
 })
 
 test('the 公安 stand-in serves exactly its contracts plus the common department routes', async () => {
-  const dept = buildGonganApp({ dbFile: ':memory:', seed: 1, size: 5, logLevel: 'silent' })
+  const dept = (await loadStandIn('gongan')).build({ dbFile: ':memory:', seed: 1, size: 5, logLevel: 'silent' })
   await dept.app.ready()
   const tree = dept.app.printRoutes({ commonPrefix: false })
   const served = [...tree.matchAll(/(\/\S*) \(([A-Z, ]+)\)$/gm)]

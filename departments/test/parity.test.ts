@@ -1,29 +1,13 @@
-// Contract parity for the stand-in departments: each serves exactly its contracts plus the common department
-// routes (health, fault knobs) — no route without a contract, no contract without a route.
+// Contract parity for the stand-in departments: each department in the registry serves exactly its contracts plus
+// the common department routes (health, fault knobs) — no route without a contract, no contract without a route.
 import {
-  churujingContracts,
+  DEPARTMENT_CODES,
   departmentCommonContracts,
-  gonganContracts,
-  gonganFaceContracts,
-  gongjijinContracts,
-  jiaoguanContracts,
-  minzhengContracts,
-  rensheContracts,
+  DEPARTMENTS,
+  POPULATION_DEPARTMENT_CODES,
   type RouteContract,
-  shichangContracts,
-  weijianContracts,
-  yibaoContracts,
 } from '@ysx/shared'
-import { buildChurujingApp } from '../src/churujing/app'
-import { buildGonganApp } from '../src/gongan/app'
-import { buildGongjijinApp } from '../src/gongjijin/app'
-import type { BuiltDepartment, DepartmentOptions } from '../src/harness'
-import { buildJiaoguanApp } from '../src/jiaoguan/app'
-import { buildMinzhengApp } from '../src/minzheng/app'
-import { buildRensheApp } from '../src/renshe/app'
-import { buildShichangApp } from '../src/shichang/app'
-import { buildWeijianApp } from '../src/weijian/app'
-import { buildYibaoApp } from '../src/yibao/app'
+import { loadStandIn } from '../src/stand-ins'
 
 const key = (method: string, url: string) => `${method} ${url}`
 const contractKeys = (groups: Record<string, RouteContract>[]) =>
@@ -45,41 +29,22 @@ function servedRoutes(tree: string): string[] {
   })
 }
 
-const DEPARTMENTS: [string, (opts: DepartmentOptions) => BuiltDepartment, Record<string, RouteContract>[]][] = [
-  ['gongan', buildGonganApp, [gonganContracts, gonganFaceContracts]],
-  ['renshe', buildRensheApp, [rensheContracts]],
-  ['yibao', buildYibaoApp, [yibaoContracts]],
-  ['gongjijin', buildGongjijinApp, [gongjijinContracts]],
-  ['jiaoguan', buildJiaoguanApp, [jiaoguanContracts]],
-  ['churujing', buildChurujingApp, [churujingContracts]],
-  ['weijian', buildWeijianApp, [weijianContracts]],
-  ['minzheng', buildMinzhengApp, [minzhengContracts]],
-  ['shichang', buildShichangApp, [shichangContracts]],
-]
-
-test.each(DEPARTMENTS)(
+test.each(DEPARTMENT_CODES)(
   'the %s stand-in serves exactly its contracts plus the common department routes',
-  async (_name, build, contracts) => {
-    const dept = build({ dbFile: ':memory:', seed: 1, size: 5, logLevel: 'silent' })
+  async (code) => {
+    const standIn = await loadStandIn(code)
+    const dept = standIn.population
+      ? standIn.build({ dbFile: ':memory:', seed: 1, size: 5, logLevel: 'silent' })
+      : standIn.build({ dbFile: ':memory:', appId: 'wx-parity', appSecret: 'parity-secret', logLevel: 'silent' })
     await dept.app.ready()
     const served = servedRoutes(dept.app.printRoutes({ commonPrefix: false })).sort()
-    expect(served).toEqual(contractKeys([departmentCommonContracts, ...contracts]))
+    expect(served).toEqual(contractKeys([departmentCommonContracts, DEPARTMENTS[code].contracts]))
     await dept.app.close()
   },
 )
 
 test('every business contract of a department requires the call headers: client id and purpose', () => {
-  const population = [
-    gonganContracts,
-    rensheContracts,
-    yibaoContracts,
-    gongjijinContracts,
-    jiaoguanContracts,
-    churujingContracts,
-    weijianContracts,
-    minzhengContracts,
-    shichangContracts,
-  ]
+  const population = POPULATION_DEPARTMENT_CODES.map((code) => DEPARTMENTS[code].contracts)
   // Routes under /_admin/ are the department's own operators' (reviewers, tests), not business calls.
   for (const c of population
     .flatMap((g) => Object.values(g) as RouteContract[])

@@ -1,19 +1,9 @@
 // Benchmark: the home dashboard against the stand-in departments, as ratios to baselines measured in the same run.
 //  A. every department at 50 ms latency: dashboard p50 ÷ the slowest single department call's p50 (target ≤ 1.2)
 //  B. one department hung: dashboard p99 ÷ the dashboard budget (target ≤ 1.1)
-import { buildApp } from '@ysx/bff/app'
-import { testConfig } from '@ysx/bff/config'
 import { person } from '@ysx/departments/harness'
-import {
-  DEPARTMENTS,
-  type Dept,
-  measure,
-  percentile,
-  realNameUser,
-  setFaults,
-  startDepartments,
-  WECHAT_APP,
-} from './lib'
+import { DEPARTMENT_CODES, POPULATION_DEPARTMENT_CODES } from '@ysx/shared'
+import { measure, percentile, probePath, realNameUser, setFaults, startBff, startDepartments } from './lib'
 
 const LATENCY_MS = 50
 const BUDGET_MS = 2500
@@ -24,49 +14,23 @@ const CLEAR = { latencyMs: 0, errorRate: 0, hang: false, malformed: false, reset
 
 async function main() {
   const { urls, stop } = await startDepartments(5100, 1000)
-  const base = testConfig({ logLevel: 'silent' })
-  const app = await buildApp({
-    ...base,
-    wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+  const { app, url: bff } = await startBff(urls, {
     rateLimit: { max: 1_000_000, windowMs: 60_000 },
     // No cache (every dashboard reaches every department) and no breaker tripping during the run.
-    departments: {
-      ...base.departments,
-      urls,
-      timeoutMs: 2000,
-      dashboardBudgetMs: BUDGET_MS,
-      cacheTtlMs: 0,
-      breakerThreshold: 1_000_000,
-    },
+    departments: { timeoutMs: 2000, dashboardBudgetMs: BUDGET_MS, cacheTtlMs: 0, breakerThreshold: 1_000_000 },
   })
-  const bff = await app.listen({ host: '127.0.0.1', port: 0 })
   try {
     const token = await realNameUser(bff, urls.wechat, 'bench', person(SEED, 1))
     const dashboard = () =>
       fetch(`${bff}/v1/dashboard`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer())
     await measure(20, CONCURRENCY, dashboard) // warm-up: connections
 
-    for (const d of DEPARTMENTS) await setFaults(urls[d], { ...CLEAR, latencyMs: LATENCY_MS })
+    for (const d of DEPARTMENT_CODES) await setFaults(urls[d], { ...CLEAR, latencyMs: LATENCY_MS })
     await measure(N / 2, CONCURRENCY, dashboard) // warm-up at the measured load: JIT, pools at their steady size
     const who = person(SEED, 1)
     let slowest = 0
-    for (const d of [
-      'gongan',
-      'renshe',
-      'yibao',
-      'gongjijin',
-      'jiaoguan',
-      'churujing',
-      'weijian',
-      'minzheng',
-      'shichang',
-    ] as Dept[]) {
-      const path =
-        d === 'yibao'
-          ? '/v1/medical-insurance/account'
-          : d === 'weijian'
-            ? '/v1/nucleic-acid-tests/lookup'
-            : '/v1/certificates/lookup'
+    for (const d of POPULATION_DEPARTMENT_CODES) {
+      const path = probePath(d)
       const direct = await measure(Math.max(20, N / 5), CONCURRENCY, () =>
         fetch(`${urls[d]}${path}`, {
           method: 'POST',
@@ -79,7 +43,7 @@ async function main() {
     const a = await measure(N, CONCURRENCY, dashboard)
     const p50 = percentile(a, 50)
 
-    for (const d of DEPARTMENTS) await setFaults(urls[d], CLEAR)
+    for (const d of DEPARTMENT_CODES) await setFaults(urls[d], CLEAR)
     await setFaults(urls.yibao, { ...CLEAR, hang: true })
     const b = await measure(Math.max(20, N / 4), 10, dashboard)
     const p99 = percentile(b, 99)

@@ -1,8 +1,20 @@
-// Benchmark helpers: percentiles, a bounded-concurrency load loop, and starting the stand-in departments apart.
+// Benchmark helpers: percentiles, a bounded-concurrency load loop, starting the stand-in departments apart, and a BFF
+// in front of them.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { buildApp } from '@ysx/bff/app'
+import { type Config, testConfig } from '@ysx/bff/config'
+import {
+  CitizenLookupSchema,
+  DEPARTMENT_CODES,
+  type DepartmentCode,
+  departmentPortVar,
+  DEPARTMENTS,
+  type PopulationDepartment,
+  type RouteContract,
+} from '@ysx/shared'
 
 export const ROOT = path.resolve(__dirname, '../..')
 
@@ -28,34 +40,29 @@ export async function measure(n: number, concurrency: number, once: () => Promis
   return times.sort((a, b) => a - b)
 }
 
-export const DEPARTMENTS = [
-  'wechat',
-  'gongan',
-  'renshe',
-  'yibao',
-  'gongjijin',
-  'jiaoguan',
-  'churujing',
-  'weijian',
-  'minzheng',
-  'shichang',
-] as const
-export type Dept = (typeof DEPARTMENTS)[number]
+/** A department's citizen lookup to time directly: its certificate lookup if it issues any, else its first one. */
+export function probePath(code: PopulationDepartment): string {
+  const lookups = Object.entries(DEPARTMENTS[code].contracts as Record<string, RouteContract>).filter(
+    ([, c]) => c.method === 'POST' && c.body === CitizenLookupSchema,
+  )
+  const [, probe] = lookups.find(([name]) => name === 'certificates') ?? lookups[0]!
+  return probe.path
+}
 
 /** Starts every stand-in in its own process (so it does not share the benchmark's event loop) on base port + i. */
 export async function startDepartments(
   basePort: number,
   size: number,
-): Promise<{ urls: Record<Dept, string>; stop: () => void }> {
+): Promise<{ urls: Record<DepartmentCode, string>; stop: () => void }> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DEPT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ysx-bench-')),
     DEPT_SIZE: String(size),
     DEPT_LOG_LEVEL: 'error',
   }
-  const urls = {} as Record<Dept, string>
-  DEPARTMENTS.forEach((d, i) => {
-    env[`DEPT_${d.toUpperCase()}_PORT`] = String(basePort + i)
+  const urls = {} as Record<DepartmentCode, string>
+  DEPARTMENT_CODES.forEach((d, i) => {
+    env[departmentPortVar(d)] = String(basePort + i)
     urls[d] = `http://127.0.0.1:${basePort + i}`
   })
   const child: ChildProcess = spawn(path.join(ROOT, 'departments/node_modules/.bin/tsx'), ['src/main.ts'], {
@@ -63,7 +70,7 @@ export async function startDepartments(
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  for (const d of DEPARTMENTS) {
+  for (const d of DEPARTMENT_CODES) {
     for (let tries = 0; ; tries += 1) {
       try {
         if ((await fetch(`${urls[d]}/healthz`)).ok) break
@@ -86,6 +93,20 @@ export async function setFaults(url: string, faults: Record<string, unknown>): P
 
 /** The stand-ins' WeChat app (the development defaults both the BFF and the departments use). */
 export const WECHAT_APP = { appId: 'wx-ysx-open-dev', secret: 'dev-only-wechat-secret-change-me-0123456789abcdef' }
+
+type BffOverrides = Partial<Omit<Config, 'departments'>> & { departments?: Partial<Config['departments']> }
+
+/** Builds the BFF for the running stand-ins (their WeChat app, their addresses) and listens on a free port. */
+export async function startBff(urls: Record<DepartmentCode, string>, overrides: BffOverrides = {}) {
+  const base = testConfig({ logLevel: 'silent' })
+  const app = await buildApp({
+    ...base,
+    wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+    ...overrides,
+    departments: { ...base.departments, ...overrides.departments, urls },
+  })
+  return { app, url: await app.listen({ host: '127.0.0.1', port: 0 }) }
+}
 
 async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, string>> {
   const res = await fetch(url, {

@@ -1,12 +1,10 @@
 // Benchmark: presentation (亮证) issue and online verify throughput, as ratios to a bare Fastify hello-world measured
 // in the same run with the same load loop (these machines are noisy; only ratios compare).
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
-import { buildApp } from '@ysx/bff/app'
-import { testConfig } from '@ysx/bff/config'
 import { person } from '@ysx/departments/harness'
 import { CODE_TYP } from '@ysx/shared'
 import Fastify from 'fastify'
-import { measure, percentile, realNameUser, startDepartments, WECHAT_APP } from './lib'
+import { measure, percentile, realNameUser, startBff, startDepartments } from './lib'
 
 const N = Number(process.env.BENCH_N ?? 3000)
 const CONCURRENCY = 16
@@ -27,15 +25,10 @@ async function main() {
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
 
   const { urls, stop } = await startDepartments(5200, 1000)
-  const base = testConfig({ logLevel: 'silent' })
-  const app = await buildApp({
-    ...base,
-    wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+  const { app, url: bff } = await startBff(urls, {
     rateLimit: { max: 100_000_000, windowMs: 60_000 },
     verifyRateLimitMax: 100_000_000,
-    departments: { ...base.departments, urls },
   })
-  const bff = await app.listen({ host: '127.0.0.1', port: 0 })
   try {
     const { token, cardId } = await driver(bff, urls.wechat, urls.jiaoguan)
     const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })

@@ -5,38 +5,18 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
-import { buildChurujingApp } from '@ysx/departments/churujing'
-import { buildGonganApp } from '@ysx/departments/gongan'
-import { buildGongjijinApp } from '@ysx/departments/gongjijin'
-import { buildJiaoguanApp } from '@ysx/departments/jiaoguan'
-import { buildMinzhengApp } from '@ysx/departments/minzheng'
-import { buildRensheApp } from '@ysx/departments/renshe'
-import { buildShichangApp } from '@ysx/departments/shichang'
-import { buildWeijianApp } from '@ysx/departments/weijian'
-import { buildYibaoApp } from '@ysx/departments/yibao'
 import { type DepartmentApp, person, type Person } from '@ysx/departments/harness'
-import { buildWechatApp } from '@ysx/departments/wechat'
-import { chinaDate } from '@ysx/shared'
+import { loadStandIn } from '@ysx/departments/stand-ins'
+import { chinaDate, type PopulationDepartment, POPULATION_DEPARTMENT_CODES } from '@ysx/shared'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 
 export const SEED = 424242
 export const APP_ID = 'wx-test-ysx'
 export const APP_SECRET = 'test-wechat-secret-0123456789abcdef'
 
-/** The department stand-ins a test system can run besides WeChat. */
-const BUILDERS = {
-  gongan: buildGonganApp,
-  renshe: buildRensheApp,
-  yibao: buildYibaoApp,
-  gongjijin: buildGongjijinApp,
-  jiaoguan: buildJiaoguanApp,
-  churujing: buildChurujingApp,
-  weijian: buildWeijianApp,
-  minzheng: buildMinzhengApp,
-  shichang: buildShichangApp,
-}
-export type StandIn = keyof typeof BUILDERS
-export const ALL_DEPARTMENTS = Object.keys(BUILDERS) as StandIn[]
+/** The department stand-ins a test system can run besides WeChat: every population department in the registry. */
+export type StandIn = PopulationDepartment
+export const ALL_DEPARTMENTS: StandIn[] = [...POPULATION_DEPARTMENT_CODES]
 
 export interface TestSystem {
   bff: FastifyInstance
@@ -78,7 +58,7 @@ export const todaySeed = () => Number(chinaDate(Date.now()).replaceAll('-', ''))
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
-  const wechat = buildWechatApp({
+  const wechat = (await loadStandIn('wechat')).build({
     dbFile: ':memory:',
     appId: APP_ID,
     appSecret: APP_SECRET,
@@ -88,7 +68,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
   const departments: TestSystem['departments'] = {}
   for (const name of new Set<StandIn>(['gongan', ...(opts.departments ?? [])])) {
-    const dept = BUILDERS[name]({
+    const dept = (await loadStandIn(name)).build({
       dbFile: ':memory:',
       seed: opts.seed ?? SEED,
       size: opts.sizes?.[name] ?? opts.size ?? 300,

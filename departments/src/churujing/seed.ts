@@ -1,17 +1,7 @@
 // 出入境 stand-in seeding: 普通护照 for about a quarter of the citizens, 往来港澳通行证 for about two in five, with
 // up to two endorsements on a valid permit.
-import {
-  addDays,
-  addMonths,
-  addYears,
-  ageOn,
-  type Cohort,
-  dice,
-  type Dice,
-  type Person,
-  type SeedStore,
-  validityByAge,
-} from '../harness'
+import type { Cohort, Dice, Person, SeedStore } from '../harness'
+import { addDays, addMonths, addYears, ageOn, dice, validityByAge } from '../harness'
 
 const AUTHORITY = '国家移民管理局'
 /** Passports and permits: 5 years when issued under 16, else 10. */
@@ -46,26 +36,25 @@ function travel(c: Cohort, p: Person, store: SeedStore) {
   const d = dice(c.seed, p.index, 'churujing')
   if (ageOn(p.birthDate, c.ref) < 3) return
   const notBefore = addYears(p.birthDate, 1)
-  if (d.chance(0.25)) {
+  /** Issues one document; its own fields may depend on its status. */
+  const issue = (type: string, certificateNumber: string, details: (status: string) => Record<string, unknown>) => {
     const { years: _y, ...v } = validityByAge(d, c.ref, p.birthDate, notBefore, term)
     store.certificate(p.index, {
-      type: 'passport',
-      certificateNumber: `E${String((p.index * 7919 + 11) % 100_000_000).padStart(8, '0')}`,
+      type,
+      certificateNumber,
       ...v,
       issuingAuthority: AUTHORITY,
-      details: { passportType: 'P', countryCode: 'CHN', placeOfIssue: '广东' },
+      details: details(v.status),
     })
   }
-  if (d.chance(0.4)) {
-    const { years: _y, ...v } = validityByAge(d, c.ref, p.birthDate, notBefore, term)
-    store.certificate(p.index, {
-      type: 'hk_macau_permit',
-      certificateNumber: `C${String((p.index * 104_729 + 7) % 100_000_000).padStart(8, '0')}`,
-      ...v,
-      issuingAuthority: AUTHORITY,
-      details: { endorsements: v.status === 'valid' ? endorsements(c, d) : [] },
-    })
-  }
+  const serial = (multiplier: number, offset: number) =>
+    String((p.index * multiplier + offset) % 100_000_000).padStart(8, '0')
+  if (d.chance(0.25))
+    issue('passport', `E${serial(7919, 11)}`, () => ({ passportType: 'P', countryCode: 'CHN', placeOfIssue: '广东' }))
+  if (d.chance(0.4))
+    issue('hk_macau_permit', `C${serial(104_729, 7)}`, (status) => ({
+      endorsements: status === 'valid' ? endorsements(c, d) : [],
+    }))
 }
 
 export function seedChurujing(c: Cohort, store: SeedStore): void {

@@ -1,6 +1,6 @@
 // 公安 stand-in: the identity register on its own SQLite file, answering lookups by ID number, and the
 // 居民身份证, 户口簿 and 居住证 it issued.
-import { type GonganCitizen, gonganContracts } from '@ysx/shared'
+import { gonganContracts } from '@ysx/shared'
 import {
   buildDepartment,
   type BuiltDepartment,
@@ -12,9 +12,7 @@ import { type RegisteredPerson, registerFaceRoutes } from './face'
 import * as schema from './schema'
 import { seedGongan } from './seed'
 
-export type GonganOptions = DepartmentOptions
-
-export const gonganDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'gongan',
   schema,
   seed: seedGongan,
@@ -24,10 +22,8 @@ export const gonganDepartment = defineDepartment({
     )
     return (idNumber) => stmt.get(idNumber) as Subject | undefined
   },
-  routes: ({ sqlite, serve, serveCertificates }) => {
-    const citizen = sqlite.prepare(
-      'SELECT id_number AS idNumber, name, gender, birth_date AS birthDate, ethnicity, address, phone FROM citizens WHERE person_index = ?',
-    )
+  routes: ({ sqlite, app, rowOf, serve, serveCertificates }) => {
+    const citizen = rowOf(schema.citizens)
     const members =
       sqlite.prepare(`SELECT c.name, c.id_number AS idNumber, c.gender, m.relation_to_head AS relationToHead
       FROM household_members m JOIN citizens c ON c.person_index = m.person_index
@@ -35,7 +31,7 @@ export const gonganDepartment = defineDepartment({
     type Member = { name: string; idNumber: string; gender: 'male' | 'female'; relationToHead: string }
 
     /** POST /v1/citizens/lookup — a citizen's identity record by ID number; 404 when unknown */
-    serve(gonganContracts.lookupCitizen, (s) => citizen.get(s.index) as GonganCitizen)
+    serve(gonganContracts.lookupCitizen, (s) => citizen(s.index)!)
     /** POST /v1/certificates/lookup — the 居民身份证, 户口簿 and 居住证 issued to a citizen */
     serveCertificates(gonganContracts.certificates, (row) => {
       if (row.type !== 'household_register') return {}
@@ -43,14 +39,9 @@ export const gonganDepartment = defineDepartment({
       const { relationToHead: _r, ...head } = all[0]!
       return { head, members: all }
     })
+    const person = sqlite.prepare('SELECT name, phone, person_index AS personIndex FROM citizens WHERE id_number = ?')
+    registerFaceRoutes(app, (idNumber) => person.get(idNumber) as RegisteredPerson | undefined)
   },
 })
 
-export function buildGonganApp(opts: GonganOptions): BuiltDepartment {
-  const built = buildDepartment(gonganDepartment, opts)
-  const person = built.sqlite.prepare(
-    'SELECT name, phone, person_index AS personIndex FROM citizens WHERE id_number = ?',
-  )
-  registerFaceRoutes(built.app, (idNumber) => person.get(idNumber) as RegisteredPerson | undefined)
-  return built
-}
+export const buildGonganApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -1,18 +1,6 @@
 // 公安 stand-in seeding: the identity register, households, and the 居民身份证, 户口簿 and 居住证 issued.
-import {
-  addYears,
-  ageOn,
-  ALL_REGIONS,
-  type Cohort,
-  dice,
-  type Person,
-  policeBureau,
-  regionOf,
-  type SeedStore,
-  street,
-  validity,
-  validityByAge,
-} from '../harness'
+import type { Cohort, Person, SeedStore } from '../harness'
+import { addYears, ageOn, ALL_REGIONS, dice, policeBureau, regionOf, street, validity, validityByAge } from '../harness'
 import { citizens, householdMembers } from './schema'
 
 /** 居民身份证 terms by age at issue: 5 years under 16, 10 to 25, 20 to 45, then long-term. */

@@ -4,22 +4,14 @@ import { buildDepartment, type BuiltDepartment, defineDepartment, type Departmen
 import * as schema from './schema'
 import { depositDate, depositWindow, seedGongjijin } from './seed'
 
-type Account = typeof schema.accounts.$inferSelect
-type Withdrawal = typeof schema.withdrawals.$inferSelect
-
-export const gongjijinDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'gongjijin',
   schema,
   seed: seedGongjijin,
-  routes: ({ sqlite, ref, serve, serveCertificates }) => {
-    const account = sqlite.prepare(
-      'SELECT account_number AS accountNumber, employer, status, opened_on AS openedOn, base_fen AS baseFen, rate, monthly_fen AS monthlyFen, opening_fen AS openingFen, balance_fen AS balanceFen, deposit_months AS depositMonths FROM accounts WHERE person_index = ?',
-    )
-    const taken = sqlite.prepare(
-      'SELECT date, amount_fen AS amountFen, reason FROM withdrawals WHERE person_index = ? ORDER BY date, id',
-    )
+  routes: ({ ref, rowOf, rowsOf, serve, serveCertificates }) => {
+    const find = rowOf(schema.accounts)
+    const taken = rowsOf(schema.withdrawals, 'date, id')
     const months = depositWindow(ref)
-    const find = (index: number) => account.get(index) as Account | undefined
 
     /** POST /v1/certificates/lookup — the citizen's 住房公积金缴存证明 */
     serveCertificates(gongjijinContracts.certificates)
@@ -51,7 +43,7 @@ export const gongjijinDepartment = defineDepartment({
         summary: `${m.replace('-', '年')}月汇缴`,
         amountFen: a.monthlyFen,
       }))
-      const outs = (taken.all(s.index) as Withdrawal[]).map((w) => ({
+      const outs = taken(s.index).map((w) => ({
         date: w.date,
         kind: 'withdrawal' as const,
         summary: w.reason,
@@ -69,5 +61,4 @@ export const gongjijinDepartment = defineDepartment({
   },
 })
 
-export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment =>
-  buildDepartment(gongjijinDepartment, opts)
+export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -1,33 +1,28 @@
 // 公积金 stand-in database schema: housing-fund accounts, withdrawals, and the harness's shared tables. Deposits
 // follow from the account (one a month while it is open), so they are computed, not stored. Amounts in fen.
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { citizenKey, citizenRecords, oneOf, requiredInt, requiredText } from '../harness/columns'
 
 export { accessLog, certificates, persons, seedMeta } from '../harness/tables'
 
 export const accounts = sqliteTable('accounts', {
-  personIndex: integer('person_index').primaryKey(),
+  personIndex: citizenKey(),
   accountNumber: text('account_number').notNull().unique(),
-  employer: text('employer').notNull(),
-  status: text('status', { enum: ['缴存', '封存'] }).notNull(),
-  openedOn: text('opened_on').notNull(),
-  baseFen: integer('base_fen').notNull(),
+  employer: requiredText('employer'),
+  status: oneOf('status', ['缴存', '封存']),
+  openedOn: requiredText('opened_on'),
+  baseFen: requiredInt('base_fen'),
   rate: real('rate').notNull(),
-  monthlyFen: integer('monthly_fen').notNull(),
+  monthlyFen: requiredInt('monthly_fen'),
   /** Balance twelve months before the reference date. */
-  openingFen: integer('opening_fen').notNull(),
-  balanceFen: integer('balance_fen').notNull(),
+  openingFen: requiredInt('opening_fen'),
+  balanceFen: requiredInt('balance_fen'),
   /** How many of the last 12 months were deposited (the most recent months missing when sealed). */
-  depositMonths: integer('deposit_months').notNull(),
+  depositMonths: requiredInt('deposit_months'),
 })
 
-export const withdrawals = sqliteTable(
-  'withdrawals',
-  {
-    id: integer('id').primaryKey(),
-    personIndex: integer('person_index').notNull(),
-    date: text('date').notNull(),
-    amountFen: integer('amount_fen').notNull(),
-    reason: text('reason').notNull(),
-  },
-  (t) => [index('withdrawals_person_index').on(t.personIndex)],
-)
+export const withdrawals = citizenRecords('withdrawals', {
+  date: requiredText('date'),
+  amountFen: requiredInt('amount_fen'),
+  reason: requiredText('reason'),
+})

@@ -1,18 +1,7 @@
 // 公积金 stand-in seeding: about half the working-age citizens have an account; withdrawals never take the
 // balance below zero, and the stored balance equals opening + deposits − withdrawals.
-import {
-  addDays,
-  ageOn,
-  type Cohort,
-  certificateStatus,
-  dayOf,
-  dice,
-  employer,
-  maxDate,
-  monthBefore,
-  regionOf,
-  type SeedStore,
-} from '../harness'
+import type { Cohort, SeedStore } from '../harness'
+import { addDays, ageOn, certificateStatus, dayOf, dice, employer, maxDate, monthBefore, regionOf } from '../harness'
 import { accounts, withdrawals } from './schema'
 
 const RATES = [0.05, 0.06, 0.07, 0.08, 0.1, 0.12] as const

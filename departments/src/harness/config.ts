@@ -1,25 +1,12 @@
 // Department configuration from the environment, checked once with zod.
-import { z } from '@ysx/shared'
+import { DEPARTMENT_CODES, type DepartmentCode, departmentPortVar, DEPARTMENTS, z } from '@ysx/shared'
 
-/** Every stand-in department with its default port (4100 is the WeChat stand-in's). */
-export const DEPARTMENT_PORTS = {
-  wechat: 4100,
-  gongan: 4101,
-  renshe: 4102,
-  yibao: 4103,
-  gongjijin: 4104,
-  jiaoguan: 4105,
-  churujing: 4106,
-  weijian: 4107,
-  minzheng: 4108,
-  shichang: 4109,
-} as const
-export type DepartmentName = keyof typeof DEPARTMENT_PORTS
-
+type PortVar = `DEPT_${Uppercase<DepartmentCode>}_PORT`
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
+/** Every department's port, DEPT_<CODE>_PORT, by default the registry's. */
 const portEnv = Object.fromEntries(
-  Object.entries(DEPARTMENT_PORTS).map(([name, p]) => [`DEPT_${name.toUpperCase()}_PORT`, port(p)]),
-) as Record<`DEPT_${Uppercase<DepartmentName>}_PORT`, ReturnType<typeof port>>
+  DEPARTMENT_CODES.map((code) => [departmentPortVar(code), port(DEPARTMENTS[code].defaultPort)]),
+) as Record<PortVar, ReturnType<typeof port>>
 
 const EnvSchema = z.object({
   DEPT_HOST: z.string().default('127.0.0.1'),
@@ -48,13 +35,13 @@ export interface DepartmentsConfig {
   /** Overrides the reference date the seed implies */
   referenceDate?: string
   logLevel: string
-  ports: Record<DepartmentName, number>
-  wechat: { appId: string; secret: string }
+  ports: Record<DepartmentCode, number>
+  /** The mini-program registered with the login server stand-in (WeChat's) */
+  loginApp: { appId: string; secret: string }
 }
 
 export function loadDepartmentsConfig(source: Record<string, string | undefined> = process.env): DepartmentsConfig {
   const e = EnvSchema.parse(source)
-  const names = Object.keys(DEPARTMENT_PORTS) as DepartmentName[]
   return {
     host: e.DEPT_HOST,
     dataDir: e.DEPT_DATA_DIR,
@@ -62,9 +49,10 @@ export function loadDepartmentsConfig(source: Record<string, string | undefined>
     size: e.DEPT_SIZE,
     ...(e.DEPT_REFERENCE_DATE ? { referenceDate: e.DEPT_REFERENCE_DATE } : {}),
     logLevel: e.DEPT_LOG_LEVEL,
-    wechat: { appId: e.DEPT_WECHAT_APPID, secret: e.DEPT_WECHAT_SECRET },
-    ports: Object.fromEntries(
-      names.map((n) => [n, e[`DEPT_${n.toUpperCase() as Uppercase<DepartmentName>}_PORT`]]),
-    ) as Record<DepartmentName, number>,
+    loginApp: { appId: e.DEPT_WECHAT_APPID, secret: e.DEPT_WECHAT_SECRET },
+    ports: Object.fromEntries(DEPARTMENT_CODES.map((code) => [code, e[departmentPortVar(code) as PortVar]])) as Record<
+      DepartmentCode,
+      number
+    >,
   }
 }

@@ -3,13 +3,14 @@
 // access log of business calls, and the lookup and certificate routes built on them.
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { is, sql } from 'drizzle-orm'
+import { getTableColumns, getTableName, is, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import {
   CERTIFICATE_TYPES,
   type CertificateType,
   type CitizenLookupSchema,
+  type DepartmentCode,
   type DepartmentCallHeaders,
   decodeHeaderText,
   fromContract,
@@ -26,7 +27,6 @@ import type {
   RawServerDefault,
 } from 'fastify'
 import { createDepartmentApp, type DepartmentApp } from './app'
-import type { DepartmentName } from './config'
 import { referenceDate } from './dates'
 import { openDepartmentDb } from './db'
 import { DepartmentError } from './errors'
@@ -61,6 +61,8 @@ type ZodApp = FastifyInstance<
   ZodTypeProvider
 >
 type StoredCertificate = typeof certificates.$inferSelect
+/** A citizen's row of a table as the department serves it: every column but the keys (id, person_index). */
+export type CitizenRow<T extends SQLiteTable> = Omit<T['$inferSelect'], 'id' | 'personIndex'>
 
 /** The call headers of a business call, decoded. */
 export interface CallInfo {
@@ -88,6 +90,10 @@ export interface DepartmentContext<S extends DepartmentSchema> {
   ): void
   /** Binds a call that reads no citizen's data; it is logged all the same. */
   serveOpen<C extends OpenContract>(c: C, read: () => Reply<C>): void
+  /** A prepared read of the citizen's row in a one-row-per-citizen table (undefined when there is none). */
+  rowOf<T extends SQLiteTable>(table: T): (index: number) => CitizenRow<T> | undefined
+  /** A prepared read of the citizen's rows in a table of records, in `orderBy` order (SQL, e.g. `date DESC`). */
+  rowsOf<T extends SQLiteTable>(table: T, orderBy?: string): (index: number) => CitizenRow<T>[]
   /** Binds the certificate lookup: the ledger's rows for the citizen, with `extra` fields computed at read time. */
   serveCertificates<C extends LookupContract>(
     c: C,
@@ -98,7 +104,7 @@ export interface DepartmentContext<S extends DepartmentSchema> {
 }
 
 export interface DepartmentSpec<S extends DepartmentSchema> {
-  name: DepartmentName
+  name: DepartmentCode
   /** Tables for drizzle; the committed drizzle-kit migrations are in departments/drizzle/<name>. */
   schema: S
   /** The department's own register of citizens; by default the harness `persons` table, seeded for everyone. */
@@ -124,6 +130,14 @@ export interface BuiltDepartment extends DepartmentApp {
 }
 
 export const defineDepartment = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): DepartmentSpec<S> => spec
+
+/** A department whose one business call is the lookup of the certificates it issued (its ledger). */
+export function certificateDepartment<S extends DepartmentSchema>({
+  certificates,
+  ...spec
+}: Omit<DepartmentSpec<S>, 'routes'> & { certificates: LookupContract }): DepartmentSpec<S> {
+  return { ...spec, routes: ({ serveCertificates }) => serveCertificates(certificates) }
+}
 
 /** Opens the department's file; returns a seeding target when it does not hold exactly this (seed, size). */
 export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<S>, opts: DepartmentOptions) {
@@ -173,7 +187,7 @@ function untyped(c: RouteContract): { method: RouteContract['method']; url: stri
 
 /** A department as the seeding entry point sees it: open its file, seed it if needed, close it. */
 export interface Seedable {
-  name: DepartmentName
+  name: DepartmentCode
   open(opts: DepartmentOptions): { target: SeedTarget | null; close(): void }
 }
 
@@ -191,7 +205,7 @@ export const seedable = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): S
  */
 export function seedDepartments(
   list: readonly Seedable[],
-  optionsFor: (name: DepartmentName) => DepartmentOptions,
+  optionsFor: (name: DepartmentCode) => DepartmentOptions,
   onProgress?: SeedProgress,
 ): string[] {
   const opened = list.map((d) => d.open(optionsFor(d.name)))
@@ -275,6 +289,15 @@ export function buildDepartment<S extends DepartmentSchema>(
     return { subject, call }
   }
 
+  /** SELECT every column but the keys of the citizen's rows, named as the table's properties. */
+  const citizenRows = (table: SQLiteTable, orderBy?: string) => {
+    const columns = Object.entries(getTableColumns(table))
+      .filter(([, c]) => c.name !== 'id' && c.name !== 'person_index')
+      .map(([key, c]) => `"${c.name}" AS "${key}"`)
+    const order = orderBy ? ` ORDER BY ${orderBy}` : ''
+    return sqlite.prepare(`SELECT ${columns.join(', ')} FROM "${getTableName(table)}" WHERE person_index = ?${order}`)
+  }
+
   const ctx: DepartmentContext<S> = {
     db,
     sqlite,
@@ -306,6 +329,14 @@ export function buildDepartment<S extends DepartmentSchema>(
           return read()
         },
       })
+    },
+    rowOf(table) {
+      const stmt = citizenRows(table)
+      return (index) => stmt.get(index) as CitizenRow<typeof table> | undefined
+    },
+    rowsOf(table, orderBy) {
+      const stmt = citizenRows(table, orderBy)
+      return (index) => stmt.all(index) as CitizenRow<typeof table>[]
     },
     serveCertificates(c, extra) {
       const rows = sqlite.prepare(

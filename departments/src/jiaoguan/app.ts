@@ -5,17 +5,12 @@ import { pointsCycle } from './rules'
 import * as schema from './schema'
 import { seedJiaoguan } from './seed'
 
-type Violation = typeof schema.violations.$inferSelect
-
-export const jiaoguanDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'jiaoguan',
   schema,
   seed: seedJiaoguan,
-  routes: ({ sqlite, ref, serve, serveCertificates }) => {
-    const list = sqlite.prepare(
-      'SELECT decision_number AS decisionNumber, occurred_at AS occurredAt, place, plate_number AS plateNumber, behaviour, fine_fen AS fineFen, points, paid, authority FROM violations WHERE person_index = ? ORDER BY occurred_at DESC',
-    )
-    const violationsOf = (index: number) => list.all(index) as Omit<Violation, 'personIndex'>[]
+  routes: ({ ref, rowsOf, serve, serveCertificates }) => {
+    const violationsOf = rowsOf(schema.violations, 'occurred_at DESC')
 
     /** POST /v1/certificates/lookup — the 驾驶证 (with this cycle's points) and 行驶证 of a citizen */
     serveCertificates(jiaoguanContracts.certificates, (row, s) => {
@@ -41,4 +36,4 @@ export const jiaoguanDepartment = defineDepartment({
   },
 })
 
-export const buildJiaoguanApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(jiaoguanDepartment, opts)
+export const buildJiaoguanApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

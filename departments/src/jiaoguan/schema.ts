@@ -1,6 +1,7 @@
 // 交管 stand-in database schema: traffic violations, and the harness's shared tables (the 驾驶证 and 行驶证 are
 // in the certificate ledger). Amounts are in fen.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { citizenRef, requiredInt, requiredText } from '../harness/columns'
 
 export { accessLog, certificates, persons, seedMeta } from '../harness/tables'
 
@@ -8,15 +9,15 @@ export const violations = sqliteTable(
   'violations',
   {
     decisionNumber: text('decision_number').primaryKey(),
-    personIndex: integer('person_index').notNull(),
-    occurredAt: text('occurred_at').notNull(),
-    place: text('place').notNull(),
+    personIndex: citizenRef(),
+    occurredAt: requiredText('occurred_at'),
+    place: requiredText('place'),
     plateNumber: text('plate_number'),
-    behaviour: text('behaviour').notNull(),
-    fineFen: integer('fine_fen').notNull(),
-    points: integer('points').notNull(),
-    paid: integer('paid').notNull(),
-    authority: text('authority').notNull(),
+    behaviour: requiredText('behaviour'),
+    fineFen: requiredInt('fine_fen'),
+    points: requiredInt('points'),
+    paid: requiredInt('paid'),
+    authority: requiredText('authority'),
   },
   (t) => [index('violations_person_index').on(t.personIndex)],
 )

@@ -1,21 +1,18 @@
 // 交管 stand-in seeding: 驾驶证 for about half the adults, 行驶证 for most of their cars, and traffic violations
 // in the last two years whose points decide the licence's scoring (12 or more in a cycle suspends it).
+import type { Cohort, Dice, Person, SeedStore } from '../harness'
 import {
   addDays,
   addYears,
   ageOn,
-  type Cohort,
   certificateStatus,
   dateTimeOf,
   dayOf,
   dice,
-  type Dice,
   maxDate,
-  type Person,
   plateLetter,
   regionOf,
   roadPlace,
-  type SeedStore,
 } from '../harness'
 import { LICENCE_CLASSES, licenceTerm, OFFENCES, plateTail, pointsCycle, VEHICLES, vin } from './rules'
 import { violations } from './schema'

@@ -1,16 +1,7 @@
 // 民政 stand-in seeding: a 结婚证 for each spouse of a married couple. Everything on it is derived from the couple
 // (keyed by the lower index), so both spouses' certificates carry the same number, date and status.
-import {
-  addDays,
-  addYears,
-  type Cohort,
-  certificateStatus,
-  dayOf,
-  dice,
-  maxDate,
-  regionOf,
-  type SeedStore,
-} from '../harness'
+import type { Cohort, SeedStore } from '../harness'
+import { addDays, addYears, certificateStatus, dayOf, dice, maxDate, regionOf } from '../harness'
 
 export function seedMinzheng(c: Cohort, store: SeedStore): void {
   for (const p of c.people) {

@@ -3,6 +3,7 @@ import { rensheContracts } from '@ysx/shared'
 import {
   buildDepartment,
   type BuiltDepartment,
+  type CitizenRow,
   defineDepartment,
   type DepartmentOptions,
   monthBefore,
@@ -11,8 +12,7 @@ import {
 import * as schema from './schema'
 import { seedRenshe } from './seed'
 
-type Employment = typeof schema.employments.$inferSelect
-type Retiree = typeof schema.retirees.$inferSelect
+type Employment = CitizenRow<typeof schema.employments>
 
 /** Employer and personal rates by insurance (Guangdong enterprise employees). */
 const RATES = [
@@ -33,17 +33,13 @@ function contributionMonth(month: string, e: Employment, to: string) {
   return { month, employer: e.employer, base: yuan(e.baseFen), status, items, total }
 }
 
-export const rensheDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'renshe',
   schema,
   seed: seedRenshe,
-  routes: ({ sqlite, ref, serve, serveCertificates }) => {
-    const periods = sqlite.prepare(
-      'SELECT employer, base_fen AS baseFen, from_month AS fromMonth, to_month AS toMonth, arrears FROM employments WHERE person_index = ?',
-    )
-    const retiree = sqlite.prepare(
-      'SELECT retired_on AS retiredOn, monthly_fen AS monthlyFen, bank FROM retirees WHERE person_index = ?',
-    )
+  routes: ({ ref, rowOf, rowsOf, serve, serveCertificates }) => {
+    const periods = rowsOf(schema.employments)
+    const retiree = rowOf(schema.retirees)
     const from = monthBefore(ref, 24)
     const to = monthBefore(ref, 1)
 
@@ -51,7 +47,7 @@ export const rensheDepartment = defineDepartment({
     serveCertificates(rensheContracts.certificates)
     /** POST /v1/contributions/lookup — the last 24 months of contributions, newest first */
     serve(rensheContracts.contributions, (s) => {
-      const rows = periods.all(s.index) as Employment[]
+      const rows = periods(s.index)
       const months = Array.from({ length: 24 }, (_, k) => monthBefore(ref, k + 1)).flatMap((m) => {
         const e = rows.find((r) => r.fromMonth <= m && m <= (r.toMonth ?? to))
         return e ? [contributionMonth(m, e, to)] : []
@@ -60,7 +56,7 @@ export const rensheDepartment = defineDepartment({
     })
     /** POST /v1/pensions/lookup — whether the citizen draws a pension, and the last 12 payments */
     serve(rensheContracts.pension, (s) => {
-      const r = retiree.get(s.index) as Retiree | undefined
+      const r = retiree(s.index)
       if (!r) return { retired: false, retirementDate: null, monthlyAmount: null, payments: [] }
       const payments = Array.from({ length: 12 }, (_, k) => monthBefore(ref, k))
         .filter((m) => `${m}-10` <= ref && m >= r.retiredOn.slice(0, 7))
@@ -70,4 +66,4 @@ export const rensheDepartment = defineDepartment({
   },
 })
 
-export const buildRensheApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(rensheDepartment, opts)
+export const buildRensheApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -1,20 +1,7 @@
 // 人社 stand-in seeding: 社会保障卡 for nearly everyone, employment periods for working-age citizens, pensions
 // for retirees.
-import {
-  addMonths,
-  addYears,
-  ageOn,
-  type Cohort,
-  dice,
-  type Dice,
-  employer,
-  maxDate,
-  monthBefore,
-  type Person,
-  regionOf,
-  type SeedStore,
-  validity,
-} from '../harness'
+import type { Cohort, Dice, Person, SeedStore } from '../harness'
+import { addMonths, addYears, ageOn, dice, employer, maxDate, monthBefore, regionOf, validity } from '../harness'
 import { employments, retirees } from './schema'
 
 export const BANKS = ['中国工商银行', '中国建设银行', '中国农业银行', '中国银行', '广州农村商业银行', '招商银行']

@@ -1,17 +1,15 @@
 // 市场监管 stand-in: the 营业执照 registered to a citizen as operator or legal representative.
 import { shichangContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions } from '../harness'
+import { buildDepartment, type BuiltDepartment, certificateDepartment, type DepartmentOptions } from '../harness'
 import * as schema from './schema'
 import { seedShichang } from './seed'
 
-export const shichangDepartment = defineDepartment({
+/** POST /v1/certificates/lookup — business licences of which the citizen is operator or legal representative */
+export const standIn = certificateDepartment({
   name: 'shichang',
   schema,
   seed: seedShichang,
-  routes: ({ serveCertificates }) => {
-    /** POST /v1/certificates/lookup — business licences of which the citizen is operator or legal representative */
-    serveCertificates(shichangContracts.certificates)
-  },
+  certificates: shichangContracts.certificates,
 })
 
-export const buildShichangApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(shichangDepartment, opts)
+export const buildShichangApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

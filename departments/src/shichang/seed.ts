@@ -1,19 +1,8 @@
 // 市场监管 stand-in seeding: a 营业执照 for about one adult in fourteen — mostly 个体工商户, some one-person
 // companies — with a 统一社会信用代码 whose check characters are right.
 import { makeUscc } from '@ysx/shared'
-import {
-  addDays,
-  addYears,
-  ageOn,
-  type Cohort,
-  certificateStatus,
-  cityShort,
-  dayOf,
-  dice,
-  regionOf,
-  type SeedStore,
-  street,
-} from '../harness'
+import type { Cohort, SeedStore } from '../harness'
+import { addDays, addYears, ageOn, certificateStatus, cityShort, dayOf, dice, regionOf, street } from '../harness'
 
 const TRADE_NAMES = ['兴盛', '嘉和', '福满', '万家', '顺德', '佳美', '金源', '永隆', '华丰', '新意']
 const TRADES = [

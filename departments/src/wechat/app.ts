@@ -4,22 +4,23 @@ import path from 'node:path'
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, WECHAT_ERRORS, wechatContracts } from '@ysx/shared'
 import { and, eq, isNull } from 'drizzle-orm'
-import { createDepartmentApp, type DepartmentApp, DepartmentError, openDepartmentDb } from '../harness'
+import {
+  createDepartmentApp,
+  type DepartmentApp,
+  DepartmentError,
+  defineLoginServer,
+  type LoginServerOptions,
+  openDepartmentDb,
+} from '../harness'
 import { authorizePage } from './page'
 import * as schema from './schema'
 
-export interface WechatOptions {
-  dbFile: string
-  appId: string
-  appSecret: string
-  logLevel?: string
+export interface WechatOptions extends LoginServerOptions {
   /** Hosts the authorize page may send a user back to (WeChat checks the registered domain). */
   redirectHosts?: string[]
   codeTtlMs?: number
   perUserPerMinute?: number
   now?: () => number
-  /** Makes session keys (tests pass a canary to prove it never leaves the BFF). */
-  sessionKey?: () => string
 }
 
 const MIGRATIONS = path.resolve(__dirname, '../../drizzle/wechat')
@@ -101,3 +102,5 @@ export function buildWechatApp(opts: WechatOptions): DepartmentApp {
   })
   return dept
 }
+
+export const standIn = defineLoginServer({ name: 'wechat', build: buildWechatApp })

@@ -6,22 +6,16 @@ import { appealRoutes } from './appeals'
 import * as schema from './schema'
 import { seedWeijian } from './seed'
 
-type Test = Omit<typeof schema.nucleicAcidTests.$inferSelect, 'id' | 'personIndex'>
-type Dose = Omit<typeof schema.vaccinations.$inferSelect, 'id' | 'personIndex'>
 type Area = Omit<typeof schema.riskAreas.$inferSelect, 'id'>
 
-export const weijianDepartment = defineDepartment({
+export const standIn = defineDepartment({
   name: 'weijian',
   schema,
   seed: seedWeijian,
   routes: (ctx) => {
-    const { sqlite, ref, app, serve, serveOpen } = ctx
-    const tests = sqlite.prepare(
-      'SELECT sampled_at AS sampledAt, reported_at AS reportedAt, result, institution FROM nucleic_acid_tests WHERE person_index = ? ORDER BY sampled_at DESC',
-    )
-    const doses = sqlite.prepare(
-      'SELECT dose, vaccine, manufacturer, batch_number AS batchNumber, date, site FROM vaccinations WHERE person_index = ? ORDER BY dose',
-    )
+    const { sqlite, ref, app, rowsOf, serve, serveOpen } = ctx
+    const tests = rowsOf(schema.nucleicAcidTests, 'sampled_at DESC')
+    const doses = rowsOf(schema.vaccinations, 'dose')
     const areas = sqlite.prepare('SELECT area, level, since FROM risk_areas ORDER BY id')
     const current = () => ({ asOf: ref, areas: areas.all() as Area[] })
     const update = sqlite.prepare('UPDATE risk_areas SET level = ?, since = ? WHERE area = ?')
@@ -34,9 +28,9 @@ export const weijianDepartment = defineDepartment({
     })
 
     /** POST /v1/nucleic-acid-tests/lookup — the citizen's tests in the last 30 days, newest first */
-    serve(weijianContracts.nucleicAcidTests, (s) => ({ tests: tests.all(s.index) as Test[] }))
+    serve(weijianContracts.nucleicAcidTests, (s) => ({ tests: tests(s.index) }))
     /** POST /v1/vaccinations/lookup — the citizen's COVID-19 vaccination doses */
-    serve(weijianContracts.vaccinations, (s) => ({ doses: doses.all(s.index) as Dose[] }))
+    serve(weijianContracts.vaccinations, (s) => ({ doses: doses(s.index) }))
     /** GET /v1/risk-areas — the current risk areas and their levels */
     serveOpen(weijianContracts.riskAreas, current)
     /** PUT /_admin/risk-areas — flag an area (or lift it with level null); answers the current list */
@@ -51,4 +45,4 @@ export const weijianDepartment = defineDepartment({
   },
 })
 
-export const buildWeijianApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(weijianDepartment, opts)
+export const buildWeijianApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

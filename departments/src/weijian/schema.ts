@@ -1,57 +1,46 @@
 // 卫健 stand-in database schema: nucleic-acid tests, vaccinations, risk areas, health-code appeals, and the
 // harness's shared tables.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { citizenRecords, citizenRef, oneOf, requiredInt, requiredText, rowId } from '../harness/columns'
 
 export { accessLog, persons, seedMeta } from '../harness/tables'
 
-export const nucleicAcidTests = sqliteTable(
-  'nucleic_acid_tests',
-  {
-    id: integer('id').primaryKey(),
-    personIndex: integer('person_index').notNull(),
-    sampledAt: text('sampled_at').notNull(),
-    reportedAt: text('reported_at').notNull(),
-    result: text('result', { enum: ['阴性', '阳性'] }).notNull(),
-    institution: text('institution').notNull(),
-  },
-  (t) => [index('nucleic_acid_tests_person_index').on(t.personIndex)],
-)
+export const nucleicAcidTests = citizenRecords('nucleic_acid_tests', {
+  sampledAt: requiredText('sampled_at'),
+  reportedAt: requiredText('reported_at'),
+  result: oneOf('result', ['阴性', '阳性']),
+  institution: requiredText('institution'),
+})
 
-export const vaccinations = sqliteTable(
-  'vaccinations',
-  {
-    id: integer('id').primaryKey(),
-    personIndex: integer('person_index').notNull(),
-    dose: integer('dose').notNull(),
-    vaccine: text('vaccine').notNull(),
-    manufacturer: text('manufacturer').notNull(),
-    batchNumber: text('batch_number').notNull(),
-    date: text('date').notNull(),
-    site: text('site').notNull(),
-  },
-  (t) => [index('vaccinations_person_index').on(t.personIndex)],
-)
+export const vaccinations = citizenRecords('vaccinations', {
+  dose: requiredInt('dose'),
+  vaccine: requiredText('vaccine'),
+  manufacturer: requiredText('manufacturer'),
+  batchNumber: requiredText('batch_number'),
+  date: requiredText('date'),
+  site: requiredText('site'),
+})
 
 export const riskAreas = sqliteTable('risk_areas', {
-  id: integer('id').primaryKey(),
-  area: text('area').notNull(),
-  level: text('level', { enum: ['high', 'medium', 'low'] }).notNull(),
-  since: text('since').notNull(),
+  id: rowId(),
+  area: requiredText('area'),
+  level: oneOf('level', ['high', 'medium', 'low']),
+  since: requiredText('since'),
 })
 
 /** Health-code appeals (申诉/纠错) filed through the platform, and the reviewer's decision on each. */
 export const appeals = sqliteTable(
   'appeals',
   {
-    id: integer('id').primaryKey(),
-    personIndex: integer('person_index').notNull(),
+    id: rowId(),
+    personIndex: citizenRef(),
     appealId: text('appeal_id').notNull().unique(),
-    rule: text('rule').notNull(),
-    targetKind: text('target_kind', { enum: ['check_in', 'declaration', 'test_result'] }).notNull(),
+    rule: requiredText('rule'),
+    targetKind: oneOf('target_kind', ['check_in', 'declaration', 'test_result']),
     targetId: text('target_id'),
-    statement: text('statement').notNull(),
-    status: text('status', { enum: ['pending', 'upheld', 'rejected'] }).notNull(),
-    filedAt: text('filed_at').notNull(),
+    statement: requiredText('statement'),
+    status: oneOf('status', ['pending', 'upheld', 'rejected']),
+    filedAt: requiredText('filed_at'),
     decidedAt: text('decided_at'),
     note: text('note'),
     caseId: text('case_id'),

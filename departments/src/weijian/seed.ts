@@ -1,19 +1,7 @@
 // 卫健 stand-in seeding: nucleic-acid tests in the last 30 days, COVID-19 vaccinations (one to four doses), and
 // a handful of risk areas seeded once with the first batch.
-import {
-  addDays,
-  ALL_REGIONS,
-  type Cohort,
-  dateTimeOf,
-  dice,
-  type Dice,
-  healthCentre,
-  hospital,
-  type Person,
-  regionOf,
-  type SeedStore,
-  street,
-} from '../harness'
+import type { Cohort, Dice, Person, SeedStore } from '../harness'
+import { addDays, ALL_REGIONS, dateTimeOf, dice, healthCentre, hospital, regionOf, street } from '../harness'
 import { nucleicAcidTests, riskAreas, vaccinations } from './schema'
 
 const LABS = ['金域医学检验所', '迪安医学检验实验室', '华银医学检验所']

@@ -1,30 +1,25 @@
 // 医保 stand-in database schema: enrolment with the personal-account balance, settlement records, and the
 // harness's shared tables. Amounts are in fen.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sqliteTable } from 'drizzle-orm/sqlite-core'
+import { citizenKey, citizenRecords, oneOf, requiredInt, requiredText } from '../harness/columns'
 
 export { accessLog, persons, seedMeta } from '../harness/tables'
 
 export const accounts = sqliteTable('accounts', {
-  personIndex: integer('person_index').primaryKey(),
-  scheme: text('scheme', { enum: ['职工基本医疗保险', '城乡居民基本医疗保险'] }).notNull(),
-  insuredPlace: text('insured_place').notNull(),
-  status: text('status', { enum: ['参保缴费', '暂停缴费'] }).notNull(),
-  enrolledOn: text('enrolled_on').notNull(),
-  balanceFen: integer('balance_fen').notNull(),
+  personIndex: citizenKey(),
+  scheme: oneOf('scheme', ['职工基本医疗保险', '城乡居民基本医疗保险']),
+  insuredPlace: requiredText('insured_place'),
+  status: oneOf('status', ['参保缴费', '暂停缴费']),
+  enrolledOn: requiredText('enrolled_on'),
+  balanceFen: requiredInt('balance_fen'),
 })
 
-export const settlements = sqliteTable(
-  'settlements',
-  {
-    id: integer('id').primaryKey(),
-    personIndex: integer('person_index').notNull(),
-    date: text('date').notNull(),
-    institution: text('institution').notNull(),
-    category: text('category', { enum: ['门诊', '住院', '药店购药', '门诊慢特病'] }).notNull(),
-    totalFen: integer('total_fen').notNull(),
-    fundFen: integer('fund_fen').notNull(),
-    accountFen: integer('account_fen').notNull(),
-    selfFen: integer('self_fen').notNull(),
-  },
-  (t) => [index('settlements_person_index').on(t.personIndex)],
-)
+export const settlements = citizenRecords('settlements', {
+  date: requiredText('date'),
+  institution: requiredText('institution'),
+  category: oneOf('category', ['门诊', '住院', '药店购药', '门诊慢特病']),
+  totalFen: requiredInt('total_fen'),
+  fundFen: requiredInt('fund_fen'),
+  accountFen: requiredInt('account_fen'),
+  selfFen: requiredInt('self_fen'),
+})

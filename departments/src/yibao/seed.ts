@@ -1,19 +1,7 @@
 // 医保 stand-in seeding: everyone is enrolled (employees in the employee scheme with a personal account,
 // others in the residents' scheme), with up to six settlements in the last 12 months.
-import {
-  addDays,
-  ageOn,
-  type Cohort,
-  dice,
-  type Dice,
-  healthCentre,
-  hospital,
-  maxDate,
-  type Person,
-  pharmacy,
-  regionOf,
-  type SeedStore,
-} from '../harness'
+import type { Cohort, Dice, Person, SeedStore } from '../harness'
+import { addDays, ageOn, dice, healthCentre, hospital, maxDate, pharmacy, regionOf } from '../harness'
 import { accounts, settlements } from './schema'
 
 type Category = (typeof settlements.$inferInsert)['category']
