@@ -70,7 +70,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const healthCode = createHealthCode({
     repo: repos.healthCode,
     dataUse,
-    weijian: departments.weijian,
+    weijian: departments.appeals,
     profiles,
     keys,
     audit,

@@ -24,7 +24,7 @@ const FACE = { challengeTtlSeconds: 120, minSimilarity: 0.8, minLiveness: 0.7 }
 
 export function createIdentity(d: {
   repos: { users: UsersRepository; sessions: SessionsRepository; faceChallenges: FaceChallengesRepository }
-  departments: { wechat: WechatClient; gongan: GonganClient }
+  departments: { login: WechatClient; faceCheck: GonganClient }
   cipher: FieldCipher
   audit: AuditService
   dataUse: DataUseService
@@ -38,7 +38,7 @@ export function createIdentity(d: {
   const face = createFaceService({
     users: repos.users,
     challenges: repos.faceChallenges,
-    gongan: d.departments.gongan,
+    gongan: d.departments.faceCheck,
     dataUse: d.dataUse,
     cipher,
     audit,
@@ -48,7 +48,7 @@ export function createIdentity(d: {
   const auth = createAuthService({
     users: repos.users,
     sessions: repos.sessions,
-    wechat: d.departments.wechat,
+    wechat: d.departments.login,
     cipher,
     audit,
     signAccess: d.signAccess,

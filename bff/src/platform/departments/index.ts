@@ -11,9 +11,12 @@ import { createWeijianClient, type WeijianClient } from './weijian'
 
 export interface DepartmentAdapters {
   lookups: DepartmentLookups
-  wechat: WechatClient
-  gongan: GonganClient
-  weijian: WeijianClient
+  /** WeChat's login server: code2session */
+  login: WechatClient
+  /** 公安's face check */
+  faceCheck: GonganClient
+  /** 卫健's health-code appeals desk */
+  appeals: WeijianClient
   /** Closes every keep-alive pool */
   close(): Promise<void>
 }
@@ -28,11 +31,15 @@ export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'w
       return [code, createUpstream({ name: code, baseUrl: d.urls[code], timeoutMs: d.timeoutMs, ...breaker })]
     }),
   ) as Record<DepartmentCode, Upstream>
+  const login = createWechatClient(upstreams.wechat, config.wechat)
+  // The calls made for a citizen that are not lookups: recorded by the data-use service like the lookups.
+  const faceCheck = createGonganClient(upstreams.gongan)
+  const appeals = createWeijianClient(upstreams.weijian)
   return {
     lookups: createDepartmentLookups(upstreams as Record<PopulationDepartment, Upstream>, d.cacheTtlMs),
-    wechat: createWechatClient(upstreams.wechat, config.wechat),
-    gongan: createGonganClient(upstreams.gongan),
-    weijian: createWeijianClient(upstreams.weijian),
+    login,
+    faceCheck,
+    appeals,
     close: async () => {
       await Promise.all(Object.values(upstreams).map((u) => u.close()))
     },
