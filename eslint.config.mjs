@@ -105,7 +105,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [forbid('^\\.\\.?/(?!identity/tables$)', 'Tables import drizzle and ../identity/tables only.')] },
+        {
+          patterns: [
+            forbid(
+              '^\\.\\.?/(?!identity/tables$|platform/columns$)',
+              'Tables import drizzle, the column builders and ../identity/tables only.',
+            ),
+          ],
+        },
       ],
     },
   },

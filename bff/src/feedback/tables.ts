@@ -1,11 +1,12 @@
 // Feedback table: 意见反馈 with the contact sealed at rest.
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, id } from '../platform/columns'
 
 export const feedback = sqliteTable(
   'feedback',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     category: text('category', { enum: ['suggestion', 'bug', 'complaint', 'praise'] }).notNull(),
     content: text('content').notNull(),
     /** Contact phone, AES-256-GCM sealed (lib/field-cipher); null when not given. */
@@ -15,7 +16,7 @@ export const feedback = sqliteTable(
     status: text('status', { enum: ['received', 'in_progress', 'closed'] })
       .notNull()
       .default('received'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at'),
   },
   (t) => [
     index('feedback_created_at_idx').on(t.createdAt),

@@ -16,76 +16,67 @@ export default async function healthCodeRoutes(
   const locale = (req: FastifyRequest) => negotiateLocale(req.headers['accept-language'])
   const holder = (req: { auth: { sub: string }; params: { holder: string } }) =>
     opts.holders.resolve(req.auth.sub, req.params.holder)
-  const noStore = { 'cache-control': 'private, no-store' }
+  const mine = { onRequest: app.authenticate }
+
+  // Every answer here is about one person: never kept by a cache (the entrance verification says no-store itself).
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.header('cache-control', 'private, no-store')
+    done()
+  })
 
   /** POST /v1/health-codes/:holder/show — the status and a credential bound to this device's key */
   r.route({
     ...fromContract(c.show),
-    onRequest: app.authenticate,
+    ...mine,
     // The hot path: the reply is built from our own stored row, typed against the contract at compile time, so it is
     // not parsed again by zod on the way out (the other routes are).
     serializerCompiler: () => (data) => JSON.stringify(data),
-    handler: async (req, reply) =>
-      reply.headers(noStore).send(await opts.status.show(await holder(req), req.body.deviceKey, locale(req))),
+    handler: async (req) => opts.status.show(await holder(req), req.body.deviceKey, locale(req)),
   })
 
   /** POST /v1/health-codes/:holder/declarations — a health or trip declaration, then the new status */
   r.route({
     ...fromContract(c.declare),
-    onRequest: app.authenticate,
+    ...mine,
     handler: async (req, reply) =>
-      reply
-        .code(201)
-        .headers(noStore)
-        .send(await opts.activity.declare(await holder(req), req.body, locale(req))),
+      reply.code(201).send(await opts.activity.declare(await holder(req), req.body, locale(req))),
   })
 
   /** POST /v1/health-codes/:holder/check-ins — check in with a scanned venue code, then the new status */
   r.route({
     ...fromContract(c.checkIn),
-    onRequest: app.authenticate,
+    ...mine,
     handler: async (req, reply) =>
-      reply
-        .code(201)
-        .headers(noStore)
-        .send(await opts.activity.checkIn(await holder(req), req.body.venueCode, locale(req))),
+      reply.code(201).send(await opts.activity.checkIn(await holder(req), req.body.venueCode, locale(req))),
   })
 
   /** GET /v1/health-codes/:holder/check-ins — the last 14 days' check-ins */
   r.route({
     ...fromContract(c.checkIns),
-    onRequest: app.authenticate,
-    handler: async (req, reply) =>
-      reply.headers(noStore).send({ checkIns: await opts.activity.checkIns(await holder(req)) }),
+    ...mine,
+    handler: async (req) => ({ checkIns: await opts.activity.checkIns(await holder(req)) }),
   })
 
   /** POST /v1/health-codes/:holder/appeals — an appeal to 卫健 */
   r.route({
     ...fromContract(c.appeal),
-    onRequest: app.authenticate,
-    handler: async (req, reply) =>
-      reply
-        .code(201)
-        .headers(noStore)
-        .send(await opts.appeals.file(await holder(req), req.body)),
+    ...mine,
+    handler: async (req, reply) => reply.code(201).send(await opts.appeals.file(await holder(req), req.body)),
   })
 
   /** GET /v1/health-codes/:holder/appeals — appeals and 卫健's decisions */
   r.route({
     ...fromContract(c.appeals),
-    onRequest: app.authenticate,
-    handler: async (req, reply) => reply.headers(noStore).send({ appeals: await opts.appeals.list(await holder(req)) }),
+    ...mine,
+    handler: async (req) => ({ appeals: await opts.appeals.list(await holder(req)) }),
   })
 
   /** POST /v1/health-codes/:holder/transfers — the signed 粤澳 transfer payload */
   r.route({
     ...fromContract(c.transfer),
-    onRequest: app.authenticate,
+    ...mine,
     handler: async (req, reply) =>
-      reply
-        .code(201)
-        .headers(noStore)
-        .send(await opts.transfers.transfer(await holder(req), locale(req), auditContext(req))),
+      reply.code(201).send(await opts.transfers.transfer(await holder(req), locale(req), auditContext(req))),
   })
 
   /** POST /v1/health-codes/verify — entrance verification: colour and time only */
@@ -93,49 +84,42 @@ export default async function healthCodeRoutes(
     ...fromContract(c.verify),
     config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
     handler: async (req, reply) =>
-      reply.headers({ 'cache-control': 'no-store' }).send(await opts.status.verify(req.body.code)),
+      reply.header('cache-control', 'no-store').send(await opts.status.verify(req.body.code)),
   })
 
   /** POST /v1/venues — a venue code for a venue this citizen runs */
   r.route({
     ...fromContract(c.registerVenue),
-    onRequest: app.authenticate,
-    handler: async (req, reply) =>
-      reply
-        .code(201)
-        .headers(noStore)
-        .send(await opts.activity.registerVenue(req.auth.sub, req.body)),
+    ...mine,
+    handler: async (req, reply) => reply.code(201).send(await opts.activity.registerVenue(req.auth.sub, req.body)),
   })
 
   /** GET /v1/venues — my venues and their codes */
   r.route({
     ...fromContract(c.venues),
-    onRequest: app.authenticate,
-    handler: async (req, reply) => reply.headers(noStore).send({ venues: await opts.activity.venues(req.auth.sub) }),
+    ...mine,
+    handler: async (req) => ({ venues: await opts.activity.venues(req.auth.sub) }),
   })
 
   /** GET /v1/family — the family members I show codes for */
   r.route({
     ...fromContract(c.family),
-    onRequest: app.authenticate,
-    handler: async (req, reply) => reply.headers(noStore).send({ members: await opts.holders.members(req.auth.sub) }),
+    ...mine,
+    handler: async (req) => ({ members: await opts.holders.members(req.auth.sub) }),
   })
 
   /** POST /v1/family — add a member, confirmed by 公安, with their consent recorded */
   r.route({
     ...fromContract(c.addFamily),
-    onRequest: app.authenticate,
+    ...mine,
     handler: async (req, reply) =>
-      reply
-        .code(201)
-        .headers(noStore)
-        .send(await opts.holders.add(req.auth.sub, req.body, auditContext(req))),
+      reply.code(201).send(await opts.holders.add(req.auth.sub, req.body, auditContext(req))),
   })
 
   /** DELETE /v1/family/:holder — remove a member */
   r.route({
     ...fromContract(c.removeFamily),
-    onRequest: app.authenticate,
+    ...mine,
     handler: async (req, reply) => {
       await opts.holders.remove(req.auth.sub, req.params.holder, auditContext(req))
       return reply.code(204).send(null)

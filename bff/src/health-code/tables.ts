@@ -1,16 +1,15 @@
 // 粤康码 tables. A holder is `u:<userId>` (the citizen) or `f:<familyMemberId>` (someone they show codes for).
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, id, maybeAt } from '../platform/columns'
 // A foreign key is a fact of the schema, not a use of identity's data: the one import tables may make.
-import { users } from '../identity/tables'
+import { userRef } from '../identity/tables'
 
 /** Family members a citizen shows codes for (代亲友): sealed identity, the consent as recorded, soft removal. */
 export const familyMembers = sqliteTable(
   'family_members',
   {
-    id: text('id').primaryKey(),
-    ownerId: text('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
     nameSealed: text('name_sealed').notNull(),
     nameMasked: text('name_masked').notNull(),
     idNumberSealed: text('id_number_sealed').notNull(),
@@ -18,8 +17,8 @@ export const familyMembers = sqliteTable(
     relation: text('relation').notNull(),
     consentMethod: text('consent_method', { enum: ['in_person', 'guardian'] }).notNull(),
     consentVersion: text('consent_version').notNull(),
-    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
-    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    addedAt: at('added_at'),
+    removedAt: maybeAt('removed_at'),
   },
   (t) => [index('family_members_owner_idx').on(t.ownerId, t.idNumberHash)],
 )
@@ -28,14 +27,14 @@ export const familyMembers = sqliteTable(
 export const healthDeclarations = sqliteTable(
   'health_declarations',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     holder: text('holder').notNull(),
     kind: text('kind', { enum: ['health', 'trip'] }).notNull(),
     payload: text('payload').notNull(),
-    declaredAt: integer('declared_at', { mode: 'timestamp_ms' }).notNull(),
-    effectiveAt: integer('effective_at', { mode: 'timestamp_ms' }).notNull(),
+    declaredAt: at('declared_at'),
+    effectiveAt: at('effective_at'),
     /** Set when a 卫健 reviewer upheld an appeal against it */
-    voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+    voidedAt: maybeAt('voided_at'),
   },
   (t) => [index('health_declarations_holder_idx').on(t.holder, t.effectiveAt)],
 )
@@ -43,14 +42,12 @@ export const healthDeclarations = sqliteTable(
 export const venues = sqliteTable(
   'venues',
   {
-    id: text('id').primaryKey(),
-    ownerId: text('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
     name: text('name').notNull(),
     area: text('area').notNull(),
     address: text('address').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at'),
   },
   (t) => [index('venues_owner_idx').on(t.ownerId)],
 )
@@ -58,13 +55,13 @@ export const venues = sqliteTable(
 export const checkIns = sqliteTable(
   'check_ins',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     holder: text('holder').notNull(),
     venueId: text('venue_id')
       .notNull()
       .references(() => venues.id),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-    voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+    at: at('at'),
+    voidedAt: maybeAt('voided_at'),
   },
   (t) => [index('check_ins_holder_idx').on(t.holder, t.at)],
 )
@@ -82,20 +79,20 @@ export const healthStatus = sqliteTable('health_status', {
   reasons: text('reasons').notNull(),
   negativeWithinHours: integer('negative_within_hours'),
   ruleVersion: text('rule_version').notNull(),
-  evaluatedAt: integer('evaluated_at', { mode: 'timestamp_ms' }).notNull(),
-  validUntil: integer('valid_until', { mode: 'timestamp_ms' }).notNull(),
+  evaluatedAt: at('evaluated_at'),
+  validUntil: at('valid_until'),
   /** Set when something the rules read has changed since the evaluation */
   stale: integer('stale', { mode: 'boolean' }).notNull().default(false),
   credential: text('credential'),
   credentialId: text('credential_id').unique(),
   deviceKeyThumbprint: text('device_key_thumbprint'),
-  credentialExpiresAt: integer('credential_expires_at', { mode: 'timestamp_ms' }),
+  credentialExpiresAt: maybeAt('credential_expires_at'),
 })
 
 /** Online entrance verifications: the one-use guard on each code (credential id + device proof id). */
 export const healthCodeUses = sqliteTable('health_code_uses', {
   jti: text('jti').primaryKey(),
-  verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
+  verifiedAt: at('verified_at'),
 })
 
 /** Appeals filed with 卫健 (its case number), mirrored here so an upheld decision is applied once. */
@@ -107,10 +104,10 @@ export const healthAppeals = sqliteTable(
     rule: text('rule').notNull(),
     targetKind: text('target_kind', { enum: ['check_in', 'declaration', 'test_result'] }).notNull(),
     targetId: text('target_id'),
-    filedAt: integer('filed_at', { mode: 'timestamp_ms' }).notNull(),
+    filedAt: at('filed_at'),
     /** 卫健's decision once we have seen it (and, when upheld, applied it) */
     decision: text('decision', { enum: ['upheld', 'rejected'] }),
-    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedAt: maybeAt('decided_at'),
   },
   (t) => [index('health_appeals_holder_idx').on(t.holder)],
 )

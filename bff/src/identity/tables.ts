@@ -1,9 +1,10 @@
 // Identity tables: accounts, login sessions (refresh-token families) and face-verification challenges.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, id, maybeAt } from '../platform/columns'
 
 /** A citizen's account: created at first WeChat login, raised to real-name level by a face verification. */
 export const users = sqliteTable('users', {
-  id: text('id').primaryKey(),
+  id: id(),
   openid: text('openid').notNull().unique(),
   /** WeChat session_key, sealed: it never leaves the BFF. */
   sessionKeySealed: text('session_key_sealed'),
@@ -18,22 +19,26 @@ export const users = sqliteTable('users', {
   nameMasked: text('name_masked'),
   phoneSealed: text('phone_sealed'),
   phoneMasked: text('phone_masked'),
-  realNameAt: integer('real_name_at', { mode: 'timestamp_ms' }),
-  lastFaceAt: integer('last_face_at', { mode: 'timestamp_ms' }),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  realNameAt: maybeAt('real_name_at'),
+  lastFaceAt: maybeAt('last_face_at'),
+  createdAt: at('created_at'),
 })
+
+/** A column referring to a citizen's account, whose rows go when the account goes: for every capability's tables. */
+export const userRef = (name: string) =>
+  text(name)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' })
 
 /** A login session = one refresh-token family. Revoking it ends every token in it, access tokens included. */
 export const sessions = sqliteTable(
   'sessions',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    id: id(),
+    userId: userRef('user_id'),
+    createdAt: at('created_at'),
+    absoluteExpiresAt: at('absolute_expires_at'),
+    revokedAt: maybeAt('revoked_at'),
     revokedReason: text('revoked_reason', { enum: ['logout', 'reuse', 'expired'] }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
@@ -47,9 +52,9 @@ export const refreshTokens = sqliteTable(
     sessionId: text('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
-    idleExpiresAt: integer('idle_expires_at', { mode: 'timestamp_ms' }).notNull(),
-    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    issuedAt: at('issued_at'),
+    idleExpiresAt: at('idle_expires_at'),
+    usedAt: maybeAt('used_at'),
   },
   (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
 )
@@ -58,14 +63,12 @@ export const refreshTokens = sqliteTable(
 export const faceChallenges = sqliteTable(
   'face_challenges',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: userRef('user_id'),
     digits: text('digits').notNull(),
-    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    issuedAt: at('issued_at'),
+    expiresAt: at('expires_at'),
+    usedAt: maybeAt('used_at'),
   },
   (t) => [index('face_challenges_user_idx').on(t.userId)],
 )

@@ -1,5 +1,6 @@
 // Key table: the ES256 key ring third parties verify our artifacts with.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, maybeAt } from '../platform/columns'
 
 /** Asymmetric signing keys (ES256) for artifacts third parties verify: the private half sealed, the public as JWK. */
 export const signingKeys = sqliteTable('signing_keys', {
@@ -7,9 +8,9 @@ export const signingKeys = sqliteTable('signing_keys', {
   alg: text('alg', { enum: ['ES256'] }).notNull(),
   publicJwk: text('public_jwk').notNull(),
   privateKeySealed: text('private_key_sealed').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  createdAt: at('created_at'),
   /** From then on a newer key signs; this one only verifies. */
-  retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+  retiredAt: maybeAt('retired_at'),
   /** From then on it is out of the JWKS and verifies nothing (retiredAt + the overlap). */
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+  expiresAt: maybeAt('expires_at'),
 })

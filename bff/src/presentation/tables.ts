@@ -1,21 +1,20 @@
 // Presentation tables: credentials issued for 亮证 and each online verification of them.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, id } from '../platform/columns'
 // A foreign key is a fact of the schema, not a use of identity's data: the one import tables may make.
-import { users } from '../identity/tables'
+import { userRef } from '../identity/tables'
 
 /** Credentials issued for presentation (亮证): which card, profile and device key; used for online revocation checks. */
 export const walletCredentials = sqliteTable(
   'wallet_credentials',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: userRef('user_id'),
     cardId: text('card_id').notNull(),
     profile: text('profile', { enum: ['traffic_police', 'hotel', 'age_check'] }).notNull(),
     deviceKeyThumbprint: text('device_key_thumbprint').notNull(),
-    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    issuedAt: at('issued_at'),
+    expiresAt: at('expires_at'),
   },
   (t) => [index('wallet_credentials_card_idx').on(t.userId, t.cardId)],
 )
@@ -28,11 +27,8 @@ export const presentations = sqliteTable(
     credentialId: text('credential_id')
       .notNull()
       .references(() => walletCredentials.id, { onDelete: 'cascade' }),
-    verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull(),
+    verifiedAt: at('verified_at'),
     outcome: text('outcome', { enum: ['accepted', 'replayed', 'not_valid'] }).notNull(),
   },
   (t) => [index('presentations_credential_idx').on(t.credentialId)],
 )
-
-// ——— 粤康码 ———
-// A holder is `u:<userId>` (the citizen) or `f:<familyMemberId>` (someone they show codes for).
