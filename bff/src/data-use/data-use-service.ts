@@ -2,7 +2,12 @@
 // such call goes through it: lookups through the recording readers it hands out, other calls (公安's face check,
 // 卫健's appeals) through `track`. A reply served from the lookups' cache called nobody and is not recorded.
 import { randomUUID } from 'node:crypto'
-import type { DataAccessRecord, DepartmentCode, PopulationDepartment } from '@ysx/shared'
+import {
+  type DataAccessRecord,
+  type DepartmentCode,
+  type PopulationDepartment,
+  POPULATION_DEPARTMENT_CODES,
+} from '@ysx/shared'
 import type {
   CallPurpose,
   DepartmentLookups,
@@ -101,9 +106,7 @@ export function createDataUseService(
   })
 
   return {
-    readers: Object.fromEntries(
-      Object.keys(lookups).map((d) => [d, readerFor(d as PopulationDepartment)]),
-    ) as DepartmentReaders,
+    readers: Object.fromEntries(POPULATION_DEPARTMENT_CODES.map((d) => [d, readerFor(d)])) as DepartmentReaders,
     track,
     async list(userId, limit, before) {
       const rows = await repo.list(userId, limit + 1, before ? new Date(before) : undefined)

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createPublicKey, verify } from 'node:crypto'
 import { JwksSchema } from '@ysx/shared'
-import { testConfig } from '../src/platform/config'
-import { openDataStore } from '../src/store'
-import { createFieldCipher } from '../src/platform/field-cipher'
-import { createKeyService } from '../src/keys/key-service'
-import { build } from './helper'
+import { testConfig } from '../../src/platform/config'
+import { openDataStore } from '../../src/store'
+import { createFieldCipher } from '../../src/platform/field-cipher'
+import { createKeyService } from '../../src/keys/key-service'
+import { build } from '../helper'
 
 const DAY = 86_400
 const settings = { rotationSeconds: 30 * DAY, overlapSeconds: 14 * DAY }

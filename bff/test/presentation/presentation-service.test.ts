@@ -1,15 +1,15 @@
 // Presentation verification against a certificate whose status changes after the credential was issued: a
 // suspension or revocation at the department is seen by the next online verification.
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
-import { testConfig } from '../src/platform/config'
-import { openDataStore } from '../src/store'
-import { AppError } from '../src/platform/app-error'
-import { createFieldCipher } from '../src/platform/field-cipher'
-import type { IssuedCertificate } from '../src/wallet/certificates'
-import { createKeyService } from '../src/keys/key-service'
-import { createPresentationService } from '../src/presentation/presentation-service'
-import type { ProfileService } from '../src/identity/profile-service'
-import type { WalletService } from '../src/wallet/wallet-service'
+import { testConfig } from '../../src/platform/config'
+import { openDataStore } from '../../src/store'
+import { AppError } from '../../src/platform/app-error'
+import { createFieldCipher } from '../../src/platform/field-cipher'
+import type { IssuedCertificate } from '../../src/wallet/certificates'
+import { createKeyService } from '../../src/keys/key-service'
+import { createPresentationService } from '../../src/presentation/presentation-service'
+import type { ProfileService } from '../../src/identity/profile-service'
+import type { WalletService } from '../../src/wallet/wallet-service'
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { ErrorEnvelopeSchema, FeedbackReceiptSchema } from '@ysx/shared'
-import { openDataStore } from '../src/store'
-import { build, STACK_TRACE, type TestApp } from './helper'
+import { openDataStore } from '../../src/store'
+import { build, STACK_TRACE, type TestApp } from '../helper'
 
 let t: TestApp
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 // Log privacy: ID numbers, phones, names and tokens that arrive with a request never reach a log line in full.
-import { build } from './helper'
+import { build } from '../helper'
 
 const ID = '44010619900307116X' // a valid GB 11643 number (check digit X)
 const PHONE = '13712345678'

@@ -1,5 +1,5 @@
 // Configuration: parsed once; production refuses missing, default or weak secrets.
-import { ConfigError, DEV_SECRETS, loadConfig } from '../src/platform/config'
+import { ConfigError, DEV_SECRETS, loadConfig } from '../../src/platform/config'
 
 const strong = 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa'
 const prod = {

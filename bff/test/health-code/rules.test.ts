@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { catalogues } from '@ysx/shared'
-import { testConfig } from '../src/platform/config'
-import { evaluate, type Facts, loadRuleSets } from '../src/health-code/rules'
+import { testConfig } from '../../src/platform/config'
+import { evaluate, type Facts, loadRuleSets } from '../../src/health-code/rules'
 
 const sets = loadRuleSets()
 const rules = sets.get(testConfig().healthRulesVersion)!

@@ -1,6 +1,6 @@
 // Arbitrary input never breaks the BFF: no 5xx, no stack trace, no prototype pollution, nothing half-written.
 import fc from 'fast-check'
-import { build, STACK_TRACE, type TestApp } from './helper'
+import { build, STACK_TRACE, type TestApp } from '../helper'
 
 let t: TestApp
 beforeAll(async () => {
