@@ -11,6 +11,7 @@ import {
   type CertificateType,
   type CitizenLookupSchema,
   type DepartmentCode,
+  DEPARTMENTS,
   type DepartmentCallHeaders,
   decodeHeaderText,
   fromContract,
@@ -131,12 +132,17 @@ export interface BuiltDepartment extends DepartmentApp {
 
 export const defineDepartment = <S extends DepartmentSchema>(spec: DepartmentSpec<S>): DepartmentSpec<S> => spec
 
-/** A department whose one business call is the lookup of the certificates it issued (its ledger). */
-export function certificateDepartment<S extends DepartmentSchema>({
-  certificates,
-  ...spec
-}: Omit<DepartmentSpec<S>, 'routes'> & { certificates: LookupContract }): DepartmentSpec<S> {
-  return { ...spec, routes: ({ serveCertificates }) => serveCertificates(certificates) }
+/**
+ * A department whose one business call is the lookup of the certificates it issued (its ledger): the registry's
+ * `certificates` contract for it.
+ */
+export function certificateDepartment<S extends DepartmentSchema>(
+  name: DepartmentCode,
+  schema: S,
+  seed: DepartmentSpec<S>['seed'],
+): DepartmentSpec<S> {
+  const certificates = (DEPARTMENTS[name].contracts as unknown as { certificates: LookupContract }).certificates
+  return { name, schema, seed, routes: ({ serveCertificates }) => serveCertificates(certificates) }
 }
 
 /** Opens the department's file; returns a seeding target when it does not hold exactly this (seed, size). */

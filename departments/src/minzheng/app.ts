@@ -1,15 +1,9 @@
 // 民政 stand-in: the 结婚证 of a married citizen, naming the spouse (another citizen of the population).
-import { minzhengContracts } from '@ysx/shared'
 import { buildDepartment, type BuiltDepartment, certificateDepartment, type DepartmentOptions } from '../harness'
 import * as schema from './schema'
 import { seedMinzheng } from './seed'
 
 /** POST /v1/certificates/lookup — the citizen's 结婚证, if married */
-export const standIn = certificateDepartment({
-  name: 'minzheng',
-  schema,
-  seed: seedMinzheng,
-  certificates: minzhengContracts.certificates,
-})
+export const standIn = certificateDepartment('minzheng', schema, seedMinzheng)
 
 export const buildMinzhengApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

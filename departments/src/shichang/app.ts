@@ -1,15 +1,9 @@
 // 市场监管 stand-in: the 营业执照 registered to a citizen as operator or legal representative.
-import { shichangContracts } from '@ysx/shared'
 import { buildDepartment, type BuiltDepartment, certificateDepartment, type DepartmentOptions } from '../harness'
 import * as schema from './schema'
 import { seedShichang } from './seed'
 
 /** POST /v1/certificates/lookup — business licences of which the citizen is operator or legal representative */
-export const standIn = certificateDepartment({
-  name: 'shichang',
-  schema,
-  seed: seedShichang,
-  certificates: shichangContracts.certificates,
-})
+export const standIn = certificateDepartment('shichang', schema, seedShichang)
 
 export const buildShichangApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)
