@@ -7,6 +7,7 @@ import { defineContracts } from '../contract'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
+import { CardIdParamsSchema } from './wallet'
 
 export const DISCLOSURE_PROFILES = {
   traffic_police: ['driving_licence'],
@@ -75,15 +76,6 @@ export const PresentationLogEntrySchema = z.object({
   outcome: z.enum(['accepted', 'replayed', 'not_valid']).describe('核验结果'),
 })
 
-const idParams = z
-  .object({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,64}$/)
-      .describe('卡片编号'),
-  })
-  .strict()
-
 export const presentationContracts = defineContracts({
   issue: {
     method: 'POST',
@@ -91,7 +83,7 @@ export const presentationContracts = defineContracts({
     summary: '为亮证签发凭证：需 5 分钟内刷脸验证；凭证绑定设备密钥与出示方式',
     tag: 'presentation',
     headers: BearerHeadersSchema,
-    params: idParams,
+    params: CardIdParamsSchema,
     body: z.object({ profile: z.enum(PROFILES).describe('出示方式'), deviceKey: DeviceKeySchema }).strict(),
     responses: {
       201: CredentialIssuedSchema,
@@ -123,7 +115,7 @@ export const presentationContracts = defineContracts({
     summary: '亮证记录：我的这张证照被核验的记录',
     tag: 'presentation',
     headers: BearerHeadersSchema,
-    params: idParams,
+    params: CardIdParamsSchema,
     responses: {
       200: z.object({ entries: z.array(PresentationLogEntrySchema) }),
       401: ErrorEnvelopeSchema,

@@ -45,7 +45,8 @@ export const WalletRevealedSchema = z.object({
   fields: z.array(WalletFieldSchema).describe('未脱敏的字段'),
 })
 
-const idParams = z
+/** A card's id in the path: owner-bound, so another citizen's id is a 404 like a missing one. */
+export const CardIdParamsSchema = z
   .object({
     id: z
       .string()
@@ -54,6 +55,15 @@ const idParams = z
   })
   .strict()
 const authed = { headers: BearerHeadersSchema } as const
+/** What reading one card can fail with: signed out, not real-name, no such card, its issuer down or slow. */
+const cardErrors = {
+  401: ErrorEnvelopeSchema,
+  403: ErrorEnvelopeSchema,
+  404: ErrorEnvelopeSchema,
+  502: ErrorEnvelopeSchema,
+  503: ErrorEnvelopeSchema,
+  504: ErrorEnvelopeSchema,
+} as const
 
 export const walletContracts = defineContracts({
   list: {
@@ -70,16 +80,8 @@ export const walletContracts = defineContracts({
     summary: '证照详情（脱敏）；他人或不存在的编号一律 404',
     tag: 'wallet',
     ...authed,
-    params: idParams,
-    responses: {
-      200: WalletCardDetailSchema,
-      401: ErrorEnvelopeSchema,
-      403: ErrorEnvelopeSchema,
-      404: ErrorEnvelopeSchema,
-      502: ErrorEnvelopeSchema,
-      503: ErrorEnvelopeSchema,
-      504: ErrorEnvelopeSchema,
-    },
+    params: CardIdParamsSchema,
+    responses: { 200: WalletCardDetailSchema, ...cardErrors },
   },
   reveal: {
     method: 'POST',
@@ -87,15 +89,7 @@ export const walletContracts = defineContracts({
     summary: '查看完整证照信息：需 5 分钟内刷脸验证，并记入审计',
     tag: 'wallet',
     ...authed,
-    params: idParams,
-    responses: {
-      200: WalletRevealedSchema,
-      401: ErrorEnvelopeSchema,
-      403: ErrorEnvelopeSchema,
-      404: ErrorEnvelopeSchema,
-      502: ErrorEnvelopeSchema,
-      503: ErrorEnvelopeSchema,
-      504: ErrorEnvelopeSchema,
-    },
+    params: CardIdParamsSchema,
+    responses: { 200: WalletRevealedSchema, ...cardErrors },
   },
 })
