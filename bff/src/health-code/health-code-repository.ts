@@ -69,6 +69,12 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     isNull(familyMembers.removedAt),
   )
   const memberById = db.select().from(familyMembers).where(activeMember).prepare()
+  // A holder's standing (not voided) declaration or check-in with this id, and whether a write changed one row.
+  const standingDeclaration = (holder: string, id: string) =>
+    and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))
+  const standingCheckIn = (holder: string, id: string) =>
+    and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt))
+  const one = (result: { changes: number }) => result.changes === 1
 
   return {
     async addMember(row) {
@@ -108,13 +114,12 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
       )
     },
     async removeMember(ownerId, id, at) {
-      return (
-        db
-          .update(familyMembers)
-          .set({ removedAt: at })
-          .where(and(eq(familyMembers.ownerId, ownerId), eq(familyMembers.id, id), isNull(familyMembers.removedAt)))
-          .run().changes === 1
+      const standing = and(
+        eq(familyMembers.ownerId, ownerId),
+        eq(familyMembers.id, id),
+        isNull(familyMembers.removedAt),
       )
+      return one(db.update(familyMembers).set({ removedAt: at }).where(standing).run())
     },
 
     async addDeclaration(row) {
@@ -135,44 +140,18 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
         .all()
     },
     async voidDeclaration(holder, id, at) {
-      return (
-        db
-          .update(healthDeclarations)
-          .set({ voidedAt: at })
-          .where(
-            and(
-              eq(healthDeclarations.holder, holder),
-              eq(healthDeclarations.id, id),
-              isNull(healthDeclarations.voidedAt),
-            ),
-          )
-          .run().changes === 1
-      )
+      return one(db.update(healthDeclarations).set({ voidedAt: at }).where(standingDeclaration(holder, id)).run())
     },
 
     async hasDeclaration(holder, id) {
-      return (
-        db
-          .select({ id: healthDeclarations.id })
-          .from(healthDeclarations)
-          .where(
-            and(
-              eq(healthDeclarations.holder, holder),
-              eq(healthDeclarations.id, id),
-              isNull(healthDeclarations.voidedAt),
-            ),
-          )
-          .get() !== undefined
-      )
+      const found = db
+        .select({ id: healthDeclarations.id })
+        .from(healthDeclarations)
+        .where(standingDeclaration(holder, id))
+      return found.get() !== undefined
     },
     async hasCheckIn(holder, id) {
-      return (
-        db
-          .select({ id: checkIns.id })
-          .from(checkIns)
-          .where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt)))
-          .get() !== undefined
-      )
+      return db.select({ id: checkIns.id }).from(checkIns).where(standingCheckIn(holder, id)).get() !== undefined
     },
 
     async addVenue(row) {
@@ -205,13 +184,7 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
         .all()
     },
     async voidCheckIn(holder, id, at) {
-      return (
-        db
-          .update(checkIns)
-          .set({ voidedAt: at })
-          .where(and(eq(checkIns.holder, holder), eq(checkIns.id, id), isNull(checkIns.voidedAt)))
-          .run().changes === 1
-      )
+      return one(db.update(checkIns).set({ voidedAt: at }).where(standingCheckIn(holder, id)).run())
     },
 
     async status(holder) {
@@ -228,7 +201,7 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
       db.update(healthStatus).set({ stale: true }).where(eq(healthStatus.holder, holder)).run()
     },
     async firstUse(jti, at) {
-      return db.insert(healthCodeUses).values({ jti, verifiedAt: at }).onConflictDoNothing().run().changes === 1
+      return one(db.insert(healthCodeUses).values({ jti, verifiedAt: at }).onConflictDoNothing().run())
     },
 
     async addAppeal(row) {
