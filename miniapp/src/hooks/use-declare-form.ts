@@ -78,8 +78,13 @@ export function checkTrip(fields: TripFields): { declaration: HealthDeclaration 
   return { errors }
 }
 
+/** How far back a trip may have started, in days. */
+const TRIP_DAYS = 30
+
 export function useDeclareForm(holder: Holder) {
-  const today = isoDay(serverNow())
+  const now = serverNow()
+  const today = isoDay(now)
+  const earliest = isoDay(now - TRIP_DAYS * 86_400_000)
   const [kind, setKind] = useState<DeclareKind>('health')
   const [health, setHealth] = useState<HealthFields>({ temperature: '', symptoms: [], closeContact: null })
   const [trip, setTrip] = useState<TripFields>({ destination: '', departedOn: today, returnedOn: today })
@@ -120,6 +125,7 @@ export function useDeclareForm(holder: Holder) {
       clear(Object.keys(patch))
     },
     today,
+    earliest,
     errors,
     failure,
     submitting,

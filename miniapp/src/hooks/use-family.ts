@@ -45,8 +45,11 @@ export function checkFamily(fields: FamilyFields): { input: FamilyInput } | { er
 
 const BLANK: FamilyFields = { name: '', idNumber: '', relation: 'parent', method: 'in_person', accepted: false }
 
+/** My family members, loaded again each time the page shows (one may have been added or removed meanwhile). */
+export const useFamilyMembers = () => useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
+
 export function useFamily() {
-  const members = useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
+  const members = useFamilyMembers()
   const [fields, setFields] = useState<FamilyFields>(BLANK)
   const { errors, clearErrors, failure, setFailure, submitting, run } = useFormSubmit<FamilyField>({
     reported: errorsFrom,

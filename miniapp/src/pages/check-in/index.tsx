@@ -10,8 +10,8 @@ import { Item, Row } from '../../components/query-rows'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { useCheckIn } from '../../hooks/use-check-in'
+import { useHolder } from '../../hooks/use-health-code'
 import { useT } from '../../i18n'
-import { SELF } from '../../services/health-code'
 import { fromParam } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
@@ -19,7 +19,7 @@ import './index.scss'
 export default function CheckIn() {
   const t = useT()
   const { params } = useRouter()
-  const holder = params.holder || SELF
+  const holder = useHolder()
   const c = useCheckIn(holder)
   const fromLink = useRef(fromParam(params.v))
 

@@ -1,14 +1,13 @@
 // 申诉纠错: pick the reason from the current status, the record it concerns, a statement; below, my appeals and their
 // outcome.
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
+import { useHolder } from '../../hooks/use-health-code'
 import { catalogueHas, type TranslationKey, useT } from '../../i18n'
-import { SELF } from '../../services/health-code'
 import '../../components/query-page.scss'
 import './index.scss'
 
@@ -80,7 +79,7 @@ function Target({ a }: { a: ReturnType<typeof useAppeal> }) {
 export default function HealthAppeal() {
   const t = useT()
   const ruleLabel = useRuleLabel()
-  const holder = useRouter().params.holder || SELF
+  const holder = useHolder()
   const a = useAppeal(holder)
 
   return (

@@ -2,18 +2,18 @@
 // the QR the device signs every 30 s with its countdown, the reasons, the negative-test badge, and the related services.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { HealthReason } from '@ysx/shared'
 import { ErrorBlock } from '../../components/error-block'
 import { HealthColourBlock } from '../../components/health-colour'
 import { QrCode } from '../../components/qr-code'
 import { formatClock, formatDateTime } from '../../format'
-import { useHealthCode } from '../../hooks/use-health-code'
-import { useQuery } from '../../hooks/use-query'
+import { useFamilyMembers } from '../../hooks/use-family'
+import { SELF, useHealthCode, useHolder } from '../../hooks/use-health-code'
 import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
-import { family, type Holder, SELF } from '../../services/health-code'
+import type { Holder } from '../../services/health-code'
 import './index.scss'
 
 /** The services under the code, each opened for the holder shown. */
@@ -26,7 +26,7 @@ const ACTIONS: Array<{ key: TranslationKey; page: string; name: string }> = [
 
 function HolderSwitcher({ holder, onChange }: { holder: Holder; onChange: (h: Holder) => void }) {
   const t = useT()
-  const members = useQuery(family, { onShow: true })
+  const members = useFamilyMembers()
   const list = members.state.status === 'ready' ? members.state.data.members : []
   const holders = [
     { id: SELF, label: t('healthCode.self') },
@@ -87,8 +87,8 @@ function Reasons({ reasons }: { reasons: HealthReason[] }) {
 
 export default function HealthCodePage() {
   const t = useT()
-  const { params } = useRouter()
-  const [holder, setHolder] = useState<Holder>(params.holder || SELF)
+  const initialHolder = useHolder()
+  const [holder, setHolder] = useState<Holder>(initialHolder)
   const { state, retry } = useHealthCode(holder)
   const open = (page: string) => void Taro.navigateTo({ url: `${page}?holder=${holder}` })
 

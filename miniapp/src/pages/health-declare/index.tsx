@@ -2,21 +2,17 @@
 // declaration led to, and back to the code.
 import { useEffect, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import { SYMPTOMS } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { HealthColourBlock } from '../../components/health-colour'
-import { isoDay } from '../../format'
 import { type DeclareKind, type Symptom, useDeclareForm } from '../../hooks/use-declare-form'
-import { backToCode } from '../../hooks/use-health-code'
+import { backToCode, useHolder } from '../../hooks/use-health-code'
 import { useT } from '../../i18n'
-import { serverNow } from '../../services/client'
-import { type DeclarationAccepted, type Holder, SELF } from '../../services/health-code'
+import type { DeclarationAccepted, Holder } from '../../services/health-code'
 import './index.scss'
 
 const KINDS: DeclareKind[] = ['health', 'trip']
-const TRIP_DAYS = 30
 /** Seconds the result stays before the page returns to the code by itself. */
 const BACK_AFTER_SECONDS = 5
 
@@ -58,9 +54,8 @@ function Done({ result, holder }: { result: DeclarationAccepted; holder: Holder 
 
 export default function HealthDeclare() {
   const t = useT()
-  const holder = useRouter().params.holder || SELF
+  const holder = useHolder()
   const form = useDeclareForm(holder)
-  const earliest = isoDay(serverNow() - TRIP_DAYS * 86_400_000)
 
   if (form.result) {
     return (
@@ -148,7 +143,7 @@ export default function HealthDeclare() {
           <Picker
             mode="date"
             value={form.trip.departedOn}
-            start={earliest}
+            start={form.earliest}
             end={form.today}
             onChange={(e) => form.setTrip({ departedOn: String(e.detail.value) })}
           >
@@ -161,7 +156,7 @@ export default function HealthDeclare() {
           <Picker
             mode="date"
             value={form.trip.returnedOn}
-            start={earliest}
+            start={form.earliest}
             end={form.today}
             onChange={(e) => form.setTrip({ returnedOn: String(e.detail.value) })}
           >

@@ -5,10 +5,9 @@ import { Button, Grid, Skeleton, Toast } from '@nutui/nutui-react-taro'
 import { EntryBadge } from '../../components/entry-badge'
 import { ErrorBlock } from '../../components/error-block'
 import { PageHeader } from '../../components/page-header'
-import { useQuery } from '../../hooks/use-query'
+import { useDashboard } from '../../hooks/use-dashboard'
 import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
-import { dashboard } from '../../services/dashboard'
 import { DashboardCards } from './dashboard'
 import './index.scss'
 
@@ -44,7 +43,7 @@ function UnlockHint({ realName }: { realName: boolean }) {
 
 function DashboardArea() {
   const t = useT()
-  const query = useQuery(dashboard, { onShow: true })
+  const query = useDashboard()
   const { state } = query
   if (state.status === 'loading' || state.status === 'empty') {
     return (

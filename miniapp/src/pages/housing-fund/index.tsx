@@ -3,15 +3,12 @@ import { Text, View } from '@tarojs/components'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
 import { formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useHousingFund } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { housingFund, type HousingFundView } from '../../services/queries'
-
-const nothing = (v: HousingFundView) => v.account === null
 
 export default function HousingFund() {
   const t = useT()
-  const query = useQuery(housingFund, { isEmpty: nothing })
+  const query = useHousingFund()
   return (
     <View className="ysx-page ysx-query page-housing-fund">
       <QueryView

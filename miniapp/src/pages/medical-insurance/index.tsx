@@ -3,15 +3,12 @@ import { Text, View } from '@tarojs/components'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
 import { formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useMedicalInsurance } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { medicalInsurance, type MedicalInsuranceView } from '../../services/queries'
-
-const nothing = (v: MedicalInsuranceView) => v.account === null && v.spending.length === 0
 
 export default function MedicalInsurance() {
   const t = useT()
-  const query = useQuery(medicalInsurance, { isEmpty: nothing })
+  const query = useMedicalInsurance()
   return (
     <View className="ysx-page ysx-query page-medical-insurance">
       <QueryView

@@ -4,13 +4,12 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
 import { formatMonth, formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useContributions, usePension } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { contributions, pension } from '../../services/queries'
 
 function Contributions() {
   const t = useT()
-  const query = useQuery(contributions)
+  const query = useContributions()
   return (
     <QueryView
       state={query.state}
@@ -51,7 +50,7 @@ function Contributions() {
 
 function Pension() {
   const t = useT()
-  const query = useQuery(pension)
+  const query = usePension()
   return (
     <View className="page-social-security__pension">
       <QueryView

@@ -4,13 +4,12 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { Item } from '../../components/query-rows'
 import { formatDateTime, formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useViolations } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { violations } from '../../services/queries'
 
 export default function Violations() {
   const t = useT()
-  const query = useQuery(violations)
+  const query = useViolations()
   return (
     <View className="ysx-page ysx-query page-violations">
       <QueryView

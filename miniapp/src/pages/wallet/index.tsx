@@ -4,15 +4,14 @@ import Taro from '@tarojs/taro'
 import { PageHeader } from '../../components/page-header'
 import { QueryView } from '../../components/query-view'
 import { WalletCard } from '../../components/wallet-card'
-import { useQuery } from '../../hooks/use-query'
+import { useWallet } from '../../hooks/use-wallet'
 import { departmentName, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
-import { list } from '../../services/wallet'
 import './index.scss'
 
 export default function Wallet() {
   const t = useT()
-  const query = useQuery(list, { onShow: true })
+  const query = useWallet()
   const open = (id: string) => void Taro.navigateTo({ url: `${PAGES.walletCard}?id=${id}` })
 
   return (
