@@ -48,6 +48,26 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and components reach the BFF through a hook (page → hook → services/<domain>.ts); types may be imported.
+    files: ['miniapp/src/pages/**/*.{ts,tsx}', 'miniapp/src/components/**/*.{ts,tsx}'],
+    // encoding moves to shared with the credential format
+    ignores: ['miniapp/src/components/qr-code.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/**'],
+              allowTypeImports: true,
+              message: 'Call services through a hook in miniapp/src/hooks/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // shared/ holds contracts only: zod and nothing else.
     files: ['shared/src/**/*.ts'],
     rules: {
