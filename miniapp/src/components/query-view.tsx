@@ -3,14 +3,13 @@ import type { ReactNode } from 'react'
 import { Image, View } from '@tarojs/components'
 import { Empty, Skeleton } from '@nutui/nutui-react-taro'
 import emptyImage from '../assets/empty-wallet.png'
-import type { QueryState } from '../hooks/use-query'
+import type { Query } from '../hooks/use-query'
 import { ErrorBlock } from './error-block'
 import './query-view.scss'
 
 interface QueryViewProps<T> {
-  state: QueryState<T>
-  onRetry: () => void
-  refreshing?: boolean
+  /** A useQuery result: its state is drawn, its reload is 重试 */
+  query: Query<T>
   empty: string
   rows?: number
   children: (data: NonNullable<T>) => ReactNode
@@ -27,7 +26,8 @@ export function EmptyNotice({ text }: { text: string }) {
   )
 }
 
-export function QueryView<T>({ state, onRetry, refreshing = false, empty, rows = 4, children }: QueryViewProps<T>) {
+export function QueryView<T>({ query, empty, rows = 4, children }: QueryViewProps<T>) {
+  const { state } = query
   switch (state.status) {
     case 'loading':
       return (
@@ -44,7 +44,7 @@ export function QueryView<T>({ state, onRetry, refreshing = false, empty, rows =
     case 'error':
       return (
         <View className="ysx-card">
-          <ErrorBlock code={state.code} message={state.message} onRetry={onRetry} busy={refreshing} />
+          <ErrorBlock code={state.code} message={state.message} onRetry={query.reload} busy={query.refreshing} />
         </View>
       )
     case 'ready':

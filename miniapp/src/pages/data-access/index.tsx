@@ -39,12 +39,7 @@ export default function DataAccess() {
       <View className="ysx-card">
         <Text className="ysx-query__meta page-data-access__intro">{t('queries.dataAccess.intro')}</Text>
       </View>
-      <QueryView
-        state={list.first.state}
-        onRetry={list.first.reload}
-        refreshing={list.first.refreshing}
-        empty={t('queries.dataAccess.none')}
-      >
+      <QueryView query={list.first} empty={t('queries.dataAccess.none')}>
         {() => (
           <>
             <View className="ysx-card">

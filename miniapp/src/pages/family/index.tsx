@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { type ConsentMethod, type Relation, useFamily } from '../../hooks/use-family'
 import { useT } from '../../i18n'
@@ -28,55 +28,43 @@ export default function FamilyPage() {
       </View>
 
       <Text className="page-family__section">{t('healthCode.family.members')}</Text>
-      {f.members.state.status === 'empty' ? (
-        <View className="ysx-card">
-          <EmptyNotice text={t('healthCode.family.none')} />
-        </View>
-      ) : (
-        <QueryView
-          state={f.members.state}
-          onRetry={f.members.reload}
-          refreshing={f.members.refreshing}
-          empty={t('healthCode.family.none')}
-          rows={3}
-        >
-          {(data) => (
-            <View className="ysx-card page-family__list">
-              {data.members.map((m) => (
-                <View key={m.id} className="ysx-query__item page-family__member" data-member={m.id}>
-                  <View className="ysx-query__item-head">
-                    <Text className="ysx-query__item-title page-family__name">{m.maskedName}</Text>
-                    <Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>
-                  </View>
-                  <Text className="ysx-query__meta">{`${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`}</Text>
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) })}
-                  </Text>
-                  <View className="page-family__member-actions">
-                    <Button
-                      className="page-family__show"
-                      size="small"
-                      type="primary"
-                      onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
-                    >
-                      {t('healthCode.family.show')}
-                    </Button>
-                    <Button
-                      className="page-family__remove"
-                      size="small"
-                      fill="outline"
-                      type="danger"
-                      onClick={() => f.remove(m)}
-                    >
-                      {t('healthCode.family.remove')}
-                    </Button>
-                  </View>
+      <QueryView query={f.members} empty={t('healthCode.family.none')} rows={3}>
+        {(data) => (
+          <View className="ysx-card page-family__list">
+            {data.members.map((m) => (
+              <View key={m.id} className="ysx-query__item page-family__member" data-member={m.id}>
+                <View className="ysx-query__item-head">
+                  <Text className="ysx-query__item-title page-family__name">{m.maskedName}</Text>
+                  <Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>
                 </View>
-              ))}
-            </View>
-          )}
-        </QueryView>
-      )}
+                <Text className="ysx-query__meta">{`${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`}</Text>
+                <Text className="ysx-query__meta">
+                  {t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) })}
+                </Text>
+                <View className="page-family__member-actions">
+                  <Button
+                    className="page-family__show"
+                    size="small"
+                    type="primary"
+                    onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
+                  >
+                    {t('healthCode.family.show')}
+                  </Button>
+                  <Button
+                    className="page-family__remove"
+                    size="small"
+                    fill="outline"
+                    type="danger"
+                    onClick={() => f.remove(m)}
+                  >
+                    {t('healthCode.family.remove')}
+                  </Button>
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
+      </QueryView>
 
       <Text className="page-family__section">{t('healthCode.family.addTitle')}</Text>
       <View className="ysx-card page-family__form">

@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
 import { useHolder } from '../../hooks/use-health-code'
@@ -87,7 +87,7 @@ export default function HealthAppeal() {
       <View className="ysx-card">
         <Text className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</Text>
       </View>
-      <QueryView state={a.status.state} onRetry={a.status.reload} refreshing={a.status.refreshing} empty="" rows={3}>
+      <QueryView query={a.status} empty="" rows={3}>
         {(status) => (
           <View className="ysx-card page-health-appeal__form">
             <Text className="ysx-card__title">{t('healthCode.appeal.reason')}</Text>
@@ -157,48 +157,36 @@ export default function HealthAppeal() {
       </QueryView>
 
       <Text className="page-health-appeal__section">{t('healthCode.appeal.mine')}</Text>
-      {a.mine.state.status === 'empty' ? (
-        <View className="ysx-card">
-          <EmptyNotice text={t('healthCode.appeal.none')} />
-        </View>
-      ) : (
-        <QueryView
-          state={a.mine.state}
-          onRetry={a.mine.reload}
-          refreshing={a.mine.refreshing}
-          empty={t('healthCode.appeal.none')}
-          rows={3}
-        >
-          {(data) => (
-            <View className="ysx-card page-health-appeal__list">
-              {data.appeals.map((item) => (
-                <View
-                  key={item.appealId}
-                  className={`ysx-query__item page-health-appeal__item page-health-appeal__item--${item.status}`}
-                >
-                  <View className="ysx-query__item-head">
-                    <Text className="ysx-query__item-title">{ruleLabel(item.rule)}</Text>
-                    <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
-                      {t(`healthCode.appeal.statuses.${item.status}`)}
-                    </Tag>
-                  </View>
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) })}
-                  </Text>
-                  {item.decidedAt ? (
-                    <Text className="ysx-query__meta">
-                      {t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) })}
-                    </Text>
-                  ) : null}
-                  {item.note ? (
-                    <Text className="ysx-query__meta">{t('healthCode.appeal.note', { note: item.note })}</Text>
-                  ) : null}
+      <QueryView query={a.mine} empty={t('healthCode.appeal.none')} rows={3}>
+        {(data) => (
+          <View className="ysx-card page-health-appeal__list">
+            {data.appeals.map((item) => (
+              <View
+                key={item.appealId}
+                className={`ysx-query__item page-health-appeal__item page-health-appeal__item--${item.status}`}
+              >
+                <View className="ysx-query__item-head">
+                  <Text className="ysx-query__item-title">{ruleLabel(item.rule)}</Text>
+                  <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
+                    {t(`healthCode.appeal.statuses.${item.status}`)}
+                  </Tag>
                 </View>
-              ))}
-            </View>
-          )}
-        </QueryView>
-      )}
+                <Text className="ysx-query__meta">
+                  {t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) })}
+                </Text>
+                {item.decidedAt ? (
+                  <Text className="ysx-query__meta">
+                    {t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) })}
+                  </Text>
+                ) : null}
+                {item.note ? (
+                  <Text className="ysx-query__meta">{t('healthCode.appeal.note', { note: item.note })}</Text>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </QueryView>
     </View>
   )
 }

@@ -11,12 +11,7 @@ export default function HousingFund() {
   const query = useHousingFund()
   return (
     <View className="ysx-page ysx-query page-housing-fund">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        empty={t('queries.housingFund.noAccount')}
-      >
+      <QueryView query={query} empty={t('queries.housingFund.noAccount')}>
         {({ account, statement }) => (
           <>
             {account ? (

@@ -11,12 +11,7 @@ export default function MedicalInsurance() {
   const query = useMedicalInsurance()
   return (
     <View className="ysx-page ysx-query page-medical-insurance">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        empty={t('queries.medicalInsurance.notEnrolled')}
-      >
+      <QueryView query={query} empty={t('queries.medicalInsurance.notEnrolled')}>
         {({ account, spending }) => (
           <>
             <View className="ysx-card">

@@ -11,12 +11,7 @@ function Contributions() {
   const t = useT()
   const query = useContributions()
   return (
-    <QueryView
-      state={query.state}
-      onRetry={query.reload}
-      refreshing={query.refreshing}
-      empty={t('queries.socialSecurity.noContributions')}
-    >
+    <QueryView query={query} empty={t('queries.socialSecurity.noContributions')}>
       {(data) => (
         <View className="ysx-card page-social-security__contributions">
           <Text className="ysx-card__title">{t('queries.socialSecurity.contributions')}</Text>
@@ -53,13 +48,7 @@ function Pension() {
   const query = usePension()
   return (
     <View className="page-social-security__pension">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        rows={2}
-        empty={t('queries.socialSecurity.notRetired')}
-      >
+      <QueryView query={query} rows={2} empty={t('queries.socialSecurity.notRetired')}>
         {(data) => (
           <View className="ysx-card">
             <Text className="ysx-card__title">{t('queries.socialSecurity.pension')}</Text>

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { QueryView } from '../../components/query-view'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
@@ -78,44 +78,32 @@ export default function VenuePage() {
       ) : null}
 
       <Text className="page-venue__mine-title">{t('healthCode.venue.mine')}</Text>
-      {form.mine.state.status === 'empty' ? (
-        <View className="ysx-card">
-          <EmptyNotice text={t('healthCode.venue.none')} />
-        </View>
-      ) : (
-        <QueryView
-          state={form.mine.state}
-          onRetry={form.mine.reload}
-          refreshing={form.mine.refreshing}
-          empty={t('healthCode.venue.none')}
-          rows={3}
-        >
-          {(data) => (
-            <View className="ysx-card page-venue__list">
-              {data.venues.map((venue) => (
-                <View key={venue.venueId} className="ysx-query__item page-venue__item">
-                  <View className="ysx-query__item-head">
-                    <Text className="ysx-query__item-title">{venue.name}</Text>
-                    <Button
-                      size="small"
-                      fill="outline"
-                      type="primary"
-                      onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
-                    >
-                      {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
-                    </Button>
-                  </View>
-                  <Text className="ysx-query__meta">{`${venue.area} ${venue.address}`}</Text>
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) })}
-                  </Text>
-                  {open === venue.venueId ? <VenueCode venue={venue} /> : null}
+      <QueryView query={form.mine} empty={t('healthCode.venue.none')} rows={3}>
+        {(data) => (
+          <View className="ysx-card page-venue__list">
+            {data.venues.map((venue) => (
+              <View key={venue.venueId} className="ysx-query__item page-venue__item">
+                <View className="ysx-query__item-head">
+                  <Text className="ysx-query__item-title">{venue.name}</Text>
+                  <Button
+                    size="small"
+                    fill="outline"
+                    type="primary"
+                    onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
+                  >
+                    {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
+                  </Button>
                 </View>
-              ))}
-            </View>
-          )}
-        </QueryView>
-      )}
+                <Text className="ysx-query__meta">{`${venue.area} ${venue.address}`}</Text>
+                <Text className="ysx-query__meta">
+                  {t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) })}
+                </Text>
+                {open === venue.venueId ? <VenueCode venue={venue} /> : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </QueryView>
     </View>
   )
 }

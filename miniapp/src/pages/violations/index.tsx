@@ -12,12 +12,7 @@ export default function Violations() {
   const query = useViolations()
   return (
     <View className="ysx-page ysx-query page-violations">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        empty={t('queries.violations.noDriver')}
-      >
+      <QueryView query={query} empty={t('queries.violations.noDriver')}>
         {(data) => (
           <>
             <View className="ysx-card">

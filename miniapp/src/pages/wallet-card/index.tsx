@@ -27,12 +27,7 @@ export default function WalletCardPage() {
 
   return (
     <View className="ysx-page ysx-query page-wallet-card">
-      <QueryView
-        state={card.query.state}
-        onRetry={card.query.reload}
-        refreshing={card.query.refreshing}
-        empty={t('wallet.none')}
-      >
+      <QueryView query={card.query} empty={t('wallet.none')}>
         {(detail) => {
           const profiles = profilesFor(detail.type)
           const fields = card.full?.fields ?? detail.fields

@@ -17,7 +17,7 @@ export default function Wallet() {
   return (
     <View className="ysx-page page-wallet">
       <PageHeader title={t('wallet.title')} />
-      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('wallet.none')}>
+      <QueryView query={query} empty={t('wallet.none')}>
         {({ cards, unavailableFrom }) => (
           <>
             <Text className="page-wallet__count">
