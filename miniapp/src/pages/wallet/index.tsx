@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageHeader } from '../../components/page-header'
 import { QueryView } from '../../components/query-view'
+import { UnavailableIssuers } from '../../components/unavailable-issuers'
 import { WalletCard } from '../../components/wallet-card'
 import { useWallet } from '../../hooks/use-wallet'
-import { departmentName, useT } from '../../i18n'
+import { useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
@@ -23,11 +24,7 @@ export default function Wallet() {
             <Text className="page-wallet__count">
               {cards.length ? t('wallet.count', { count: cards.length }) : t('wallet.none')}
             </Text>
-            {unavailableFrom.length ? (
-              <Text className="page-wallet__unavailable">
-                {t('dashboard.issuersUnavailable', { departments: unavailableFrom.map(departmentName).join('、') })}
-              </Text>
-            ) : null}
+            <UnavailableIssuers departments={unavailableFrom} className="page-wallet__unavailable" />
             {cards.map((card) => (
               <View key={card.id} className="page-wallet__item">
                 <WalletCard card={card} onClick={() => open(card.id)} />
