@@ -4,6 +4,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { BusyButton } from './form-controls'
 import './code-input.scss'
 
 interface CodeInputProps {
@@ -63,15 +64,13 @@ export function CodeInput({
             {scanLabel}
           </Button>
         ) : null}
-        <Button
+        <BusyButton
           className={`ysx-code-input__submit ${block}__submit`}
-          type="primary"
-          loading={busy}
-          disabled={busy}
+          busy={busy}
+          label={submitLabel}
+          busyLabel={busyLabel}
           onClick={() => onSubmit()}
-        >
-          {busy ? busyLabel : submitLabel}
-        </Button>
+        />
       </View>
     </View>
   )

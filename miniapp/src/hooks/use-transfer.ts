@@ -37,6 +37,7 @@ export function useTransfer(holder: Holder) {
     },
     missingConsent,
     state,
+    submitting: state.status === 'submitting',
     submit: () => void submit(),
   }
 }

@@ -1,13 +1,26 @@
 // 实名认证 / 刷脸验证: digits to read aloud with a countdown, camera preview or stand-in, name and ID number; then 我的.
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { CameraPreview } from '../../components/camera-preview'
+import { type TextFieldSpec, TextFields } from '../../components/form-controls'
 import { useCamera } from '../../hooks/use-camera'
 import { useFaceVerify } from '../../hooks/use-face-verify'
 import { useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+
+/** Whom the face is checked against. */
+const FIELDS: Array<TextFieldSpec<'name' | 'idNumber'>> = [
+  { field: 'name', text: 'face.name', max: 20, labelClass: 'ysx-card__title' },
+  {
+    field: 'idNumber',
+    text: 'face.idNumber',
+    max: 18,
+    type: 'idcard',
+    labelClass: 'ysx-card__title page-face__second-title',
+  },
+]
 
 export default function Face() {
   const t = useT()
@@ -50,25 +63,13 @@ export default function Face() {
       </View>
 
       <View className="ysx-card">
-        <Text className="ysx-card__title">{t('face.name')}</Text>
-        <Input
-          className="page-face__input"
-          value={face.name}
-          onChange={face.setName}
-          placeholder={t('face.namePlaceholder')}
-          maxLength={20}
+        <TextFields
+          block="page-face"
+          fields={FIELDS}
+          values={face}
+          errors={face.errors}
+          onChange={(field, value) => (field === 'name' ? face.setName(value) : face.setIdNumber(value))}
         />
-        {face.errors.name ? <Text className="page-face__error">{face.errors.name}</Text> : null}
-        <Text className="ysx-card__title page-face__second-title">{t('face.idNumber')}</Text>
-        <Input
-          className="page-face__input"
-          type="idcard"
-          value={face.idNumber}
-          onChange={face.setIdNumber}
-          placeholder={t('face.idNumberPlaceholder')}
-          maxLength={18}
-        />
-        {face.errors.idNumber ? <Text className="page-face__error">{face.errors.idNumber}</Text> : null}
       </View>
 
       {face.failure ? <Text className="page-face__failure">{face.failure.message}</Text> : null}

@@ -3,6 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import { Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
+import { Item } from '../../components/query-rows'
 import { QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
@@ -143,13 +144,7 @@ export default function HealthAppeal() {
                     {t('healthCode.appeal.filed', { id: a.filed.appealId })}
                   </Text>
                 ) : null}
-                <SubmitButton
-                  className="page-health-appeal__submit"
-                  submitting={a.submitting}
-                  label={t('healthCode.appeal.submit')}
-                  busyLabel={t('healthCode.appeal.submitting')}
-                  onSubmit={a.submit}
-                />
+                <SubmitButton className="page-health-appeal__submit" form={a} texts="healthCode.appeal" />
               </>
             )}
           </View>
@@ -161,28 +156,21 @@ export default function HealthAppeal() {
         {(data) => (
           <View className="ysx-card page-health-appeal__list">
             {data.appeals.map((item) => (
-              <View
+              <Item
                 key={item.appealId}
-                className={`ysx-query__item page-health-appeal__item page-health-appeal__item--${item.status}`}
-              >
-                <View className="ysx-query__item-head">
-                  <Text className="ysx-query__item-title">{ruleLabel(item.rule)}</Text>
+                className={`page-health-appeal__item page-health-appeal__item--${item.status}`}
+                title={ruleLabel(item.rule)}
+                side={
                   <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
                     {t(`healthCode.appeal.statuses.${item.status}`)}
                   </Tag>
-                </View>
-                <Text className="ysx-query__meta">
-                  {t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) })}
-                </Text>
-                {item.decidedAt ? (
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) })}
-                  </Text>
-                ) : null}
-                {item.note ? (
-                  <Text className="ysx-query__meta">{t('healthCode.appeal.note', { note: item.note })}</Text>
-                ) : null}
-              </View>
+                }
+                meta={[
+                  t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) }),
+                  item.decidedAt ? t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) }) : null,
+                  item.note ? t('healthCode.appeal.note', { note: item.note }) : null,
+                ]}
+              />
             ))}
           </View>
         )}

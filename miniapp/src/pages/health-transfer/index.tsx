@@ -16,7 +16,8 @@ import './index.scss'
 
 export default function HealthTransfer() {
   const t = useT()
-  const { consent, setConsent, missingConsent, state, submit } = useTransfer(useHolder())
+  const transfer = useTransfer(useHolder())
+  const { consent, setConsent, missingConsent, state, submit } = transfer
 
   if (state.status === 'done') {
     const done = state.transfer
@@ -43,7 +44,6 @@ export default function HealthTransfer() {
     )
   }
 
-  const busy = state.status === 'submitting'
   return (
     <View className="ysx-page ysx-query page-health-transfer">
       <View className="ysx-card">
@@ -57,13 +57,7 @@ export default function HealthTransfer() {
         {missingConsent ? (
           <Text className="page-health-transfer__error">{t('healthCode.transfer.consentRequired')}</Text>
         ) : null}
-        <SubmitButton
-          className="page-health-transfer__submit"
-          submitting={busy}
-          label={t('healthCode.transfer.submit')}
-          busyLabel={t('healthCode.transfer.submitting')}
-          onSubmit={submit}
-        />
+        <SubmitButton className="page-health-transfer__submit" form={transfer} texts="healthCode.transfer" />
       </View>
       {state.status === 'failed' ? (
         <View className="ysx-card">

@@ -2,22 +2,23 @@
 // and my venues, each with its QR on demand.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
-import { FieldError, SubmitButton } from '../../components/form-controls'
+import { Button } from '@nutui/nutui-react-taro'
+import { FieldError, SubmitButton, type TextFieldSpec, TextFields } from '../../components/form-controls'
+import { Item } from '../../components/query-rows'
 import { QueryView } from '../../components/query-view'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
-import { type TranslationKey, useT } from '../../i18n'
+import { useT } from '../../i18n'
 import type { Venue } from '../../services/health-code'
 import { venueQrText } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
 
-const FIELDS: Array<{ field: VenueField; label: TranslationKey; placeholder: TranslationKey; max: number }> = [
-  { field: 'name', label: 'healthCode.venue.name', placeholder: 'healthCode.venue.namePlaceholder', max: 60 },
-  { field: 'area', label: 'healthCode.venue.area', placeholder: 'healthCode.venue.areaPlaceholder', max: 60 },
-  { field: 'address', label: 'healthCode.venue.address', placeholder: 'healthCode.venue.addressPlaceholder', max: 120 },
+const FIELDS: Array<TextFieldSpec<VenueField>> = [
+  { field: 'name', text: 'healthCode.venue.name', max: 60, inputClass: 'page-venue__input--name' },
+  { field: 'area', text: 'healthCode.venue.area', max: 60, inputClass: 'page-venue__input--area' },
+  { field: 'address', text: 'healthCode.venue.address', max: 120, inputClass: 'page-venue__input--address' },
 ]
 
 /** The QR's text: on H5 a link to this app's check-in page (a phone camera opens it), elsewhere the code itself. */
@@ -47,27 +48,16 @@ export default function VenuePage() {
     <View className="ysx-page ysx-query page-venue">
       <View className="ysx-card">
         <Text className="page-venue__intro">{t('healthCode.venue.intro')}</Text>
-        {FIELDS.map(({ field, label, placeholder, max }) => (
-          <View key={field} className="page-venue__field">
-            <Text className="page-venue__label">{t(label)}</Text>
-            <Input
-              className={`page-venue__input page-venue__input--${field}`}
-              value={form.fields[field]}
-              onChange={(value) => form.setField(field, value)}
-              placeholder={t(placeholder)}
-              maxLength={max}
-            />
-            <FieldError className="page-venue__error" text={form.errors[field]} />
-          </View>
-        ))}
-        <FieldError className="page-venue__error" text={form.failure} />
-        <SubmitButton
-          className="page-venue__submit"
-          submitting={form.submitting}
-          label={t('healthCode.venue.submit')}
-          busyLabel={t('healthCode.venue.submitting')}
-          onSubmit={() => void form.submit()}
+        <TextFields
+          block="page-venue"
+          fields={FIELDS}
+          values={form.fields}
+          errors={form.errors}
+          onChange={form.setField}
+          fieldClass="page-venue__field"
         />
+        <FieldError className="page-venue__error" text={form.failure} />
+        <SubmitButton className="page-venue__submit" form={form} texts="healthCode.venue" />
       </View>
 
       {form.created ? (
@@ -82,9 +72,11 @@ export default function VenuePage() {
         {(data) => (
           <View className="ysx-card page-venue__list">
             {data.venues.map((venue) => (
-              <View key={venue.venueId} className="ysx-query__item page-venue__item">
-                <View className="ysx-query__item-head">
-                  <Text className="ysx-query__item-title">{venue.name}</Text>
+              <Item
+                key={venue.venueId}
+                className="page-venue__item"
+                title={venue.name}
+                side={
                   <Button
                     size="small"
                     fill="outline"
@@ -93,13 +85,14 @@ export default function VenuePage() {
                   >
                     {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
                   </Button>
-                </View>
-                <Text className="ysx-query__meta">{`${venue.area} ${venue.address}`}</Text>
-                <Text className="ysx-query__meta">
-                  {t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) })}
-                </Text>
+                }
+                meta={[
+                  `${venue.area} ${venue.address}`,
+                  t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) }),
+                ]}
+              >
                 {open === venue.venueId ? <VenueCode venue={venue} /> : null}
-              </View>
+              </Item>
             ))}
           </View>
         )}
