@@ -22,26 +22,36 @@ export interface TextFieldSpec<F extends string> {
   labelClass?: string
 }
 
+/** What TextFields needs from a form hook: the fields' values and errors, and how to change one. */
+export interface TextForm<F extends string> {
+  values: Record<F, string>
+  errors: Partial<Record<F, string | null>>
+  set: (field: F, value: string) => void
+}
+
 interface TextFieldsProps<F extends string> {
   /** The page's BEM block: the input is `${block}__input`, the error line `${block}__error` */
   block: string
   fields: ReadonlyArray<TextFieldSpec<F>>
-  values: Record<F, string>
-  errors: Partial<Record<F, string | null>>
-  onChange: (field: F, value: string) => void
+  form: TextForm<F>
   /** Each field in a box of this class (label, input and error together) */
   fieldClass?: string
 }
 
+/** A person's name and ID number (实名认证, 代亲友): the same limits and keyboard wherever they are asked. */
+export function identityFields(
+  section: 'face' | 'healthCode.family',
+  name: Pick<TextFieldSpec<'name'>, 'inputClass' | 'labelClass'>,
+  idNumber: Pick<TextFieldSpec<'idNumber'>, 'inputClass' | 'labelClass'>,
+): Array<TextFieldSpec<'name' | 'idNumber'>> {
+  return [
+    { field: 'name', text: `${section}.name`, max: 20, ...name },
+    { field: 'idNumber', text: `${section}.idNumber`, max: 18, type: 'idcard', ...idNumber },
+  ]
+}
+
 /** The fields in order, each its label, the input (NutUI's defaults where the spec says nothing) and its error line. */
-export function TextFields<F extends string>({
-  block,
-  fields,
-  values,
-  errors,
-  onChange,
-  fieldClass,
-}: TextFieldsProps<F>) {
+export function TextFields<F extends string>({ block, fields, form, fieldClass }: TextFieldsProps<F>) {
   const t = useT()
   const rendered = fields.map(({ field, text, max, type, inputClass, labelClass }) => {
     const parts = (
@@ -50,12 +60,12 @@ export function TextFields<F extends string>({
         <Input
           className={inputClass ? `${block}__input ${inputClass}` : `${block}__input`}
           {...(type ? { type } : {})}
-          value={values[field]}
-          onChange={(value) => onChange(field, value)}
+          value={form.values[field]}
+          onChange={(value) => form.set(field, value)}
           placeholder={t(`${text}Placeholder`)}
           maxLength={max}
         />
-        <FieldError className={`${block}__error`} text={errors[field]} />
+        <FieldError className={`${block}__error`} text={form.errors[field]} />
       </>
     )
     return fieldClass ? (

@@ -107,6 +107,15 @@ export function useDeclareForm(holder: Holder) {
     })
   }
 
+  const updateHealth = (patch: Partial<HealthFields>) => {
+    setHealth((h) => ({ ...h, ...patch }))
+    clear(Object.keys(patch))
+  }
+  const updateTrip = (patch: Partial<TripFields>) => {
+    setTrip((v) => ({ ...v, ...patch }))
+    clear(Object.keys(patch))
+  }
+
   return {
     kind,
     setKind: (k: DeclareKind) => {
@@ -115,14 +124,15 @@ export function useDeclareForm(holder: Holder) {
       setFailure(null)
     },
     health,
-    setHealth: (patch: Partial<HealthFields>) => {
-      setHealth((h) => ({ ...h, ...patch }))
-      clear(Object.keys(patch))
-    },
+    setHealth: updateHealth,
     trip,
-    setTrip: (patch: Partial<TripFields>) => {
-      setTrip((v) => ({ ...v, ...patch }))
-      clear(Object.keys(patch))
+    setTrip: updateTrip,
+    /** The temperature and the destination, for TextFields */
+    inputs: {
+      values: { temperature: health.temperature, destination: trip.destination },
+      errors,
+      set: (field: 'temperature' | 'destination', value: string) =>
+        field === 'temperature' ? updateHealth({ temperature: value }) : updateTrip({ destination: value }),
     },
     today,
     earliest,

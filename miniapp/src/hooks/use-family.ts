@@ -85,16 +85,20 @@ export function useFamily() {
     }
   }
 
+  const update = (patch: Partial<FamilyFields>) => {
+    setFields((f) => ({ ...f, ...patch }))
+    // An edited field's error goes with the edit (the tick and its method are the consent).
+    const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
+    clearErrors(edited)
+  }
+
   return {
     members,
     fields,
-    setFields: (patch: Partial<FamilyFields>) => {
-      setFields((f) => ({ ...f, ...patch }))
-      // An edited field's error goes with the edit (the tick and its method are the consent).
-      const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
-      clearErrors(edited)
-    },
+    setFields: update,
     errors,
+    /** The name and ID number, for TextFields */
+    inputs: { values: fields, errors, set: (field: 'name' | 'idNumber', value: string) => update({ [field]: value }) },
     failure,
     notice,
     submitting,

@@ -3,24 +3,16 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { CameraPreview } from '../../components/camera-preview'
-import { type TextFieldSpec, TextFields } from '../../components/text-fields'
+import { identityFields, TextFields } from '../../components/text-fields'
 import { useCamera } from '../../hooks/use-camera'
 import { useFaceVerify } from '../../hooks/use-face-verify'
 import { useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
-/** Whom the face is checked against. */
-const FIELDS: Array<TextFieldSpec<'name' | 'idNumber'>> = [
-  { field: 'name', text: 'face.name', max: 20, labelClass: 'ysx-card__title' },
-  {
-    field: 'idNumber',
-    text: 'face.idNumber',
-    max: 18,
-    type: 'idcard',
-    labelClass: 'ysx-card__title page-face__second-title',
-  },
-]
+/** Whom the face is checked against, each under its card title. */
+const TITLE = 'ysx-card__title'
+const FIELDS = identityFields('face', { labelClass: TITLE }, { labelClass: `${TITLE} page-face__second-title` })
 
 export default function Face() {
   const t = useT()
@@ -63,13 +55,7 @@ export default function Face() {
       </View>
 
       <View className="ysx-card">
-        <TextFields
-          block="page-face"
-          fields={FIELDS}
-          values={face}
-          errors={face.errors}
-          onChange={(field, value) => (field === 'name' ? face.setName(value) : face.setIdNumber(value))}
-        />
+        <TextFields block="page-face" fields={FIELDS} form={face.inputs} />
       </View>
 
       {face.failure ? <Text className="page-face__failure">{face.failure.message}</Text> : null}

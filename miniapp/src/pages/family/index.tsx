@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro'
 import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { type TextFieldSpec, TextFields } from '../../components/text-fields'
+import { identityFields, TextFields } from '../../components/text-fields'
 import { Item } from '../../components/query-rows'
 import { QueryView } from '../../components/query-view'
 import { formatDateTime } from '../../format'
@@ -16,16 +16,11 @@ import '../../components/query-page.scss'
 import './index.scss'
 
 const METHODS: ConsentMethod[] = ['in_person', 'guardian']
-const FIELDS: Array<TextFieldSpec<'name' | 'idNumber'>> = [
-  { field: 'name', text: 'healthCode.family.name', max: 20, inputClass: 'page-family__input--name' },
-  {
-    field: 'idNumber',
-    text: 'healthCode.family.idNumber',
-    max: 18,
-    type: 'idcard',
-    inputClass: 'page-family__input--id',
-  },
-]
+const FIELDS = identityFields(
+  'healthCode.family',
+  { inputClass: 'page-family__input--name' },
+  { inputClass: 'page-family__input--id' },
+)
 const isRelation = (v: unknown): v is Relation => FAMILY_RELATIONS.some((r) => r === v)
 const isMethod = (v: unknown): v is ConsentMethod => METHODS.some((m) => m === v)
 
@@ -83,13 +78,7 @@ export default function FamilyPage() {
 
       <Text className="page-family__section">{t('healthCode.family.addTitle')}</Text>
       <View className="ysx-card page-family__form">
-        <TextFields
-          block="page-family"
-          fields={FIELDS}
-          values={f.fields}
-          errors={f.errors}
-          onChange={(field, value) => f.setFields({ [field]: value })}
-        />
+        <TextFields block="page-family" fields={FIELDS} form={f.inputs} />
         <Text className="page-family__label">{t('healthCode.family.relation')}</Text>
         <Radio.Group
           className="page-family__relations"

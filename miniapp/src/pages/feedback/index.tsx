@@ -63,13 +63,7 @@ export default function Feedback() {
         <FieldError className="page-feedback__error" text={form.errors.content} />
       </View>
       <View className="ysx-card">
-        <TextFields
-          block="page-feedback"
-          fields={CONTACT}
-          values={form}
-          errors={form.errors}
-          onChange={(_, v) => form.setContact(v)}
-        />
+        <TextFields block="page-feedback" fields={CONTACT} form={form.inputs} />
       </View>
       {form.failure ? <Text className="page-feedback__failure">{form.failure}</Text> : null}
       <View className="page-feedback__actions">

@@ -96,13 +96,7 @@ export default function HealthDeclare() {
       {form.kind === 'health' ? (
         <>
           <View className="ysx-card">
-            <TextFields
-              block="page-health-declare"
-              fields={TEMPERATURE}
-              values={form.health}
-              errors={form.errors}
-              onChange={(_, temperature) => form.setHealth({ temperature })}
-            />
+            <TextFields block="page-health-declare" fields={TEMPERATURE} form={form.inputs} />
           </View>
           <View className="ysx-card">
             <Text className="ysx-card__title">{t('healthCode.declare.symptoms')}</Text>
@@ -141,13 +135,7 @@ export default function HealthDeclare() {
         </>
       ) : (
         <View className="ysx-card">
-          <TextFields
-            block="page-health-declare"
-            fields={DESTINATION}
-            values={form.trip}
-            errors={form.errors}
-            onChange={(_, destination) => form.setTrip({ destination })}
-          />
+          <TextFields block="page-health-declare" fields={DESTINATION} form={form.inputs} />
           {DATES.map(({ field, modifier }) => (
             <Fragment key={field}>
               <Text className="ysx-card__title page-health-declare__second">{t(`healthCode.declare.${field}`)}</Text>

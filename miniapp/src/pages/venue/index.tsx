@@ -49,14 +49,7 @@ export default function VenuePage() {
     <View className="ysx-page ysx-query page-venue">
       <View className="ysx-card">
         <Text className="page-venue__intro">{t('healthCode.venue.intro')}</Text>
-        <TextFields
-          block="page-venue"
-          fields={FIELDS}
-          values={form.fields}
-          errors={form.errors}
-          onChange={form.setField}
-          fieldClass="page-venue__field"
-        />
+        <TextFields block="page-venue" fields={FIELDS} form={form.inputs} fieldClass="page-venue__field" />
         <FieldError className="page-venue__error" text={form.failure} />
         <SubmitButton className="page-venue__submit" form={form} texts="healthCode.venue" />
       </View>
