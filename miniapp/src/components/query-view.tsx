@@ -1,4 +1,6 @@
-// The three states every query page shares — a skeleton while loading, an empty notice, an error with 重试 — then the data.
+// The three states every query page shares — a skeleton while loading, an empty notice, an error with 重试 — then the data;
+// a page that is one query (医保, 公积金, 交通违法, 证照详情); and the card listing a query's records (我的亲友, 我的场所码,
+// 最近签到, 我的申诉).
 import type { ReactNode } from 'react'
 import { Image, View } from '@tarojs/components'
 import { Empty, Skeleton } from '@nutui/nutui-react-taro'
@@ -50,4 +52,33 @@ export function QueryView<T>({ query, empty, rows = 4, children }: QueryViewProp
     case 'ready':
       return <>{children(state.data)}</>
   }
+}
+
+interface QueryListProps<T, R> {
+  /** The page's BEM block: the card is `${block}__list` */
+  block: string
+  query: Query<T>
+  /** The records to list, from what the query loaded */
+  items: (data: NonNullable<T>) => R[]
+  empty: string
+  /** One record's row (with its key) */
+  children: (item: R) => ReactNode
+}
+
+/** One card with a row per record; while loading, empty or failed, QueryView's states (three skeleton rows). */
+export function QueryList<T, R>({ block, query, items, empty, children }: QueryListProps<T, R>) {
+  return (
+    <QueryView query={query} empty={empty} rows={3}>
+      {(data) => <View className={`ysx-card ${block}__list`}>{items(data).map((item) => children(item))}</View>}
+    </QueryView>
+  )
+}
+
+/** A query page (`ysx-page ysx-query` and the page's block) that shows one query. */
+export function QueryPage<T>({ block, ...view }: QueryViewProps<T> & { block: string }) {
+  return (
+    <View className={`ysx-page ysx-query ${block}`}>
+      <QueryView {...view} />
+    </View>
+  )
 }

@@ -7,7 +7,7 @@ import { CodeInput } from '../../components/code-input'
 import { ErrorBlock } from '../../components/error-block'
 import { HealthColourBlock } from '../../components/health-colour'
 import { Item, Row } from '../../components/query-rows'
-import { QueryView } from '../../components/query-view'
+import { QueryList } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { useCheckIn } from '../../hooks/use-check-in'
 import { useHolder } from '../../hooks/use-health-code'
@@ -66,20 +66,21 @@ export default function CheckIn() {
 
       <View className="page-check-in__recent">
         <Text className="page-check-in__recent-title">{t('healthCode.checkIn.recent')}</Text>
-        <QueryView query={c.recent} empty={t('healthCode.checkIn.none')} rows={3}>
-          {(data) => (
-            <View className="ysx-card page-check-in__list">
-              {data.checkIns.map((record) => (
-                <Item
-                  key={record.checkInId}
-                  className="page-check-in__item"
-                  title={record.venueName}
-                  meta={[record.area, formatDateTime(record.at)]}
-                />
-              ))}
-            </View>
+        <QueryList
+          block="page-check-in"
+          query={c.recent}
+          items={(d) => d.checkIns}
+          empty={t('healthCode.checkIn.none')}
+        >
+          {(record) => (
+            <Item
+              key={record.checkInId}
+              className="page-check-in__item"
+              title={record.venueName}
+              meta={[record.area, formatDateTime(record.at)]}
+            />
           )}
-        </QueryView>
+        </QueryList>
       </View>
     </View>
   )

@@ -5,9 +5,10 @@ import Taro from '@tarojs/taro'
 import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro'
 import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
+import { IntroCard } from '../../components/intro-card'
 import { identityFields, TextFields } from '../../components/text-fields'
 import { Item } from '../../components/query-rows'
-import { QueryView } from '../../components/query-view'
+import { QueryList } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { type ConsentMethod, type Relation, useFamily } from '../../hooks/use-family'
 import { useT } from '../../i18n'
@@ -30,51 +31,45 @@ export default function FamilyPage() {
 
   return (
     <View className="ysx-page ysx-query page-family">
-      <View className="ysx-card">
-        <Text className="page-family__intro">{t('healthCode.family.intro')}</Text>
-      </View>
+      <IntroCard className="page-family__intro">{t('healthCode.family.intro')}</IntroCard>
 
       <Text className="page-family__section">{t('healthCode.family.members')}</Text>
-      <QueryView query={f.members} empty={t('healthCode.family.none')} rows={3}>
-        {(data) => (
-          <View className="ysx-card page-family__list">
-            {data.members.map((m) => (
-              <Item
-                key={m.id}
-                className="page-family__member"
-                data={{ 'data-member': m.id }}
-                title={m.maskedName}
-                titleClassName="page-family__name"
-                side={<Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>}
-                meta={[
-                  `${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`,
-                  t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) }),
-                ]}
+      <QueryList block="page-family" query={f.members} items={(d) => d.members} empty={t('healthCode.family.none')}>
+        {(m) => (
+          <Item
+            key={m.id}
+            className="page-family__member"
+            data={{ 'data-member': m.id }}
+            title={m.maskedName}
+            titleClassName="page-family__name"
+            side={<Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>}
+            meta={[
+              `${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`,
+              t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) }),
+            ]}
+          >
+            <View className="page-family__member-actions">
+              <Button
+                className="page-family__show"
+                size="small"
+                type="primary"
+                onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
               >
-                <View className="page-family__member-actions">
-                  <Button
-                    className="page-family__show"
-                    size="small"
-                    type="primary"
-                    onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
-                  >
-                    {t('healthCode.family.show')}
-                  </Button>
-                  <Button
-                    className="page-family__remove"
-                    size="small"
-                    fill="outline"
-                    type="danger"
-                    onClick={() => f.remove(m)}
-                  >
-                    {t('healthCode.family.remove')}
-                  </Button>
-                </View>
-              </Item>
-            ))}
-          </View>
+                {t('healthCode.family.show')}
+              </Button>
+              <Button
+                className="page-family__remove"
+                size="small"
+                fill="outline"
+                type="danger"
+                onClick={() => f.remove(m)}
+              >
+                {t('healthCode.family.remove')}
+              </Button>
+            </View>
+          </Item>
         )}
-      </QueryView>
+      </QueryList>
 
       <Text className="page-family__section">{t('healthCode.family.addTitle')}</Text>
       <View className="ysx-card page-family__form">

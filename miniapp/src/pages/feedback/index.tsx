@@ -4,6 +4,7 @@ import { Radio, TextArea } from '@nutui/nutui-react-taro'
 import { FEEDBACK_CATEGORIES } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { type TextFieldSpec, TextFields } from '../../components/text-fields'
+import { IntroCard } from '../../components/intro-card'
 import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback-form'
 import { useT } from '../../i18n'
 import './index.scss'
@@ -30,9 +31,7 @@ export default function Feedback() {
 
   return (
     <View className="ysx-page page-feedback">
-      <View className="ysx-card">
-        <Text className="page-feedback__intro">{t('feedback.intro')}</Text>
-      </View>
+      <IntroCard className="page-feedback__intro">{t('feedback.intro')}</IntroCard>
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('feedback.category')}</Text>
         <Radio.Group

@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { Item } from '../../components/query-rows'
-import { QueryView } from '../../components/query-view'
+import { QueryList, QueryView } from '../../components/query-view'
+import { IntroCard } from '../../components/intro-card'
 import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
 import { useHolder } from '../../hooks/use-health-code'
@@ -85,9 +86,7 @@ export default function HealthAppeal() {
 
   return (
     <View className="ysx-page ysx-query page-health-appeal">
-      <View className="ysx-card">
-        <Text className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</Text>
-      </View>
+      <IntroCard className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</IntroCard>
       <QueryView query={a.status} empty="" rows={3}>
         {(status) => (
           <View className="ysx-card page-health-appeal__form">
@@ -152,29 +151,25 @@ export default function HealthAppeal() {
       </QueryView>
 
       <Text className="page-health-appeal__section">{t('healthCode.appeal.mine')}</Text>
-      <QueryView query={a.mine} empty={t('healthCode.appeal.none')} rows={3}>
-        {(data) => (
-          <View className="ysx-card page-health-appeal__list">
-            {data.appeals.map((item) => (
-              <Item
-                key={item.appealId}
-                className={`page-health-appeal__item page-health-appeal__item--${item.status}`}
-                title={ruleLabel(item.rule)}
-                side={
-                  <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
-                    {t(`healthCode.appeal.statuses.${item.status}`)}
-                  </Tag>
-                }
-                meta={[
-                  t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) }),
-                  item.decidedAt ? t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) }) : null,
-                  item.note ? t('healthCode.appeal.note', { note: item.note }) : null,
-                ]}
-              />
-            ))}
-          </View>
+      <QueryList block="page-health-appeal" query={a.mine} items={(d) => d.appeals} empty={t('healthCode.appeal.none')}>
+        {(item) => (
+          <Item
+            key={item.appealId}
+            className={`page-health-appeal__item page-health-appeal__item--${item.status}`}
+            title={ruleLabel(item.rule)}
+            side={
+              <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
+                {t(`healthCode.appeal.statuses.${item.status}`)}
+              </Tag>
+            }
+            meta={[
+              t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) }),
+              item.decidedAt ? t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) }) : null,
+              item.note ? t('healthCode.appeal.note', { note: item.note }) : null,
+            ]}
+          />
         )}
-      </QueryView>
+      </QueryList>
     </View>
   )
 }

@@ -3,9 +3,10 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { HealthReason } from '@ysx/shared'
 import { ErrorBlock } from '../../components/error-block'
+import { Preparing } from '../../components/preparing'
 import { HealthColourBlock } from '../../components/health-colour'
 import { QrCode } from '../../components/qr-code'
 import { formatClock, formatDateTime } from '../../format'
@@ -97,10 +98,7 @@ export default function HealthCodePage() {
       <HolderSwitcher holder={holder} onChange={setHolder} />
       <View className="ysx-card page-health-code__card">
         {state.status === 'loading' ? (
-          <View className="page-health-code__waiting">
-            <Text className="page-health-code__hint">{t('healthCode.preparing')}</Text>
-            <Skeleton rows={4} animated />
-          </View>
+          <Preparing block="page-health-code" text={t('healthCode.preparing')} rows={4} />
         ) : state.status === 'error' ? (
           <ErrorBlock code={state.code} message={state.message} onRetry={retry} />
         ) : (

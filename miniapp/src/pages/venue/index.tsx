@@ -6,7 +6,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { type TextFieldSpec, TextFields } from '../../components/text-fields'
 import { Item } from '../../components/query-rows'
-import { QueryView } from '../../components/query-view'
+import { QueryList } from '../../components/query-view'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
@@ -62,35 +62,31 @@ export default function VenuePage() {
       ) : null}
 
       <Text className="page-venue__mine-title">{t('healthCode.venue.mine')}</Text>
-      <QueryView query={form.mine} empty={t('healthCode.venue.none')} rows={3}>
-        {(data) => (
-          <View className="ysx-card page-venue__list">
-            {data.venues.map((venue) => (
-              <Item
-                key={venue.venueId}
-                className="page-venue__item"
-                title={venue.name}
-                side={
-                  <Button
-                    size="small"
-                    fill="outline"
-                    type="primary"
-                    onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
-                  >
-                    {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
-                  </Button>
-                }
-                meta={[
-                  `${venue.area} ${venue.address}`,
-                  t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) }),
-                ]}
+      <QueryList block="page-venue" query={form.mine} items={(d) => d.venues} empty={t('healthCode.venue.none')}>
+        {(venue) => (
+          <Item
+            key={venue.venueId}
+            className="page-venue__item"
+            title={venue.name}
+            side={
+              <Button
+                size="small"
+                fill="outline"
+                type="primary"
+                onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
               >
-                {open === venue.venueId ? <VenueCode venue={venue} /> : null}
-              </Item>
-            ))}
-          </View>
+                {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
+              </Button>
+            }
+            meta={[
+              `${venue.area} ${venue.address}`,
+              t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) }),
+            ]}
+          >
+            {open === venue.venueId ? <VenueCode venue={venue} /> : null}
+          </Item>
         )}
-      </QueryView>
+      </QueryList>
     </View>
   )
 }
