@@ -40,6 +40,28 @@ function VenueCode({ venue }: { venue: Venue }) {
   )
 }
 
+/** One of my venues: its name, address and registration time, and its QR on demand. */
+function MyVenue({ venue, open, onToggle }: { venue: Venue; open: boolean; onToggle: () => void }) {
+  const t = useT()
+  return (
+    <Item
+      className="page-venue__item"
+      title={venue.name}
+      side={
+        <Button size="small" fill="outline" type="primary" onClick={onToggle}>
+          {open ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
+        </Button>
+      }
+      meta={[
+        `${venue.area} ${venue.address}`,
+        t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) }),
+      ]}
+    >
+      {open ? <VenueCode venue={venue} /> : null}
+    </Item>
+  )
+}
+
 export default function VenuePage() {
   const t = useT()
   const form = useVenueForm()
@@ -64,27 +86,12 @@ export default function VenuePage() {
       <Text className="page-venue__mine-title">{t('healthCode.venue.mine')}</Text>
       <QueryList block="page-venue" query={form.mine} items={(d) => d.venues} empty={t('healthCode.venue.none')}>
         {(venue) => (
-          <Item
+          <MyVenue
             key={venue.venueId}
-            className="page-venue__item"
-            title={venue.name}
-            side={
-              <Button
-                size="small"
-                fill="outline"
-                type="primary"
-                onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
-              >
-                {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
-              </Button>
-            }
-            meta={[
-              `${venue.area} ${venue.address}`,
-              t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) }),
-            ]}
-          >
-            {open === venue.venueId ? <VenueCode venue={venue} /> : null}
-          </Item>
+            venue={venue}
+            open={open === venue.venueId}
+            onToggle={() => setOpen(open === venue.venueId ? null : venue.venueId)}
+          />
         )}
       </QueryList>
     </View>
