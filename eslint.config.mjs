@@ -61,6 +61,24 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and components reach the BFF through a hook (page → hook → services/<domain>.ts); types may be imported.
+    files: ['miniapp/src/pages/**/*.{ts,tsx}', 'miniapp/src/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/**'],
+              allowTypeImports: true,
+              message: 'Call services through a hook in miniapp/src/hooks/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // shared/ holds contracts, domain rules and the credential format: zod and the @noble primitives, nothing else.
     files: ['shared/src/**/*.ts'],
     rules: {

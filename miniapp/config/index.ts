@@ -1,6 +1,7 @@
 // Taro build config shared by the weapp and h5 targets (webpack5 runner, React, NutUI on demand).
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type { IH5Config } from '@tarojs/taro/types/compile'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -9,6 +10,15 @@ import prodConfig from './prod'
 const workspaceSrc = [path.resolve(__dirname, '../../shared/src')]
 
 const platform = process.env.TARO_ENV ?? 'weapp'
+
+// Both builds: no CSS modules; imports resolve through tsconfig's paths.
+const cssModules = {
+  enable: false,
+  config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+}
+const webpackChain: NonNullable<IH5Config['webpackChain']> = (chain) => {
+  chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+}
 
 // H5 is served by the BFF itself (same origin); the weapp talks to a BFF on the developer's machine.
 const apiBase = process.env.TARO_APP_API_BASE ?? (platform === 'h5' ? '' : 'http://localhost:3000')
@@ -45,14 +55,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: {
-          enable: false,
-          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
-        },
+        cssModules,
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      },
+      webpackChain,
     },
     h5: {
       publicPath: '/',
@@ -69,14 +74,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: {
-          enable: false,
-          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
-        },
+        cssModules,
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      },
+      webpackChain,
     },
   }
 

@@ -4,6 +4,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { BusyButton } from './form-controls'
 import './code-input.scss'
 
 interface CodeInputProps {
@@ -42,14 +43,16 @@ export function CodeInput({
       onSubmit(res.result)
     })
   const weapp = process.env.TARO_ENV === 'weapp'
+  // 扫一扫: the card's main action (above the box) or a second one beside submit.
+  const scanButton = (look: { block: true; size: 'large' } | { fill: 'outline' }) => (
+    <Button className={`ysx-code-input__scan ${block}__scan`} type="primary" {...look} onClick={scan}>
+      {scanLabel}
+    </Button>
+  )
   return (
     <View className="ysx-card ysx-code-input">
       <Text className={`ysx-code-input__intro ${block}__intro`}>{intro}</Text>
-      {weapp && scanFirst ? (
-        <Button className={`ysx-code-input__scan ${block}__scan`} type="primary" block size="large" onClick={scan}>
-          {scanLabel}
-        </Button>
-      ) : null}
+      {weapp && scanFirst ? scanButton({ block: true, size: 'large' }) : null}
       <Textarea
         className={`ysx-code-input__input ${block}__input`}
         value={value}
@@ -58,20 +61,14 @@ export function CodeInput({
         onInput={(e) => onInput(e.detail.value)}
       />
       <View className={`ysx-code-input__actions ${block}__actions`}>
-        {weapp && !scanFirst ? (
-          <Button className={`ysx-code-input__scan ${block}__scan`} fill="outline" type="primary" onClick={scan}>
-            {scanLabel}
-          </Button>
-        ) : null}
-        <Button
+        {weapp && !scanFirst ? scanButton({ fill: 'outline' }) : null}
+        <BusyButton
           className={`ysx-code-input__submit ${block}__submit`}
-          type="primary"
-          loading={busy}
-          disabled={busy}
+          busy={busy}
+          label={submitLabel}
+          busyLabel={busyLabel}
           onClick={() => onSubmit()}
-        >
-          {busy ? busyLabel : submitLabel}
-        </Button>
+        />
       </View>
     </View>
   )

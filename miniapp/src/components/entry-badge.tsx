@@ -1,5 +1,7 @@
-// A round coloured badge showing the first character of a service's name, used as its icon.
+// A round coloured badge showing the first character of a service's name, used as its icon; and the grid of such
+// entries (首页's common services, the 服务 tab).
 import { Text, View } from '@tarojs/components'
+import { Grid } from '@nutui/nutui-react-taro'
 import './entry-badge.scss'
 
 const COLOURS = ['#1677ff', '#13a8a8', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#2f54eb', '#faad14', '#f5222d']
@@ -15,5 +17,29 @@ export function EntryBadge({ label, index }: EntryBadgeProps) {
     <View className="entry-badge" style={{ backgroundColor: COLOURS[index % COLOURS.length] }}>
       <Text className="entry-badge__glyph">{label.slice(0, 1)}</Text>
     </View>
+  )
+}
+
+interface EntryGridProps {
+  /** Each entry's name, in order */
+  labels: string[]
+  /** The class of the name under each badge */
+  nameClassName: string
+  /** The first badge's colour index (a grid continuing another's colours starts further on) */
+  firstColour?: number
+  /** The tapped entry's position in `labels` */
+  onOpen: (index: number) => void
+}
+
+/** Three entries to a row, each a badge over its name. */
+export function EntryGrid({ labels, nameClassName, firstColour = 0, onOpen }: EntryGridProps) {
+  return (
+    <Grid columns={3} gap={0} onClick={(_, index) => onOpen(index)}>
+      {labels.map((label, index) => (
+        <Grid.Item key={label} text={<Text className={nameClassName}>{label}</Text>}>
+          <EntryBadge label={label} index={firstColour + index} />
+        </Grid.Item>
+      ))}
+    </Grid>
   )
 }

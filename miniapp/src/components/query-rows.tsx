@@ -14,17 +14,25 @@ export function Row({ label, value }: { label: string; value: ReactNode }) {
 
 interface ItemProps {
   title: ReactNode
-  /** Right-hand side of the first line: an amount or a tag */
+  /** Right-hand side of the first line: an amount, a tag or a button */
   side?: ReactNode
   meta?: Array<string | null>
   className?: string
+  /** The page's own class on the title, beside ysx-query__item-title */
+  titleClassName?: string
+  /** data-* attributes of the item (e.g. which record it is) */
+  data?: Record<`data-${string}`, string>
+  /** Below the meta lines: the item's actions or what it opens */
+  children?: ReactNode
 }
 
-export function Item({ title, side, meta = [], className = '' }: ItemProps) {
+export function Item({ title, side, meta = [], className = '', titleClassName, data, children }: ItemProps) {
   return (
-    <View className={`ysx-query__item ${className}`}>
+    <View className={`ysx-query__item ${className}`} {...data}>
       <View className="ysx-query__item-head">
-        <Text className="ysx-query__item-title">{title}</Text>
+        <Text className={titleClassName ? `ysx-query__item-title ${titleClassName}` : 'ysx-query__item-title'}>
+          {title}
+        </Text>
         {side}
       </View>
       {meta
@@ -34,6 +42,7 @@ export function Item({ title, side, meta = [], className = '' }: ItemProps) {
             {line}
           </Text>
         ))}
+      {children}
     </View>
   )
 }

@@ -1,16 +1,17 @@
-// The three states every query page shares — a skeleton while loading, an empty notice, an error with 重试 — then the data.
+// The three states every query page shares — a skeleton while loading, an empty notice, an error with 重试 — then the data;
+// a page that is one query (医保, 公积金, 交通违法, 证照详情); and the card listing a query's records (我的亲友, 我的场所码,
+// 最近签到, 我的申诉).
 import type { ReactNode } from 'react'
 import { Image, View } from '@tarojs/components'
 import { Empty, Skeleton } from '@nutui/nutui-react-taro'
 import emptyImage from '../assets/empty-wallet.png'
-import type { QueryState } from '../hooks/use-query'
+import type { Query } from '../hooks/use-query'
 import { ErrorBlock } from './error-block'
 import './query-view.scss'
 
 interface QueryViewProps<T> {
-  state: QueryState<T>
-  onRetry: () => void
-  refreshing?: boolean
+  /** A useQuery result: its state is drawn, its reload is 重试 */
+  query: Query<T>
   empty: string
   rows?: number
   children: (data: NonNullable<T>) => ReactNode
@@ -27,7 +28,8 @@ export function EmptyNotice({ text }: { text: string }) {
   )
 }
 
-export function QueryView<T>({ state, onRetry, refreshing = false, empty, rows = 4, children }: QueryViewProps<T>) {
+export function QueryView<T>({ query, empty, rows = 4, children }: QueryViewProps<T>) {
+  const { state } = query
   switch (state.status) {
     case 'loading':
       return (
@@ -44,10 +46,39 @@ export function QueryView<T>({ state, onRetry, refreshing = false, empty, rows =
     case 'error':
       return (
         <View className="ysx-card">
-          <ErrorBlock code={state.code} message={state.message} onRetry={onRetry} busy={refreshing} />
+          <ErrorBlock code={state.code} message={state.message} onRetry={query.reload} busy={query.refreshing} />
         </View>
       )
     case 'ready':
       return <>{children(state.data)}</>
   }
+}
+
+interface QueryListProps<T, R> {
+  /** The page's BEM block: the card is `${block}__list` */
+  block: string
+  query: Query<T>
+  /** The records to list, from what the query loaded */
+  items: (data: NonNullable<T>) => R[]
+  empty: string
+  /** One record's row (with its key) */
+  children: (item: R) => ReactNode
+}
+
+/** One card with a row per record; while loading, empty or failed, QueryView's states (three skeleton rows). */
+export function QueryList<T, R>({ block, query, items, empty, children }: QueryListProps<T, R>) {
+  return (
+    <QueryView query={query} empty={empty} rows={3}>
+      {(data) => <View className={`ysx-card ${block}__list`}>{items(data).map((item) => children(item))}</View>}
+    </QueryView>
+  )
+}
+
+/** A query page (`ysx-page ysx-query` and the page's block) that shows one query. */
+export function QueryPage<T>({ block, ...view }: QueryViewProps<T> & { block: string }) {
+  return (
+    <View className={`ysx-page ysx-query ${block}`}>
+      <QueryView {...view} />
+    </View>
+  )
 }

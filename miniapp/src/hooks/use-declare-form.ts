@@ -78,8 +78,13 @@ export function checkTrip(fields: TripFields): { declaration: HealthDeclaration 
   return { errors }
 }
 
+/** How far back a trip may have started, in days. */
+const TRIP_DAYS = 30
+
 export function useDeclareForm(holder: Holder) {
-  const today = isoDay(serverNow())
+  const now = serverNow()
+  const today = isoDay(now)
+  const earliest = isoDay(now - TRIP_DAYS * 86_400_000)
   const [kind, setKind] = useState<DeclareKind>('health')
   const [health, setHealth] = useState<HealthFields>({ temperature: '', symptoms: [], closeContact: null })
   const [trip, setTrip] = useState<TripFields>({ destination: '', departedOn: today, returnedOn: today })
@@ -102,6 +107,15 @@ export function useDeclareForm(holder: Holder) {
     })
   }
 
+  const updateHealth = (patch: Partial<HealthFields>) => {
+    setHealth((h) => ({ ...h, ...patch }))
+    clear(Object.keys(patch))
+  }
+  const updateTrip = (patch: Partial<TripFields>) => {
+    setTrip((v) => ({ ...v, ...patch }))
+    clear(Object.keys(patch))
+  }
+
   return {
     kind,
     setKind: (k: DeclareKind) => {
@@ -110,16 +124,18 @@ export function useDeclareForm(holder: Holder) {
       setFailure(null)
     },
     health,
-    setHealth: (patch: Partial<HealthFields>) => {
-      setHealth((h) => ({ ...h, ...patch }))
-      clear(Object.keys(patch))
-    },
+    setHealth: updateHealth,
     trip,
-    setTrip: (patch: Partial<TripFields>) => {
-      setTrip((v) => ({ ...v, ...patch }))
-      clear(Object.keys(patch))
+    setTrip: updateTrip,
+    /** The temperature and the destination, for TextFields */
+    inputs: {
+      values: { temperature: health.temperature, destination: trip.destination },
+      errors,
+      set: (field: 'temperature' | 'destination', value: string) =>
+        field === 'temperature' ? updateHealth({ temperature: value }) : updateTrip({ destination: value }),
     },
     today,
+    earliest,
     errors,
     failure,
     submitting,

@@ -106,6 +106,12 @@ export function useFaceVerify(onVerified: () => void) {
     idNumber,
     setIdNumber,
     errors,
+    /** The name and ID number, for TextFields */
+    inputs: {
+      values: { name, idNumber },
+      errors,
+      set: (field: Field, value: string) => (field === 'name' ? setName : setIdNumber)(value),
+    },
     failure,
     submitting,
     submit,

@@ -45,8 +45,11 @@ export function checkFamily(fields: FamilyFields): { input: FamilyInput } | { er
 
 const BLANK: FamilyFields = { name: '', idNumber: '', relation: 'parent', method: 'in_person', accepted: false }
 
+/** My family members, loaded again each time the page shows (one may have been added or removed meanwhile). */
+export const useFamilyMembers = () => useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
+
 export function useFamily() {
-  const members = useQuery(family, { isEmpty: (d) => d.members.length === 0, onShow: true })
+  const members = useFamilyMembers()
   const [fields, setFields] = useState<FamilyFields>(BLANK)
   const { errors, clearErrors, failure, setFailure, submitting, run } = useFormSubmit<FamilyField>({
     reported: errorsFrom,
@@ -82,16 +85,20 @@ export function useFamily() {
     }
   }
 
+  const update = (patch: Partial<FamilyFields>) => {
+    setFields((f) => ({ ...f, ...patch }))
+    // An edited field's error goes with the edit (the tick and its method are the consent).
+    const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
+    clearErrors(edited)
+  }
+
   return {
     members,
     fields,
-    setFields: (patch: Partial<FamilyFields>) => {
-      setFields((f) => ({ ...f, ...patch }))
-      // An edited field's error goes with the edit (the tick and its method are the consent).
-      const edited = Object.keys(patch).map((k) => (k === 'accepted' || k === 'method' ? 'consent' : k))
-      clearErrors(edited)
-    },
+    setFields: update,
     errors,
+    /** The name and ID number, for TextFields */
+    inputs: { values: fields, errors, set: (field: 'name' | 'idNumber', value: string) => update({ [field]: value }) },
     failure,
     notice,
     submitting,

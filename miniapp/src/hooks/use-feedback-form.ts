@@ -68,6 +68,8 @@ export function useFeedbackForm() {
     contact,
     setContact,
     errors,
+    /** The contact phone, for TextFields */
+    inputs: { values: { contact }, errors, set: (_: 'contact', value: string) => setContact(value) },
     submitting,
     receipt,
     failure,

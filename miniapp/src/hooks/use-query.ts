@@ -24,6 +24,13 @@ export function settle<T>(
   return { status: 'error', code: 'BAD_RESPONSE', message: t('common.badResponse') }
 }
 
+/** What a page gets from useQuery: the state, whether a reload is running, and reload. */
+export interface Query<T> {
+  state: QueryState<T>
+  refreshing: boolean
+  reload: () => void
+}
+
 export interface QueryOptions<T> {
   /** Whether a loaded value counts as "nothing to show" besides null, which always does */
   isEmpty?: (data: NonNullable<T>) => boolean
@@ -37,7 +44,7 @@ const never = () => false
  * Runs `load` on mount (or on every show) and on reload(). What was loaded stays on screen while a reload runs
  * (`refreshing`), so a retry does not blank the page; only the latest load's result is kept.
  */
-export function useQuery<T>(load: () => Promise<T>, options: QueryOptions<T> = {}) {
+export function useQuery<T>(load: () => Promise<T>, options: QueryOptions<T> = {}): Query<T> {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' })
   const [refreshing, setRefreshing] = useState(false)
   const latest = useRef(0)

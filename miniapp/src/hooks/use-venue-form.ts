@@ -39,13 +39,17 @@ export function useVenueForm() {
     })
   }
 
+  const setField = (field: VenueField, value: string) => {
+    setFields((f) => ({ ...f, [field]: value }))
+    clearErrors([field])
+  }
+
   return {
     fields,
-    setField: (field: VenueField, value: string) => {
-      setFields((f) => ({ ...f, [field]: value }))
-      clearErrors([field])
-    },
+    setField,
     errors,
+    /** The text fields, for TextFields */
+    inputs: { values: fields, errors, set: setField },
     failure,
     submitting,
     created,

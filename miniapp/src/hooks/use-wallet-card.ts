@@ -1,8 +1,9 @@
-// One wallet card: its masked detail, and the step-up-guarded reveal of the full card (shown only while on screen).
+// One wallet card: its masked detail, the step-up-guarded reveal of the full card (shown only while on screen), and its
+// 核验记录.
 import { useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { ApiError } from '../services/client'
-import { reveal as revealCard, show, type WalletRevealed } from '../services/wallet'
+import { presentations, reveal as revealCard, show, type WalletRevealed } from '../services/wallet'
 import { askForStepUp, takeStepUp } from './step-up'
 import { useQuery } from './use-query'
 
@@ -34,3 +35,6 @@ export function useWalletCard(id: string) {
 
   return { query, full, busy, failure, reveal: () => void reveal(), hide: () => setFull(null) }
 }
+
+/** Every online verification of this card, newest first (loaded again each time the page shows). */
+export const usePresentationLog = (id: string) => useQuery(() => presentations(id), { onShow: true })

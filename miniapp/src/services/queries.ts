@@ -2,32 +2,17 @@
 import { queryContracts } from '@ysx/shared'
 import { request, type ResponseOf } from './client'
 
-export type MedicalInsuranceView = ResponseOf<typeof queryContracts.medicalInsurance>
-export type ContributionsView = ResponseOf<typeof queryContracts.contributions>
-export type PensionView = ResponseOf<typeof queryContracts.pension>
-export type HousingFundView = ResponseOf<typeof queryContracts.housingFund>
-export type ViolationsView = ResponseOf<typeof queryContracts.violations>
-export type DataAccessPage = ResponseOf<typeof queryContracts.dataAccess>
+type Q = typeof queryContracts
 
-export function medicalInsurance(): Promise<MedicalInsuranceView> {
-  return request(queryContracts.medicalInsurance)
-}
+export type MedicalInsuranceView = ResponseOf<Q['medicalInsurance']>
+export type HousingFundView = ResponseOf<Q['housingFund']>
+export type DataAccessPage = ResponseOf<Q['dataAccess']>
 
-export function contributions(): Promise<ContributionsView> {
-  return request(queryContracts.contributions)
-}
-
-export function pension(): Promise<PensionView> {
-  return request(queryContracts.pension)
-}
-
-export function housingFund(): Promise<HousingFundView> {
-  return request(queryContracts.housingFund)
-}
-
-export function violations(): Promise<ViolationsView> {
-  return request(queryContracts.violations)
-}
+export const medicalInsurance = () => request(queryContracts.medicalInsurance)
+export const contributions = () => request(queryContracts.contributions)
+export const pension = () => request(queryContracts.pension)
+export const housingFund = () => request(queryContracts.housingFund)
+export const violations = () => request(queryContracts.violations)
 
 /** One page of 我的数据使用记录, newest first; pass the previous page's nextBefore for the next. */
 export function dataAccess(page: { limit?: number; before?: string } = {}): Promise<DataAccessPage> {

@@ -7,11 +7,11 @@ import { CodeInput } from '../../components/code-input'
 import { ErrorBlock } from '../../components/error-block'
 import { HealthColourBlock } from '../../components/health-colour'
 import { Item, Row } from '../../components/query-rows'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { QueryList } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { useCheckIn } from '../../hooks/use-check-in'
+import { useHolder } from '../../hooks/use-health-code'
 import { useT } from '../../i18n'
-import { SELF } from '../../services/health-code'
 import { fromParam } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
@@ -19,7 +19,7 @@ import './index.scss'
 export default function CheckIn() {
   const t = useT()
   const { params } = useRouter()
-  const holder = params.holder || SELF
+  const holder = useHolder()
   const c = useCheckIn(holder)
   const fromLink = useRef(fromParam(params.v))
 
@@ -66,32 +66,21 @@ export default function CheckIn() {
 
       <View className="page-check-in__recent">
         <Text className="page-check-in__recent-title">{t('healthCode.checkIn.recent')}</Text>
-        {c.recent.state.status === 'empty' ? (
-          <View className="ysx-card">
-            <EmptyNotice text={t('healthCode.checkIn.none')} />
-          </View>
-        ) : (
-          <QueryView
-            state={c.recent.state}
-            onRetry={c.recent.reload}
-            refreshing={c.recent.refreshing}
-            empty={t('healthCode.checkIn.none')}
-            rows={3}
-          >
-            {(data) => (
-              <View className="ysx-card page-check-in__list">
-                {data.checkIns.map((record) => (
-                  <Item
-                    key={record.checkInId}
-                    className="page-check-in__item"
-                    title={record.venueName}
-                    meta={[record.area, formatDateTime(record.at)]}
-                  />
-                ))}
-              </View>
-            )}
-          </QueryView>
-        )}
+        <QueryList
+          block="page-check-in"
+          query={c.recent}
+          items={(d) => d.checkIns}
+          empty={t('healthCode.checkIn.none')}
+        >
+          {(record) => (
+            <Item
+              key={record.checkInId}
+              className="page-check-in__item"
+              title={record.venueName}
+              meta={[record.area, formatDateTime(record.at)]}
+            />
+          )}
+        </QueryList>
       </View>
     </View>
   )

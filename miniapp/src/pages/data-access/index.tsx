@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { DataAccessRecord } from '@ysx/shared'
 import { QueryView } from '../../components/query-view'
 import { Item } from '../../components/query-rows'
+import { IntroCard } from '../../components/intro-card'
 import { formatDateTime } from '../../format'
 import { useDataAccess } from '../../hooks/use-data-access'
 import { departmentName, useT } from '../../i18n'
@@ -36,15 +37,8 @@ export default function DataAccess() {
   const list = useDataAccess()
   return (
     <View className="ysx-page ysx-query page-data-access">
-      <View className="ysx-card">
-        <Text className="ysx-query__meta page-data-access__intro">{t('queries.dataAccess.intro')}</Text>
-      </View>
-      <QueryView
-        state={list.first.state}
-        onRetry={list.first.reload}
-        refreshing={list.first.refreshing}
-        empty={t('queries.dataAccess.none')}
-      >
+      <IntroCard className="ysx-query__meta page-data-access__intro">{t('queries.dataAccess.intro')}</IntroCard>
+      <QueryView query={list.first} empty={t('queries.dataAccess.none')}>
         {() => (
           <>
             <View className="ysx-card">

@@ -1,13 +1,18 @@
 // 实名认证 / 刷脸验证: digits to read aloud with a countdown, camera preview or stand-in, name and ID number; then 我的.
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { CameraPreview } from '../../components/camera-preview'
+import { identityFields, TextFields } from '../../components/text-fields'
 import { useCamera } from '../../hooks/use-camera'
 import { useFaceVerify } from '../../hooks/use-face-verify'
 import { useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+
+/** Whom the face is checked against, each under its card title. */
+const TITLE = 'ysx-card__title'
+const FIELDS = identityFields('face', { labelClass: TITLE }, { labelClass: `${TITLE} page-face__second-title` })
 
 export default function Face() {
   const t = useT()
@@ -50,25 +55,7 @@ export default function Face() {
       </View>
 
       <View className="ysx-card">
-        <Text className="ysx-card__title">{t('face.name')}</Text>
-        <Input
-          className="page-face__input"
-          value={face.name}
-          onChange={face.setName}
-          placeholder={t('face.namePlaceholder')}
-          maxLength={20}
-        />
-        {face.errors.name ? <Text className="page-face__error">{face.errors.name}</Text> : null}
-        <Text className="ysx-card__title page-face__second-title">{t('face.idNumber')}</Text>
-        <Input
-          className="page-face__input"
-          type="idcard"
-          value={face.idNumber}
-          onChange={face.setIdNumber}
-          placeholder={t('face.idNumberPlaceholder')}
-          maxLength={18}
-        />
-        {face.errors.idNumber ? <Text className="page-face__error">{face.errors.idNumber}</Text> : null}
+        <TextFields block="page-face" fields={FIELDS} form={face.inputs} />
       </View>
 
       {face.failure ? <Text className="page-face__failure">{face.failure.message}</Text> : null}

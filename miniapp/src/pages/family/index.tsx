@@ -2,10 +2,13 @@
 // how consent was given, and an explicit tick.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro'
 import { FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { IntroCard } from '../../components/intro-card'
+import { identityFields, TextFields } from '../../components/text-fields'
+import { Item } from '../../components/query-rows'
+import { QueryList } from '../../components/query-view'
 import { formatDateTime } from '../../format'
 import { type ConsentMethod, type Relation, useFamily } from '../../hooks/use-family'
 import { useT } from '../../i18n'
@@ -14,6 +17,11 @@ import '../../components/query-page.scss'
 import './index.scss'
 
 const METHODS: ConsentMethod[] = ['in_person', 'guardian']
+const FIELDS = identityFields(
+  'healthCode.family',
+  { inputClass: 'page-family__input--name' },
+  { inputClass: 'page-family__input--id' },
+)
 const isRelation = (v: unknown): v is Relation => FAMILY_RELATIONS.some((r) => r === v)
 const isMethod = (v: unknown): v is ConsentMethod => METHODS.some((m) => m === v)
 
@@ -23,82 +31,49 @@ export default function FamilyPage() {
 
   return (
     <View className="ysx-page ysx-query page-family">
-      <View className="ysx-card">
-        <Text className="page-family__intro">{t('healthCode.family.intro')}</Text>
-      </View>
+      <IntroCard className="page-family__intro">{t('healthCode.family.intro')}</IntroCard>
 
       <Text className="page-family__section">{t('healthCode.family.members')}</Text>
-      {f.members.state.status === 'empty' ? (
-        <View className="ysx-card">
-          <EmptyNotice text={t('healthCode.family.none')} />
-        </View>
-      ) : (
-        <QueryView
-          state={f.members.state}
-          onRetry={f.members.reload}
-          refreshing={f.members.refreshing}
-          empty={t('healthCode.family.none')}
-          rows={3}
-        >
-          {(data) => (
-            <View className="ysx-card page-family__list">
-              {data.members.map((m) => (
-                <View key={m.id} className="ysx-query__item page-family__member" data-member={m.id}>
-                  <View className="ysx-query__item-head">
-                    <Text className="ysx-query__item-title page-family__name">{m.maskedName}</Text>
-                    <Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>
-                  </View>
-                  <Text className="ysx-query__meta">{`${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`}</Text>
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) })}
-                  </Text>
-                  <View className="page-family__member-actions">
-                    <Button
-                      className="page-family__show"
-                      size="small"
-                      type="primary"
-                      onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
-                    >
-                      {t('healthCode.family.show')}
-                    </Button>
-                    <Button
-                      className="page-family__remove"
-                      size="small"
-                      fill="outline"
-                      type="danger"
-                      onClick={() => f.remove(m)}
-                    >
-                      {t('healthCode.family.remove')}
-                    </Button>
-                  </View>
-                </View>
-              ))}
+      <QueryList block="page-family" query={f.members} items={(d) => d.members} empty={t('healthCode.family.none')}>
+        {(m) => (
+          <Item
+            key={m.id}
+            className="page-family__member"
+            data={{ 'data-member': m.id }}
+            title={m.maskedName}
+            titleClassName="page-family__name"
+            side={<Text className="page-family__relation">{t(`healthCode.relations.${m.relation}`)}</Text>}
+            meta={[
+              `${t(`healthCode.family.consentMethods.${m.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: m.consentVersion })}`,
+              t('healthCode.family.addedAt', { time: formatDateTime(m.addedAt) }),
+            ]}
+          >
+            <View className="page-family__member-actions">
+              <Button
+                className="page-family__show"
+                size="small"
+                type="primary"
+                onClick={() => void Taro.navigateTo({ url: `${PAGES.healthCode}?holder=${m.id}` })}
+              >
+                {t('healthCode.family.show')}
+              </Button>
+              <Button
+                className="page-family__remove"
+                size="small"
+                fill="outline"
+                type="danger"
+                onClick={() => f.remove(m)}
+              >
+                {t('healthCode.family.remove')}
+              </Button>
             </View>
-          )}
-        </QueryView>
-      )}
+          </Item>
+        )}
+      </QueryList>
 
       <Text className="page-family__section">{t('healthCode.family.addTitle')}</Text>
       <View className="ysx-card page-family__form">
-        <Text className="page-family__label">{t('healthCode.family.name')}</Text>
-        <Input
-          className="page-family__input page-family__input--name"
-          value={f.fields.name}
-          onChange={(name) => f.setFields({ name })}
-          placeholder={t('healthCode.family.namePlaceholder')}
-          maxLength={20}
-        />
-        <FieldError className="page-family__error" text={f.errors.name} />
-        <Text className="page-family__label">{t('healthCode.family.idNumber')}</Text>
-        <Input
-          className="page-family__input page-family__input--id"
-          type="idcard"
-          value={f.fields.idNumber}
-          onChange={(idNumber) => f.setFields({ idNumber })}
-          placeholder={t('healthCode.family.idNumberPlaceholder')}
-          maxLength={18}
-        />
-        <FieldError className="page-family__error" text={f.errors.idNumber} />
+        <TextFields block="page-family" fields={FIELDS} form={f.inputs} />
         <Text className="page-family__label">{t('healthCode.family.relation')}</Text>
         <Radio.Group
           className="page-family__relations"
@@ -142,13 +117,7 @@ export default function FamilyPage() {
         <FieldError className="page-family__error" text={f.errors.consent} />
         {f.failure ? <Text className="page-family__error page-family__failure">{f.failure}</Text> : null}
         {f.notice ? <Text className="page-family__notice">{f.notice}</Text> : null}
-        <SubmitButton
-          className="page-family__submit"
-          submitting={f.submitting}
-          label={t('healthCode.family.submit')}
-          busyLabel={t('healthCode.family.submitting')}
-          onSubmit={f.submit}
-        />
+        <SubmitButton className="page-family__submit" form={f} texts="healthCode.family" />
       </View>
     </View>
   )

@@ -1,11 +1,17 @@
 // 意见反馈: category, content and an optional phone; shows the receipt number or why it failed.
 import { Text, View } from '@tarojs/components'
-import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Radio, TextArea } from '@nutui/nutui-react-taro'
 import { FEEDBACK_CATEGORIES } from '@ysx/shared'
-import { SubmitButton } from '../../components/form-controls'
+import { FieldError, SubmitButton } from '../../components/form-controls'
+import { type TextFieldSpec, TextFields } from '../../components/text-fields'
+import { IntroCard } from '../../components/intro-card'
 import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback-form'
 import { useT } from '../../i18n'
 import './index.scss'
+
+const CONTACT: Array<TextFieldSpec<'contact'>> = [
+  { field: 'contact', text: 'feedback.contact', max: 11, type: 'tel', labelClass: 'ysx-card__title' },
+]
 
 const isCategory = (value: unknown): value is FeedbackCategory => FEEDBACK_CATEGORIES.some((c) => c === value)
 
@@ -25,9 +31,7 @@ export default function Feedback() {
 
   return (
     <View className="ysx-page page-feedback">
-      <View className="ysx-card">
-        <Text className="page-feedback__intro">{t('feedback.intro')}</Text>
-      </View>
+      <IntroCard className="page-feedback__intro">{t('feedback.intro')}</IntroCard>
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('feedback.category')}</Text>
         <Radio.Group
@@ -55,28 +59,14 @@ export default function Feedback() {
           rows={5}
           status={form.errors.content ? 'error' : 'default'}
         />
-        {form.errors.content ? <Text className="page-feedback__error">{form.errors.content}</Text> : null}
+        <FieldError className="page-feedback__error" text={form.errors.content} />
       </View>
       <View className="ysx-card">
-        <Text className="ysx-card__title">{t('feedback.contact')}</Text>
-        <Input
-          className="page-feedback__input"
-          type="tel"
-          value={form.contact}
-          onChange={form.setContact}
-          placeholder={t('feedback.contactPlaceholder')}
-          maxLength={11}
-        />
-        {form.errors.contact ? <Text className="page-feedback__error">{form.errors.contact}</Text> : null}
+        <TextFields block="page-feedback" fields={CONTACT} form={form.inputs} />
       </View>
       {form.failure ? <Text className="page-feedback__failure">{form.failure}</Text> : null}
       <View className="page-feedback__actions">
-        <SubmitButton
-          submitting={form.submitting}
-          label={t('feedback.submit')}
-          busyLabel={t('feedback.submitting')}
-          onSubmit={() => void form.submit()}
-        />
+        <SubmitButton form={form} texts="feedback" />
       </View>
     </View>
   )

@@ -1,14 +1,15 @@
 // 申诉纠错: pick the reason from the current status, the record it concerns, a statement; below, my appeals and their
 // outcome.
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { Input, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { Item } from '../../components/query-rows'
+import { QueryList, QueryView } from '../../components/query-view'
+import { IntroCard } from '../../components/intro-card'
 import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
+import { useHolder } from '../../hooks/use-health-code'
 import { catalogueHas, type TranslationKey, useT } from '../../i18n'
-import { SELF } from '../../services/health-code'
 import '../../components/query-page.scss'
 import './index.scss'
 
@@ -80,15 +81,13 @@ function Target({ a }: { a: ReturnType<typeof useAppeal> }) {
 export default function HealthAppeal() {
   const t = useT()
   const ruleLabel = useRuleLabel()
-  const holder = useRouter().params.holder || SELF
+  const holder = useHolder()
   const a = useAppeal(holder)
 
   return (
     <View className="ysx-page ysx-query page-health-appeal">
-      <View className="ysx-card">
-        <Text className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</Text>
-      </View>
-      <QueryView state={a.status.state} onRetry={a.status.reload} refreshing={a.status.refreshing} empty="" rows={3}>
+      <IntroCard className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</IntroCard>
+      <QueryView query={a.status} empty="" rows={3}>
         {(status) => (
           <View className="ysx-card page-health-appeal__form">
             <Text className="ysx-card__title">{t('healthCode.appeal.reason')}</Text>
@@ -144,13 +143,7 @@ export default function HealthAppeal() {
                     {t('healthCode.appeal.filed', { id: a.filed.appealId })}
                   </Text>
                 ) : null}
-                <SubmitButton
-                  className="page-health-appeal__submit"
-                  submitting={a.submitting}
-                  label={t('healthCode.appeal.submit')}
-                  busyLabel={t('healthCode.appeal.submitting')}
-                  onSubmit={a.submit}
-                />
+                <SubmitButton className="page-health-appeal__submit" form={a} texts="healthCode.appeal" />
               </>
             )}
           </View>
@@ -158,48 +151,25 @@ export default function HealthAppeal() {
       </QueryView>
 
       <Text className="page-health-appeal__section">{t('healthCode.appeal.mine')}</Text>
-      {a.mine.state.status === 'empty' ? (
-        <View className="ysx-card">
-          <EmptyNotice text={t('healthCode.appeal.none')} />
-        </View>
-      ) : (
-        <QueryView
-          state={a.mine.state}
-          onRetry={a.mine.reload}
-          refreshing={a.mine.refreshing}
-          empty={t('healthCode.appeal.none')}
-          rows={3}
-        >
-          {(data) => (
-            <View className="ysx-card page-health-appeal__list">
-              {data.appeals.map((item) => (
-                <View
-                  key={item.appealId}
-                  className={`ysx-query__item page-health-appeal__item page-health-appeal__item--${item.status}`}
-                >
-                  <View className="ysx-query__item-head">
-                    <Text className="ysx-query__item-title">{ruleLabel(item.rule)}</Text>
-                    <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
-                      {t(`healthCode.appeal.statuses.${item.status}`)}
-                    </Tag>
-                  </View>
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) })}
-                  </Text>
-                  {item.decidedAt ? (
-                    <Text className="ysx-query__meta">
-                      {t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) })}
-                    </Text>
-                  ) : null}
-                  {item.note ? (
-                    <Text className="ysx-query__meta">{t('healthCode.appeal.note', { note: item.note })}</Text>
-                  ) : null}
-                </View>
-              ))}
-            </View>
-          )}
-        </QueryView>
-      )}
+      <QueryList block="page-health-appeal" query={a.mine} items={(d) => d.appeals} empty={t('healthCode.appeal.none')}>
+        {(item) => (
+          <Item
+            key={item.appealId}
+            className={`page-health-appeal__item page-health-appeal__item--${item.status}`}
+            title={ruleLabel(item.rule)}
+            side={
+              <Tag className="page-health-appeal__tag" type={STATUS_TAG[item.status]} round>
+                {t(`healthCode.appeal.statuses.${item.status}`)}
+              </Tag>
+            }
+            meta={[
+              t('healthCode.appeal.filedAt', { time: formatDateTime(item.filedAt) }),
+              item.decidedAt ? t('healthCode.appeal.decidedAt', { time: formatDateTime(item.decidedAt) }) : null,
+              item.note ? t('healthCode.appeal.note', { note: item.note }) : null,
+            ]}
+          />
+        )}
+      </QueryList>
     </View>
   )
 }

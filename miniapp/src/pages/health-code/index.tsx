@@ -2,18 +2,19 @@
 // the QR the device signs every 30 s with its countdown, the reasons, the negative-test badge, and the related services.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { HealthReason } from '@ysx/shared'
 import { ErrorBlock } from '../../components/error-block'
+import { Preparing } from '../../components/preparing'
 import { HealthColourBlock } from '../../components/health-colour'
 import { QrCode } from '../../components/qr-code'
 import { formatClock, formatDateTime } from '../../format'
-import { useHealthCode } from '../../hooks/use-health-code'
-import { useQuery } from '../../hooks/use-query'
+import { useFamilyMembers } from '../../hooks/use-family'
+import { SELF, useHealthCode, useHolder } from '../../hooks/use-health-code'
 import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
-import { family, type Holder, SELF } from '../../services/health-code'
+import type { Holder } from '../../services/health-code'
 import './index.scss'
 
 /** The services under the code, each opened for the holder shown. */
@@ -26,7 +27,7 @@ const ACTIONS: Array<{ key: TranslationKey; page: string; name: string }> = [
 
 function HolderSwitcher({ holder, onChange }: { holder: Holder; onChange: (h: Holder) => void }) {
   const t = useT()
-  const members = useQuery(family, { onShow: true })
+  const members = useFamilyMembers()
   const list = members.state.status === 'ready' ? members.state.data.members : []
   const holders = [
     { id: SELF, label: t('healthCode.self') },
@@ -87,8 +88,8 @@ function Reasons({ reasons }: { reasons: HealthReason[] }) {
 
 export default function HealthCodePage() {
   const t = useT()
-  const { params } = useRouter()
-  const [holder, setHolder] = useState<Holder>(params.holder || SELF)
+  const initialHolder = useHolder()
+  const [holder, setHolder] = useState<Holder>(initialHolder)
   const { state, retry } = useHealthCode(holder)
   const open = (page: string) => void Taro.navigateTo({ url: `${page}?holder=${holder}` })
 
@@ -97,10 +98,7 @@ export default function HealthCodePage() {
       <HolderSwitcher holder={holder} onChange={setHolder} />
       <View className="ysx-card page-health-code__card">
         {state.status === 'loading' ? (
-          <View className="page-health-code__waiting">
-            <Text className="page-health-code__hint">{t('healthCode.preparing')}</Text>
-            <Skeleton rows={4} animated />
-          </View>
+          <Preparing block="page-health-code" text={t('healthCode.preparing')} rows={4} />
         ) : state.status === 'error' ? (
           <ErrorBlock code={state.code} message={state.message} onRetry={retry} />
         ) : (

@@ -1,22 +1,32 @@
 // 健康申报 / 行程申报: two segments, each checked against the contract before it is sent; afterwards the colour the
 // declaration led to, and back to the code.
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro'
 import { SYMPTOMS } from '@ysx/shared'
 import { FieldError, SubmitButton } from '../../components/form-controls'
+import { type TextFieldSpec, TextFields } from '../../components/text-fields'
 import { HealthColourBlock } from '../../components/health-colour'
-import { isoDay } from '../../format'
 import { type DeclareKind, type Symptom, useDeclareForm } from '../../hooks/use-declare-form'
-import { backToCode } from '../../hooks/use-health-code'
+import { backToCode, useHolder } from '../../hooks/use-health-code'
 import { useT } from '../../i18n'
-import { serverNow } from '../../services/client'
-import { type DeclarationAccepted, type Holder, SELF } from '../../services/health-code'
+import type { DeclarationAccepted, Holder } from '../../services/health-code'
 import './index.scss'
 
 const KINDS: DeclareKind[] = ['health', 'trip']
-const TRIP_DAYS = 30
+/** A field under its card's title, its input marked with the field's name. */
+const titled = (field: string) => ({ labelClass: 'ysx-card__title', inputClass: `page-health-declare__${field}` })
+const TEMPERATURE: Array<TextFieldSpec<'temperature'>> = [
+  { field: 'temperature', text: 'healthCode.declare.temperature', max: 4, type: 'digit', ...titled('temperature') },
+]
+const DESTINATION: Array<TextFieldSpec<'destination'>> = [
+  { field: 'destination', text: 'healthCode.declare.destination', max: 60, ...titled('destination') },
+]
+/** The trip's two dates, each with its own class on the date box. */
+const DATES = [
+  { field: 'departedOn', modifier: 'departed' },
+  { field: 'returnedOn', modifier: 'returned' },
+] as const
 /** Seconds the result stays before the page returns to the code by itself. */
 const BACK_AFTER_SECONDS = 5
 
@@ -58,9 +68,8 @@ function Done({ result, holder }: { result: DeclarationAccepted; holder: Holder 
 
 export default function HealthDeclare() {
   const t = useT()
-  const holder = useRouter().params.holder || SELF
+  const holder = useHolder()
   const form = useDeclareForm(holder)
-  const earliest = isoDay(serverNow() - TRIP_DAYS * 86_400_000)
 
   if (form.result) {
     return (
@@ -87,16 +96,7 @@ export default function HealthDeclare() {
       {form.kind === 'health' ? (
         <>
           <View className="ysx-card">
-            <Text className="ysx-card__title">{t('healthCode.declare.temperature')}</Text>
-            <Input
-              className="page-health-declare__input page-health-declare__temperature"
-              type="digit"
-              value={form.health.temperature}
-              onChange={(temperature) => form.setHealth({ temperature })}
-              placeholder={t('healthCode.declare.temperaturePlaceholder')}
-              maxLength={4}
-            />
-            <FieldError className="page-health-declare__error" text={form.errors.temperature} />
+            <TextFields block="page-health-declare" fields={TEMPERATURE} form={form.inputs} />
           </View>
           <View className="ysx-card">
             <Text className="ysx-card__title">{t('healthCode.declare.symptoms')}</Text>
@@ -135,41 +135,24 @@ export default function HealthDeclare() {
         </>
       ) : (
         <View className="ysx-card">
-          <Text className="ysx-card__title">{t('healthCode.declare.destination')}</Text>
-          <Input
-            className="page-health-declare__input page-health-declare__destination"
-            value={form.trip.destination}
-            onChange={(destination) => form.setTrip({ destination })}
-            placeholder={t('healthCode.declare.destinationPlaceholder')}
-            maxLength={60}
-          />
-          <FieldError className="page-health-declare__error" text={form.errors.destination} />
-          <Text className="ysx-card__title page-health-declare__second">{t('healthCode.declare.departedOn')}</Text>
-          <Picker
-            mode="date"
-            value={form.trip.departedOn}
-            start={earliest}
-            end={form.today}
-            onChange={(e) => form.setTrip({ departedOn: String(e.detail.value) })}
-          >
-            <View className="page-health-declare__date page-health-declare__departed">
-              {form.trip.departedOn || t('healthCode.declare.pickDate')}
-            </View>
-          </Picker>
-          <FieldError className="page-health-declare__error" text={form.errors.departedOn} />
-          <Text className="ysx-card__title page-health-declare__second">{t('healthCode.declare.returnedOn')}</Text>
-          <Picker
-            mode="date"
-            value={form.trip.returnedOn}
-            start={earliest}
-            end={form.today}
-            onChange={(e) => form.setTrip({ returnedOn: String(e.detail.value) })}
-          >
-            <View className="page-health-declare__date page-health-declare__returned">
-              {form.trip.returnedOn || t('healthCode.declare.pickDate')}
-            </View>
-          </Picker>
-          <FieldError className="page-health-declare__error" text={form.errors.returnedOn} />
+          <TextFields block="page-health-declare" fields={DESTINATION} form={form.inputs} />
+          {DATES.map(({ field, modifier }) => (
+            <Fragment key={field}>
+              <Text className="ysx-card__title page-health-declare__second">{t(`healthCode.declare.${field}`)}</Text>
+              <Picker
+                mode="date"
+                value={form.trip[field]}
+                start={form.earliest}
+                end={form.today}
+                onChange={(e) => form.setTrip({ [field]: String(e.detail.value) })}
+              >
+                <View className={`page-health-declare__date page-health-declare__${modifier}`}>
+                  {form.trip[field] || t('healthCode.declare.pickDate')}
+                </View>
+              </Picker>
+              <FieldError className="page-health-declare__error" text={form.errors[field]} />
+            </Fragment>
+          ))}
           <Text className="page-health-declare__note">{t('healthCode.declare.tripHint')}</Text>
         </View>
       )}
@@ -177,13 +160,7 @@ export default function HealthDeclare() {
       <Text className="page-health-declare__promise">{t('healthCode.declare.promise')}</Text>
       {form.failure ? <Text className="page-health-declare__failure">{form.failure}</Text> : null}
       <View className="page-health-declare__actions">
-        <SubmitButton
-          className="page-health-declare__submit"
-          submitting={form.submitting}
-          label={t('healthCode.declare.submit')}
-          busyLabel={t('healthCode.declare.submitting')}
-          onSubmit={() => void form.submit()}
-        />
+        <SubmitButton className="page-health-declare__submit" form={form} texts="healthCode.declare" />
       </View>
     </View>
   )

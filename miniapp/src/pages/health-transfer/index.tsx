@@ -1,8 +1,6 @@
 // 粤澳转码: after an explicit consent, the transfer payload (a JWS Macau verifies with the platform's JWKS) as a QR, with
 // the colour, the last negative test's date and the expiry.
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { Checkbox } from '@nutui/nutui-react-taro'
 import { ErrorBlock } from '../../components/error-block'
 import { SubmitButton } from '../../components/form-controls'
@@ -10,38 +8,16 @@ import { HealthColourBlock } from '../../components/health-colour'
 import { Row } from '../../components/query-rows'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
+import { useHolder } from '../../hooks/use-health-code'
+import { useTransfer } from '../../hooks/use-transfer'
 import { useT } from '../../i18n'
-import { ApiError, type ApiErrorCode } from '../../services/client'
-import { SELF, type Transfer, transfer } from '../../services/health-code'
 import '../../components/query-page.scss'
 import './index.scss'
 
-type State =
-  | { status: 'idle' | 'submitting' }
-  | { status: 'done'; transfer: Transfer }
-  | { status: 'failed'; code: ApiErrorCode; message: string }
-
 export default function HealthTransfer() {
   const t = useT()
-  const holder = useRouter().params.holder || SELF
-  const [consent, setConsent] = useState(false)
-  const [missingConsent, setMissingConsent] = useState(false)
-  const [state, setState] = useState<State>({ status: 'idle' })
-
-  async function submit() {
-    setMissingConsent(!consent)
-    if (!consent) return
-    setState({ status: 'submitting' })
-    try {
-      setState({ status: 'done', transfer: await transfer(holder) })
-    } catch (error) {
-      setState(
-        error instanceof ApiError
-          ? { status: 'failed', code: error.code, message: error.message }
-          : { status: 'failed', code: 'BAD_RESPONSE', message: t('common.badResponse') },
-      )
-    }
-  }
+  const transfer = useTransfer(useHolder())
+  const { consent, setConsent, missingConsent, state, submit } = transfer
 
   if (state.status === 'done') {
     const done = state.transfer
@@ -68,7 +44,6 @@ export default function HealthTransfer() {
     )
   }
 
-  const busy = state.status === 'submitting'
   return (
     <View className="ysx-page ysx-query page-health-transfer">
       <View className="ysx-card">
@@ -76,26 +51,17 @@ export default function HealthTransfer() {
         <Checkbox
           className="page-health-transfer__consent"
           checked={consent}
-          onChange={(checked) => {
-            setConsent(checked)
-            if (checked) setMissingConsent(false)
-          }}
+          onChange={setConsent}
           label={t('healthCode.transfer.consent')}
         />
         {missingConsent ? (
           <Text className="page-health-transfer__error">{t('healthCode.transfer.consentRequired')}</Text>
         ) : null}
-        <SubmitButton
-          className="page-health-transfer__submit"
-          submitting={busy}
-          label={t('healthCode.transfer.submit')}
-          busyLabel={t('healthCode.transfer.submitting')}
-          onSubmit={() => void submit()}
-        />
+        <SubmitButton className="page-health-transfer__submit" form={transfer} texts="healthCode.transfer" />
       </View>
       {state.status === 'failed' ? (
         <View className="ysx-card">
-          <ErrorBlock code={state.code} message={state.message} onRetry={() => void submit()} />
+          <ErrorBlock code={state.code} message={state.message} onRetry={submit} />
         </View>
       ) : null}
     </View>

@@ -5,8 +5,9 @@ import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { Dashboard } from '@ysx/shared'
 import { ErrorBlock } from '../../components/error-block'
+import { UnavailableIssuers } from '../../components/unavailable-issuers'
 import { formatMonth, formatYuan } from '../../format'
-import { departmentName, type TranslationKey, useT } from '../../i18n'
+import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 
 type Sections = Dashboard['sections']
@@ -14,6 +15,8 @@ type Section<K extends keyof Sections> = Sections[K]
 type Ok<K extends keyof Sections> = Extract<Section<K>, { status: 'ok' }>['data']
 
 const CARDS_SHOWN = 3
+/** The sections that show a balance and the account's status, in this order. */
+const BALANCES = ['medicalInsurance', 'housingFund'] as const
 const STATUS_TAG = { valid: 'success', expired: 'default', suspended: 'warning', revoked: 'danger' } as const
 
 interface TileProps<K extends keyof Sections> {
@@ -24,7 +27,8 @@ interface TileProps<K extends keyof Sections> {
   onRetry: () => void
   page?: string
   wide?: boolean
-  children: (data: Ok<K>) => ReactNode
+  /** The section's data; a section with no record (null) says 暂无记录 instead */
+  children: (data: NonNullable<Ok<K>>) => ReactNode
 }
 
 function Tile<K extends keyof Sections>({
@@ -46,10 +50,12 @@ function Tile<K extends keyof Sections>({
         <Text className="page-home__tile-title">{t(title)}</Text>
         {open ? <Text className="page-home__tile-more">›</Text> : null}
       </View>
-      {section.status === 'ok' ? (
-        children(section.data as Ok<K>)
-      ) : (
+      {section.status !== 'ok' ? (
         <ErrorBlock compact code={section.code} message={section.message} onRetry={onRetry} busy={retrying} />
+      ) : section.data === null ? (
+        <Note>{t('dashboard.noRecord')}</Note>
+      ) : (
+        children(section.data as NonNullable<Ok<K>>)
       )}
     </View>
   )
@@ -86,11 +92,7 @@ export function DashboardCards({
                 </Tag>
               </View>
             ))}
-            {unavailableFrom.length ? (
-              <Text className="page-home__warning">
-                {t('dashboard.issuersUnavailable', { departments: unavailableFrom.map(departmentName).join('、') })}
-              </Text>
-            ) : null}
+            <UnavailableIssuers departments={unavailableFrom} className="page-home__warning" />
           </View>
         )}
       </Tile>
@@ -101,62 +103,30 @@ export function DashboardCards({
         page={PAGES.socialSecurity}
         {...common}
       >
-        {(data) =>
-          data ? (
-            <View>
-              <Value>{t('dashboard.monthsPaid', { count: data.monthsPaid })}</Value>
-              <Note>{t('dashboard.recentMonths')}</Note>
-              {data.lastPaidMonth ? (
-                <Note>{t('dashboard.lastPaidMonth', { month: formatMonth(data.lastPaidMonth) })}</Note>
-              ) : null}
-              {data.arrearsMonths ? <Note>{t('dashboard.arrears', { count: data.arrearsMonths })}</Note> : null}
-            </View>
-          ) : (
-            <Note>{t('dashboard.noRecord')}</Note>
-          )
-        }
+        {(data) => (
+          <View>
+            <Value>{t('dashboard.monthsPaid', { count: data.monthsPaid })}</Value>
+            <Note>{t('dashboard.recentMonths')}</Note>
+            {data.lastPaidMonth ? (
+              <Note>{t('dashboard.lastPaidMonth', { month: formatMonth(data.lastPaidMonth) })}</Note>
+            ) : null}
+            {data.arrearsMonths ? <Note>{t('dashboard.arrears', { count: data.arrearsMonths })}</Note> : null}
+          </View>
+        )}
       </Tile>
-      <Tile
-        name="medicalInsurance"
-        title="dashboard.medicalInsurance"
-        section={s.medicalInsurance}
-        page={PAGES.medicalInsurance}
-        {...common}
-      >
-        {(data) =>
-          data ? (
+      {BALANCES.map((name) => (
+        <Tile key={name} name={name} title={`dashboard.${name}`} section={s[name]} page={PAGES[name]} {...common}>
+          {(data) => (
             <View>
               <Value>{formatYuan(data.balance)}</Value>
               <Note>{data.status}</Note>
             </View>
-          ) : (
-            <Note>{t('dashboard.noRecord')}</Note>
-          )
-        }
-      </Tile>
-      <Tile
-        name="housingFund"
-        title="dashboard.housingFund"
-        section={s.housingFund}
-        page={PAGES.housingFund}
-        {...common}
-      >
-        {(data) =>
-          data ? (
-            <View>
-              <Value>{formatYuan(data.balance)}</Value>
-              <Note>{data.status}</Note>
-            </View>
-          ) : (
-            <Note>{t('dashboard.noRecord')}</Note>
-          )
-        }
-      </Tile>
+          )}
+        </Tile>
+      ))}
       <Tile name="violations" title="dashboard.violations" section={s.violations} page={PAGES.violations} {...common}>
         {(data) =>
-          !data ? (
-            <Note>{t('dashboard.noRecord')}</Note>
-          ) : data.unpaidCount === 0 ? (
+          data.unpaidCount === 0 ? (
             <Value>{t('dashboard.noViolations')}</Value>
           ) : (
             <View>

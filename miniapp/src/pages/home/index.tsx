@@ -1,14 +1,13 @@
 // 首页: app name and slogan on the blue band, the common-service grid, the citizen's dashboard (or how to unlock it).
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Grid, Skeleton, Toast } from '@nutui/nutui-react-taro'
-import { EntryBadge } from '../../components/entry-badge'
+import { Button, Skeleton, Toast } from '@nutui/nutui-react-taro'
+import { EntryGrid } from '../../components/entry-badge'
 import { ErrorBlock } from '../../components/error-block'
 import { PageHeader } from '../../components/page-header'
-import { useQuery } from '../../hooks/use-query'
+import { useDashboard } from '../../hooks/use-dashboard'
 import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
-import { dashboard } from '../../services/dashboard'
 import { DashboardCards } from './dashboard'
 import './index.scss'
 
@@ -44,7 +43,7 @@ function UnlockHint({ realName }: { realName: boolean }) {
 
 function DashboardArea() {
   const t = useT()
-  const query = useQuery(dashboard, { onShow: true })
+  const query = useDashboard()
   const { state } = query
   if (state.status === 'loading' || state.status === 'empty') {
     return (
@@ -82,13 +81,11 @@ export default function Home() {
       </PageHeader>
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('home.quickEntries')}</Text>
-        <Grid columns={3} gap={0} onClick={(_, index) => open(index)}>
-          {[...QUICK_ENTRIES.map((e) => e.key), ALL_SERVICES].map((key, index) => (
-            <Grid.Item key={key} text={<Text className="page-home__entry-text">{t(key)}</Text>}>
-              <EntryBadge label={t(key)} index={index} />
-            </Grid.Item>
-          ))}
-        </Grid>
+        <EntryGrid
+          labels={[...QUICK_ENTRIES.map((e) => e.key), ALL_SERVICES].map((key) => t(key))}
+          nameClassName="page-home__entry-text"
+          onOpen={open}
+        />
       </View>
       <DashboardArea />
       <View className="page-home__notice">

@@ -1,63 +1,52 @@
 // 公积金: the account and its balance, then 12 months of deposits and withdrawals.
 import { Text, View } from '@tarojs/components'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { EmptyNotice, QueryPage } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
 import { formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useHousingFund } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { housingFund, type HousingFundView } from '../../services/queries'
-
-const nothing = (v: HousingFundView) => v.account === null
 
 export default function HousingFund() {
   const t = useT()
-  const query = useQuery(housingFund, { isEmpty: nothing })
   return (
-    <View className="ysx-page ysx-query page-housing-fund">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        empty={t('queries.housingFund.noAccount')}
-      >
-        {({ account, statement }) => (
-          <>
-            {account ? (
-              <View className="ysx-card">
-                <Text className="ysx-query__figure-label">{t('queries.housingFund.balance')}</Text>
-                <Text className="ysx-query__figure page-housing-fund__balance">{formatYuan(account.balance)}</Text>
-                <Row label={t('queries.housingFund.accountNumber')} value={account.accountNumber} />
-                <Row label={t('queries.housingFund.employer')} value={account.employer} />
-                <Row label={t('queries.housingFund.status')} value={account.status} />
-                <Row label={t('queries.housingFund.monthlyDeposit')} value={formatYuan(account.monthlyDeposit)} />
-              </View>
-            ) : null}
+    <QueryPage block="page-housing-fund" query={useHousingFund()} empty={t('queries.housingFund.noAccount')}>
+      {({ account, statement }) => (
+        <>
+          {account ? (
             <View className="ysx-card">
-              <Text className="ysx-card__title">{t('queries.housingFund.statement')}</Text>
-              {statement?.entries.length ? (
-                [...statement.entries]
-                  .reverse()
-                  .map((e, i) => (
-                    <Item
-                      key={`${e.date}-${i}`}
-                      title={e.summary}
-                      side={
-                        <Amount
-                          tone={e.kind === 'deposit' ? 'in' : 'out'}
-                        >{`${e.kind === 'deposit' ? '+' : '-'}${formatYuan(e.amount)}`}</Amount>
-                      }
-                      meta={[
-                        `${e.date} · ${t('queries.housingFund.balanceAfter', { amount: formatYuan(e.balanceAfter) })}`,
-                      ]}
-                    />
-                  ))
-              ) : (
-                <EmptyNotice text={t('queries.empty')} />
-              )}
+              <Text className="ysx-query__figure-label">{t('queries.housingFund.balance')}</Text>
+              <Text className="ysx-query__figure page-housing-fund__balance">{formatYuan(account.balance)}</Text>
+              <Row label={t('queries.housingFund.accountNumber')} value={account.accountNumber} />
+              <Row label={t('queries.housingFund.employer')} value={account.employer} />
+              <Row label={t('queries.housingFund.status')} value={account.status} />
+              <Row label={t('queries.housingFund.monthlyDeposit')} value={formatYuan(account.monthlyDeposit)} />
             </View>
-          </>
-        )}
-      </QueryView>
-    </View>
+          ) : null}
+          <View className="ysx-card">
+            <Text className="ysx-card__title">{t('queries.housingFund.statement')}</Text>
+            {statement?.entries.length ? (
+              [...statement.entries]
+                .reverse()
+                .map((e, i) => (
+                  <Item
+                    key={`${e.date}-${i}`}
+                    title={e.summary}
+                    side={
+                      <Amount
+                        tone={e.kind === 'deposit' ? 'in' : 'out'}
+                      >{`${e.kind === 'deposit' ? '+' : '-'}${formatYuan(e.amount)}`}</Amount>
+                    }
+                    meta={[
+                      `${e.date} · ${t('queries.housingFund.balanceAfter', { amount: formatYuan(e.balanceAfter) })}`,
+                    ]}
+                  />
+                ))
+            ) : (
+              <EmptyNotice text={t('queries.empty')} />
+            )}
+          </View>
+        </>
+      )}
+    </QueryPage>
   )
 }

@@ -1,67 +1,58 @@
 // 医保查询: the personal-account balance and enrolment, then 12 months of settlements.
 import { Text, View } from '@tarojs/components'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { EmptyNotice, QueryPage } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
 import { formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useMedicalInsurance } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { medicalInsurance, type MedicalInsuranceView } from '../../services/queries'
-
-const nothing = (v: MedicalInsuranceView) => v.account === null && v.spending.length === 0
 
 export default function MedicalInsurance() {
   const t = useT()
-  const query = useQuery(medicalInsurance, { isEmpty: nothing })
   return (
-    <View className="ysx-page ysx-query page-medical-insurance">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        empty={t('queries.medicalInsurance.notEnrolled')}
-      >
-        {({ account, spending }) => (
-          <>
-            <View className="ysx-card">
-              {account ? (
-                <>
-                  <Text className="ysx-query__figure-label">{t('queries.medicalInsurance.balance')}</Text>
-                  <Text className="ysx-query__figure page-medical-insurance__balance">
-                    {formatYuan(account.balance)}
-                  </Text>
-                  <Row label={t('queries.medicalInsurance.scheme')} value={account.scheme} />
-                  <Row label={t('queries.medicalInsurance.place')} value={account.insuredPlace} />
-                  <Row label={t('queries.medicalInsurance.status')} value={account.status} />
-                </>
-              ) : (
-                <EmptyNotice text={t('queries.medicalInsurance.notEnrolled')} />
-              )}
-            </View>
-            <View className="ysx-card">
-              <Text className="ysx-card__title">{t('queries.medicalInsurance.spending')}</Text>
-              {spending.length ? (
-                spending.map((s, i) => (
-                  <Item
-                    key={`${s.date}-${i}`}
-                    title={s.institution}
-                    side={<Amount>{formatYuan(s.total)}</Amount>}
-                    meta={[
-                      `${s.date} · ${s.category}`,
-                      t('queries.medicalInsurance.paidBreakdown', {
-                        fund: formatYuan(s.fundPaid),
-                        account: formatYuan(s.accountPaid),
-                        self: formatYuan(s.selfPaid),
-                      }),
-                    ]}
-                  />
-                ))
-              ) : (
-                <EmptyNotice text={t('queries.empty')} />
-              )}
-            </View>
-          </>
-        )}
-      </QueryView>
-    </View>
+    <QueryPage
+      block="page-medical-insurance"
+      query={useMedicalInsurance()}
+      empty={t('queries.medicalInsurance.notEnrolled')}
+    >
+      {({ account, spending }) => (
+        <>
+          <View className="ysx-card">
+            {account ? (
+              <>
+                <Text className="ysx-query__figure-label">{t('queries.medicalInsurance.balance')}</Text>
+                <Text className="ysx-query__figure page-medical-insurance__balance">{formatYuan(account.balance)}</Text>
+                <Row label={t('queries.medicalInsurance.scheme')} value={account.scheme} />
+                <Row label={t('queries.medicalInsurance.place')} value={account.insuredPlace} />
+                <Row label={t('queries.medicalInsurance.status')} value={account.status} />
+              </>
+            ) : (
+              <EmptyNotice text={t('queries.medicalInsurance.notEnrolled')} />
+            )}
+          </View>
+          <View className="ysx-card">
+            <Text className="ysx-card__title">{t('queries.medicalInsurance.spending')}</Text>
+            {spending.length ? (
+              spending.map((s, i) => (
+                <Item
+                  key={`${s.date}-${i}`}
+                  title={s.institution}
+                  side={<Amount>{formatYuan(s.total)}</Amount>}
+                  meta={[
+                    `${s.date} · ${s.category}`,
+                    t('queries.medicalInsurance.paidBreakdown', {
+                      fund: formatYuan(s.fundPaid),
+                      account: formatYuan(s.accountPaid),
+                      self: formatYuan(s.selfPaid),
+                    }),
+                  ]}
+                />
+              ))
+            ) : (
+              <EmptyNotice text={t('queries.empty')} />
+            )}
+          </View>
+        </>
+      )}
+    </QueryPage>
   )
 }

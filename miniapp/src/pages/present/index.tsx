@@ -1,10 +1,11 @@
 // 亮证: the rotating QR signed on this device, a countdown to the next one, and what the verifier will see.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { DISCLOSURE_PROFILES, type DisclosureProfile } from '@ysx/shared'
 import { DisclosedRows } from '../../components/disclosed-rows'
 import { ErrorBlock } from '../../components/error-block'
+import { Preparing } from '../../components/preparing'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { usePresentation } from '../../hooks/use-presentation'
@@ -24,10 +25,7 @@ export default function Present() {
       <View className="ysx-card page-present__card">
         <Text className="page-present__profile">{t(`wallet.profiles.${profile}`)}</Text>
         {state.status === 'preparing' ? (
-          <View className="page-present__waiting">
-            <Text className="page-present__hint">{t('present.preparing')}</Text>
-            <Skeleton rows={3} animated />
-          </View>
+          <Preparing block="page-present" text={t('present.preparing')} rows={3} />
         ) : state.status === 'error' ? (
           <ErrorBlock code={state.code} message={state.message} onRetry={retry} />
         ) : (

@@ -2,14 +2,15 @@
 // now), and tools that work today, such as 核验证照.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Grid, Toast } from '@nutui/nutui-react-taro'
-import { EntryBadge } from '../../components/entry-badge'
+import { Toast } from '@nutui/nutui-react-taro'
+import { EntryGrid } from '../../components/entry-badge'
 import { PageHeader } from '../../components/page-header'
 import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
 const TOAST_ID = 'services-toast'
+const NAME = 'page-services__name'
 
 const DEPARTMENTS: TranslationKey[] = [
   'services.categories.police',
@@ -43,34 +44,23 @@ export default function Services() {
       <PageHeader title={t('services.title')} subtitle={t('app.slogan')} />
       <View className="ysx-card page-services__health">
         <Text className="ysx-card__title">{t('healthCode.title')}</Text>
-        <Grid
-          columns={3}
-          gap={0}
-          onClick={(_, index) => void Taro.navigateTo({ url: HEALTH_CODE[index]?.page ?? PAGES.healthCode })}
-        >
-          {HEALTH_CODE.map(({ key }, index) => (
-            <Grid.Item key={key} text={<Text className="page-services__name">{t(key)}</Text>}>
-              <EntryBadge label={t(key)} index={index} />
-            </Grid.Item>
-          ))}
-        </Grid>
+        <EntryGrid
+          labels={HEALTH_CODE.map(({ key }) => t(key))}
+          nameClassName={NAME}
+          onOpen={(index) => void Taro.navigateTo({ url: HEALTH_CODE[index]?.page ?? PAGES.healthCode })}
+        />
       </View>
       <View className="ysx-card">
-        <Grid columns={3} gap={0} onClick={comingSoon}>
-          {DEPARTMENTS.map((key, index) => (
-            <Grid.Item key={key} text={<Text className="page-services__name">{t(key)}</Text>}>
-              <EntryBadge label={t(key)} index={index} />
-            </Grid.Item>
-          ))}
-        </Grid>
+        <EntryGrid labels={DEPARTMENTS.map((key) => t(key))} nameClassName={NAME} onOpen={comingSoon} />
       </View>
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('services.tools')}</Text>
-        <Grid columns={3} gap={0} onClick={() => void Taro.navigateTo({ url: PAGES.verify })}>
-          <Grid.Item text={<Text className="page-services__name">{t('wallet.verifyEntry')}</Text>}>
-            <EntryBadge label={t('wallet.verifyEntry')} index={DEPARTMENTS.length} />
-          </Grid.Item>
-        </Grid>
+        <EntryGrid
+          labels={[t('wallet.verifyEntry')]}
+          nameClassName={NAME}
+          firstColour={DEPARTMENTS.length}
+          onOpen={() => void Taro.navigateTo({ url: PAGES.verify })}
+        />
       </View>
       <Toast id={TOAST_ID} />
     </View>

@@ -4,20 +4,14 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
 import { formatMonth, formatYuan } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { useContributions, usePension } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
-import { contributions, pension } from '../../services/queries'
 
 function Contributions() {
   const t = useT()
-  const query = useQuery(contributions)
+  const query = useContributions()
   return (
-    <QueryView
-      state={query.state}
-      onRetry={query.reload}
-      refreshing={query.refreshing}
-      empty={t('queries.socialSecurity.noContributions')}
-    >
+    <QueryView query={query} empty={t('queries.socialSecurity.noContributions')}>
       {(data) => (
         <View className="ysx-card page-social-security__contributions">
           <Text className="ysx-card__title">{t('queries.socialSecurity.contributions')}</Text>
@@ -51,16 +45,10 @@ function Contributions() {
 
 function Pension() {
   const t = useT()
-  const query = useQuery(pension)
+  const query = usePension()
   return (
     <View className="page-social-security__pension">
-      <QueryView
-        state={query.state}
-        onRetry={query.reload}
-        refreshing={query.refreshing}
-        rows={2}
-        empty={t('queries.socialSecurity.notRetired')}
-      >
+      <QueryView query={query} rows={2} empty={t('queries.socialSecurity.notRetired')}>
         {(data) => (
           <View className="ysx-card">
             <Text className="ysx-card__title">{t('queries.socialSecurity.pension')}</Text>

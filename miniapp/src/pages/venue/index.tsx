@@ -2,22 +2,24 @@
 // and my venues, each with its QR on demand.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { FieldError, SubmitButton } from '../../components/form-controls'
-import { EmptyNotice, QueryView } from '../../components/query-view'
+import { type TextFieldSpec, TextFields } from '../../components/text-fields'
+import { Item } from '../../components/query-rows'
+import { QueryList } from '../../components/query-view'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
-import { type TranslationKey, useT } from '../../i18n'
+import { useT } from '../../i18n'
 import type { Venue } from '../../services/health-code'
 import { venueQrText } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
 
-const FIELDS: Array<{ field: VenueField; label: TranslationKey; placeholder: TranslationKey; max: number }> = [
-  { field: 'name', label: 'healthCode.venue.name', placeholder: 'healthCode.venue.namePlaceholder', max: 60 },
-  { field: 'area', label: 'healthCode.venue.area', placeholder: 'healthCode.venue.areaPlaceholder', max: 60 },
-  { field: 'address', label: 'healthCode.venue.address', placeholder: 'healthCode.venue.addressPlaceholder', max: 120 },
+const FIELDS: Array<TextFieldSpec<VenueField>> = [
+  { field: 'name', text: 'healthCode.venue.name', max: 60, inputClass: 'page-venue__input--name' },
+  { field: 'area', text: 'healthCode.venue.area', max: 60, inputClass: 'page-venue__input--area' },
+  { field: 'address', text: 'healthCode.venue.address', max: 120, inputClass: 'page-venue__input--address' },
 ]
 
 /** The QR's text: on H5 a link to this app's check-in page (a phone camera opens it), elsewhere the code itself. */
@@ -38,6 +40,28 @@ function VenueCode({ venue }: { venue: Venue }) {
   )
 }
 
+/** One of my venues: its name, address and registration time, and its QR on demand. */
+function MyVenue({ venue, open, onToggle }: { venue: Venue; open: boolean; onToggle: () => void }) {
+  const t = useT()
+  return (
+    <Item
+      className="page-venue__item"
+      title={venue.name}
+      side={
+        <Button size="small" fill="outline" type="primary" onClick={onToggle}>
+          {open ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
+        </Button>
+      }
+      meta={[
+        `${venue.area} ${venue.address}`,
+        t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) }),
+      ]}
+    >
+      {open ? <VenueCode venue={venue} /> : null}
+    </Item>
+  )
+}
+
 export default function VenuePage() {
   const t = useT()
   const form = useVenueForm()
@@ -47,27 +71,9 @@ export default function VenuePage() {
     <View className="ysx-page ysx-query page-venue">
       <View className="ysx-card">
         <Text className="page-venue__intro">{t('healthCode.venue.intro')}</Text>
-        {FIELDS.map(({ field, label, placeholder, max }) => (
-          <View key={field} className="page-venue__field">
-            <Text className="page-venue__label">{t(label)}</Text>
-            <Input
-              className={`page-venue__input page-venue__input--${field}`}
-              value={form.fields[field]}
-              onChange={(value) => form.setField(field, value)}
-              placeholder={t(placeholder)}
-              maxLength={max}
-            />
-            <FieldError className="page-venue__error" text={form.errors[field]} />
-          </View>
-        ))}
+        <TextFields block="page-venue" fields={FIELDS} form={form.inputs} fieldClass="page-venue__field" />
         <FieldError className="page-venue__error" text={form.failure} />
-        <SubmitButton
-          className="page-venue__submit"
-          submitting={form.submitting}
-          label={t('healthCode.venue.submit')}
-          busyLabel={t('healthCode.venue.submitting')}
-          onSubmit={() => void form.submit()}
-        />
+        <SubmitButton className="page-venue__submit" form={form} texts="healthCode.venue" />
       </View>
 
       {form.created ? (
@@ -78,44 +84,16 @@ export default function VenuePage() {
       ) : null}
 
       <Text className="page-venue__mine-title">{t('healthCode.venue.mine')}</Text>
-      {form.mine.state.status === 'empty' ? (
-        <View className="ysx-card">
-          <EmptyNotice text={t('healthCode.venue.none')} />
-        </View>
-      ) : (
-        <QueryView
-          state={form.mine.state}
-          onRetry={form.mine.reload}
-          refreshing={form.mine.refreshing}
-          empty={t('healthCode.venue.none')}
-          rows={3}
-        >
-          {(data) => (
-            <View className="ysx-card page-venue__list">
-              {data.venues.map((venue) => (
-                <View key={venue.venueId} className="ysx-query__item page-venue__item">
-                  <View className="ysx-query__item-head">
-                    <Text className="ysx-query__item-title">{venue.name}</Text>
-                    <Button
-                      size="small"
-                      fill="outline"
-                      type="primary"
-                      onClick={() => setOpen(open === venue.venueId ? null : venue.venueId)}
-                    >
-                      {open === venue.venueId ? t('healthCode.venue.hide') : t('healthCode.venue.show')}
-                    </Button>
-                  </View>
-                  <Text className="ysx-query__meta">{`${venue.area} ${venue.address}`}</Text>
-                  <Text className="ysx-query__meta">
-                    {t('healthCode.venue.createdAt', { time: formatDateTime(venue.createdAt) })}
-                  </Text>
-                  {open === venue.venueId ? <VenueCode venue={venue} /> : null}
-                </View>
-              ))}
-            </View>
-          )}
-        </QueryView>
-      )}
+      <QueryList block="page-venue" query={form.mine} items={(d) => d.venues} empty={t('healthCode.venue.none')}>
+        {(venue) => (
+          <MyVenue
+            key={venue.venueId}
+            venue={venue}
+            open={open === venue.venueId}
+            onToggle={() => setOpen(open === venue.venueId ? null : venue.venueId)}
+          />
+        )}
+      </QueryList>
     </View>
   )
 }

@@ -5,7 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { ActionSheet, Button } from '@nutui/nutui-react-taro'
 import type { DisclosureProfile } from '@ysx/shared'
 import { Row } from '../../components/query-rows'
-import { QueryView } from '../../components/query-view'
+import { QueryPage } from '../../components/query-view'
 import { WalletCard } from '../../components/wallet-card'
 import { useWalletCard } from '../../hooks/use-wallet-card'
 import { departmentName, useT } from '../../i18n'
@@ -26,72 +26,65 @@ export default function WalletCardPage() {
   }
 
   return (
-    <View className="ysx-page ysx-query page-wallet-card">
-      <QueryView
-        state={card.query.state}
-        onRetry={card.query.reload}
-        refreshing={card.query.refreshing}
-        empty={t('wallet.none')}
-      >
-        {(detail) => {
-          const profiles = profilesFor(detail.type)
-          const fields = card.full?.fields ?? detail.fields
-          return (
-            <>
-              <WalletCard card={detail} full={card.full} />
-              {profiles.length ? (
-                <View className="page-wallet-card__present">
-                  {detail.status === 'valid' ? (
-                    <Button type="primary" block size="large" onClick={() => setChoosing(true)}>
-                      {t('wallet.present')}
-                    </Button>
-                  ) : (
-                    <Text className="page-wallet-card__note">{t('wallet.notPresentable')}</Text>
-                  )}
-                </View>
-              ) : null}
-              <View className="ysx-card">
-                <Text className="ysx-card__title">{t('wallet.details')}</Text>
-                <Row label={t('wallet.number')} value={card.full?.number ?? detail.number} />
-                <Row label={t('wallet.holder')} value={card.full?.holderName ?? detail.holderName} />
-                <Row label={t('wallet.issueDate')} value={detail.issueDate} />
-                <Row label={t('wallet.expiryDate')} value={detail.expiryDate ?? t('wallet.longTerm')} />
-                <Row label={t('wallet.issuingAuthority')} value={detail.issuingAuthority} />
-                <Row label={t('wallet.department')} value={departmentName(detail.department)} />
-                {fields.map((f) => (
-                  <Row key={f.key} label={fieldLabel(f.key)} value={f.value} />
-                ))}
-                <View className="page-wallet-card__reveal">
-                  <Button
-                    size="small"
-                    fill="outline"
-                    type="primary"
-                    loading={card.busy}
-                    disabled={card.busy}
-                    onClick={card.full ? card.hide : card.reveal}
-                  >
-                    {card.full ? t('wallet.hideFull') : card.busy ? t('wallet.revealing') : t('wallet.reveal')}
+    <QueryPage block="page-wallet-card" query={card.query} empty={t('wallet.none')}>
+      {(detail) => {
+        const profiles = profilesFor(detail.type)
+        const fields = card.full?.fields ?? detail.fields
+        return (
+          <>
+            <WalletCard card={detail} full={card.full} />
+            {profiles.length ? (
+              <View className="page-wallet-card__present">
+                {detail.status === 'valid' ? (
+                  <Button type="primary" block size="large" onClick={() => setChoosing(true)}>
+                    {t('wallet.present')}
                   </Button>
-                </View>
-                {card.failure ? <Text className="page-wallet-card__failure">{card.failure}</Text> : null}
+                ) : (
+                  <Text className="page-wallet-card__note">{t('wallet.notPresentable')}</Text>
+                )}
               </View>
-              {profiles.length ? <PresentationLog id={id} /> : null}
-              <ActionSheet
-                visible={choosing}
-                title={t('wallet.chooseProfile')}
-                description={t('wallet.presentHint')}
-                options={profiles.map((p) => ({ name: t(`wallet.profiles.${p}`) }))}
-                onSelect={(_option, index) => {
-                  const chosen = profiles[index]
-                  if (chosen) present(chosen)
-                }}
-                cancelText={t('common.cancel')}
-                onCancel={() => setChoosing(false)}
-              />
-            </>
-          )
-        }}
-      </QueryView>
-    </View>
+            ) : null}
+            <View className="ysx-card">
+              <Text className="ysx-card__title">{t('wallet.details')}</Text>
+              <Row label={t('wallet.number')} value={card.full?.number ?? detail.number} />
+              <Row label={t('wallet.holder')} value={card.full?.holderName ?? detail.holderName} />
+              <Row label={t('wallet.issueDate')} value={detail.issueDate} />
+              <Row label={t('wallet.expiryDate')} value={detail.expiryDate ?? t('wallet.longTerm')} />
+              <Row label={t('wallet.issuingAuthority')} value={detail.issuingAuthority} />
+              <Row label={t('wallet.department')} value={departmentName(detail.department)} />
+              {fields.map((f) => (
+                <Row key={f.key} label={fieldLabel(f.key)} value={f.value} />
+              ))}
+              <View className="page-wallet-card__reveal">
+                <Button
+                  size="small"
+                  fill="outline"
+                  type="primary"
+                  loading={card.busy}
+                  disabled={card.busy}
+                  onClick={card.full ? card.hide : card.reveal}
+                >
+                  {card.full ? t('wallet.hideFull') : card.busy ? t('wallet.revealing') : t('wallet.reveal')}
+                </Button>
+              </View>
+              {card.failure ? <Text className="page-wallet-card__failure">{card.failure}</Text> : null}
+            </View>
+            {profiles.length ? <PresentationLog id={id} /> : null}
+            <ActionSheet
+              visible={choosing}
+              title={t('wallet.chooseProfile')}
+              description={t('wallet.presentHint')}
+              options={profiles.map((p) => ({ name: t(`wallet.profiles.${p}`) }))}
+              onSelect={(_option, index) => {
+                const chosen = profiles[index]
+                if (chosen) present(chosen)
+              }}
+              cancelText={t('common.cancel')}
+              onCancel={() => setChoosing(false)}
+            />
+          </>
+        )
+      }}
+    </QueryPage>
   )
 }

@@ -2,13 +2,12 @@
 import { Text, View } from '@tarojs/components'
 import { Row } from '../../components/query-rows'
 import { formatDateTime } from '../../format'
-import { useQuery } from '../../hooks/use-query'
+import { usePresentationLog } from '../../hooks/use-wallet-card'
 import { useT } from '../../i18n'
-import { presentations } from '../../services/wallet'
 
 export function PresentationLog({ id }: { id: string }) {
   const t = useT()
-  const log = useQuery(() => presentations(id), { onShow: true })
+  const log = usePresentationLog(id)
   const entries = log.state.status === 'ready' ? log.state.data.entries : []
   return (
     <View className="ysx-card page-wallet-card__log">

@@ -3,32 +3,28 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageHeader } from '../../components/page-header'
 import { QueryView } from '../../components/query-view'
+import { UnavailableIssuers } from '../../components/unavailable-issuers'
 import { WalletCard } from '../../components/wallet-card'
-import { useQuery } from '../../hooks/use-query'
-import { departmentName, useT } from '../../i18n'
+import { useWallet } from '../../hooks/use-wallet'
+import { useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
-import { list } from '../../services/wallet'
 import './index.scss'
 
 export default function Wallet() {
   const t = useT()
-  const query = useQuery(list, { onShow: true })
+  const query = useWallet()
   const open = (id: string) => void Taro.navigateTo({ url: `${PAGES.walletCard}?id=${id}` })
 
   return (
     <View className="ysx-page page-wallet">
       <PageHeader title={t('wallet.title')} />
-      <QueryView state={query.state} onRetry={query.reload} refreshing={query.refreshing} empty={t('wallet.none')}>
+      <QueryView query={query} empty={t('wallet.none')}>
         {({ cards, unavailableFrom }) => (
           <>
             <Text className="page-wallet__count">
               {cards.length ? t('wallet.count', { count: cards.length }) : t('wallet.none')}
             </Text>
-            {unavailableFrom.length ? (
-              <Text className="page-wallet__unavailable">
-                {t('dashboard.issuersUnavailable', { departments: unavailableFrom.map(departmentName).join('、') })}
-              </Text>
-            ) : null}
+            <UnavailableIssuers departments={unavailableFrom} className="page-wallet__unavailable" />
             {cards.map((card) => (
               <View key={card.id} className="page-wallet__item">
                 <WalletCard card={card} onClick={() => open(card.id)} />
