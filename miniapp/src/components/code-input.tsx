@@ -4,39 +4,32 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { useT } from '../i18n'
 import { BusyButton } from './form-controls'
 import './code-input.scss'
 
-interface CodeInputProps {
-  /** The page's BEM block, e.g. page-check-in */
-  block: string
-  intro: string
-  placeholder: string
-  scanLabel: string
-  submitLabel: string
-  busyLabel: string
+/** The box's state and actions, as the page's hook hands them over. */
+export interface CodeField {
   value: string
   busy: boolean
   onInput: (value: string) => void
   /** Submit the box's text, or (after a scan) the text just read */
   onSubmit: (code?: string) => void
+}
+
+interface CodeInputProps {
+  /** The page's BEM block, e.g. page-check-in */
+  block: string
+  /** The catalogue section with the card's texts: intro, placeholder, scan, submit, submitting */
+  texts: 'verify' | 'healthCode.verify' | 'healthCode.checkIn'
+  field: CodeField
   /** The scan button as the card's main action, above the box, rather than beside submit */
   scanFirst?: boolean
 }
 
-export function CodeInput({
-  block,
-  intro,
-  placeholder,
-  scanLabel,
-  submitLabel,
-  busyLabel,
-  value,
-  busy,
-  onInput,
-  onSubmit,
-  scanFirst = false,
-}: CodeInputProps) {
+export function CodeInput({ block, texts, field, scanFirst = false }: CodeInputProps) {
+  const t = useT()
+  const { value, busy, onInput, onSubmit } = field
   const scan = () =>
     void Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then((res) => {
       onInput(res.result)
@@ -46,18 +39,18 @@ export function CodeInput({
   // 扫一扫: the card's main action (above the box) or a second one beside submit.
   const scanButton = (look: { block: true; size: 'large' } | { fill: 'outline' }) => (
     <Button className={`ysx-code-input__scan ${block}__scan`} type="primary" {...look} onClick={scan}>
-      {scanLabel}
+      {t(`${texts}.scan`)}
     </Button>
   )
   return (
     <View className="ysx-card ysx-code-input">
-      <Text className={`ysx-code-input__intro ${block}__intro`}>{intro}</Text>
+      <Text className={`ysx-code-input__intro ${block}__intro`}>{t(`${texts}.intro`)}</Text>
       {weapp && scanFirst ? scanButton({ block: true, size: 'large' }) : null}
       <Textarea
         className={`ysx-code-input__input ${block}__input`}
         value={value}
         maxlength={2000}
-        placeholder={placeholder}
+        placeholder={t(`${texts}.placeholder`)}
         onInput={(e) => onInput(e.detail.value)}
       />
       <View className={`ysx-code-input__actions ${block}__actions`}>
@@ -65,8 +58,8 @@ export function CodeInput({
         <BusyButton
           className={`ysx-code-input__submit ${block}__submit`}
           busy={busy}
-          label={submitLabel}
-          busyLabel={busyLabel}
+          label={t(`${texts}.submit`)}
+          busyLabel={t(`${texts}.submitting`)}
           onClick={() => onSubmit()}
         />
       </View>

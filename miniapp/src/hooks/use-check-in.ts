@@ -1,6 +1,7 @@
 // 扫码签到: the venue code (scanned, pasted, or from the link that opened the page) is sent; the venue and the colour
 // after the check-in are shown, and the recent check-ins reloaded.
 import { useState } from 'react'
+import type { CodeField } from '../components/code-input'
 import { t } from '../i18n'
 import { ApiError, type ApiErrorCode } from '../services/client'
 import { type CheckInDone, checkIn, checkIns, type Holder } from '../services/health-code'
@@ -32,5 +33,11 @@ export function useCheckIn(holder: Holder) {
     }
   }
 
-  return { input, setInput, state, recent, submit: (text?: string) => void submit(text) }
+  const field: CodeField = {
+    value: input,
+    busy: state.status === 'submitting',
+    onInput: setInput,
+    onSubmit: (text?: string) => void submit(text),
+  }
+  return { state, recent, field, retry: () => void submit() }
 }

@@ -3,6 +3,7 @@
 // the result is then labelled offline. When the online check refuses, the refusal alone is shown: nothing about
 // the holder.
 import { useEffect, useState } from 'react'
+import type { CodeField } from '../components/code-input'
 import { t } from '../i18n'
 import { ApiError } from '../services/client'
 import { type CodeCheck, type OfflineFailure, refreshKeys, verifyWithCachedKeys } from '../services/verify-offline'
@@ -66,5 +67,11 @@ export function useCodeVerifier<R, C>(verifier: CodeVerifier<R, C>, emptyMessage
     setState(await verifyOnlineFirst(code, verifier))
   }
 
-  return { input, setInput, state, verify: (text?: string) => void verify(text) }
+  const field: CodeField = {
+    value: input,
+    busy: state.status === 'verifying',
+    onInput: setInput,
+    onSubmit: (text?: string) => void verify(text),
+  }
+  return { state, field }
 }

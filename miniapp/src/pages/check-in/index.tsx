@@ -28,30 +28,18 @@ export default function CheckIn() {
     const code = fromLink.current
     if (!code) return
     fromLink.current = ''
-    c.setInput(code)
-    c.submit(code)
+    c.field.onInput(code)
+    c.field.onSubmit(code)
     // Once, for the link that opened the page.
   }, [])
 
   return (
     <View className="ysx-page ysx-query page-check-in">
-      <CodeInput
-        block="page-check-in"
-        scanFirst
-        intro={t('healthCode.checkIn.intro')}
-        placeholder={t('healthCode.checkIn.placeholder')}
-        scanLabel={t('healthCode.checkIn.scan')}
-        submitLabel={t('healthCode.checkIn.submit')}
-        busyLabel={t('healthCode.checkIn.submitting')}
-        value={c.input}
-        busy={c.state.status === 'submitting'}
-        onInput={c.setInput}
-        onSubmit={c.submit}
-      />
+      <CodeInput block="page-check-in" texts="healthCode.checkIn" field={c.field} scanFirst />
 
       {c.state.status === 'failed' ? (
         <View className="ysx-card page-check-in__result page-check-in__result--failed">
-          <ErrorBlock code={c.state.code} message={c.state.message} onRetry={() => c.submit()} />
+          <ErrorBlock code={c.state.code} message={c.state.message} onRetry={c.retry} />
         </View>
       ) : c.state.status === 'done' ? (
         <View className="ysx-card page-check-in__result page-check-in__result--done">

@@ -13,18 +13,7 @@ export default function HealthVerify() {
   const v = useHealthVerifier()
   return (
     <View className="ysx-page page-health-verify">
-      <CodeInput
-        block="page-health-verify"
-        intro={t('healthCode.verify.intro')}
-        placeholder={t('healthCode.verify.placeholder')}
-        scanLabel={t('healthCode.verify.scan')}
-        submitLabel={t('healthCode.verify.submit')}
-        busyLabel={t('healthCode.verify.verifying')}
-        value={v.input}
-        busy={v.state.status === 'verifying'}
-        onInput={v.setInput}
-        onSubmit={v.verify}
-      />
+      <CodeInput block="page-health-verify" texts="healthCode.verify" field={v.field} />
       {v.state.status === 'failed' ? (
         <View className="ysx-card page-health-verify__result page-health-verify__result--failed">
           <Text className="page-health-verify__failed">{t('healthCode.verify.failed')}</Text>

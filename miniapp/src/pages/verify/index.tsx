@@ -16,18 +16,7 @@ export default function Verify() {
   const v = useVerifier()
   return (
     <View className="ysx-page page-verify">
-      <CodeInput
-        block="page-verify"
-        intro={t('verify.intro')}
-        placeholder={t('verify.placeholder')}
-        scanLabel={t('verify.scan')}
-        submitLabel={t('verify.submit')}
-        busyLabel={t('verify.verifying')}
-        value={v.input}
-        busy={v.state.status === 'verifying'}
-        onInput={v.setInput}
-        onSubmit={v.verify}
-      />
+      <CodeInput block="page-verify" texts="verify" field={v.field} />
       {v.state.status === 'failed' ? (
         <View className="ysx-card page-verify__result">
           <Text className={`page-verify__state page-verify__state--bad page-verify__${v.state.mode}`}>

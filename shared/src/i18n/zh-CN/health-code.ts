@@ -194,7 +194,7 @@ export const healthCode = {
     placeholder: '请粘贴健康码内容',
     scan: '扫码',
     submit: '核验',
-    verifying: '核验中…',
+    submitting: '核验中…',
     emptyInput: '请先扫码或粘贴健康码',
     presentedAt: '出示时间 {{time}}',
     online: '在线核验通过',

@@ -110,7 +110,7 @@ export const verify = {
   placeholder: '请粘贴亮证码文本',
   scan: '扫码',
   submit: '核验',
-  verifying: '核验中…',
+  submitting: '核验中…',
   emptyInput: '请先扫码或粘贴亮证码',
   offlinePassed: '离线核验通过',
   onlinePassed: '在线核验通过',
