@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
-import { CODE_TYP } from '@ysx/shared'
+import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared'
 import Fastify from 'fastify'
 import { ROOT } from './lib'
 
@@ -23,7 +23,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = 32
 const TOKENS = 2000
 const GUANGDONG_AVERAGE_PER_SECOND = 2315 // 2 亿 displays a day at the peak ÷ 86,400 s
-const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 interface Load {
   rps: number
@@ -110,7 +109,14 @@ async function main() {
   const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
   const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
   const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
-  const input = `${b64({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' })}.${b64({ c: randomBytes(16).toString('base64url'), hc: 'g', k: { x: device.x, y: device.y }, e: Math.floor(Date.now() / 1000) + 86_400, v: '2026-11-v1' })}`
+  const claims = {
+    c: randomBytes(16).toString('base64url'),
+    hc: HEALTH_COLOUR_CODES.green,
+    k: { x: device.x, y: device.y },
+    e: Math.floor(Date.now() / 1000) + 86_400,
+    v: '2026-11-v1',
+  }
+  const input = jwsSigningInput({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' }, claims)
   const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
 
   const db = new BetterSqlite3(dbFile)
