@@ -2,6 +2,7 @@
 // server), listed once: its code, display name, default port, contracts and what it issues. The BFF's config, the
 // stand-ins' main, scripts/start (scripts/department-env.ts), the tests and the benchmarks all read this list.
 import type { RouteContract } from '../contract'
+import { departments as NAMES } from '../i18n/zh-CN/shell'
 import { type CertificateType } from './certificate'
 import { churujingContracts } from './churujing'
 import { gonganContracts } from './gongan'
@@ -16,7 +17,7 @@ import { weijianContracts } from './weijian'
 import { yibaoContracts } from './yibao'
 
 export interface DepartmentEntry {
-  /** The department's name as citizens know it (zh-CN); the UI's translations are keyed by the code */
+  /** The department's name as citizens know it: the zh-CN catalogue's (other locales translate it by code) */
   displayName: string
   /** The stand-in's port when DEPT_<CODE>_PORT does not say otherwise */
   defaultPort: number
@@ -32,58 +33,64 @@ const registry = <const T extends Record<string, DepartmentEntry>>(entries: T): 
 
 export const DEPARTMENTS = registry({
   wechat: {
-    displayName: '微信登录',
+    displayName: NAMES.wechat,
     defaultPort: 4100,
     contracts: wechatContracts,
     population: false,
     certificates: [],
   },
   gongan: {
-    displayName: '公安',
+    displayName: NAMES.gongan,
     defaultPort: 4101,
     contracts: { ...gonganContracts, ...gonganFaceContracts },
     population: true,
     certificates: ['id_card', 'household_register', 'residence_permit'],
   },
   renshe: {
-    displayName: '人社',
+    displayName: NAMES.renshe,
     defaultPort: 4102,
     contracts: rensheContracts,
     population: true,
     certificates: ['social_security_card'],
   },
-  yibao: { displayName: '医保', defaultPort: 4103, contracts: yibaoContracts, population: true, certificates: [] },
+  yibao: { displayName: NAMES.yibao, defaultPort: 4103, contracts: yibaoContracts, population: true, certificates: [] },
   gongjijin: {
-    displayName: '公积金',
+    displayName: NAMES.gongjijin,
     defaultPort: 4104,
     contracts: gongjijinContracts,
     population: true,
     certificates: ['housing_fund_certificate'],
   },
   jiaoguan: {
-    displayName: '交管',
+    displayName: NAMES.jiaoguan,
     defaultPort: 4105,
     contracts: jiaoguanContracts,
     population: true,
     certificates: ['driving_licence', 'vehicle_licence'],
   },
   churujing: {
-    displayName: '出入境',
+    displayName: NAMES.churujing,
     defaultPort: 4106,
     contracts: churujingContracts,
     population: true,
     certificates: ['passport', 'hk_macau_permit'],
   },
-  weijian: { displayName: '卫健', defaultPort: 4107, contracts: weijianContracts, population: true, certificates: [] },
+  weijian: {
+    displayName: NAMES.weijian,
+    defaultPort: 4107,
+    contracts: weijianContracts,
+    population: true,
+    certificates: [],
+  },
   minzheng: {
-    displayName: '民政',
+    displayName: NAMES.minzheng,
     defaultPort: 4108,
     contracts: minzhengContracts,
     population: true,
     certificates: ['marriage_certificate'],
   },
   shichang: {
-    displayName: '市场监管',
+    displayName: NAMES.shichang,
     defaultPort: 4109,
     contracts: shichangContracts,
     population: true,

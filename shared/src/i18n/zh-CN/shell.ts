@@ -1,5 +1,4 @@
 // zh-CN: the app shell (name, tab bar, common words) and the labels several pages share (certificate status, departments).
-import { DEPARTMENTS, POPULATION_DEPARTMENT_CODES, type PopulationDepartment } from '../../departments/registry'
 
 export const app = {
   name: '粤省事',
@@ -16,12 +15,23 @@ export const tabs = {
 export const certificateStatus = { valid: '有效', expired: '已过期', suspended: '暂扣', revoked: '已注销' }
 
 /**
- * Department names by code, taken from the registry (the departments that serve citizens; not WeChat's login). Typed
- * by the registry's codes, so that every other locale must name each department.
+ * Department names by registry code, as citizens know them: the registry's display names are these, so a registry
+ * entry without one does not compile, and every other locale must name each (the Catalogue type). A literal, not read
+ * from the registry: the registry holds every department's contracts, which the mini-program's first load must not
+ * carry.
  */
-export const departments = Object.fromEntries(
-  POPULATION_DEPARTMENT_CODES.map((code) => [code, DEPARTMENTS[code].displayName]),
-) as Record<PopulationDepartment, string>
+export const departments = {
+  wechat: '微信登录',
+  gongan: '公安',
+  renshe: '人社',
+  yibao: '医保',
+  gongjijin: '公积金',
+  jiaoguan: '交管',
+  churujing: '出入境',
+  weijian: '卫健',
+  minzheng: '民政',
+  shichang: '市场监管',
+}
 
 export const common = {
   loading: '加载中…',
