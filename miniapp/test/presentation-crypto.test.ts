@@ -1,6 +1,6 @@
 // The phone's device key (kept once in storage) and the QR proof it signs agree with node:crypto and the shared format.
 import { createHash, createPublicKey, verify } from 'node:crypto'
-import { credentialHash } from '@ysx/shared'
+import { credentialHash } from '@ysx/shared/credential'
 import { DEVICE_KEY_STORAGE, deviceKey, presentation } from '../src/services/device-key'
 import { storage } from './taro-mock'
 

@@ -1,6 +1,6 @@
 // services/verify-offline.ts: the issuer's keys are fetched once and cached, so an offline check works with the
 // network cut; a code under a new kid fetches them again; with no keys at all the verifier says so.
-import { verifyHealthCode, verifyPresentation } from '@ysx/shared'
+import { verifyHealthCode, verifyPresentation } from '@ysx/shared/credential'
 import { cachedKeys, JWKS_STORAGE, verifyWithCachedKeys } from '../src/services/verify-offline'
 import { replyWith, requestMock, storage } from './taro-mock'
 import { healthQr, KEYS, NOW, presentationQr, resetTaroMock } from './verifier-fixtures'

@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
-import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared'
+import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
 import { ROOT } from './lib'
 

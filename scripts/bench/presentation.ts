@@ -2,7 +2,7 @@
 // in the same run with the same load loop (these machines are noisy; only ratios compare).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { person } from '@ysx/departments/harness'
-import { presentationText, proofSigningInput } from '@ysx/shared'
+import { presentationText, proofSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
 import { measure, percentile, realNameUser, startBff, startDepartments } from './lib'
 

@@ -1,5 +1,6 @@
-// @ysx/shared: zod contracts, error codes, domain primitives, the i18n catalogues and the device-bound credential
-// format. Imports only zod and @noble/curves / @noble/hashes (pure JavaScript: runs in both builds and the BFF).
+// @ysx/shared: zod contracts, error codes, domain primitives and the i18n catalogues. The device-bound credential
+// format is its own entry, @ysx/shared/credential (it brings @noble/curves, which the mini-program's first load
+// must not carry). Imports only zod and @noble/curves / @noble/hashes (pure JavaScript: both builds and the BFF).
 export { z } from './z'
 export * from './contract'
 export * from './errors'
@@ -13,4 +14,3 @@ export * from './domain/china-time'
 export * from './i18n'
 export * from './api'
 export * from './departments'
-export * from './credential'

@@ -1,7 +1,7 @@
 // The citizen's phone in tests: a P-256 device key, and the proof it signs over a credential every ≤ 60 s
 // (`<credential>~<device JWS>`), as the mini-program does for 亮证 and 粤康码.
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto'
-import { presentationText, proofSigningInput } from '@ysx/shared'
+import { presentationText, proofSigningInput } from '@ysx/shared/credential'
 
 export interface Device {
   jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string }

@@ -5,19 +5,16 @@
 import { createHash, randomBytes } from 'node:crypto'
 import {
   catalogues,
-  CODE_TYP,
-  credentialKid,
   type DeviceKeySchema,
-  HEALTH_COLOUR_CODES,
   type HealthCodeSchema,
   type HealthColour,
   type HealthStatus,
   type HealthVerificationSchema,
   type Locale,
-  verifyHealthCode,
   weijianContracts,
   type z,
 } from '@ysx/shared'
+import { CODE_TYP, credentialKid, HEALTH_COLOUR_CODES, verifyHealthCode } from '@ysx/shared/credential'
 import type { HealthCodeRepository, HealthStatusRow } from './health-code-repository'
 import type { DepartmentReaders } from '../data-use'
 import { AppError } from '../platform/app-error'

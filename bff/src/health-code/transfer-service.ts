@@ -2,7 +2,8 @@
 // Format (docs/health-code-transfer.md): compact JWS, ES256, header { typ: 'ysx-hc-transfer', kid }, claims
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it), and audited.
-import { chinaDate, CODE_TYP, type Locale, type TransferSchema, type z } from '@ysx/shared'
+import { chinaDate, type Locale, type TransferSchema, type z } from '@ysx/shared'
+import { CODE_TYP } from '@ysx/shared/credential'
 import { signJws } from '../platform/jws'
 import type { AuditContext, AuditService } from '../audit'
 import type { KeyService } from '../keys'

@@ -1,7 +1,7 @@
 // ES256 verification by node:crypto for the shared credential checks (several times faster than pure JavaScript),
 // keeping the KeyObjects of recently seen keys: the issuer's few, and devices that show a code again.
 import { createPublicKey, type KeyObject, verify } from 'node:crypto'
-import type { Es256Verify } from '@ysx/shared'
+import type { Es256Verify } from '@ysx/shared/credential'
 import { LRUCache } from 'lru-cache'
 
 const keyObjects = new LRUCache<string, KeyObject>({ max: 10_000 })

@@ -5,12 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import {
   CERTIFICATE_TYPES,
-  CODE_TYP,
   endOfChinaDay,
-  credentialKid,
-  type PresentationClaims,
-  toShortKeys,
-  verifyPresentation,
   type CertificateType,
   type Disclosed,
   DISCLOSURE_PROFILES,
@@ -18,6 +13,13 @@ import {
   type z,
   type VerificationSchema,
 } from '@ysx/shared'
+import {
+  CODE_TYP,
+  credentialKid,
+  type PresentationClaims,
+  toShortKeys,
+  verifyPresentation,
+} from '@ysx/shared/credential'
 import type { PresentationsRepository } from './presentations-repository'
 import { AppError } from '../platform/app-error'
 import { nodeEs256Verify } from '../platform/es256'

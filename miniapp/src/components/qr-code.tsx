@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import QRCode from 'qrcode'
-import { toBase64url, utf8Encode } from '@ysx/shared'
+import { toBase64url, utf8Encode } from '@ysx/shared/encoding'
 import './qr-code.scss'
 
 /** Standard base64 (for a data: URL) from base64url. */

@@ -5,17 +5,13 @@
 import { useEffect, useState } from 'react'
 import type { CodeField } from '../components/code-input'
 import { t } from '../i18n'
-import { ApiError } from '../services/client'
+import { ApiError, unreachable } from '../services/client'
 import { type CodeCheck, type OfflineFailure, refreshKeys, verifyWithCachedKeys } from '../services/verify-offline'
 
 export type VerifyMode = 'online' | 'offline'
 export type Verdict<R> =
   { status: 'passed'; mode: VerifyMode; result: R } | { status: 'failed'; mode: VerifyMode; message: string }
 export type VerifierState<R> = { status: 'idle' | 'verifying' } | Verdict<R>
-
-/** The platform did not answer (no network, or it or what is behind it is down): the cue to verify offline. */
-export const unreachable = (error: unknown): boolean =>
-  error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500)
 
 export interface CodeVerifier<R, C> {
   /** The platform's verification; throws ApiError when it refuses or cannot be reached */

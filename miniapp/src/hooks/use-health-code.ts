@@ -2,21 +2,13 @@
 // device signs again every 30 s, a clock that ticks every second, and a fresh code when the credential or the
 // evaluation runs out. The credential is re-issued only when the status changes, so asking again is cheap.
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { ApiError, type ApiErrorCode, serverNow } from '../services/client'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { ApiError, type ApiErrorCode, serverNow, unreachable } from '../services/client'
 import { deviceKey, freshPresentation } from '../services/device-key'
-import { type HealthCodeShown, type Holder, SELF, show } from '../services/health-code'
+import { type HealthCodeShown, type Holder, show } from '../services/health-code'
 import { t } from '../i18n'
 import { PAGES } from '../page-paths'
-import { unreachable } from './use-code-verifier'
 import { REFRESH_SECONDS } from './use-presentation'
-
-export { SELF }
-
-/** Whose code a page is for: the page's ?holder=, else the citizen's own. */
-export function useHolder(): Holder {
-  return useRouter().params.holder || SELF
-}
 
 /** Ask again this long before the credential expires, so a QR never carries a lapsing credential. */
 export const EXPIRY_MARGIN_MS = 60_000

@@ -1,6 +1,7 @@
 // 核验健康码 at an entrance: the one 核验 policy (use-code-verifier) for 粤康码; what passes is the colour and the
 // time the QR was made, nothing else about the person.
-import { type HealthColour, verifyHealthCode } from '@ysx/shared'
+import { type HealthColour } from '@ysx/shared'
+import { verifyHealthCode } from '@ysx/shared/credential'
 import { t } from '../i18n'
 import { verify as verifyOnline } from '../services/health-code'
 import { type CodeVerifier, useCodeVerifier } from './use-code-verifier'

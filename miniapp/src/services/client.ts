@@ -39,6 +39,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The platform did not answer (no network, or it or what is behind it is down): the cue to fall back to what the
+ * device holds (a cached credential, the cached keys). */
+export const unreachable = (error: unknown): boolean =>
+  error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500)
+
 type Part = 'params' | 'query' | 'body'
 type Slot<C, K extends Part> = C extends { [P in K]: infer S extends z.ZodType }
   ? { [P in K]: z.input<S> }

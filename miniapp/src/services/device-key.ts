@@ -2,7 +2,14 @@
 // the shared credential format.
 import Taro from '@tarojs/taro'
 import { p256 } from '@noble/curves/nist'
-import { es256Sign, fromBase64url, presentationText, proofSigningInput, publicJwkOf, toBase64url } from '@ysx/shared'
+import {
+  es256Sign,
+  fromBase64url,
+  presentationText,
+  proofSigningInput,
+  publicJwkOf,
+  toBase64url,
+} from '@ysx/shared/credential'
 import { randomBytes } from './random'
 
 export const DEVICE_KEY_STORAGE = 'ysx.wallet.deviceKey'

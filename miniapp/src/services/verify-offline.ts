@@ -1,7 +1,8 @@
 // Offline 核验 (亮证 and 粤康码): the shared credential checks against the issuer's keys cached on this device (the
 // JWKS, fetched while online), so a verifier works with the network cut.
 import Taro from '@tarojs/taro'
-import { type CodeFailure, type CodeVerified, JwksSchema, type IssuerKey, type PublicJwk } from '@ysx/shared'
+import { JwksSchema, type PublicJwk } from '@ysx/shared'
+import { type CodeFailure, type CodeVerified, type IssuerKey } from '@ysx/shared/credential'
 import { jwks } from './wallet'
 
 export const JWKS_STORAGE = 'ysx.verify.jwks'

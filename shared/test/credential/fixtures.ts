@@ -1,7 +1,7 @@
 // Shared by the credential tests: an issuer key (node:crypto, as the BFF signs) and its JWKS entry, a phone's key
 // (raw, as the mini-program stores it), a compact-JWS signer and the QR text the phone makes.
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
-import { es256Sign, type IssuerKey, presentationText, proofSigningInput } from '../../src'
+import { es256Sign, type IssuerKey, presentationText, proofSigningInput } from '../../src/credential'
 
 export const NOW = Date.UTC(2026, 10, 23, 9)
 export const nowSeconds = NOW / 1000

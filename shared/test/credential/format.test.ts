@@ -11,7 +11,7 @@ import {
   toShortKeys,
   utf8Decode,
   utf8Encode,
-} from '../../src'
+} from '../../src/credential'
 import { devicePrivate, deviceJwk, presented } from './fixtures'
 
 it('encodes base64url and UTF-8 like Buffer, and refuses malformed base64url', () => {

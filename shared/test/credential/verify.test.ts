@@ -3,7 +3,7 @@
 // pure-JavaScript verifier (phones) and node:crypto's (the BFF) agree on every code.
 import { createPublicKey, verify } from 'node:crypto'
 import fc from 'fast-check'
-import { credentialKid, type Es256Verify, verifyHealthCode, verifyPresentation } from '../../src'
+import { credentialKid, type Es256Verify, verifyHealthCode, verifyPresentation } from '../../src/credential'
 import { b64, deviceJwk, KEYS, NOW, nowSeconds, presented, signed, strangerJwk, strangerKey } from './fixtures'
 
 const DISCLOSED = { n: '张三', lc: 'C1', vf: '2020-01-01', vu: '2032-01-01', pr: 12 }
