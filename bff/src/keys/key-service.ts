@@ -4,11 +4,9 @@
 import {
   createHash,
   createPrivateKey,
-  createPublicKey,
   generateKeyPairSync,
   type KeyObject,
   sign as cryptoSign,
-  verify as cryptoVerify,
 } from 'node:crypto'
 import type { PublicJwk } from '@ysx/shared'
 import type { SigningKeyRow, SigningKeysRepository } from './signing-keys-repository'
@@ -35,8 +33,6 @@ export interface KeyService {
   sign(data: Uint8Array): Promise<Signature>
   /** Signs what `build` makes for the current key's kid (a JWS header names its kid before it is signed). */
   signFor(build: (kid: string) => Uint8Array): Promise<Signature & { input: Uint8Array }>
-  /** True only for a signature by a key that is current or still within its overlap. */
-  verify(kid: string, data: Uint8Array, signature: Uint8Array): Promise<boolean>
   jwks(): Promise<{ keys: PublicJwk[] }>
   /** The public key a code signed with `kid` is checked against, if it is current or within its overlap: [] else. */
   verificationKeys(kid: string | undefined): Promise<PublicJwk[]>
@@ -45,11 +41,11 @@ export interface KeyService {
 interface LoadedKey {
   row: SigningKeyRow
   jwk: PublicJwk
-  publicKey: KeyObject
   privateKey?: KeyObject
 }
 
 const RELOAD_MS = 60_000
+const UNKNOWN_KID_RELOAD_MS = 1000
 
 /** RFC 7638 thumbprint of an EC public key, shortened: the kid. */
 function thumbprint(x: string, y: string): string {
@@ -68,21 +64,26 @@ export function createKeyService(
   let ring: LoadedKey[] | undefined
   let loadedAt = 0
   /** The ring as last read, re-read once it is a minute old: another replica may have rotated. */
-  const fresh = async () => (ring && Date.now() - loadedAt < RELOAD_MS ? ring : load())
+  const fresh = async () => (ring && now().getTime() - loadedAt < RELOAD_MS ? ring : load())
 
   async function load(): Promise<LoadedKey[]> {
-    loadedAt = Date.now()
+    loadedAt = now().getTime()
     ring = (await repo.all()).map((row) => {
       const jwk = JSON.parse(row.publicJwk) as PublicJwk
-      return { row, jwk, publicKey: createPublicKey({ key: jwk, format: 'jwk' }) }
+      return { row, jwk }
     })
     return ring
   }
   const live = (k: LoadedKey, at: Date) => !k.row.expiresAt || k.row.expiresAt.getTime() > at.getTime()
-  /** The key with this kid if it still verifies. A kid we do not know may come from a rotation on another replica:
-   * the ring is read again once before saying no. */
+  /**
+   * The key with this kid if it still verifies. A kid we do not know may come from a rotation on another replica:
+   * the ring is read again before saying no — at most once a second, so a flood of made-up kids (the verify routes
+   * are public) costs no more reads than that.
+   */
   async function liveKey(kid: string): Promise<LoadedKey | undefined> {
-    const key = (await fresh()).find((k) => k.row.kid === kid) ?? (await load()).find((k) => k.row.kid === kid)
+    const find = (keys: LoadedKey[]) => keys.find((k) => k.row.kid === kid)
+    let key = find(await fresh())
+    if (!key && now().getTime() - loadedAt >= UNKNOWN_KID_RELOAD_MS) key = find(await load())
     return key && live(key, now()) ? key : undefined
   }
   const current = (keys: LoadedKey[]) => keys.find((k) => !k.row.retiredAt)
@@ -135,11 +136,6 @@ export function createKeyService(
         input,
         signature: cryptoSign('sha256', input, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }),
       }
-    },
-    async verify(kid, data, signature) {
-      const key = await liveKey(kid)
-      if (!key || signature.length !== 64) return false
-      return cryptoVerify('sha256', data, { key: key.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
     },
     async verificationKeys(kid) {
       const key = kid === undefined ? undefined : await liveKey(kid)

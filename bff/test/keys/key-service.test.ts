@@ -9,7 +9,8 @@ import { JwksSchema } from '@ysx/shared'
 import { testConfig } from '../../src/platform/config'
 import { openDataStore } from '../../src/store'
 import { createFieldCipher } from '../../src/platform/field-cipher'
-import { createKeyService } from '../../src/keys/key-service'
+import { createKeyService, type KeyService } from '../../src/keys/key-service'
+import { nodeEs256Verify } from '../../src/platform/es256'
 import { build } from '../helper'
 
 const DAY = 86_400
@@ -28,6 +29,12 @@ function ring(file = ':memory:') {
 }
 
 const data = (i: number) => Buffer.from(`presentation #${i}`)
+
+/** What a verifier of our codes does: the key the kid names while it still verifies, then ES256 (node:crypto's). */
+async function verifies(keys: KeyService, kid: string, message: Buffer, signature: Uint8Array): Promise<boolean> {
+  const [key] = await keys.verificationKeys(kid)
+  return key !== undefined && nodeEs256Verify(key, message.toString('utf8'), signature)
+}
 
 test('GET /.well-known/jwks.json serves the current ES256 public key, cacheable, with no private part', async () => {
   const t = await build()
@@ -71,27 +78,27 @@ test('rotation drill: 0 false rejections during the overlap, 100 % rejection aft
   expect((await keys.jwks()).keys.map((k) => k.kid).sort()).toEqual([oldKid, fresh.kid].sort())
 
   advance(13 * DAY) // inside the 14-day overlap
-  const during = await Promise.all(before.map((s) => keys.verify(s.kid, data(s.i), s.signature)))
+  const during = await Promise.all(before.map((s) => verifies(keys, s.kid, data(s.i), s.signature)))
   expect(during).toEqual([true, true, true, true, true])
-  expect(await keys.verify(fresh.kid, data(99), fresh.signature)).toBe(true)
+  expect(await verifies(keys, fresh.kid, data(99), fresh.signature)).toBe(true)
 
   advance(2 * DAY) // past the overlap
-  const after = await Promise.all(before.map((s) => keys.verify(s.kid, data(s.i), s.signature)))
+  const after = await Promise.all(before.map((s) => verifies(keys, s.kid, data(s.i), s.signature)))
   expect(after).toEqual([false, false, false, false, false])
   expect((await keys.jwks()).keys.map((k) => k.kid)).toEqual([fresh.kid])
-  expect(await keys.verify(fresh.kid, data(99), fresh.signature)).toBe(true)
+  expect(await verifies(keys, fresh.kid, data(99), fresh.signature)).toBe(true)
   await store.close()
 })
 
 test('a tampered message, a foreign kid or a truncated signature does not verify', async () => {
   const { keys, store } = ring()
   const s = await keys.sign(data(7))
-  expect(await keys.verify(s.kid, data(8), s.signature)).toBe(false)
-  expect(await keys.verify('es-unknown', data(7), s.signature)).toBe(false)
-  expect(await keys.verify(s.kid, data(7), s.signature.subarray(0, 63))).toBe(false)
+  expect(await verifies(keys, s.kid, data(8), s.signature)).toBe(false)
+  expect(await verifies(keys, 'es-unknown', data(7), s.signature)).toBe(false)
+  expect(await verifies(keys, s.kid, data(7), s.signature.subarray(0, 63))).toBe(false)
   const flipped = Buffer.from(s.signature)
   flipped[10] = flipped[10]! ^ 1
-  expect(await keys.verify(s.kid, data(7), flipped)).toBe(false)
+  expect(await verifies(keys, s.kid, data(7), flipped)).toBe(false)
   await store.close()
 })
 
@@ -104,4 +111,23 @@ test('private keys are sealed in the database file', async () => {
   const bytes = readFileSync(file).toString('latin1')
   expect(bytes).toContain('"kty":"EC"') // the public JWKs are there in clear, so the file was read
   expect(bytes).not.toMatch(/PRIVATE KEY|"d":"/)
+})
+
+test('a key rotated in by another replica verifies, while a flood of made-up kids reads the ring at most once a second', async () => {
+  let clock = Date.UTC(2026, 10, 23)
+  const store = openDataStore(':memory:')
+  let reads = 0
+  const repo = { ...store.repos.signingKeys, all: () => ((reads += 1), store.repos.signingKeys.all()) }
+  const cipher = createFieldCipher(testConfig().dataKey)
+  const mine = createKeyService(repo, cipher, settings, () => new Date(clock))
+  const other = createKeyService(store.repos.signingKeys, cipher, settings, () => new Date(clock))
+  await mine.ensureCurrent()
+  const before = reads
+  for (let i = 0; i < 200; i += 1) expect(await mine.verificationKeys(`es-made-up-${i}`)).toEqual([])
+  expect(reads - before).toBeLessThanOrEqual(1)
+
+  clock += 1000
+  const kid = await other.rotate() // the other replica's new key, not yet in this one's ring
+  expect((await mine.verificationKeys(kid)).map((k) => k.kid)).toEqual([kid])
+  await store.close()
 })
