@@ -87,3 +87,24 @@ test('data-access pages follow on without overlap', async () => {
   )
   expect(second.records.map((r) => r.id).filter((id) => first.records.some((f) => f.id === id))).toEqual([])
 })
+
+test('every reply about one person is kept by no shared cache: private, no-store, refusals included', async () => {
+  const personal = [
+    '/v1/dashboard',
+    '/v1/medical-insurance',
+    '/v1/social-security/contributions',
+    '/v1/social-security/pension',
+    '/v1/housing-fund',
+    '/v1/traffic/violations',
+    '/v1/me/data-access',
+    '/v1/wallet',
+    '/v1/health-codes/self/check-ins',
+    '/v1/family',
+  ]
+  for (const url of personal) {
+    const ok = await get(url)
+    expect([url, ok.statusCode, ok.headers['cache-control']]).toEqual([url, 200, 'private, no-store'])
+    const refused = await sys.call({ method: 'GET', url })
+    expect([url, refused.statusCode, refused.headers['cache-control']]).toEqual([url, 401, 'private, no-store'])
+  }
+})

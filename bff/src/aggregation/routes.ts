@@ -4,15 +4,14 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { dashboardContracts, fromContract, negotiateLocale, queryContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 import type { Aggregation } from '.'
+import { privateNoStore } from '../platform/fastify'
 
 export default async function aggregationRoutes(app: FastifyInstance, opts: { aggregation: Aggregation }) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const q = queryContracts
   const { dashboard, data } = opts.aggregation
   const mine = { onRequest: app.authenticate }
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('cache-control', 'private, no-store')
-  })
+  app.addHook('onRequest', privateNoStore)
 
   /** GET /v1/dashboard — every section, or its error code, within the budget */
   r.route({

@@ -5,6 +5,7 @@ import { fromContract, healthCodeContracts, negotiateLocale } from '@ysx/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { HealthCode } from '.'
 import { auditContext } from '../audit'
+import { privateNoStore } from '../platform/fastify'
 
 export default async function healthCodeRoutes(
   app: FastifyInstance,
@@ -19,10 +20,7 @@ export default async function healthCodeRoutes(
   const mine = { onRequest: app.authenticate }
 
   // Every answer here is about one person: never kept by a cache (the entrance verification says no-store itself).
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.header('cache-control', 'private, no-store')
-    done()
-  })
+  app.addHook('onRequest', privateNoStore)
 
   /** POST /v1/health-codes/:holder/show — the status and a credential bound to this device's key */
   r.route({

@@ -1,13 +1,7 @@
 // Key service: the ES256 key ring for artifacts third parties verify offline. Keys rotate on a schedule; a retired
 // key stays in the JWKS (and verifies) for an overlap, then drops out. Private keys are sealed at rest and loaded
 // once as KeyObjects (signing with a PEM per call costs ~13× more, SETUP.md).
-import {
-  createHash,
-  createPrivateKey,
-  generateKeyPairSync,
-  type KeyObject,
-  sign as cryptoSign,
-} from 'node:crypto'
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, sign as cryptoSign } from 'node:crypto'
 import type { PublicJwk } from '@ysx/shared'
 import type { SigningKeyRow, SigningKeysRepository } from './signing-keys-repository'
 import type { FieldCipher } from '../platform/field-cipher'

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod'
 import { z } from '@ysx/shared'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type onRequestHookHandler } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'
 import { loggerOptions } from './logger'
@@ -43,4 +43,10 @@ export function createFastify(
     reply.header('x-request-id', req.id)
   })
   return app
+}
+
+/** An onRequest hook for a capability's scope whose every reply is about one person: no shared cache keeps it. */
+export const privateNoStore: onRequestHookHandler = (_req, reply, done) => {
+  reply.header('cache-control', 'private, no-store')
+  done()
 }
