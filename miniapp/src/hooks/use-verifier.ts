@@ -1,17 +1,12 @@
 // 核验证照: the one 核验 policy (use-code-verifier) for 亮证 codes; what passes is the certificate type, the profile,
 // the disclosed fields and when the QR was made.
-import { type Disclosed, type DisclosureProfile } from '@ysx/shared'
 import { type PresentationClaims, verifyPresentation } from '@ysx/shared/credential'
 import { t } from '../i18n'
 import { verifyOnline } from '../services/wallet'
 import { type CodeVerifier, useCodeVerifier } from './use-code-verifier'
 
-export interface Presented {
-  type: string
-  profile: DisclosureProfile
-  disclosed: Disclosed
-  presentedAt: number
-}
+/** What a passing 亮证 shows: the credential's claims and when the QR was made (ms). */
+export type Presented = PresentationClaims & { presentedAt: number }
 
 export const presentationVerifier: CodeVerifier<Presented, PresentationClaims> = {
   online: async (code) => {

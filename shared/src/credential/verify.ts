@@ -4,6 +4,7 @@
 // credential type's own claims. Whether the certificate or colour is still current, and whether the QR was used
 // before, only the platform can say (online verification).
 import type { HealthColour } from '../api/health-code'
+import type { PublicJwk } from '../api/keys'
 import { type Disclosed, DisclosedSchema, DISCLOSURE_PROFILES, type DisclosureProfile } from '../api/presentation'
 import {
   CODE_TYP,
@@ -15,11 +16,8 @@ import {
 } from './format'
 import { decodeJws, type Es256Verify, nobleEs256Verify } from './jws'
 
-export interface IssuerKey {
-  kid: string
-  x: string
-  y: string
-}
+/** What the checks read of a JWKS entry */
+export type IssuerKey = Pick<PublicJwk, 'kid' | 'x' | 'y'>
 
 /** `invalid`: forged, tampered, malformed or signed by a key not in the set; `expired`: the credential or proof. */
 export type CodeFailure = { ok: false; failure: 'invalid' | 'expired'; reason: string }
