@@ -1,9 +1,9 @@
 // The 出入境 stand-in over real HTTP: 普通护照 and 往来港澳通行证 with endorsements dated against the reference date.
 import { churujingContracts } from '@ysx/shared'
-import { buildChurujingApp } from '../src/churujing/app'
+import { standIn as churujingStandIn } from '../src/churujing/app'
 import { describeLookups, expectConsistentCertificate, startDepartment } from './helper'
 
-const churujing = startDepartment(buildChurujingApp)
+const churujing = startDepartment(churujingStandIn)
 const c = churujingContracts
 
 describeLookups(churujing, [c.certificates.path])

@@ -1,13 +1,13 @@
 // The 公安 face check: identity, digits, similarity and liveness outcomes, each reachable deterministically.
 import { FaceCheckResultSchema } from '@ysx/shared'
-import { buildGonganApp } from '../src/gongan/app'
-import { type DepartmentApp, person } from '../src/harness'
+import { standIn as gonganStandIn } from '../src/gongan/app'
+import { type DepartmentApp, person, buildDepartment } from '../src/harness'
 
 const SEED = 11
 const CALL_HEADERS = { 'x-client-id': 'GOV/44000000/ysx-bff', 'x-purpose': encodeURIComponent('实名认证（人脸核身）') }
 let dept: DepartmentApp
 beforeAll(async () => {
-  dept = buildGonganApp({ dbFile: ':memory:', seed: SEED, size: 120, logLevel: 'silent' })
+  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 120, logLevel: 'silent' })
   await dept.app.ready()
 })
 afterAll(async () => dept.app.close())

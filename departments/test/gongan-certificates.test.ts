@@ -1,10 +1,10 @@
 // The 公安 stand-in's certificates: 居民身份证 terms, the 户口簿 and its members, 居住证 in another city.
 import { gonganContracts, isValidIdNumber } from '@ysx/shared'
-import { buildGonganApp } from '../src/gongan/app'
+import { standIn as gonganStandIn } from '../src/gongan/app'
 import { ageOn, person } from '../src/harness'
 import { describeLookups, expectConsistentCertificate, SEED, SIZE, startDepartment } from './helper'
 
-const gongan = startDepartment(buildGonganApp)
+const gongan = startDepartment(gonganStandIn)
 const certificatesOf = (index: number) =>
   gongan.read(gonganContracts.certificates.path, index, gonganContracts.certificates.responses[200])
 

@@ -1,7 +1,7 @@
 // The 公安 stand-in: lookups by ID number over real HTTP, deterministic data, and its runtime fault knobs.
 import { ErrorEnvelopeSchema, GonganCitizenSchema, isValidIdNumber, NO_FAULTS } from '@ysx/shared'
-import { buildGonganApp } from '../src/gongan/app'
-import { person } from '../src/harness'
+import { standIn as gonganStandIn } from '../src/gongan/app'
+import { person, buildDepartment } from '../src/harness'
 import type { DepartmentApp } from '../src/harness'
 import { CALL_HEADERS } from './helper'
 
@@ -10,7 +10,7 @@ let dept: DepartmentApp
 let base: string
 
 beforeAll(async () => {
-  dept = buildGonganApp({ dbFile: ':memory:', seed: SEED, size: 200, logLevel: 'silent' })
+  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 200, logLevel: 'silent' })
   base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterAll(async () => dept.app.close())

@@ -1,10 +1,10 @@
 // The 公积金 stand-in over real HTTP: the account, a statement whose running balance ends at the account
 // balance, and the 缴存证明.
 import { gongjijinContracts } from '@ysx/shared'
-import { buildGongjijinApp } from '../src/gongjijin/app'
+import { standIn as gongjijinStandIn } from '../src/gongjijin/app'
 import { describeLookups, expectConsistentCertificate, startDepartment } from './helper'
 
-const gongjijin = startDepartment(buildGongjijinApp)
+const gongjijin = startDepartment(gongjijinStandIn)
 const c = gongjijinContracts
 
 describeLookups(gongjijin, [c.certificates.path, c.account.path, c.statement.path])

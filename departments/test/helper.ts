@@ -1,7 +1,13 @@
 // Test helpers for the stand-in departments: start one over real HTTP, call it with the X-Road-style headers,
 // and the behaviour every citizen lookup shares (404, 400 with the field path, required purpose, access log).
 import { ErrorEnvelopeSchema, type z } from '@ysx/shared'
-import { type BuiltDepartment, type DepartmentOptions, person } from '../src/harness'
+import {
+  buildDepartment,
+  type BuiltDepartment,
+  type DepartmentSchema,
+  type DepartmentSpec,
+  person,
+} from '../src/harness'
 
 export const SEED = 7
 export const SIZE = 400
@@ -25,10 +31,10 @@ export interface Running {
 }
 
 /** Builds a department on an in-memory database and listens on a free port; closes it after the file's tests. */
-export function startDepartment(build: (opts: DepartmentOptions) => BuiltDepartment): Running {
+export function startDepartment<S extends DepartmentSchema>(standIn: DepartmentSpec<S>): Running {
   const running = {} as Running
   beforeAll(async () => {
-    const dept = build({ dbFile: ':memory:', seed: SEED, size: SIZE, logLevel: 'silent' })
+    const dept = buildDepartment(standIn, { dbFile: ':memory:', seed: SEED, size: SIZE, logLevel: 'silent' })
     const base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
     const post = (path: string, idNumber: string, headers: Record<string, string> = CALL_HEADERS) =>
       fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify({ idNumber }) })

@@ -1,10 +1,10 @@
 // The 交管 stand-in over real HTTP: 驾驶证 with 12-point scoring that agrees with the violations, 行驶证, and
 // violations with fines, points, places and payment.
 import { jiaoguanContracts } from '@ysx/shared'
-import { buildJiaoguanApp } from '../src/jiaoguan/app'
+import { standIn as jiaoguanStandIn } from '../src/jiaoguan/app'
 import { describeLookups, expectConsistentCertificate, startDepartment } from './helper'
 
-const jiaoguan = startDepartment(buildJiaoguanApp)
+const jiaoguan = startDepartment(jiaoguanStandIn)
 const c = jiaoguanContracts
 
 describeLookups(jiaoguan, [c.certificates.path, c.violations.path])

@@ -1,10 +1,10 @@
 // The 民政 stand-in over real HTTP: a 结婚证 whose spouse is another citizen holding the matching certificate.
 import { minzhengContracts } from '@ysx/shared'
 import { person } from '../src/harness'
-import { buildMinzhengApp } from '../src/minzheng/app'
+import { standIn as minzhengStandIn } from '../src/minzheng/app'
 import { describeLookups, expectConsistentCertificate, SEED, startDepartment } from './helper'
 
-const minzheng = startDepartment(buildMinzhengApp)
+const minzheng = startDepartment(minzhengStandIn)
 const c = minzhengContracts
 
 describeLookups(minzheng, [c.certificates.path])

@@ -5,14 +5,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { weijianContracts } from '@ysx/shared'
-import { addDays, dayOf, loadDepartmentsConfig, person } from '../src/harness'
-import { buildWeijianApp } from '../src/weijian/app'
+import { addDays, dayOf, loadDepartmentsConfig, person, buildDepartment } from '../src/harness'
+import { standIn as weijianStandIn } from '../src/weijian/app'
 import { CALL_HEADERS, SEED } from './helper'
 
 const SIZE = 60
 
 async function open(dbFile: string, referenceDate: string) {
-  const dept = buildWeijianApp({ dbFile, seed: SEED, size: SIZE, referenceDate, logLevel: 'silent' })
+  const dept = buildDepartment(weijianStandIn, { dbFile, seed: SEED, size: SIZE, referenceDate, logLevel: 'silent' })
   const base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
   const health = (await (await fetch(`${base}/healthz`)).json()) as { referenceDate: string }
   const tests = async (index: number) => {

@@ -1,10 +1,10 @@
 // The 人社 stand-in over real HTTP: 社会保障卡, a bounded contribution history, and pensions for retirees.
 import { rensheContracts } from '@ysx/shared'
 import { ageOn, monthBefore, person } from '../src/harness'
-import { buildRensheApp } from '../src/renshe/app'
+import { standIn as rensheStandIn } from '../src/renshe/app'
 import { describeLookups, expectConsistentCertificate, SEED, startDepartment } from './helper'
 
-const renshe = startDepartment(buildRensheApp)
+const renshe = startDepartment(rensheStandIn)
 const c = rensheContracts
 
 describeLookups(renshe, [c.certificates.path, c.contributions.path, c.pension.path])

@@ -1,10 +1,10 @@
 // The 市场监管 stand-in over real HTTP: 营业执照 with a 统一社会信用代码 whose GB 32100 check character is right.
 import { isValidUscc, shichangContracts } from '@ysx/shared'
 import { person } from '../src/harness'
-import { buildShichangApp } from '../src/shichang/app'
+import { standIn as shichangStandIn } from '../src/shichang/app'
 import { describeLookups, expectConsistentCertificate, SEED, startDepartment } from './helper'
 
-const shichang = startDepartment(buildShichangApp)
+const shichang = startDepartment(shichangStandIn)
 const c = shichangContracts
 
 describeLookups(shichang, [c.certificates.path])

@@ -2,10 +2,10 @@
 // back, a reviewer decides it once on the admin routes, and tests flag and lift risk areas.
 import { ErrorEnvelopeSchema, weijianContracts } from '@ysx/shared'
 import { person } from '../src/harness'
-import { buildWeijianApp } from '../src/weijian/app'
+import { standIn as weijianStandIn } from '../src/weijian/app'
 import { CALL_HEADERS, describeLookups, PURPOSE, SEED, SIZE, startDepartment } from './helper'
 
-const weijian = startDepartment(buildWeijianApp)
+const weijian = startDepartment(weijianStandIn)
 const c = weijianContracts
 const AppealRecord = c.fileAppeal.responses[201]
 

@@ -1,10 +1,10 @@
 // The 卫健 stand-in over real HTTP: nucleic-acid tests in the last 30 days, vaccination doses, and risk areas.
 import { ErrorEnvelopeSchema, weijianContracts } from '@ysx/shared'
 import { addDays } from '../src/harness'
-import { buildWeijianApp } from '../src/weijian/app'
+import { standIn as weijianStandIn } from '../src/weijian/app'
 import { CALL_HEADERS, describeLookups, startDepartment } from './helper'
 
-const weijian = startDepartment(buildWeijianApp)
+const weijian = startDepartment(weijianStandIn)
 const c = weijianContracts
 
 describeLookups(weijian, [c.nucleicAcidTests.path, c.vaccinations.path])

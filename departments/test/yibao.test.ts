@@ -1,10 +1,10 @@
 // The 医保 stand-in over real HTTP: enrolment and balance for everyone, settlements that add up.
 import { yibaoContracts } from '@ysx/shared'
 import { addDays } from '../src/harness'
-import { buildYibaoApp } from '../src/yibao/app'
+import { standIn as yibaoStandIn } from '../src/yibao/app'
 import { describeLookups, startDepartment } from './helper'
 
-const yibao = startDepartment(buildYibaoApp)
+const yibao = startDepartment(yibaoStandIn)
 const c = yibaoContracts
 
 describeLookups(yibao, [c.account.path, c.spending.path])

@@ -1,13 +1,7 @@
 // 公安 stand-in: the identity register on its own SQLite file, answering lookups by ID number, and the
 // 居民身份证, 户口簿 and 居住证 it issued.
 import { gonganContracts } from '@ysx/shared'
-import {
-  buildDepartment,
-  type BuiltDepartment,
-  defineDepartment,
-  type DepartmentOptions,
-  type Subject,
-} from '../harness'
+import { defineDepartment, type Subject } from '../harness'
 import { type RegisteredPerson, registerFaceRoutes } from './face'
 import * as schema from './schema'
 import { seedGongan } from './seed'
@@ -43,5 +37,3 @@ export const standIn = defineDepartment({
     registerFaceRoutes(app, (idNumber) => person.get(idNumber) as RegisteredPerson | undefined)
   },
 })
-
-export const buildGonganApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

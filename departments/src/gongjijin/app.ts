@@ -1,6 +1,6 @@
 // 公积金 stand-in: the housing-fund account and balance, its 12-month statement, and the 缴存证明.
 import { gongjijinContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, yuan } from '../harness'
+import { defineDepartment, yuan } from '../harness'
 import * as schema from './schema'
 import { depositDate, depositWindow, seedGongjijin } from './seed'
 
@@ -60,5 +60,3 @@ export const standIn = defineDepartment({
     })
   },
 })
-
-export const buildGongjijinApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

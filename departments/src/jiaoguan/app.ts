@@ -1,6 +1,6 @@
 // 交管 stand-in: the 驾驶证 with its 12-point scoring, 行驶证, and the last two years of traffic violations.
 import { jiaoguanContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, yuan } from '../harness'
+import { defineDepartment, yuan } from '../harness'
 import { pointsCycle } from './rules'
 import * as schema from './schema'
 import { seedJiaoguan } from './seed'
@@ -35,5 +35,3 @@ export const standIn = defineDepartment({
     })
   },
 })
-
-export const buildJiaoguanApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

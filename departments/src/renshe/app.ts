@@ -1,14 +1,6 @@
 // 人社 stand-in: the 社会保障卡, the last 24 months of social-insurance contributions, and pension payments.
 import { rensheContracts } from '@ysx/shared'
-import {
-  buildDepartment,
-  type BuiltDepartment,
-  type CitizenRow,
-  defineDepartment,
-  type DepartmentOptions,
-  monthBefore,
-  yuan,
-} from '../harness'
+import { type CitizenRow, defineDepartment, monthBefore, yuan } from '../harness'
 import * as schema from './schema'
 import { seedRenshe } from './seed'
 
@@ -65,5 +57,3 @@ export const standIn = defineDepartment({
     })
   },
 })
-
-export const buildRensheApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

@@ -1,7 +1,7 @@
 // 卫健 stand-in: a citizen's nucleic-acid tests and vaccinations, the current risk areas (which tests and demos can
 // change on an admin route), and the health-code appeals its reviewers decide (appeals.ts).
 import { fromContract, weijianContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions } from '../harness'
+import { defineDepartment } from '../harness'
 import { appealRoutes } from './appeals'
 import * as schema from './schema'
 import { seedWeijian } from './seed'
@@ -44,5 +44,3 @@ export const standIn = defineDepartment({
     appealRoutes(ctx)
   },
 })
-
-export const buildWeijianApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)

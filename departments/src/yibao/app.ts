@@ -1,6 +1,6 @@
 // 医保 stand-in: enrolment and personal-account balance, and the last 12 months of settlements.
 import { yibaoContracts } from '@ysx/shared'
-import { buildDepartment, type BuiltDepartment, defineDepartment, type DepartmentOptions, yuan } from '../harness'
+import { defineDepartment, yuan } from '../harness'
 import * as schema from './schema'
 import { seedYibao } from './seed'
 
@@ -31,5 +31,3 @@ export const standIn = defineDepartment({
     }))
   },
 })
-
-export const buildYibaoApp = (opts: DepartmentOptions): BuiltDepartment => buildDepartment(standIn, opts)
