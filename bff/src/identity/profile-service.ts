@@ -4,11 +4,12 @@ import type { UserRow, UsersRepository } from './users-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from '../audit'
+import type { Subject } from '../data-use'
 
 export interface ProfileService {
   profile(userId: string): Promise<Profile>
   /** The citizen behind a real-name account (ID number decrypted for department lookups), else 403. */
-  subject(userId: string): Promise<{ userId: string; idNumber: string }>
+  subject(userId: string): Promise<Subject>
   /** Step-up: a real-name user whose last face verification is at most `stepUpSeconds` old, else 403. */
   requireRecentFace(userId: string, ctx: AuditContext): Promise<void>
   /** The full ID number, after a step-up; audited. */
