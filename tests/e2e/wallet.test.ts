@@ -160,3 +160,20 @@ test('卡包 without a session offers 去登录 instead of cards', async () => {
   await expect(page.locator('.ysx-wallet-card').count()).resolves.toBe(0)
   expect(errors).toEqual([])
 })
+
+test('a card whose 核验记录 cannot be loaded says so, with 重试, never that it was not verified', async () => {
+  const citizen = await signedIn(await newContext(), bffUrl, tokens)
+  const unavailable = { code: 'OVERLOADED', message: '当前访问人数较多，请稍后重试', requestId: 'r-e2e' }
+  await citizen.route('**/v1/wallet/*/presentations', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify(unavailable) }),
+  )
+  await citizen.goto(`${bffUrl}/#/pages/wallet/index`)
+  await citizen.locator('.ysx-wallet-card--driving_licence').click()
+  await citizen.waitForURL(/pages\/wallet-card\/index/)
+  const log = citizen.locator('.page-wallet-card__log')
+  await log.locator('.ysx-error').waitFor()
+  const text = (await log.textContent()) ?? ''
+  expect(text).toContain('当前访问人数较多')
+  expect(text).toContain('重试')
+  expect(text).not.toContain('还没有被核验过')
+})

@@ -38,3 +38,4 @@ export function useWalletCard(id: string) {
 
 /** Every online verification of this card, newest first (loaded again each time the page shows). */
 export const usePresentationLog = (id: string) => useQuery(() => presentations(id), { onShow: true })
+export type PresentationLogQuery = ReturnType<typeof usePresentationLog>

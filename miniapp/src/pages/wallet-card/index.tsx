@@ -7,7 +7,7 @@ import type { DisclosureProfile } from '@ysx/shared'
 import { Row } from '../../components/query-rows'
 import { QueryPage } from '../../components/query-view'
 import { WalletCard } from '../../components/wallet-card'
-import { useWalletCard } from '../../hooks/use-wallet-card'
+import { usePresentationLog, useWalletCard } from '../../hooks/use-wallet-card'
 import { departmentName, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import { fieldLabel, profilesFor } from '../../wallet-labels'
@@ -19,6 +19,9 @@ export default function WalletCardPage() {
   const t = useT()
   const id = useRouter().params.id ?? ''
   const card = useWalletCard(id)
+  // Loaded with the page (and again whenever it shows), not when the card below has arrived: a hook in a component
+  // mounted after the page showed would miss that show and never load.
+  const log = usePresentationLog(id)
   const [choosing, setChoosing] = useState(false)
   const present = (profile: DisclosureProfile) => {
     setChoosing(false)
@@ -69,7 +72,7 @@ export default function WalletCardPage() {
               </View>
               {card.failure ? <Text className="page-wallet-card__failure">{card.failure}</Text> : null}
             </View>
-            {profiles.length ? <PresentationLog id={id} /> : null}
+            {profiles.length ? <PresentationLog log={log} /> : null}
             <ActionSheet
               visible={choosing}
               title={t('wallet.chooseProfile')}
