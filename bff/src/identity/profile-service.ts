@@ -1,5 +1,5 @@
 // Profile service: the signed-in citizen's masked profile, and the audited, step-up-guarded ID-number reveal.
-import type { Profile } from '@ysx/shared'
+import { maskAs, type Profile } from '@ysx/shared'
 import type { UserRow, UsersRepository } from './users-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
@@ -24,9 +24,10 @@ export function toProfile(u: UserRow): Profile {
   return {
     userId: u.id,
     level: u.level,
-    name: u.nameMasked,
-    idNumber: u.idNumberMasked,
-    phone: u.phoneMasked,
+    // Masked again by today's policy: a copy stored under an older, looser rule shows no more than the wallet does.
+    name: u.nameMasked && maskAs('name', u.nameMasked),
+    idNumber: u.idNumberMasked && maskAs('idNumber', u.idNumberMasked),
+    phone: u.phoneMasked && maskAs('phone', u.phoneMasked),
     realNameAt: u.realNameAt?.toISOString() ?? null,
     lastFaceVerifiedAt: u.lastFaceAt?.toISOString() ?? null,
   }

@@ -1,14 +1,6 @@
 // Wallet service (卡包): the citizen's certificates, masked by default; a card id is bound to its owner, so another
 // citizen's id is simply not found; the full card only after a step-up, audited.
-import {
-  type CertificateType,
-  maskCertificateNumber,
-  maskIdNumber,
-  maskName,
-  maskPhone,
-  scrubText,
-  type WalletCard,
-} from '@ysx/shared'
+import { type CertificateType, certificateFields, maskCertificate, type WalletCard } from '@ysx/shared'
 import type { AuditContext, AuditService } from '../audit'
 import type { DepartmentReaders, Subject } from '../data-use'
 import type { ProfileService } from '../identity'
@@ -26,7 +18,7 @@ export interface WalletService {
     userId: string,
     id: string,
     ctx: AuditContext,
-  ): Promise<{ number: string; holderName: string; fields: Field[] }>
+  ): Promise<{ number: string; holderName: string; issuingAuthority: string; fields: Field[] }>
   /** The certificate behind one of the user's card ids, unmasked (for presentation); NOT_FOUND otherwise.
    * A verifier passes `fresh` (the status as of now, past the cache) and the type (only its issuer is asked). */
   certificate(
@@ -38,34 +30,8 @@ export interface WalletService {
   issued(subject: Subject, why: CallPurpose, opts?: FetchOptions): Promise<CertificateFetch>
 }
 
-const BASE_KEYS = new Set([
-  'type',
-  'title',
-  'certificateNumber',
-  'status',
-  'issueDate',
-  'expiryDate',
-  'issuingAuthority',
-  'holder',
-  'department',
-])
 const WHY = { purpose: '查看本人电子证照（卡包）' }
 const VERIFY_WHY = { purpose: '亮证核验：确认证照当前状态' }
-
-/** The department's own fields as key paths (`points.remaining`, `members.0.name`), masked unless `clear`. */
-export function flattenFields(value: unknown, clear: boolean, prefix = ''): Field[] {
-  if (value === null || value === undefined) return []
-  if (typeof value !== 'object') {
-    const text = String(value)
-    const leaf = prefix.split('.').at(-1) ?? ''
-    if (clear) return [{ key: prefix, value: text }]
-    if (/idNumber|socialSecurityNumber/i.test(leaf)) return [{ key: prefix, value: maskIdNumber(text) }]
-    if (/name$/i.test(leaf) && !/brand/i.test(leaf)) return [{ key: prefix, value: maskName(text) }]
-    if (/phone/i.test(leaf)) return [{ key: prefix, value: maskPhone(text) }]
-    return [{ key: prefix, value: scrubText(text) }]
-  }
-  return Object.entries(value).flatMap(([k, v]) => flattenFields(v, clear, prefix ? `${prefix}.${k}` : k))
-}
 
 export function createWalletService(
   readers: DepartmentReaders,
@@ -75,19 +41,29 @@ export function createWalletService(
 ): WalletService {
   const cardId = (userId: string, c: IssuedCertificate) =>
     cipher.lookupHash(`wallet|${userId}|${c.type}|${c.certificateNumber}`).slice(0, 32)
-  const toCard = (userId: string, c: IssuedCertificate): WalletCard => ({
-    id: cardId(userId, c),
-    type: c.type,
-    title: c.title,
-    department: c.department,
-    status: c.status,
-    number: maskCertificateNumber(c.certificateNumber),
-    holderName: maskName(c.holder.name),
-    issueDate: c.issueDate,
-    expiryDate: c.expiryDate,
-    issuingAuthority: c.issuingAuthority,
-  })
-  const own = (c: IssuedCertificate) => Object.fromEntries(Object.entries(c).filter(([k]) => !BASE_KEYS.has(k)))
+  /** The certificate as its department issued it (without the issuer the BFF notes beside it). */
+  const asIssued = ({ department: _department, ...c }: IssuedCertificate) => c
+  // The masked view is its type's allow-list (shared MASKED_VIEWS), each value by its kind's masking rule.
+  const toDetail = (userId: string, c: IssuedCertificate): WalletCard & { fields: Field[] } => {
+    const { number, holderName, issuingAuthority, fields } = maskCertificate(asIssued(c))
+    return {
+      id: cardId(userId, c),
+      type: c.type,
+      title: c.title,
+      department: c.department,
+      status: c.status,
+      number,
+      holderName,
+      issueDate: c.issueDate,
+      expiryDate: c.expiryDate,
+      issuingAuthority,
+      fields,
+    }
+  }
+  const toCard = (userId: string, c: IssuedCertificate): WalletCard => {
+    const { fields: _fields, ...card } = toDetail(userId, c)
+    return card
+  }
 
   async function find(
     userId: string,
@@ -111,7 +87,7 @@ export function createWalletService(
     },
     async show(userId, id) {
       const c = await find(userId, id)
-      return { ...toCard(userId, c), fields: flattenFields(own(c), false) }
+      return toDetail(userId, c)
     },
     certificate: (userId, id, opts) => find(userId, id, opts),
     issued: (subject, why, opts) => fetchCertificates(readers, subject, why, opts),
@@ -119,7 +95,12 @@ export function createWalletService(
       await profiles.requireRecentFace(userId, ctx)
       const c = await find(userId, id)
       await audit.record({ userId, action: 'certificate.reveal', outcome: 'success', reason: c.type }, ctx)
-      return { number: c.certificateNumber, holderName: c.holder.name, fields: flattenFields(own(c), true) }
+      return {
+        number: c.certificateNumber,
+        holderName: c.holder.name,
+        issuingAuthority: c.issuingAuthority,
+        fields: certificateFields(asIssued(c)),
+      }
     },
   }
 }

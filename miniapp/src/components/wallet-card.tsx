@@ -10,7 +10,7 @@ type Card = WalletList['cards'][number]
 interface WalletCardProps {
   card: Card
   /** Shown instead of the masked number and holder after a reveal */
-  full?: { number: string; holderName: string } | null
+  full?: { number: string; holderName: string; issuingAuthority?: string } | null
   onClick?: () => void
 }
 
@@ -31,7 +31,7 @@ export function WalletCard({ card, full = null, onClick }: WalletCardProps) {
           {t(`certificateStatus.${card.status}`)}
         </Text>
       </View>
-      <Text className="ysx-wallet-card__issuer">{`${departmentName(card.department)} · ${card.issuingAuthority}`}</Text>
+      <Text className="ysx-wallet-card__issuer">{`${departmentName(card.department)} · ${full?.issuingAuthority ?? card.issuingAuthority}`}</Text>
       <Text className="ysx-wallet-card__number">{full?.number ?? card.number}</Text>
       <View className="ysx-wallet-card__foot">
         <Text className="ysx-wallet-card__holder">{`${t('wallet.holder')} ${full?.holderName ?? card.holderName}`}</Text>

@@ -21,7 +21,7 @@ export const WalletCardSchema = z.object({
   holderName: z.string().describe('持证人姓名（脱敏）'),
   issueDate: z.string().describe('签发日期'),
   expiryDate: z.string().nullable().describe('有效期至；null 为长期'),
-  issuingAuthority: z.string().describe('签发机关'),
+  issuingAuthority: z.string().describe('签发机关（指明区县或街道的，只到城市：脱敏）'),
 })
 export type WalletCard = z.infer<typeof WalletCardSchema>
 
@@ -36,12 +36,13 @@ export const WalletListSchema = z.object({
 })
 
 export const WalletCardDetailSchema = WalletCardSchema.extend({
-  fields: z.array(WalletFieldSchema).describe('证照的其余字段'),
+  fields: z.array(WalletFieldSchema).describe('该类证照脱敏视图允许展示的其余字段（MASKED_VIEWS），其余需刷脸后查看'),
 })
 
 export const WalletRevealedSchema = z.object({
   number: z.string().describe('完整证照编号'),
   holderName: z.string().describe('持证人完整姓名'),
+  issuingAuthority: z.string().describe('完整签发机关'),
   fields: z.array(WalletFieldSchema).describe('未脱敏的字段'),
 })
 

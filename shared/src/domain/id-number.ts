@@ -1,5 +1,5 @@
 // 公民身份号码 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence, ISO 7064 MOD 11-2 check.
-import { maskMiddle } from './mask'
+import { maskAs } from './mask'
 import { checkedString, maskedString } from './string-schemas'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
@@ -34,12 +34,9 @@ export function makeIdNumber(region: string, birthDate: string, sequence: number
   return first17 + idNumberCheckChar(first17)
 }
 
-/**
- * Masked form: the first 3 and last 4 characters stay, the rest (region detail and birth date) is hidden.
- * GB/T 35273 sets no digit rule; this one keeps the birth date hidden, as SECURITY.md asks.
- */
+/** Masked form, by the policy's idNumber rule (./mask): first 3 and last 4 stay; the district and birth date never. */
 export function maskIdNumber(value: string): string {
-  return maskMiddle(value, 3, 4)
+  return maskAs('idNumber', value)
 }
 
 export const IdNumberSchema = checkedString(isValidIdNumber, '身份证号码格式或校验位不正确', {

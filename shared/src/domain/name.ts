@@ -1,5 +1,5 @@
 // Chinese personal names: Han characters, with the middle dot used in minority and transliterated names.
-import { maskMiddle } from './mask'
+import { maskAs } from './mask'
 import { checkedString, maskedString } from './string-schemas'
 
 const NAME_RE = /^[\u3400-\u9fff\uf900-\ufaff]+(?:[·•][\u3400-\u9fff\uf900-\ufaff]+)*$/u
@@ -11,7 +11,7 @@ export function isValidChineseName(value: string): boolean {
 
 /** Masked form: every character but the last is hidden (张三 → *三, 欧阳明华 → ***华). */
 export function maskName(value: string): string {
-  return maskMiddle(value, 0, 1)
+  return maskAs('name', value)
 }
 
 export const ChineseNameSchema = checkedString(

@@ -1,5 +1,5 @@
 // Mainland mobile numbers (11 digits, 1[3-9]…) and their masked form.
-import { maskMiddle } from './mask'
+import { maskAs } from './mask'
 import { checkedString, maskedString } from './string-schemas'
 
 export function isValidPhone(value: string): boolean {
@@ -8,7 +8,7 @@ export function isValidPhone(value: string): boolean {
 
 /** Masked form: 138****5678 (first 3 and last 4 digits). */
 export function maskPhone(value: string): string {
-  return maskMiddle(value, 3, 4)
+  return maskAs('phone', value)
 }
 
 export const PhoneSchema = checkedString(isValidPhone, '手机号码应为 11 位大陆手机号').describe('11 位大陆手机号码')
