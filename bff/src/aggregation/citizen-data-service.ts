@@ -2,6 +2,7 @@
 import {
   gongjijinContracts,
   jiaoguanContracts,
+  maskAs,
   rensheContracts,
   yibaoContracts,
   type z,
@@ -56,14 +57,23 @@ export function createCitizenDataService(readers: DepartmentReaders, profiles: P
         readers.gongjijin.read(gongjijinContracts.account, s, why),
         readers.gongjijin.read(gongjijinContracts.statement, s, why),
       ])
-      return { account: account?.account ?? null, statement: statement?.statement ?? null }
+      // The account number by the cardNumber rule, as the wallet's 缴存证明 shows it: never in full beside a masked copy.
+      const a = account?.account
+      return {
+        account: a ? { ...a, accountNumber: maskAs('cardNumber', a.accountNumber) } : null,
+        statement: statement?.statement ?? null,
+      }
     },
     async violations(userId) {
-      return (
-        (await readers.jiaoguan.read(jiaoguanContracts.violations, await profiles.subject(userId), {
-          purpose: `查看交通违法记录${SELF}`,
-        })) ?? null
-      )
+      const v = await readers.jiaoguan.read(jiaoguanContracts.violations, await profiles.subject(userId), {
+        purpose: `查看交通违法记录${SELF}`,
+      })
+      if (!v) return null
+      // Plates by the plate rule, as the wallet's 行驶证 shows them.
+      return {
+        ...v,
+        violations: v.violations.map((x) => ({ ...x, plateNumber: x.plateNumber && maskAs('plate', x.plateNumber) })),
+      }
     },
   }
 }

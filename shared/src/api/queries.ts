@@ -3,7 +3,7 @@ import { defineContracts } from '../contract'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { HousingFundAccountSchema, HousingFundStatementSchema } from '../departments/gongjijin'
-import { TrafficViolationsSchema } from '../departments/jiaoguan'
+import { TrafficViolationSchema, TrafficViolationsSchema } from '../departments/jiaoguan'
 import { ContributionsSchema, PensionSchema } from '../departments/renshe'
 import { MedicalAccountSchema, MedicalSpendingSchema } from '../departments/yibao'
 import { BearerHeadersSchema } from './auth'
@@ -22,12 +22,26 @@ export const MedicalInsuranceViewSchema = z.object({
   spending: z.array(MedicalSpendingSchema).describe('最近 12 个月的结算记录，新在前'),
 })
 export const HousingFundViewSchema = z.object({
-  account: HousingFundAccountSchema.nullable().describe('公积金账户；未开户为 null'),
+  account: HousingFundAccountSchema.extend({
+    accountNumber: z.string().describe('个人公积金账号（脱敏，cardNumber 规则：后 4 位）'),
+  })
+    .nullable()
+    .describe('公积金账户；未开户为 null'),
   statement: HousingFundStatementSchema.nullable().describe('最近 12 个月明细；未开户为 null'),
 })
 export const ContributionsViewSchema = ContributionsSchema.nullable().describe('社保缴费记录；无参保记录为 null')
 export const PensionViewSchema = PensionSchema.nullable().describe('养老金；无记录为 null')
-export const ViolationsViewSchema = TrafficViolationsSchema.nullable().describe('交通违法；无驾驶人档案为 null')
+export const ViolationsViewSchema = TrafficViolationsSchema.extend({
+  violations: z
+    .array(
+      TrafficViolationSchema.extend({
+        plateNumber: z.string().nullable().describe('号牌号码（脱敏，plate 规则）；驾驶他人车辆时为 null'),
+      }),
+    )
+    .describe('最近 2 年的交通违法记录，新在前'),
+})
+  .nullable()
+  .describe('交通违法；无驾驶人档案为 null')
 
 export const DataAccessRecordSchema = z.object({
   id: z.string().uuid().describe('记录编号'),

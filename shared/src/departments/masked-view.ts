@@ -109,6 +109,7 @@ export const MASKED_VIEWS: { [T in CertificateType]: MaskedViewRule<T> } = {
       balanceAtIssue: P,
     },
   },
+  // Not the deductions' 决定书编号: 交通违法 shows them in full (the citizen pays by them), so no masked copy beside.
   driving_licence: {
     number: 'idNumber',
     issuingAuthority: P,
@@ -120,7 +121,6 @@ export const MASKED_VIEWS: { [T in CertificateType]: MaskedViewRule<T> } = {
       'points.cycleEnd': P,
       'points.deducted': P,
       'points.remaining': P,
-      'deductions.*.decisionNumber': 'documentNumber',
       'deductions.*.occurredAt': P,
       'deductions.*.points': P,
     },
