@@ -17,7 +17,14 @@ import {
 } from '@ysx/shared'
 import fc from 'fast-check'
 import { newDevice, present } from '../support/device'
-import { ALL_DEPARTMENTS, bearer, faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem } from '../support/system'
+import {
+  ALL_DEPARTMENTS,
+  bearer,
+  faceCheckAlwaysFails,
+  realNameUser,
+  startSystem,
+  type TestSystem,
+} from '../support/system'
 
 let sys: TestSystem
 const device = newDevice()
@@ -51,7 +58,7 @@ async function truth(index: number) {
   const depts = [...new Set(Object.values(ISSUER_OF))]
   const certificates = (
     await Promise.all(
-      depts.map(async (d) => ((await lookup(d, '/v1/certificates/lookup', idNumber)) as { certificates?: Issued[] })),
+      depts.map(async (d) => (await lookup(d, '/v1/certificates/lookup', idNumber)) as { certificates?: Issued[] }),
     )
   ).flatMap((r) => r?.certificates ?? [])
   const citizen = (await lookup('gongan', '/v1/citizens/lookup', idNumber)) as { phone: string; address: string }
@@ -70,7 +77,9 @@ async function replies(index: number) {
   const token = await tokenFor(index)
   const get = async (url: string) => (await sys.call({ method: 'GET', url, headers: bearer(token) })).json() as unknown
   const wallet = WalletListSchema.parse(await get('/v1/wallet'))
-  const cards = await Promise.all(wallet.cards.map(async (c) => WalletCardDetailSchema.parse(await get(`/v1/wallet/${c.id}`))))
+  const cards = await Promise.all(
+    wallet.cards.map(async (c) => WalletCardDetailSchema.parse(await get(`/v1/wallet/${c.id}`))),
+  )
   const out: unknown[] = [
     await get('/v1/me'),
     wallet,
@@ -99,7 +108,11 @@ async function replies(index: number) {
 }
 
 async function verifierReply(credential: string) {
-  const res = await sys.call({ method: 'POST', url: '/v1/verify', payload: { presentation: present(device, credential) } })
+  const res = await sys.call({
+    method: 'POST',
+    url: '/v1/verify',
+    payload: { presentation: present(device, credential) },
+  })
   return res.json() as unknown
 }
 
@@ -128,7 +141,11 @@ function revealed(value: string, texts: string[]): Set<number> {
 const regionOf = (idNumber: string): Region => ALL_REGIONS.find((r) => r.code === idNumber.slice(0, 6))!
 const birthForms = (idNumber: string) => {
   const b = idNumber.slice(6, 14)
-  return [b, `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`, `${b.slice(0, 4)}年${Number(b.slice(4, 6))}月${Number(b.slice(6))}日`]
+  return [
+    b,
+    `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`,
+    `${b.slice(0, 4)}年${Number(b.slice(4, 6))}月${Number(b.slice(6))}日`,
+  ]
 }
 
 /** What an attacker rebuilds of the ID number: the positions shown, the birth date if any reply has it, the region
@@ -141,7 +158,8 @@ function rebuiltIdPositions(idNumber: string, texts: string[], places = texts): 
   const r = regionOf(idNumber)
   const district = r.district ? [r.district, `${r.district.replace(/区$/, '')}分局`] : []
   if (places.some((s) => district.some((d) => s.includes(d)))) for (let i = 0; i < 6; i += 1) known.add(i)
-  if (places.some((s) => s.includes(r.city))) for (const i of r.district ? [0, 1, 2, 3] : [0, 1, 2, 3, 4, 5]) known.add(i)
+  if (places.some((s) => s.includes(r.city)))
+    for (const i of r.district ? [0, 1, 2, 3] : [0, 1, 2, 3, 4, 5]) known.add(i)
   if (known.size === 17) return new Set(Array.from({ length: 18 }, (_, i) => i))
   return known
 }

@@ -18,18 +18,10 @@
 // 7–14 are the birth date (GB 11643) and 4–6 the district: both stay hidden, and as the 18th character is a check
 // over the first 17, a rule must hide at least two positions of any value (a single hidden digit is computable).
 // Addresses, and issuing authorities that name a place, stop at the city: a city names at most ID positions 3–4
-// (for cities without districts, 东莞 and 中山, 5–6 as well), never the birth date. A value short enough that its
-// rule would keep everything is all stars.
+// (for cities without districts, 东莞 and 中山, 5–6 as well), never the birth date. A value too short for its rule
+// to hide two characters (one, for a name) is all stars.
 export type FieldKind =
-  | 'idNumber'
-  | 'name'
-  | 'phone'
-  | 'address'
-  | 'birthDate'
-  | 'plate'
-  | 'vin'
-  | 'cardNumber'
-  | 'documentNumber'
+  'idNumber' | 'name' | 'phone' | 'address' | 'birthDate' | 'plate' | 'vin' | 'cardNumber' | 'documentNumber'
 
 interface EndsRule {
   /** characters kept at the start */
@@ -38,12 +30,14 @@ interface EndsRule {
   keepEnd: number
   /** at most this share of the characters is kept (the start gives way first) */
   maxShown?: number
+  /** a value that would hide fewer characters than this is all stars (2 unless said) */
+  minHidden?: number
 }
 
 /** The policy: which characters of each kind a masked view keeps. */
 export const MASKING_POLICY = {
   idNumber: { keepStart: 3, keepEnd: 4 },
-  name: { keepStart: 0, keepEnd: 1 },
+  name: { keepStart: 0, keepEnd: 1, minHidden: 1 },
   phone: { keepStart: 3, keepEnd: 4 },
   plate: { keepStart: 3, keepEnd: 2 },
   vin: { keepStart: 0, keepEnd: 4 },
@@ -63,7 +57,7 @@ export function maskMiddle(value: string, keepStart: number, keepEnd: number): s
 /** The positions (0-based) a kind's rule keeps of a value `length` characters long; every other one is a `*`. */
 export function keptPositions(kind: Exclude<FieldKind, 'address'>, length: number): number[] {
   const rule: EndsRule = MASKING_POLICY[kind]
-  if (length <= rule.keepStart + rule.keepEnd) return []
+  if (length - rule.keepStart - rule.keepEnd < (rule.minHidden ?? 2)) return []
   let start = rule.keepStart
   let end = rule.keepEnd
   const cap = rule.maxShown === undefined ? length : Math.floor(length * rule.maxShown)

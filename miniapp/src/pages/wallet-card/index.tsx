@@ -53,7 +53,10 @@ export default function WalletCardPage() {
               <Row label={t('wallet.holder')} value={card.full?.holderName ?? detail.holderName} />
               <Row label={t('wallet.issueDate')} value={detail.issueDate} />
               <Row label={t('wallet.expiryDate')} value={detail.expiryDate ?? t('wallet.longTerm')} />
-              <Row label={t('wallet.issuingAuthority')} value={card.full?.issuingAuthority ?? detail.issuingAuthority} />
+              <Row
+                label={t('wallet.issuingAuthority')}
+                value={card.full?.issuingAuthority ?? detail.issuingAuthority}
+              />
               <Row label={t('wallet.department')} value={departmentName(detail.department)} />
               {fields.map((f) => (
                 <Row key={f.key} label={fieldLabel(f.key)} value={f.value} />
