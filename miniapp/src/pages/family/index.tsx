@@ -3,7 +3,7 @@
 // the 户口簿) and an explicit tick; and the member's side: who asked to show my code, 同意 / 拒绝 / 撤回授权.
 import { type MutableRefObject, useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro'
 import { FAMILY_CONSENT_METHODS, FAMILY_CONSENT_VERSION, FAMILY_RELATIONS } from '@ysx/shared'
 import { CameraPreview } from '../../components/camera-preview'
@@ -32,12 +32,65 @@ const isMethod = (v: unknown): v is ConsentMethod => METHODS.some((m) => m === v
 export default function FamilyPage() {
   const t = useT()
   const f = useFamily()
+  /** Opened from 我的 (亲友授权): the requests naming me come first */
+  const fromMe = useRouter().params.view === 'requests'
   /** The camera runs only while the face method is picked; its capture, for the submit */
   const capture = useRef<(() => Promise<CapturedSample>) | undefined>(undefined)
+
+  const requestsSection = (
+    <>
+      <Text className="page-family__section">{t('healthCode.family.requestsTitle')}</Text>
+      <QueryList
+        block="page-family-requests"
+        query={f.requests}
+        items={(d) => d.requests}
+        empty={t('healthCode.family.requestsNone')}
+      >
+        {(r) => (
+          <Item
+            key={r.id}
+            className="page-family__request"
+            data={{ 'data-request': r.id }}
+            title={t('healthCode.family.requestedBy', {
+              name: r.askedBy,
+              relation: t(`healthCode.relations.${r.relation}`),
+            })}
+            side={
+              <Text className="page-family__request-status">
+                {t(r.status === 'pending' ? 'healthCode.family.requestPending' : 'healthCode.family.requestActive')}
+              </Text>
+            }
+            meta={[
+              `${t(`healthCode.family.consentMethods.${r.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: r.consentVersion })}`,
+              t('healthCode.family.requestedAt', { time: formatDateTime(r.requestedAt) }),
+            ]}
+          >
+            <View className="page-family__member-actions">
+              {r.status === 'pending' ? (
+                <Button className="page-family__accept-request" size="small" type="primary" onClick={() => f.accept(r)}>
+                  {t('healthCode.family.accept')}
+                </Button>
+              ) : null}
+              <Button
+                className="page-family__withdraw"
+                size="small"
+                fill="outline"
+                type="danger"
+                onClick={() => f.withdraw(r)}
+              >
+                {t(r.status === 'pending' ? 'healthCode.family.decline' : 'healthCode.family.withdraw')}
+              </Button>
+            </View>
+          </Item>
+        )}
+      </QueryList>
+    </>
+  )
 
   return (
     <View className="ysx-page ysx-query page-family">
       <IntroCard className="page-family__intro">{t('healthCode.family.intro')}</IntroCard>
+      {fromMe ? requestsSection : null}
 
       <Text className="page-family__section">{t('healthCode.family.members')}</Text>
       <QueryList block="page-family" query={f.members} items={(d) => d.members} empty={t('healthCode.family.none')}>
@@ -138,51 +191,7 @@ export default function FamilyPage() {
         />
       </View>
 
-      <Text className="page-family__section">{t('healthCode.family.requestsTitle')}</Text>
-      <QueryList
-        block="page-family-requests"
-        query={f.requests}
-        items={(d) => d.requests}
-        empty={t('healthCode.family.requestsNone')}
-      >
-        {(r) => (
-          <Item
-            key={r.id}
-            className="page-family__request"
-            data={{ 'data-request': r.id }}
-            title={t('healthCode.family.requestedBy', {
-              name: r.askedBy,
-              relation: t(`healthCode.relations.${r.relation}`),
-            })}
-            side={
-              <Text className="page-family__request-status">
-                {t(r.status === 'pending' ? 'healthCode.family.requestPending' : 'healthCode.family.requestActive')}
-              </Text>
-            }
-            meta={[
-              `${t(`healthCode.family.consentMethods.${r.consentMethod}`)} · ${t('healthCode.family.consentVersion', { version: r.consentVersion })}`,
-              t('healthCode.family.requestedAt', { time: formatDateTime(r.requestedAt) }),
-            ]}
-          >
-            <View className="page-family__member-actions">
-              {r.status === 'pending' ? (
-                <Button className="page-family__accept-request" size="small" type="primary" onClick={() => f.accept(r)}>
-                  {t('healthCode.family.accept')}
-                </Button>
-              ) : null}
-              <Button
-                className="page-family__withdraw"
-                size="small"
-                fill="outline"
-                type="danger"
-                onClick={() => f.withdraw(r)}
-              >
-                {t(r.status === 'pending' ? 'healthCode.family.decline' : 'healthCode.family.withdraw')}
-              </Button>
-            </View>
-          </Item>
-        )}
-      </QueryList>
+      {fromMe ? null : requestsSection}
     </View>
   )
 }
