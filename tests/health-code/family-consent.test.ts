@@ -122,6 +122,33 @@ test('a wrong name, a wrong ID number and a person who is not a minor of the hou
   expect((await api.call(adder, 'GET', '/v1/family')).json().members).toEqual([])
 })
 
+test('within a consent method every kind of failure asks 公安 the same calls: no early exit whose timing tells which', async () => {
+  const calls = async () =>
+    ((await (await fetch(`${sys.departments.gongan!.url}/_admin/stats`)).json()) as { businessRequests: number })
+      .businessRequests
+  const known = await green()
+  const { minor } = await minorWithGuardian()
+  const unknownId = sys.citizen(SIZE + 1234).idNumber
+  const wrongName = { name: otherName(sys.citizen(known).name) }
+  const cases: [Method, number, object][] = [
+    ['household', known, wrongName],
+    ['household', known, { idNumber: unknownId }],
+    ['household', known, {}], // an adult: not a minor of anyone's household
+    ['member', known, wrongName],
+    ['member', known, { idNumber: unknownId }],
+    ['member', minor, {}], // a minor: not on an adult's own consent
+  ]
+  const asked: Record<string, number[]> = { household: [], member: [] }
+  for (const [i, [method, index, extra]] of cases.entries()) {
+    const adder = await realNameUser(sys, `timing-${i}`, await green())
+    const before = await calls()
+    const r = await add(adder, index, method, extra)
+    expect([r.statusCode, r.json().code]).toEqual([422, 'FAMILY_MEMBER_NOT_CONFIRMED'])
+    asked[method]!.push((await calls()) - before)
+  }
+  expect(asked).toEqual({ household: [2, 2, 2], member: [1, 1, 1] })
+})
+
 test(`the failed attempt after ${FAMILY_FAILURES_PER_DAY} in a day is 429, even for a pair that would be confirmed`, async () => {
   const adder = await realNameUser(sys, 'brute-forcer', await green())
   const known = await green()
