@@ -8,7 +8,11 @@ const gongan = startDepartment(gonganStandIn)
 const certificatesOf = (index: number) =>
   gongan.read(gonganContracts.certificates.path, index, gonganContracts.certificates.responses[200])
 
-describeLookups(gongan, [gonganContracts.lookupCitizen.path, gonganContracts.certificates.path])
+describeLookups(gongan, [
+  gonganContracts.lookupCitizen.path,
+  gonganContracts.certificates.path,
+  gonganContracts.guardians.path,
+])
 
 test('the 居民身份证 carries the ID number, a term that follows the age at issue, and the register’s details', async () => {
   const index = gongan.pick(
@@ -67,4 +71,25 @@ test('most certificates are valid, and each status occurs somewhere in the popul
   expect(rows.find((r) => r.status === 'valid')!.n / total).toBeGreaterThan(0.85)
   expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['expired', 'valid']))
   expect(SIZE).toBeGreaterThan(0)
+})
+
+test('a minor’s guardians are their parents in the same 户口簿, 18–45 years older; an adult has none', async () => {
+  const guardiansOf = (index: number) =>
+    gongan.read(gonganContracts.guardians.path, index, gonganContracts.guardians.responses[200])
+  const minor = gongan.pick('SELECT person_index FROM guardians ORDER BY person_index LIMIT 1')
+  const { guardians } = await guardiansOf(minor)
+  expect(guardians.length).toBeGreaterThan(0)
+  const { certificates } = await certificatesOf(minor)
+  const register = certificates.find((c) => c.type === 'household_register')
+  if (register?.type !== 'household_register') throw new Error('no household register')
+  const child = person(SEED, minor)
+  for (const g of guardians) {
+    expect(register.members.map((m) => m.idNumber)).toContain(g.idNumber)
+    const age = Number(child.birthDate.slice(0, 4)) - Number(g.idNumber.slice(6, 10))
+    expect(age).toBeGreaterThanOrEqual(17)
+  }
+  const adult = gongan.pick(
+    'SELECT person_index FROM citizens WHERE person_index NOT IN (SELECT person_index FROM guardians) LIMIT 1',
+  )
+  expect((await guardiansOf(adult)).guardians).toEqual([])
 })

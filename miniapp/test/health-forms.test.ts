@@ -102,11 +102,12 @@ describe('venue QR link', () => {
 })
 
 describe('family member', () => {
+  const standin = { kind: 'standin' as const, image: '', spokenDigits: '123456' }
   const fields = {
     name: '王小明',
     idNumber: '11010519491231002x',
     relation: 'grandparent' as const,
-    method: 'guardian' as const,
+    method: 'member' as const,
     accepted: true,
   }
   it('records the consent with the statement version, for a real name and ID number', () => {
@@ -115,9 +116,17 @@ describe('family member', () => {
         name: '王小明',
         idNumber: '11010519491231002X',
         relation: 'grandparent',
-        consent: { accepted: true, method: 'guardian', version: FAMILY_CONSENT_VERSION },
+        consent: { accepted: true, method: 'member', version: FAMILY_CONSENT_VERSION },
       },
     })
+  })
+  it("the member's face on this phone goes with the face method only", () => {
+    const face = { verifyId: '6f1c2a4e-5b7d-4c8e-9f0a-1b2c3d4e5f60', sample: standin }
+    expect(checkFamily({ ...fields, method: 'face' })).toEqual({
+      errors: { face: t('healthCode.family.faceRequired') },
+    })
+    expect(checkFamily({ ...fields, method: 'face' }, face)).toMatchObject({ input: { face } })
+    expect(checkFamily(fields, face)).toEqual({ errors: { face: t('healthCode.family.faceRequired') } })
   })
   it('needs the explicit tick, a Chinese name and a valid ID number', () => {
     expect(checkFamily({ ...fields, accepted: false })).toEqual({

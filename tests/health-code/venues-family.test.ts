@@ -1,6 +1,6 @@
 // 粤康码 venues and family members over the API, against the 公安 and 卫健 stand-ins: venue codes (real-name only,
 // keyed so that none can be made up), check-ins that turn a code yellow at a venue in a risk area, and family members
-// (代亲友) confirmed by 公安 with their consent recorded; another citizen's member is a 404 exactly like a made-up one.
+// (代亲友) confirmed by 公安 with their own consent (here: their face on the carer's phone) recorded; another citizen's member is a 404 exactly like a made-up one.
 import { openDataStore } from '@ysx/bff/db'
 import {
   CheckInSchema,
@@ -12,7 +12,8 @@ import {
   VenueSchema,
 } from '@ysx/shared'
 import { citizenPicker, flagRiskArea, healthApi } from '../support/health-code'
-import { realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { ageOn } from '@ysx/departments/harness'
+import { faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -23,7 +24,7 @@ const SAFE_AREA = '广州市越秀区测试平安街道'
 let owner: string
 let riskCode: string
 let safeCode: string
-const consent = { accepted: true, method: 'guardian', version: FAMILY_CONSENT_VERSION }
+const consent = { accepted: true, method: 'face', version: FAMILY_CONSENT_VERSION }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** A citizen with a green code, signed in under a fresh account */
 const newCitizen = async (account: string) => realNameUser(sys, account, await green())
@@ -140,41 +141,54 @@ describe('check-ins', () => {
 })
 
 describe('family members', () => {
-  const add = (token: string, index: number, extra: object = {}) => {
+  /** Adults the face check accepts, from citizen 250 on (a minor is added only by a guardian: family-consent.test.ts) */
+  const adults: number[] = []
+  beforeAll(() => {
+    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+    for (let i = 250; adults.length < 25; i += 1) {
+      if (!faceCheckAlwaysFails(i) && ageOn(sys.citizen(i).birthDate, today) >= 19) adults.push(i)
+    }
+  })
+  const A = (n: number) => adults[n]!
+  /** A member who consents with their own face on the carer's phone (added at once) */
+  const add = async (token: string, index: number, extra: object = {}) => {
     const who = sys.citizen(index)
+    const c = (await api.call(token, 'POST', '/v1/family/face-challenges')).json()
     return api.call(token, 'POST', '/v1/family', {
       name: who.name,
       idNumber: who.idNumber,
       relation: 'parent',
       consent,
+      face: { verifyId: c.verifyId, sample: { kind: 'standin', image: '', spokenDigits: c.digits } },
       ...extra,
     })
   }
   const otherName = (name: string) => `${name.slice(0, -1)}${name.endsWith('明') ? '亮' : '明'}`
 
-  test('a member confirmed by 公安 is added with the consent recorded and audited, and their code shows their masked name', async () => {
+  test('a member who passes the face check is added with the consent recorded and audited, and their code shows their masked name', async () => {
     const token = await newCitizen('carer')
-    const res = await add(token, 250)
+    const res = await add(token, A(0))
     expect(res.statusCode).toBe(201)
     const member = FamilyMemberSchema.parse(res.json())
     expect(member).toMatchObject({
-      maskedName: maskName(sys.citizen(250).name),
+      maskedName: maskName(sys.citizen(A(0)).name),
       relation: 'parent',
-      consentMethod: 'guardian',
+      status: 'active',
+      consentMethod: 'face',
       consentVersion: FAMILY_CONSENT_VERSION,
     })
-    expect(res.body).not.toContain(sys.citizen(250).idNumber)
+    expect(res.body).not.toContain(sys.citizen(A(0)).idNumber)
     expect((await api.call(token, 'GET', '/v1/family')).json().members).toEqual([member])
     const shown = await api.show(token, member.id)
     expect(shown.statusCode).toBe(200)
     expect(HealthCodeSchema.parse(shown.json())).toMatchObject({
       holder: member.id,
-      maskedName: maskName(sys.citizen(250).name),
+      maskedName: maskName(sys.citizen(A(0)).name),
     })
     const store = openDataStore(sys.dbFile)
     try {
       const audit = (await store.repos.audit.list()).map((r) => `${r.action}:${r.outcome}:${r.reason}`)
-      expect(audit).toContain(`family.add:success:consent guardian ${FAMILY_CONSENT_VERSION}`)
+      expect(audit).toContain(`family.add:success:consent face ${FAMILY_CONSENT_VERSION}`)
     } finally {
       await store.close()
     }
@@ -182,10 +196,10 @@ describe('family members', () => {
 
   test('a wrong name, the same member twice and the citizen themself are refused', async () => {
     const token = await newCitizen('careful-carer')
-    const wrong = await add(token, 251, { name: otherName(sys.citizen(251).name) })
+    const wrong = await add(token, A(1), { name: otherName(sys.citizen(A(1)).name) })
     expect([wrong.statusCode, wrong.json().code]).toEqual([422, 'FAMILY_MEMBER_NOT_CONFIRMED'])
-    expect((await add(token, 251)).statusCode).toBe(201)
-    const again = await add(token, 251, { relation: 'sibling' })
+    expect((await add(token, A(1))).statusCode).toBe(201)
+    const again = await add(token, A(1), { relation: 'sibling' })
     expect([again.statusCode, again.json().code]).toEqual([409, 'FAMILY_MEMBER_EXISTS'])
     const meIndex = await green()
     const me = await realNameUser(sys, 'self-adder', meIndex)
@@ -200,15 +214,18 @@ describe('family members', () => {
     ['another consent version', { consent: { ...consent, version: '2025-01-v1' } }],
     ['no consent', { consent: undefined }],
     ['an unknown consent method', { consent: { ...consent, method: 'phone' } }],
+    ['a consent by the carer alone (the old guardian method)', { consent: { ...consent, method: 'guardian' } }],
+    ['the face method without a face sample', { face: undefined }],
+    ['a face sample on the account method', { consent: { ...consent, method: 'member' } }],
   ])('a member with %s is refused with 400 and not added', async (_label, extra) => {
-    const res = await add(owner, 252, extra)
+    const res = await add(owner, A(2), extra)
     expect([res.statusCode, res.json().code]).toEqual([400, 'VALIDATION_FAILED'])
     expect((await api.call(owner, 'GET', '/v1/family')).json().members).toEqual([])
   })
 
   test("another citizen naming someone's member gets the same 404 as for a made-up id, on every route", async () => {
     const token = await newCitizen('guardian')
-    const member = FamilyMemberSchema.parse((await add(token, 253)).json())
+    const member = FamilyMemberSchema.parse((await add(token, A(3))).json())
     const stranger = await newCitizen('stranger')
     const madeUp = 'AAAAAAAAAAAAAAAAAAAAAA'
     const attempts = (holder: string) => [
@@ -229,6 +246,8 @@ describe('family members', () => {
       api.appeals(stranger, holder),
       api.transfer(stranger, { destination: 'macau', consent: true }, holder),
       api.call(stranger, 'DELETE', `/v1/family/${holder}`),
+      api.call(stranger, 'POST', `/v1/family/requests/${holder}/accept`),
+      api.call(stranger, 'DELETE', `/v1/family/requests/${holder}`),
     ]
     const theirs = await Promise.all(attempts(member.id))
     const none = await Promise.all(attempts(madeUp))
@@ -245,19 +264,19 @@ describe('family members', () => {
 
   test('a removed member is gone: 204, then 404 on their code and off the list', async () => {
     const token = await newCitizen('remover')
-    const member = FamilyMemberSchema.parse((await add(token, 254)).json())
+    const member = FamilyMemberSchema.parse((await add(token, A(4))).json())
     const res = await api.call(token, 'DELETE', `/v1/family/${member.id}`)
     expect(res.statusCode).toBe(204)
     const shown = await api.show(token, member.id)
     expect([shown.statusCode, shown.json().code]).toEqual([404, 'NOT_FOUND'])
     expect((await api.call(token, 'GET', '/v1/family')).json().members).toEqual([])
     expect((await api.call(token, 'DELETE', `/v1/family/${member.id}`)).statusCode).toBe(404)
-    expect((await add(token, 254)).statusCode).toBe(201) // removed members can be added again, with a new consent
+    expect((await add(token, A(4))).statusCode).toBe(201) // removed members can be added again, with a new consent
   })
 
   test("removing a member withdraws their consent: the code already on the carer's phone stops verifying", async () => {
     const token = await newCitizen('withdrawn')
-    const member = FamilyMemberSchema.parse((await add(token, 255)).json())
+    const member = FamilyMemberSchema.parse((await add(token, A(5))).json())
     const { credential } = HealthCodeSchema.parse((await api.show(token, member.id)).json())
     expect((await api.verify(credential)).statusCode).toBe(200)
     expect((await api.call(token, 'DELETE', `/v1/family/${member.id}`)).statusCode).toBe(204)
@@ -265,10 +284,19 @@ describe('family members', () => {
     expect([res.statusCode, res.json().code]).toEqual([422, 'HEALTH_CODE_SUPERSEDED'])
   })
 
-  test('an eleventh member is refused: at most 10', async () => {
+  test('an eleventh member is refused: at most 10, pending requests included', async () => {
     const token = await newCitizen('large-family')
-    for (let i = 0; i < 10; i += 1) expect((await add(token, 260 + i)).statusCode).toBe(201)
-    const res = await add(token, 270)
+    for (let i = 0; i < 10; i += 1) {
+      const who = sys.citizen(A(10 + i))
+      const body = {
+        name: who.name,
+        idNumber: who.idNumber,
+        relation: 'parent',
+        consent: { ...consent, method: 'member' },
+      }
+      expect((await api.call(token, 'POST', '/v1/family', body)).statusCode).toBe(201)
+    }
+    const res = await add(token, A(20))
     expect([res.statusCode, res.json().code]).toEqual([409, 'FAMILY_LIMIT_REACHED'])
     expect((await api.call(token, 'GET', '/v1/family')).json().members).toHaveLength(10)
   })

@@ -13,6 +13,7 @@ export type AuditAction =
   | 'certificate.reveal'
   | 'authz.denied'
   | 'family.add'
+  | 'family.accept'
   | 'family.remove'
   | 'health_code.transfer'
 

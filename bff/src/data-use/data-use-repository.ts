@@ -22,6 +22,7 @@ export function drizzleDataAccessRepository(db: Db): DataAccessRepository {
       dataKind: sql.placeholder('dataKind'),
       purpose: sql.placeholder('purpose'),
       caseId: sql.placeholder('caseId'),
+      askedBy: sql.placeholder('askedBy'),
       outcome: sql.placeholder('outcome'),
       at: sql.placeholder('at'),
     })

@@ -22,6 +22,8 @@ import type { DataAccessRepository } from './data-use-repository'
 export interface Subject {
   userId: string
   idNumber: string
+  /** Someone else asking for this citizen (代亲友: the adder's masked name); shown with the record */
+  askedBy?: string
 }
 
 export interface DepartmentReader {
@@ -45,6 +47,8 @@ export interface DepartmentCall {
   /** What was asked, in words a citizen reads */
   dataKind: string
   why: CallPurpose
+  /** Someone else asking for this citizen (代亲友: the adder's masked name) */
+  askedBy?: string
 }
 
 export interface DataUseService {
@@ -73,6 +77,7 @@ export function createDataUseService(
       dataKind: call.dataKind,
       purpose: call.why.purpose,
       caseId: call.why.caseId ?? null,
+      askedBy: call.askedBy ?? null,
       outcome,
       at: now(),
     })
@@ -91,7 +96,7 @@ export function createDataUseService(
 
   const readerFor = (department: PopulationDepartment): DepartmentReader => ({
     async read(contract, subject, why, opts) {
-      const call = { userId: subject.userId, department, dataKind: contract.summary, why }
+      const call = { userId: subject.userId, department, dataKind: contract.summary, why, askedBy: subject.askedBy }
       let got
       try {
         got = await lookups[department].lookup(contract, subject.idNumber, why, opts)

@@ -14,6 +14,8 @@ export const dataAccess = sqliteTable(
     dataKind: text('data_kind').notNull(),
     purpose: text('purpose').notNull(),
     caseId: text('case_id'),
+    /** Who asked, when the call was made for this citizen by someone else (代亲友: the adder, masked) */
+    askedBy: text('asked_by'),
     outcome: text('outcome', { enum: ['served', 'not_found', 'failed'] }).notNull(),
     at: at('at'),
   },

@@ -86,7 +86,12 @@ export function createAppealsService(d: {
       const why = { ...WHY(holder), caseId }
       const target = { kind: input.target.kind, id: 'id' in input.target ? input.target.id : null }
       const body = { idNumber: subject.idNumber, rule: input.rule, target, statement: input.statement }
-      const call = { userId: subject.userId, department: 'weijian' as const, dataKind: FILE_APPEAL_KIND, why }
+      const call = {
+        ...{ userId: subject.userId, askedBy: subject.askedBy },
+        department: 'weijian' as const,
+        dataKind: FILE_APPEAL_KIND,
+        why,
+      }
       const r = (await d.dataUse.track(call, () => d.weijian.fileAppeal(body, why)))!
       await d.repo.addAppeal({
         appealId: r.appealId,

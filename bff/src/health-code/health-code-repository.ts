@@ -1,9 +1,10 @@
 // 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
-import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import {
   checkIns,
+  familyFaceChallenges,
   familyMembers,
   healthAppeals,
   healthCodeUses,
@@ -13,6 +14,7 @@ import {
 } from './tables'
 
 export type FamilyMemberRow = typeof familyMembers.$inferSelect
+export type FamilyFaceChallengeRow = typeof familyFaceChallenges.$inferSelect
 export type DeclarationRow = typeof healthDeclarations.$inferSelect
 export type VenueRow = typeof venues.$inferSelect
 export type CheckInRow = typeof checkIns.$inferSelect
@@ -22,12 +24,22 @@ export type CheckInWithVenue = CheckInRow & { venueName: string; area: string }
 
 export interface HealthCodeRepository {
   addMember(row: FamilyMemberRow): Promise<void>
+  /** This owner's members not removed, pending or consented */
   members(ownerId: string): Promise<FamilyMemberRow[]>
-  /** An active member of this owner's list; undefined for anyone else's (or a removed one). */
+  /** A consented (active) member of this owner's list; undefined for anyone else's, a pending or a removed one. */
   member(ownerId: string, id: string): Promise<FamilyMemberRow | undefined>
   activeMemberByHash(ownerId: string, idNumberHash: string): Promise<FamilyMemberRow | undefined>
   activeMemberCount(ownerId: string): Promise<number>
   removeMember(ownerId: string, id: string, at: Date): Promise<boolean>
+  /** The member's side: every standing request naming this ID number (by its lookup hash), bound to their account */
+  requestsFor(idNumberHash: string, memberUserId: string): Promise<FamilyMemberRow[]>
+  /** The member accepts a pending request naming them; the row as it now stands, or undefined */
+  acceptRequest(idNumberHash: string, id: string, memberUserId: string, at: Date): Promise<FamilyMemberRow | undefined>
+  /** The member declines a request or withdraws their consent: the row is removed */
+  withdrawRequest(idNumberHash: string, id: string, at: Date): Promise<boolean>
+  addFamilyChallenge(row: FamilyFaceChallengeRow): Promise<void>
+  /** Marks the owner's unexpired, unused challenge used and returns its digits; undefined otherwise */
+  claimFamilyChallenge(ownerId: string, id: string, at: Date): Promise<string | undefined>
 
   addDeclaration(row: DeclarationRow): Promise<void>
   declarationsSince(holder: string, since: Date): Promise<DeclarationRow[]>
@@ -66,6 +78,7 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
   const activeMember = and(
     eq(familyMembers.ownerId, sql.placeholder('ownerId')),
     eq(familyMembers.id, sql.placeholder('id')),
+    eq(familyMembers.status, 'active'),
     isNull(familyMembers.removedAt),
   )
   const memberById = db.select().from(familyMembers).where(activeMember).prepare()
@@ -120,6 +133,58 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
         isNull(familyMembers.removedAt),
       )
       return one(db.update(familyMembers).set({ removedAt: at }).where(standing).run())
+    },
+    async requestsFor(idNumberHash, memberUserId) {
+      const naming = and(eq(familyMembers.idNumberHash, idNumberHash), isNull(familyMembers.removedAt))
+      return db.transaction((tx) => {
+        // First sight binds the rows to the member's account, so reads made for them are recorded in their log.
+        tx.update(familyMembers)
+          .set({ memberUserId })
+          .where(and(naming, isNull(familyMembers.memberUserId)))
+          .run()
+        return tx.select().from(familyMembers).where(naming).orderBy(desc(familyMembers.addedAt)).all()
+      })
+    },
+    async acceptRequest(idNumberHash, id, memberUserId, at) {
+      const pending = and(
+        eq(familyMembers.id, id),
+        eq(familyMembers.idNumberHash, idNumberHash),
+        eq(familyMembers.status, 'pending'),
+        isNull(familyMembers.removedAt),
+      )
+      const done = db
+        .update(familyMembers)
+        .set({ status: 'active', memberUserId, consentedAt: at, consentMethod: 'member' })
+        .where(pending)
+        .run()
+      if (!one(done)) return undefined
+      return db.select().from(familyMembers).where(eq(familyMembers.id, id)).get()
+    },
+    async withdrawRequest(idNumberHash, id, at) {
+      const standing = and(
+        eq(familyMembers.id, id),
+        eq(familyMembers.idNumberHash, idNumberHash),
+        isNull(familyMembers.removedAt),
+      )
+      return one(db.update(familyMembers).set({ removedAt: at }).where(standing).run())
+    },
+    async addFamilyChallenge(row) {
+      db.insert(familyFaceChallenges).values(row).run()
+    },
+    async claimFamilyChallenge(ownerId, id, at) {
+      const usable = and(
+        eq(familyFaceChallenges.id, id),
+        eq(familyFaceChallenges.ownerId, ownerId),
+        isNull(familyFaceChallenges.usedAt),
+        gt(familyFaceChallenges.expiresAt, at),
+      )
+      const claimed = db
+        .update(familyFaceChallenges)
+        .set({ usedAt: at })
+        .where(usable)
+        .returning({ digits: familyFaceChallenges.digits })
+        .all()
+      return claimed[0]?.digits
     },
 
     async addDeclaration(row) {

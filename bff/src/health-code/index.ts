@@ -3,9 +3,10 @@
 // verification. Public entry: what app.ts builds and registers, and the services the dashboard reads.
 import type { AuditService } from '../audit'
 import type { DataUseService } from '../data-use'
-import type { ProfileService } from '../identity'
+import type { AccessClaims, ProfileService } from '../identity'
+import type { AuditContext } from '../audit'
 import type { KeyService } from '../keys'
-import type { WeijianClient } from '../platform/departments'
+import type { GonganClient, WeijianClient } from '../platform/departments'
 import type { FieldCipher } from '../platform/field-cipher'
 import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
@@ -21,12 +22,19 @@ export interface HealthCode {
   activity: ActivityService
   appeals: AppealsService
   transfers: TransferService
+  /**
+   * The fresh step-up adding a member and the 粤澳 transfer need (403 STEP_UP_REQUIRED): identity's check, called
+   * here only, with the signed-in session's claims.
+   */
+  stepUp(auth: AccessClaims, ctx: AuditContext): Promise<void>
 }
 
 export function createHealthCode(d: {
   repo: HealthCodeRepository
   dataUse: DataUseService
   weijian: WeijianClient
+  /** 公安's face check, for a family member's consent on the adder's phone */
+  gongan: GonganClient
   profiles: ProfileService
   keys: KeyService
   audit: AuditService
@@ -42,11 +50,12 @@ export function createHealthCode(d: {
   const appeals = createAppealsService({ repo, readers, weijian: d.weijian, dataUse: d.dataUse, now })
   const status = createHealthStatusService({ repo, readers, appeals, keys, rules, now })
   return {
-    holders: createHolderService({ repo, profiles, readers, cipher, audit, now }),
+    holders: createHolderService({ repo, profiles, readers, dataUse: d.dataUse, gongan: d.gongan, cipher, audit, now }),
     status,
     activity: createActivityService({ repo, status, profiles, cipher, now }),
     appeals,
     transfers: createTransferService({ status, keys, audit, now }),
+    stepUp: (auth, ctx) => profiles.requireRecentFace(auth.sub, ctx),
   }
 }
 

@@ -18,6 +18,11 @@ export default async function healthCodeRoutes(
   const holder = (req: { auth: { sub: string }; params: { holder: string } }) =>
     opts.holders.resolve(req.auth.sub, req.params.holder)
   const mine = { onRequest: app.authenticate }
+  /** Routes that act with another person's data or sign a name: a fresh step-up in this session first */
+  const freshStepUp = {
+    onRequest: app.authenticate,
+    preHandler: async (req: FastifyRequest) => opts.stepUp(req.auth, auditContext(req)),
+  }
 
   // Every answer here is about one person: never kept by a cache (the entrance verification says no-store itself).
   app.addHook('onRequest', privateNoStore)
@@ -72,7 +77,7 @@ export default async function healthCodeRoutes(
   /** POST /v1/health-codes/:holder/transfers — the signed 粤澳 transfer payload */
   r.route({
     ...fromContract(c.transfer),
-    ...mine,
+    ...freshStepUp,
     handler: async (req, reply) =>
       reply.code(201).send(await opts.transfers.transfer(await holder(req), locale(req), auditContext(req))),
   })
@@ -106,12 +111,44 @@ export default async function healthCodeRoutes(
     handler: async (req) => ({ members: await opts.holders.members(req.auth.sub) }),
   })
 
-  /** POST /v1/family — add a member, confirmed by 公安, with their consent recorded */
+  /** POST /v1/family — add a member, with their own consent (pending until they accept, or at once: face/household) */
   r.route({
     ...fromContract(c.addFamily),
-    ...mine,
+    ...freshStepUp,
     handler: async (req, reply) =>
       reply.code(201).send(await opts.holders.add(req.auth.sub, req.body, auditContext(req))),
+  })
+
+  /** POST /v1/family/face-challenges — digits for the member to read aloud in the face check on this phone */
+  r.route({
+    ...fromContract(c.familyFaceChallenge),
+    ...mine,
+    handler: async (req, reply) =>
+      reply.code(201).send(await opts.holders.faceChallenge(req.auth.sub, auditContext(req))),
+  })
+
+  /** GET /v1/family/requests — the member's side: who asked to show my code, and whom I allowed */
+  r.route({
+    ...fromContract(c.familyRequests),
+    ...mine,
+    handler: async (req) => ({ requests: await opts.holders.requests(req.auth.sub) }),
+  })
+
+  /** POST /v1/family/requests/:holder/accept — the member accepts */
+  r.route({
+    ...fromContract(c.acceptFamily),
+    ...mine,
+    handler: async (req) => opts.holders.accept(req.auth.sub, req.params.holder, auditContext(req)),
+  })
+
+  /** DELETE /v1/family/requests/:holder — the member declines, or withdraws a consent given */
+  r.route({
+    ...fromContract(c.withdrawFamily),
+    ...mine,
+    handler: async (req, reply) => {
+      await opts.holders.withdraw(req.auth.sub, req.params.holder, auditContext(req))
+      return reply.code(204).send(null)
+    },
   })
 
   /** DELETE /v1/family/:holder — remove a member */

@@ -2,9 +2,14 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { at, id, maybeAt } from '../platform/columns'
 // A foreign key is a fact of the schema, not a use of identity's data: the one import tables may make.
-import { userRef } from '../identity/tables'
+import { userRef, users } from '../identity/tables'
 
-/** Family members a citizen shows codes for (代亲友): sealed identity, the consent as recorded, soft removal. */
+/**
+ * Family members a citizen shows codes for (代亲友): sealed identity, the consent as recorded, soft removal. A member
+ * is `pending` until they accept from their own account (`memberUserId`), or `active` at once after a face check on
+ * the adder's phone or a guardianship 公安 confirms; only an active member's code can be seen. Rows from before
+ * consent was asked of the member themself (method in_person/guardian) start pending.
+ */
 export const familyMembers = sqliteTable(
   'family_members',
   {
@@ -15,13 +20,34 @@ export const familyMembers = sqliteTable(
     idNumberSealed: text('id_number_sealed').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
     relation: text('relation').notNull(),
-    consentMethod: text('consent_method', { enum: ['in_person', 'guardian'] }).notNull(),
+    consentMethod: text('consent_method', {
+      enum: ['member', 'face', 'household', 'in_person', 'guardian'],
+    }).notNull(),
     consentVersion: text('consent_version').notNull(),
     addedAt: at('added_at'),
     removedAt: maybeAt('removed_at'),
+    status: text('status', { enum: ['pending', 'active'] })
+      .notNull()
+      .default('pending'),
+    /** The member's own account, once they accepted (or first looked at the requests naming them) */
+    memberUserId: text('member_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the member's consent was given (accepted, face check passed or guardianship confirmed) */
+    consentedAt: maybeAt('consented_at'),
   },
-  (t) => [index('family_members_owner_idx').on(t.ownerId, t.idNumberHash)],
+  (t) => [
+    index('family_members_owner_idx').on(t.ownerId, t.idNumberHash),
+    index('family_members_member_idx').on(t.idNumberHash),
+  ],
 )
+
+/** One-use digits a family member reads aloud for the face check on the adder's phone (2 minutes). */
+export const familyFaceChallenges = sqliteTable('family_face_challenges', {
+  id: id(),
+  ownerId: userRef('owner_id'),
+  digits: text('digits').notNull(),
+  expiresAt: at('expires_at'),
+  usedAt: maybeAt('used_at'),
+})
 
 /** Health and trip declarations; `effectiveAt` is when the declared fact happened (a trip: the day of return). */
 export const healthDeclarations = sqliteTable(

@@ -1,7 +1,8 @@
 // 粤澳转码: a signed payload a Macau-side verifier checks with our published keys (JWKS) and any JOSE library.
 // Format (docs/health-code-transfer.md): compact JWS, ES256, header { typ: 'ysx-hc-transfer', kid }, claims
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
-// Only with the citizen's consent (the contract requires it), and audited.
+// Only with the citizen's consent (the contract requires it) after a fresh step-up (the route's), for themself or a
+// member who consented, and audited.
 import { chinaDate, type Locale, type TransferSchema, type z } from '@ysx/shared'
 import { CODE_TYP } from '@ysx/shared/credential'
 import { signJws } from '../platform/jws'
@@ -28,7 +29,6 @@ export function createTransferService(d: {
   return {
     async transfer(holder, locale, ctx) {
       const { status, facts } = await d.status.reevaluate(holder, locale)
-      const subject = await holder.subject()
       const iat = Math.floor(d.now().getTime() / 1000)
       const exp = iat + TRANSFER_HOURS * 3600
       const negativeTestDate = facts.latestNegative ? chinaDate(facts.latestNegative.getTime()) : null
@@ -45,7 +45,7 @@ export function createTransferService(d: {
       const payload = await signJws({ alg: 'ES256', typ: TRANSFER_TYP }, claims, (build) => d.keys.signFor(build))
       await d.audit.record(
         {
-          userId: subject.userId,
+          userId: holder.askerId,
           action: 'health_code.transfer',
           outcome: 'success',
           reason: `macau ${holder.id === 'self' ? 'self' : 'family'}`,

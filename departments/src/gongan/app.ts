@@ -33,6 +33,12 @@ export const standIn = defineDepartment({
       const { relationToHead: _r, ...head } = all[0]!
       return { head, members: all }
     })
+    const guardiansOf = sqlite.prepare(`SELECT c.id_number AS idNumber, g.relation FROM guardians g
+      JOIN citizens c ON c.person_index = g.guardian_index WHERE g.person_index = ? ORDER BY g.guardian_index`)
+    /** POST /v1/guardians/lookup — a minor's parents or guardians in the same household; none for an adult */
+    serve(gonganContracts.guardians, (s) => ({
+      guardians: guardiansOf.all(s.index) as { idNumber: string; relation: '父亲' | '母亲' | '监护人' }[],
+    }))
     const person = sqlite.prepare('SELECT name, phone, person_index AS personIndex FROM citizens WHERE id_number = ?')
     registerFaceRoutes(app, (idNumber) => person.get(idNumber) as RegisteredPerson | undefined)
   },

@@ -1,6 +1,6 @@
 // 公安 stand-in database schema: the identity register, household membership, and the harness's shared tables.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { citizenKey, oneOf, requiredText } from '../harness/columns'
+import { citizenKey, citizenRecords, oneOf, requiredInt, requiredText } from '../harness/columns'
 
 export { accessLog, certificates, seedMeta } from '../harness/tables'
 
@@ -25,3 +25,9 @@ export const householdMembers = sqliteTable(
   },
   (t) => [index('household_members_household_number').on(t.householdNumber)],
 )
+
+/** A minor's parents or guardians in the same household (户口簿 监护关系): who may act for them. */
+export const guardians = citizenRecords('guardians', {
+  guardianIndex: requiredInt('guardian_index'),
+  relation: oneOf('relation', ['父亲', '母亲', '监护人']),
+})

@@ -1,7 +1,7 @@
 // 公安 stand-in seeding: the identity register, households, and the 居民身份证, 户口簿 and 居住证 issued.
 import type { Cohort, Person, SeedStore } from '../harness'
 import { addYears, ageOn, ALL_REGIONS, dice, policeBureau, regionOf, street, validity, validityByAge } from '../harness'
-import { citizens, householdMembers } from './schema'
+import { citizens, guardians, householdMembers } from './schema'
 
 /** 居民身份证 terms by age at issue: 5 years under 16, 10 to 25, 20 to 45, then long-term. */
 const idCardYears = (age: number) => (age < 16 ? 5 : age < 26 ? 10 : age < 46 ? 20 : null)
@@ -26,6 +26,12 @@ function householdRegister(c: Cohort, p: Person, store: SeedStore) {
   const v = validity(d, c.ref, h.established, null)
   const relationToHead = h.members.find((m) => m.person === p)!.relation
   store.insert(householdMembers, [{ personIndex: p.index, householdNumber: h.number, relationToHead }])
+  const guardianRows = c.kin.get(p.index)!.guardians.map((g) => ({
+    personIndex: p.index,
+    guardianIndex: g.index,
+    relation: g.gender === 'male' ? ('父亲' as const) : ('母亲' as const),
+  }))
+  if (guardianRows.length > 0) store.insert(guardians, guardianRows)
   store.certificate(p.index, {
     type: 'household_register',
     certificateNumber: h.number,

@@ -22,6 +22,8 @@ export interface Household {
 export interface Kin {
   household: Household
   spouse: Person | null
+  /** A minor's parent in the household and that parent's spouse (empty for everyone else) */
+  guardians: Person[]
 }
 
 /** Legal marriage ages (婚姻法): 22 for men, 20 for women. */
@@ -83,8 +85,12 @@ export function kinship(seed: number, ref: string, people: Person[]): Map<number
     for (const f of new Set(founder)) {
       const members = block.filter((_, pos) => founder[pos] === f)
       const h = household(seed, ref, members, block[f]!, spouseAt[f] ?? null)
-      for (const person of members)
-        out.set(person.index, { household: h, spouse: spouseAt[block.indexOf(person)] ?? null })
+      for (const person of members) {
+        const pos = block.indexOf(person)
+        const up = ages[pos]! < 18 ? parent[pos] : undefined
+        const guardians = up === undefined ? [] : [block[up]!, ...(spouseAt[up] ? [spouseAt[up]] : [])]
+        out.set(person.index, { household: h, spouse: spouseAt[pos] ?? null, guardians })
+      }
     }
   }
   return out

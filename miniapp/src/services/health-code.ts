@@ -26,6 +26,9 @@ export type VenueInput = RequestInput<C['registerVenue']>['body']
 export type FamilyList = ResponseOf<C['family']>
 export type FamilyMember = FamilyList['members'][number]
 export type FamilyInput = RequestInput<C['addFamily']>['body']
+export type FamilyFaceChallenge = ResponseOf<C['familyFaceChallenge']>
+export type FamilyRequestList = ResponseOf<C['familyRequests']>
+export type FamilyRequest = FamilyRequestList['requests'][number]
 
 /** The code for a holder, with a status credential bound to this device's key (re-issued only when something changed). */
 export function show(holder: Holder, key: DeviceKey['publicJwk']): Promise<HealthCodeShown> {
@@ -79,4 +82,23 @@ export function addFamily(input: FamilyInput): Promise<FamilyMember> {
 
 export function removeFamily(holder: Holder): Promise<null> {
   return request(healthCodeContracts.removeFamily, { params: { holder } })
+}
+
+/** Digits for the member to read aloud in the face check on this phone */
+export function familyFaceChallenge(): Promise<FamilyFaceChallenge> {
+  return request(healthCodeContracts.familyFaceChallenge)
+}
+
+/** The member's side: who asked to show my code, and whom I allowed */
+export function familyRequests(): Promise<FamilyRequestList> {
+  return request(healthCodeContracts.familyRequests)
+}
+
+export function acceptFamily(holder: Holder): Promise<FamilyRequest> {
+  return request(healthCodeContracts.acceptFamily, { params: { holder } })
+}
+
+/** Declines a request, or withdraws a consent given */
+export function withdrawFamily(holder: Holder): Promise<null> {
+  return request(healthCodeContracts.withdrawFamily, { params: { holder } })
 }

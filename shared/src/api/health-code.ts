@@ -9,6 +9,7 @@ import { ChineseNameSchema, MaskedNameSchema } from '../domain/name'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
+import { FaceChallengeSchema, FaceSampleSchema } from './face'
 import { DeviceKeySchema } from './presentation'
 
 export const HEALTH_COLOURS = ['green', 'yellow', 'red'] as const
@@ -19,6 +20,12 @@ export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore_throat', 'loss_of_sm
 export const FAMILY_RELATIONS = ['parent', 'grandparent', 'child', 'spouse', 'sibling', 'other'] as const
 /** The consent statement a family member (or their guardian) agrees to; its version is recorded with the consent. */
 export const FAMILY_CONSENT_VERSION = '2026-11-v1'
+/**
+ * How the member's consent is given: `member` — an adult confirms from their own account (the request waits until
+ * they accept); `face` — an adult without a phone passes 公安's face check on the adder's phone; `household` — a minor
+ * whose 户口簿 at 公安 shows the adder as parent or guardian in the same household.
+ */
+export const FAMILY_CONSENT_METHODS = ['member', 'face', 'household'] as const
 
 const isoDate = (what: string) =>
   z
@@ -111,6 +118,12 @@ export const CheckInSchema = z.object({
   at: z.string().datetime().describe('签到时间'),
 })
 
+export const FamilyConsentMethodSchema = z
+  .enum(FAMILY_CONSENT_METHODS)
+  .describe(
+    '授权方式：member 亲友在本人账号确认，face 亲友在添加人手机上刷脸，household 户口簿上的监护关系（未成年人）',
+  )
+
 export const FamilyMemberSchema = z.object({
   id: z
     .string()
@@ -118,11 +131,23 @@ export const FamilyMemberSchema = z.object({
     .describe('亲友编号（只对添加人有效）'),
   maskedName: MaskedNameSchema,
   relation: z.enum(FAMILY_RELATIONS).describe('与本人关系'),
+  status: z
+    .enum(['pending', 'active'])
+    .describe('pending 等待亲友在其本人账号确认（此时看不到其健康码），active 已授权'),
   consentVersion: z.string().describe('所同意的授权声明版本'),
-  consentMethod: z
-    .enum(['in_person', 'guardian'])
-    .describe('授权方式：in_person 本人当面同意，guardian 监护人代为同意'),
-  addedAt: z.string().datetime().describe('添加（授权记录）时间'),
+  consentMethod: FamilyConsentMethodSchema,
+  addedAt: z.string().datetime().describe('添加（提出请求）时间'),
+})
+
+/** A request naming the signed-in citizen as someone's family member, as the member sees it. */
+export const FamilyRequestSchema = z.object({
+  id: FamilyMemberSchema.shape.id,
+  askedBy: MaskedNameSchema.describe('添加人（已脱敏）'),
+  relation: z.enum(FAMILY_RELATIONS).describe('添加人所填的关系（您是其…）'),
+  status: FamilyMemberSchema.shape.status,
+  consentMethod: FamilyConsentMethodSchema,
+  consentVersion: z.string().describe('授权声明版本'),
+  requestedAt: z.string().datetime().describe('请求时间'),
 })
 
 export const AppealSchema = z.object({
@@ -298,7 +323,9 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/family',
     tag: 'health-code',
-    summary: '添加亲友（如无手机的长辈）：核对公安登记的姓名与身份证号码，记录其授权',
+    summary:
+      '添加亲友（需刚完成刷脸验证）：成年人在其本人账号确认，或在本机刷脸；未成年人以公安户口簿上的监护关系为准。' +
+      '任何一种未能确认都得到同一答复，且计入每日失败次数',
     ...authed,
     body: z
       .object({
@@ -308,13 +335,60 @@ export const healthCodeContracts = defineContracts({
         consent: z
           .object({
             accepted: z.literal(true),
-            method: z.enum(['in_person', 'guardian']),
+            method: FamilyConsentMethodSchema,
             version: z.literal(FAMILY_CONSENT_VERSION),
           })
           .strict(),
+        face: z
+          .object({
+            verifyId: FaceChallengeSchema.shape.verifyId,
+            sample: FaceSampleSchema,
+          })
+          .strict()
+          .optional()
+          .describe('亲友本人在本机的刷脸样本（仅 consent.method = face 时，且必填）'),
       })
-      .strict(),
-    responses: { 201: FamilyMemberSchema, 400: E, 401: E, 403: E, 409: E, 422: E, 502: E, 503: E, 504: E },
+      .strict()
+      .refine((b) => (b.consent.method === 'face') === (b.face !== undefined), {
+        path: ['face'],
+        message: '刷脸授权须附刷脸样本，其他方式不得附带',
+      }),
+    bodyLimit: 600_000,
+    responses: { 201: FamilyMemberSchema, 400: E, 401: E, 403: E, 409: E, 422: E, 429: E, 502: E, 503: E, 504: E },
+  },
+  familyFaceChallenge: {
+    method: 'POST',
+    path: '/v1/family/face-challenges',
+    tag: 'health-code',
+    summary: '亲友在本机刷脸前：请亲友朗读的数字（一次性，2 分钟内有效）',
+    ...authed,
+    responses: { 201: FaceChallengeSchema, 401: E, 403: E, 429: E },
+  },
+  familyRequests: {
+    method: 'GET',
+    path: '/v1/family/requests',
+    tag: 'health-code',
+    summary: '谁请求（或已获准）代我亮码：待确认与已授权的请求',
+    ...authed,
+    responses: { 200: z.object({ requests: z.array(FamilyRequestSchema) }), 401: E, 403: E },
+  },
+  acceptFamily: {
+    method: 'POST',
+    path: '/v1/family/requests/:holder/accept',
+    tag: 'health-code',
+    summary: '同意他人代我亮码（我本人确认授权）',
+    ...authed,
+    params: HolderParamsSchema,
+    responses: { 200: FamilyRequestSchema, 401: E, 403: E, 404: E },
+  },
+  withdrawFamily: {
+    method: 'DELETE',
+    path: '/v1/family/requests/:holder',
+    tag: 'health-code',
+    summary: '拒绝请求或撤回授权：对方不再能看到或出示我的健康码',
+    ...authed,
+    params: HolderParamsSchema,
+    responses: { 204: z.null(), 401: E, 403: E, 404: E },
   },
   removeFamily: {
     method: 'DELETE',

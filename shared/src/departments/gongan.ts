@@ -63,7 +63,29 @@ export const GonganCertificateSchema = certificateUnion(
 )
 export type GonganCertificate = z.infer<typeof GonganCertificateSchema>
 
+/**
+ * A minor's parents or guardians registered in the same household (户口簿), as 公安 holds it. Empty for an adult
+ * (by 公安's reference date) or a minor whose household names none.
+ */
+export const GuardiansSchema = z.object({
+  guardians: z
+    .array(
+      z.object({
+        idNumber: IdNumberSchema,
+        relation: z.enum(['父亲', '母亲', '监护人']).describe('与该未成年人的关系'),
+      }),
+    )
+    .describe('同户的父母或监护人'),
+})
+export type Guardians = z.infer<typeof GuardiansSchema>
+
 export const gonganContracts = defineContracts({
   lookupCitizen: lookupContract('按身份证号码查询公民身份信息', 'identity', '/v1/citizens/lookup', GonganCitizenSchema),
+  guardians: lookupContract(
+    '按身份证号码查询未成年人同户的父母或监护人',
+    'identity',
+    '/v1/guardians/lookup',
+    GuardiansSchema,
+  ),
   certificates: certificatesContract('identity', GonganCertificateSchema),
 })

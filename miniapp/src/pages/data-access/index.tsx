@@ -26,6 +26,7 @@ function Record({ record }: { record: DataAccessRecord }) {
       meta={[
         t('queries.dataAccess.purpose', { purpose: record.purpose }),
         record.caseId ? t('queries.dataAccess.caseId', { caseId: record.caseId }) : null,
+        record.askedBy ? t('queries.dataAccess.askedBy', { name: record.askedBy }) : null,
         formatDateTime(record.at),
       ]}
     />

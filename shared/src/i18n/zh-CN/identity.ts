@@ -24,6 +24,7 @@ export const me = {
   hideFull: '隐藏完整证件号',
   logout: '退出登录',
   dataAccess: '我的数据使用记录',
+  familyRequests: '亲友授权（谁可以代我亮码）',
   verifyCertificate: '核验证照',
 }
 
