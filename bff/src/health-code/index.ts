@@ -11,6 +11,7 @@ import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
 import type { HealthCodeRepository } from './health-code-repository'
 import { createHolderService, type HolderService } from './holders-service'
+import { createHealthCodePersonalData, type HealthCodePersonalData } from './personal-data'
 import { loadRuleSets } from './rules'
 import { createHealthStatusService, type HealthStatusService } from './status-service'
 import { createTransferService, type TransferService } from './transfer-service'
@@ -21,6 +22,8 @@ export interface HealthCode {
   activity: ActivityService
   appeals: AppealsService
   transfers: TransferService
+  /** PIPL: the citizen's health-code records for their copy and for 注销, and the retention purge */
+  personalData: HealthCodePersonalData
 }
 
 export function createHealthCode(d: {
@@ -47,9 +50,11 @@ export function createHealthCode(d: {
     activity: createActivityService({ repo, status, profiles, cipher, now }),
     appeals,
     transfers: createTransferService({ status, keys, audit, now }),
+    personalData: createHealthCodePersonalData(repo),
   }
 }
 
 export type { Holder, HolderService } from './holders-service'
 export type { HealthStatusService } from './status-service'
+export { type HealthCodeCopy, type HealthCodePersonalData, HEALTH_CODE_RETENTION } from './personal-data'
 export { default } from './routes'

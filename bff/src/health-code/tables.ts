@@ -2,7 +2,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { at, id, maybeAt } from '../platform/columns'
 // A foreign key is a fact of the schema, not a use of identity's data: the one import tables may make.
-import { userRef } from '../identity/tables'
+import { userRef, users } from '../identity/tables'
 
 /** Family members a citizen shows codes for (代亲友): sealed identity, the consent as recorded, soft removal. */
 export const familyMembers = sqliteTable(
@@ -43,7 +43,8 @@ export const venues = sqliteTable(
   'venues',
   {
     id: id(),
-    ownerId: userRef('owner_id'),
+    /** Null once the citizen who registered it closed their account: the venue stays, others checked in there */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     area: text('area').notNull(),
     address: text('address').notNull(),

@@ -11,6 +11,12 @@ export interface Database {
   db: Db
   /** True when a trivial query succeeds (readiness). */
   ping(): Promise<boolean>
+  /**
+   * Runs `work` as one transaction: all its writes or none. `work` may await only this database's repositories
+   * (synchronous underneath, so nothing else runs in between); a call to another system inside would let other
+   * requests' writes join the transaction.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -37,6 +43,18 @@ export function openDatabase(file: string): Database {
         return sqlite.prepare('select 1 as ok').get() !== undefined
       } catch {
         return false
+      }
+    },
+    async atomically(work) {
+      if (sqlite.inTransaction) throw new Error('atomically: a transaction is already open')
+      sqlite.exec('BEGIN IMMEDIATE')
+      try {
+        const value = await work()
+        sqlite.exec('COMMIT')
+        return value
+      } catch (err) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+        throw err
       }
     },
     async close() {

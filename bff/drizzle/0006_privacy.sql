@@ -1,0 +1,19 @@
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+PRAGMA defer_foreign_keys=ON;--> statement-breakpoint
+CREATE TABLE `__new_venues` (
+	`id` text PRIMARY KEY NOT NULL,
+	`owner_id` text,
+	`name` text NOT NULL,
+	`area` text NOT NULL,
+	`address` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+INSERT INTO `__new_venues`("id", "owner_id", "name", "area", "address", "created_at") SELECT "id", "owner_id", "name", "area", "address", "created_at" FROM `venues`;--> statement-breakpoint
+DROP TABLE `venues`;--> statement-breakpoint
+ALTER TABLE `__new_venues` RENAME TO `venues`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE INDEX `venues_owner_idx` ON `venues` (`owner_id`);--> statement-breakpoint
+ALTER TABLE `feedback` ADD `user_id` text REFERENCES users(id) ON UPDATE no action ON DELETE cascade;--> statement-breakpoint
+CREATE INDEX `feedback_user_idx` ON `feedback` (`user_id`);
