@@ -23,7 +23,8 @@ const signedIn = (token: string, remoteAddress: string) =>
 
 test('100 IPv6 addresses from one /64 share one bucket: the (limit+1)th request is 429', async () => {
   const codes: number[] = []
-  for (let i = 1; i <= ADDRESS_MAX + 1; i += 1) codes.push((await anonymous(`2001:db8:aa:1::${i.toString(16)}`)).statusCode)
+  for (let i = 1; i <= ADDRESS_MAX + 1; i += 1)
+    codes.push((await anonymous(`2001:db8:aa:1::${i.toString(16)}`)).statusCode)
   expect(codes.slice(0, ADDRESS_MAX).every((c) => c === 404)).toBe(true)
   expect(codes[ADDRESS_MAX]).toBe(429)
   // The neighbouring /64 is someone else.
