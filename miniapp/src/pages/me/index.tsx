@@ -65,6 +65,7 @@ export default function Me() {
   const openFeedback = () => void Taro.navigateTo({ url: PAGES.feedback })
   const openDataAccess = () => void Taro.navigateTo({ url: PAGES.dataAccess })
   const openVerify = () => void Taro.navigateTo({ url: PAGES.verify })
+  const openPrivacy = () => void Taro.navigateTo({ url: PAGES.privacy })
   const profile = me.status === 'ready' ? me.profile : null
   const realName = profile?.level === 'real_name'
 
@@ -111,6 +112,7 @@ export default function Me() {
       {me.failure ? <Text className="page-me__failure">{me.failure}</Text> : null}
       <Cell.Group className="page-me__entries">
         {realName ? <Cell title={t('me.dataAccess')} extra="›" clickable onClick={openDataAccess} /> : null}
+        {profile ? <Cell title={t('me.privacy')} extra="›" clickable onClick={openPrivacy} /> : null}
         <Cell title={t('me.verifyCertificate')} extra="›" clickable onClick={openVerify} />
         <Cell title={t('me.feedback')} extra="›" clickable onClick={openFeedback} />
         <Cell title={t('me.elderMode')} extra="›" clickable onClick={comingSoon} />
