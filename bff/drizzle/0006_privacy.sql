@@ -1,5 +1,8 @@
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
-PRAGMA defer_foreign_keys=ON;--> statement-breakpoint
+-- The migrator runs in a transaction, where foreign_keys=OFF has no effect: the check-ins (the only rows that refer
+-- to a venue) step aside while the venues table is rebuilt, so dropping the old one leaves no dangling reference.
+CREATE TABLE `__keep_check_ins` AS SELECT * FROM `check_ins`;--> statement-breakpoint
+DELETE FROM `check_ins`;--> statement-breakpoint
 CREATE TABLE `__new_venues` (
 	`id` text PRIMARY KEY NOT NULL,
 	`owner_id` text,
@@ -13,6 +16,8 @@ CREATE TABLE `__new_venues` (
 INSERT INTO `__new_venues`("id", "owner_id", "name", "area", "address", "created_at") SELECT "id", "owner_id", "name", "area", "address", "created_at" FROM `venues`;--> statement-breakpoint
 DROP TABLE `venues`;--> statement-breakpoint
 ALTER TABLE `__new_venues` RENAME TO `venues`;--> statement-breakpoint
+INSERT INTO `check_ins` SELECT * FROM `__keep_check_ins`;--> statement-breakpoint
+DROP TABLE `__keep_check_ins`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `venues_owner_idx` ON `venues` (`owner_id`);--> statement-breakpoint
 ALTER TABLE `feedback` ADD `user_id` text REFERENCES users(id) ON UPDATE no action ON DELETE cascade;--> statement-breakpoint
