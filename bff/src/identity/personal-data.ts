@@ -28,6 +28,8 @@ export interface AccountCopy {
 }
 
 export interface IdentityPersonalData {
+  /** Whether the account is still there (not closed). */
+  exists(userId: string): Promise<boolean>
   /** The keyed hash of the account's ID number (null before real name): how other records name this citizen. */
   idNumberHash(userId: string): Promise<string | null>
   /** The account and its sessions, personal fields in full: for the owner's own copy only. */
@@ -48,6 +50,9 @@ export function createIdentityPersonalData(d: {
 }): IdentityPersonalData {
   const open = (sealed: string | null) => (sealed ? d.cipher.decrypt(sealed) : null)
   return {
+    async exists(userId) {
+      return (await d.users.findById(userId)) !== undefined
+    },
     async idNumberHash(userId) {
       return (await d.users.findById(userId))?.idNumberHash ?? null
     },

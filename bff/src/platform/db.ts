@@ -36,6 +36,7 @@ export function openDatabase(file: string): Database {
   sqlite.pragma('mmap_size = 268435456')
   const db = drizzle(sqlite)
   migrate(db, { migrationsFolder: MIGRATIONS })
+  let queue: Promise<void> = Promise.resolve()
   return {
     db,
     async ping() {
@@ -45,17 +46,24 @@ export function openDatabase(file: string): Database {
         return false
       }
     },
-    async atomically(work) {
-      if (sqlite.inTransaction) throw new Error('atomically: a transaction is already open')
-      sqlite.exec('BEGIN IMMEDIATE')
-      try {
-        const value = await work()
-        sqlite.exec('COMMIT')
-        return value
-      } catch (err) {
-        if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
-        throw err
-      }
+    atomically(work) {
+      // One at a time: a second caller waits for the first to commit or roll back, instead of nesting in it.
+      const run = queue.then(async () => {
+        sqlite.exec('BEGIN IMMEDIATE')
+        try {
+          const value = await work()
+          sqlite.exec('COMMIT')
+          return value
+        } catch (err) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+          throw err
+        }
+      })
+      queue = run.then(
+        () => undefined,
+        () => undefined,
+      )
+      return run
     },
     async close() {
       if (sqlite.open) sqlite.close()

@@ -9,6 +9,7 @@ import type { DataUsePersonalData } from '../data-use'
 import type { FeedbackService } from '../feedback'
 import type { HealthCodePersonalData } from '../health-code'
 import type { AccessClaims, IdentityPersonalData } from '../identity'
+import { AppError } from '../platform/app-error'
 import type { PresentationPersonalData } from '../presentation'
 
 export interface PrivacyService {
@@ -80,6 +81,8 @@ export function createPrivacyService(d: PrivacyDeps): PrivacyService {
       const userId = claims.sub
       const closedAt = d.now()
       await d.atomically(async () => {
+        // A closing that raced this one and won: nothing to write.
+        if (!(await d.identity.exists(userId))) throw new AppError('ACCOUNT_CLOSED')
         const idNumberHash = await d.identity.idNumberHash(userId)
         // Recorded first, so the closing itself is in the trail; it is pseudonymised with the rest below.
         await d.audit.record({ userId, action: 'account.close', outcome: 'success' }, ctx)
