@@ -4,8 +4,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import aggregationRoutes, { createAggregation } from './aggregation'
-import { createAuditService } from './audit'
-import dataUseRoutes, { createDataUseService } from './data-use'
+import { auditPseudonymiser, createAuditService } from './audit'
+import dataUseRoutes, { createDataUsePersonalData, createDataUseService } from './data-use'
 import feedbackRoutes, { createFeedbackService } from './feedback'
 import healthCodeRoutes, { createHealthCode } from './health-code'
 import identityRoutes, { accessTokens, createIdentity } from './identity'
@@ -20,7 +20,8 @@ import openapi from './platform/plugins/openapi'
 import rateLimit from './platform/plugins/rate-limit'
 import security from './platform/plugins/security'
 import underPressure from './platform/plugins/under-pressure'
-import presentationRoutes, { createPresentationService } from './presentation'
+import presentationRoutes, { createPresentationPersonalData, createPresentationService } from './presentation'
+import privacyRoutes, { createPrivacyService, createRetention, type Retention, scheduleRetention } from './privacy'
 import { type DataStore, openDataStore } from './store'
 import systemRoutes from './system'
 import walletRoutes, { createWalletService } from './wallet'
@@ -36,6 +37,13 @@ export interface BuildOptions {
   now?: () => Date
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The retention job (it also runs every config.retentionIntervalMs): `purge(now)` runs it once */
+    retention: Retention
+  }
+}
+
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = createFastify(config, opts)
   const now = opts.now ?? (() => new Date())
@@ -49,7 +57,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const cipher = createFieldCipher(config.dataKey)
 
   // Every capability's services, built once.
-  const audit = createAuditService(repos.audit, now)
+  // Closed accounts' audit records carry an HMAC of their id, keyed outside the database (PIPL Art. 47).
+  const audit = createAuditService(repos.audit, now, auditPseudonymiser(config.dataKey))
   const keys = createKeyService(repos.signingKeys, cipher, config.keys, now)
   await keys.ensureCurrent()
   const dataUse = createDataUseService(departments.lookups, repos.dataAccess, now)
@@ -87,6 +96,31 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     budgetMs: config.departments.dashboardBudgetMs,
   })
   const { verifyRateLimitMax } = config
+  const feedback = createFeedbackService(repos.feedback, cipher)
+  const presentationData = createPresentationPersonalData(repos.presentations)
+  const privacy = createPrivacyService({
+    identity: identity.personalData,
+    level: async (userId) => (await profiles.profile(userId)).level,
+    // Identity's step-up guard.
+    requireStepUp: (claims, ctx) => profiles.requireRecentFace(claims.sub, ctx),
+    presentations: presentationData,
+    dataUse: createDataUsePersonalData(repos.dataAccess),
+    healthCode: healthCode.personalData,
+    feedback,
+    audit,
+    atomically: store.atomically,
+    now,
+  })
+  const retention = createRetention({
+    identity: identity.personalData,
+    presentations: presentationData,
+    healthCode: healthCode.personalData,
+  })
+  app.decorate('retention', retention)
+  const retentionJob = scheduleRetention(retention, config.retentionIntervalMs, now, (err) =>
+    app.log.error({ err }, 'retention purge failed'),
+  )
+  app.addHook('onClose', async () => retentionJob.stop())
 
   // Third-party wiring first, then our own error handling and access tokens, then each capability's routes.
   const production = config.env === 'production'
@@ -102,7 +136,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   })
 
   await app.register(systemRoutes, { ping: store.ping })
-  await app.register(feedbackRoutes, { feedback: createFeedbackService(repos.feedback, cipher) })
+  await app.register(feedbackRoutes, { feedback })
   const { appId, authorizeUrl } = config.wechat
   const loginRateLimitMax = config.auth.loginRateLimitMax
   await app.register(identityRoutes, { identity, loginRateLimitMax, wechat: { appId, authorizeUrl } })
@@ -112,6 +146,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(walletRoutes, { wallet })
   await app.register(presentationRoutes, { presentations, verifyRateLimitMax })
   await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax })
+  await app.register(privacyRoutes, { privacy })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
   return app

@@ -26,6 +26,8 @@ export interface Repositories {
 export interface DataStore {
   repos: Repositories
   ping(): Promise<boolean>
+  /** Runs `work` (this store's repositories only) as one transaction: all of its writes or none */
+  atomically<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -44,6 +46,7 @@ export function openDataStore(file: string): DataStore {
       healthCode: drizzleHealthCodeRepository(database.db),
     },
     ping: database.ping,
+    atomically: database.atomically,
     close: database.close,
   }
 }

@@ -24,6 +24,7 @@ export default defineAppConfig({
     'pages/housing-fund/index',
     'pages/violations/index',
     'pages/data-access/index',
+    'pages/privacy/index',
     'pages/wallet-card/index',
     'pages/present/index',
     'pages/verify/index',

@@ -9,6 +9,7 @@ export const PAGES = {
   housingFund: '/pages/housing-fund/index',
   violations: '/pages/violations/index',
   dataAccess: '/pages/data-access/index',
+  privacy: '/pages/privacy/index',
   wallet: '/pages/wallet/index',
   walletCard: '/pages/wallet-card/index',
   present: '/pages/present/index',

@@ -11,6 +11,8 @@ export interface AuditRepository {
   append(entry: AuditEntry, chain: (prevHash: string, entry: AuditEntry) => string): Promise<AuditRow>
   countSince(userId: string, action: string, outcome: 'success' | 'failure', since: Date): Promise<number>
   list(filter?: { userId?: string }): Promise<AuditRow[]>
+  /** Puts `to` where a record names `userId` (a closed account's pseudonym); the number of records changed. */
+  replaceUserId(userId: string, to: string): Promise<number>
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -46,6 +48,9 @@ export function drizzleAuditRepository(db: Db): AuditRepository {
     async list(filter = {}) {
       const q = db.select().from(auditLog)
       return (filter.userId ? q.where(eq(auditLog.userId, filter.userId)) : q).orderBy(asc(auditLog.seq)).all()
+    },
+    async replaceUserId(userId, to) {
+      return db.update(auditLog).set({ userId: to }).where(eq(auditLog.userId, userId)).run().changes
     },
   }
 }

@@ -5,7 +5,10 @@ export {
   type AuditAction,
   type AuditContext,
   auditHash,
+  auditPseudonymiser,
   type AuditService,
   createAuditService,
   firstBrokenLink,
+  PSEUDONYM_PREFIX,
+  type Pseudonymiser,
 } from './audit-service'

@@ -1,5 +1,5 @@
 // Data-access repository: the record of department queries made for each citizen, newest first.
-import { and, desc, eq, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import { dataAccess } from './tables'
 
@@ -9,6 +9,10 @@ export interface DataAccessRepository {
   insert(row: DataAccessRow): Promise<void>
   /** A page of a user's records, newest first; `before` continues from an earlier page's last `at`. */
   list(userId: string, limit: number, before?: Date): Promise<DataAccessRow[]>
+  /** PIPL: every record of the user, oldest first. */
+  allOf(userId: string): Promise<DataAccessRow[]>
+  /** PIPL Art. 47: deletes the user's records. */
+  eraseFor(userId: string): Promise<void>
 }
 
 export function drizzleDataAccessRepository(db: Db): DataAccessRepository {
@@ -42,6 +46,17 @@ export function drizzleDataAccessRepository(db: Db): DataAccessRepository {
         .orderBy(desc(dataAccess.at), desc(dataAccess.id))
         .limit(limit)
         .all()
+    },
+    async allOf(userId) {
+      return db
+        .select()
+        .from(dataAccess)
+        .where(eq(dataAccess.userId, userId))
+        .orderBy(asc(dataAccess.at), asc(dataAccess.id))
+        .all()
+    },
+    async eraseFor(userId) {
+      db.delete(dataAccess).where(eq(dataAccess.userId, userId)).run()
     },
   }
 }

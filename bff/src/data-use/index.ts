@@ -9,3 +9,4 @@ export {
   type Subject,
 } from './data-use-service'
 export { default } from './routes'
+export { createDataUsePersonalData, type DataUsePersonalData } from './personal-data'

@@ -12,8 +12,22 @@ export interface FeedbackInput {
 }
 
 export interface FeedbackService {
-  submit(input: FeedbackInput): Promise<FeedbackReceipt>
+  /** Files feedback; `userId`: filed signed in, so it is in their copy and goes when their account goes. */
+  submit(input: FeedbackInput, userId?: string): Promise<FeedbackReceipt>
   receipt(id: string): Promise<FeedbackReceipt>
+  /** PIPL: what this citizen filed while signed in, the contact in full (their own copy). */
+  exportFor(userId: string): Promise<FeedbackCopy[]>
+  /** PIPL Art. 47: deletes what this citizen filed while signed in. */
+  eraseFor(userId: string): Promise<void>
+}
+
+export interface FeedbackCopy {
+  id: string
+  category: string
+  content: string
+  contact: string | null
+  status: string
+  createdAt: string
 }
 
 function toReceipt(row: FeedbackRow): FeedbackReceipt {
@@ -28,7 +42,7 @@ function toReceipt(row: FeedbackRow): FeedbackReceipt {
 
 export function createFeedbackService(repo: FeedbackRepository, cipher: FieldCipher): FeedbackService {
   return {
-    async submit(input) {
+    async submit(input, userId) {
       const row = await repo.insert({
         id: randomUUID(),
         category: input.category,
@@ -36,6 +50,7 @@ export function createFeedbackService(repo: FeedbackRepository, cipher: FieldCip
         contactSealed: input.contact ? cipher.encrypt(input.contact) : null,
         contactMasked: input.contact ? maskPhone(input.contact) : null,
         createdAt: new Date(),
+        userId: userId ?? null,
       })
       return toReceipt(row)
     },
@@ -44,5 +59,16 @@ export function createFeedbackService(repo: FeedbackRepository, cipher: FieldCip
       if (!row) throw new AppError('NOT_FOUND', 'feedback receipt not found')
       return toReceipt(row)
     },
+    async exportFor(userId) {
+      return (await repo.byUser(userId)).map((r) => ({
+        id: r.id,
+        category: r.category,
+        content: r.content,
+        contact: r.contactSealed ? cipher.decrypt(r.contactSealed) : null,
+        status: r.status,
+        createdAt: r.createdAt.toISOString(),
+      }))
+    },
+    eraseFor: (userId) => repo.eraseFor(userId),
   }
 }

@@ -2,6 +2,8 @@
 import { sql } from 'drizzle-orm'
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { at, id } from '../platform/columns'
+// A foreign key is a fact of the schema, not a use of identity's data: the one import tables may make.
+import { users } from '../identity/tables'
 
 export const feedback = sqliteTable(
   'feedback',
@@ -17,9 +19,12 @@ export const feedback = sqliteTable(
       .notNull()
       .default('received'),
     createdAt: at('created_at'),
+    /** The signed-in citizen who filed it (null: filed without signing in); it goes when their account goes */
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [
     index('feedback_created_at_idx').on(t.createdAt),
+    index('feedback_user_idx').on(t.userId),
     check('feedback_content_length', sql`length(${t.content}) between 1 and 2000`),
   ],
 )

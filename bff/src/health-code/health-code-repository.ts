@@ -1,6 +1,6 @@
 // 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
-import { and, asc, count, desc, eq, gt, gte, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import {
   checkIns,
@@ -66,6 +66,27 @@ export interface HealthCodeRepository {
   appealsOf(holder: string): Promise<AppealRow[]>
   /** Records 卫健's decision (once it has been applied here) */
   closeAppeal(appealId: string, decision: 'upheld' | 'rejected', at: Date): Promise<void>
+
+  /** PIPL: every family-list row this owner made (removed ones too), and the rows of others' lists naming this ID. */
+  familyRecords(
+    ownerId: string,
+    idNumberHash: string | null,
+  ): Promise<{ own: FamilyMemberRow[]; of: FamilyMemberRow[] }>
+  /** PIPL: everything kept under these holders — declarations, check-ins (with the venue), appeals, status. */
+  holderRecords(holders: string[]): Promise<{
+    declarations: DeclarationRow[]
+    checkIns: CheckInWithVenue[]
+    appeals: AppealRow[]
+    statuses: HealthStatusRow[]
+  }>
+  /** PIPL Art. 47: deletes these holders' records and the family rows (by owner, or naming this ID number). */
+  eraseRecords(holders: string[], ownerId: string, idNumberHash: string | null): Promise<void>
+  /** Retention: deletes check-ins before `before`; the number deleted. */
+  purgeCheckInsBefore(before: Date): Promise<number>
+  /** Retention: deletes declarations whose fact happened before `before` (the rules no longer read them). */
+  purgeDeclarationsBefore(before: Date): Promise<number>
+  /** Retention: deletes the one-use records of entrance verifications made before `before`. */
+  purgeOneUseBefore(before: Date): Promise<number>
 }
 
 export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
@@ -282,6 +303,61 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     },
     async closeAppeal(appealId, decision, at) {
       db.update(healthAppeals).set({ decision, decidedAt: at }).where(eq(healthAppeals.appealId, appealId)).run()
+    },
+
+    async familyRecords(ownerId, idNumberHash) {
+      const own = db.select().from(familyMembers).where(eq(familyMembers.ownerId, ownerId)).all()
+      const of = idNumberHash
+        ? db.select().from(familyMembers).where(eq(familyMembers.idNumberHash, idNumberHash)).all()
+        : []
+      return { own, of: of.filter((m) => m.ownerId !== ownerId) }
+    },
+    async holderRecords(holders) {
+      if (holders.length === 0) return { declarations: [], checkIns: [], appeals: [], statuses: [] }
+      return {
+        declarations: db.select().from(healthDeclarations).where(inArray(healthDeclarations.holder, holders)).all(),
+        checkIns: db
+          .select({
+            id: checkIns.id,
+            holder: checkIns.holder,
+            venueId: checkIns.venueId,
+            at: checkIns.at,
+            voidedAt: checkIns.voidedAt,
+            venueName: venues.name,
+            area: venues.area,
+          })
+          .from(checkIns)
+          .innerJoin(venues, eq(checkIns.venueId, venues.id))
+          .where(inArray(checkIns.holder, holders))
+          .all(),
+        appeals: db.select().from(healthAppeals).where(inArray(healthAppeals.holder, holders)).all(),
+        statuses: db.select().from(healthStatus).where(inArray(healthStatus.holder, holders)).all(),
+      }
+    },
+    async eraseRecords(holders, ownerId, idNumberHash) {
+      db.transaction((tx) => {
+        if (holders.length > 0) {
+          tx.delete(healthDeclarations).where(inArray(healthDeclarations.holder, holders)).run()
+          tx.delete(checkIns).where(inArray(checkIns.holder, holders)).run()
+          tx.delete(healthAppeals).where(inArray(healthAppeals.holder, holders)).run()
+          tx.delete(healthStatus).where(inArray(healthStatus.holder, holders)).run()
+        }
+        const named = idNumberHash ? eq(familyMembers.idNumberHash, idNumberHash) : undefined
+        tx.delete(familyMembers)
+          .where(named ? or(eq(familyMembers.ownerId, ownerId), named) : eq(familyMembers.ownerId, ownerId))
+          .run()
+        // The venues they registered stay (others checked in there) but no longer name them.
+        tx.update(venues).set({ ownerId: null }).where(eq(venues.ownerId, ownerId)).run()
+      })
+    },
+    async purgeCheckInsBefore(before) {
+      return db.delete(checkIns).where(lt(checkIns.at, before)).run().changes
+    },
+    async purgeDeclarationsBefore(before) {
+      return db.delete(healthDeclarations).where(lt(healthDeclarations.effectiveAt, before)).run().changes
+    },
+    async purgeOneUseBefore(before) {
+      return db.delete(healthCodeUses).where(lt(healthCodeUses.verifiedAt, before)).run().changes
     },
   }
 }

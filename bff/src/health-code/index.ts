@@ -12,6 +12,7 @@ import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
 import type { HealthCodeRepository } from './health-code-repository'
 import { createHolderService, type HolderService } from './holders-service'
+import { createHealthCodePersonalData, type HealthCodePersonalData } from './personal-data'
 import { loadRuleSets } from './rules'
 import { createHealthStatusService, type HealthStatusService } from './status-service'
 import { createTransferService, type TransferService } from './transfer-service'
@@ -27,6 +28,8 @@ export interface HealthCode {
    * here only, with the signed-in session's claims.
    */
   stepUp(auth: AccessClaims, ctx: AuditContext): Promise<void>
+  /** PIPL: the citizen's health-code records for their copy and for 注销, and the retention purge */
+  personalData: HealthCodePersonalData
 }
 
 export function createHealthCode(d: {
@@ -56,9 +59,11 @@ export function createHealthCode(d: {
     appeals,
     transfers: createTransferService({ status, keys, audit, now }),
     stepUp: (auth, ctx) => profiles.requireRecentFace(auth.sub, ctx),
+    personalData: createHealthCodePersonalData(repo),
   }
 }
 
 export type { Holder, HolderService } from './holders-service'
 export type { HealthStatusService } from './status-service'
+export { type HealthCodeCopy, type HealthCodePersonalData, HEALTH_CODE_RETENTION } from './personal-data'
 export { default } from './routes'

@@ -69,7 +69,8 @@ export const venues = sqliteTable(
   'venues',
   {
     id: id(),
-    ownerId: userRef('owner_id'),
+    /** Null once the citizen who registered it closed their account: the venue stays, others checked in there */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     area: text('area').notNull(),
     address: text('address').notNull(),

@@ -1,5 +1,5 @@
 // Face challenges repository: issue, and claim exactly once (a replayed verifyId finds it already used).
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, lte } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import { faceChallenges } from './tables'
 
@@ -12,6 +12,8 @@ export interface FaceChallengesRepository {
   create(row: { id: string; userId: string; digits: string; issuedAt: Date; expiresAt: Date }): Promise<void>
   /** Marks the user's challenge used; another user's challenge is reported as not found. */
   claim(id: string, userId: string, now: Date): Promise<ClaimResult>
+  /** Retention: deletes challenges past their expiry (used or not); the number deleted. */
+  purgeExpired(now: Date): Promise<number>
 }
 
 export function drizzleFaceChallengesRepository(db: Db): FaceChallengesRepository {
@@ -35,6 +37,9 @@ export function drizzleFaceChallengesRepository(db: Db): FaceChallengesRepositor
         if (row.expiresAt.getTime() <= now.getTime()) return { kind: 'expired' }
         return { kind: 'claimed', challenge: row }
       })
+    },
+    async purgeExpired(now) {
+      return db.delete(faceChallenges).where(lte(faceChallenges.expiresAt, now)).run().changes
     },
   }
 }

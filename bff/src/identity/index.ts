@@ -9,6 +9,7 @@ import type { FieldCipher } from '../platform/field-cipher'
 import { type AccessClaims, type AuthService, createAuthService } from './auth-service'
 import type { FaceChallengesRepository } from './face-repository'
 import { createFaceService, type FaceService } from './face-service'
+import { createIdentityPersonalData, type IdentityPersonalData } from './personal-data'
 import { createProfileService, type ProfileService } from './profile-service'
 import type { SessionsRepository } from './sessions-repository'
 import type { UsersRepository } from './users-repository'
@@ -17,6 +18,8 @@ export interface Identity {
   auth: AuthService
   face: FaceService
   profiles: ProfileService
+  /** PIPL: the account's copy, its deletion (注销), and the retention purge of sessions and challenges */
+  personalData: IdentityPersonalData
 }
 
 /** The 公安 face check's thresholds and the challenge's lifetime. */
@@ -55,11 +58,13 @@ export function createIdentity(d: {
     settings: d.settings,
     now,
   })
-  return { auth, face, profiles }
+  const personalData = createIdentityPersonalData({ ...repos, cipher })
+  return { auth, face, profiles, personalData }
 }
 
 export { default as accessTokens } from './access-tokens'
 export type { AccessClaims, AuthService } from './auth-service'
 export type { FaceService } from './face-service'
+export type { AccountCopy, IdentityPersonalData } from './personal-data'
 export type { ProfileService } from './profile-service'
 export { default } from './routes'

@@ -1,6 +1,6 @@
 // Sessions repository: refresh-token families. Rotation is one transaction, so of two refreshes racing with the
 // same token exactly one wins; using a spent token revokes its whole family (RFC 9700 §4.14).
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNotNull, isNull, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import { refreshTokens, sessions } from './tables'
 
@@ -28,6 +28,11 @@ export interface SessionsRepository {
   findActive(id: string, now: Date): Promise<SessionRow | undefined>
   rotate(tokenHash: string, now: Date, next: NewRefreshToken): Promise<RotateResult>
   revoke(id: string, reason: 'logout' | 'reuse', now: Date): Promise<void>
+  /** Every session of a user, oldest first (PIPL export: metadata only, never a token). */
+  listByUser(userId: string): Promise<SessionRow[]>
+  /** Retention: deletes sessions that can no longer be used — revoked, past their absolute lifetime, or with no
+   * refresh token still inside its idle lifetime — and their refresh tokens; the number of sessions deleted. */
+  purgeEnded(now: Date): Promise<number>
 }
 
 export function drizzleSessionsRepository(db: Db): SessionsRepository {
@@ -84,6 +89,24 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
     },
     async revoke(id, reason, now) {
       revokeIn(db, id, reason, now)
+    },
+    async listByUser(userId) {
+      return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.createdAt)).all()
+    },
+    async purgeEnded(now) {
+      const live = db
+        .select({ one: sql`1` })
+        .from(refreshTokens)
+        .where(
+          and(
+            eq(refreshTokens.sessionId, sessions.id),
+            isNull(refreshTokens.usedAt),
+            gt(refreshTokens.idleExpiresAt, now),
+          ),
+        )
+      const ended = or(isNotNull(sessions.revokedAt), lte(sessions.absoluteExpiresAt, now), notExists(live))
+      // The refresh tokens go with their session (ON DELETE CASCADE).
+      return db.delete(sessions).where(ended).run().changes
     },
   }
 }

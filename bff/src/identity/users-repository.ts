@@ -25,6 +25,8 @@ export interface UsersRepository {
   /** Binds the real name; false when another account already holds this ID number. */
   bindRealName(id: string, binding: RealNameBinding): Promise<boolean>
   setLastFace(id: string, at: Date): Promise<void>
+  /** Deletes the account; its sessions, refresh tokens and challenges go with it (ON DELETE CASCADE). */
+  remove(id: string): Promise<boolean>
 }
 
 export function drizzleUsersRepository(db: Db): UsersRepository {
@@ -72,6 +74,9 @@ export function drizzleUsersRepository(db: Db): UsersRepository {
     },
     async setLastFace(id, at) {
       db.update(users).set({ lastFaceAt: at }).where(eq(users.id, id)).run()
+    },
+    async remove(id) {
+      return db.delete(users).where(eq(users.id, id)).run().changes === 1
     },
   }
 }

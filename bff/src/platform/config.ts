@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   BFF_TRUST_PROXY: z.string().default(''),
   BFF_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
   BFF_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  BFF_RATE_LIMIT_USER_MAX: z.coerce.number().int().positive().default(300),
+  BFF_RETENTION_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3_600_000),
   BFF_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -88,7 +90,10 @@ export interface Config {
   corsOrigins: string[]
   /** Proxy addresses whose X-Forwarded-For is believed; empty: none, the peer address counts. */
   trustProxy: string[]
-  rateLimit: { max: number; windowMs: number }
+  /** Requests per window: `max` per client address (an IPv6 /64 counts as one), `userMax` per signed-in citizen */
+  rateLimit: { max: number; windowMs: number; userMax?: number }
+  /** How often the retention job purges what is past its period (0: never) */
+  retentionIntervalMs: number
   bodyLimitBytes: number
   /** Folder holding the H5 build, served at `/`; empty: not served. */
   h5Dir: string
@@ -160,7 +165,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataKey: secret('BFF_DATA_KEY', e.BFF_DATA_KEY, DEV_SECRETS.dataKey, e.NODE_ENV),
     corsOrigins: list(e.BFF_CORS_ORIGINS),
     trustProxy: list(e.BFF_TRUST_PROXY),
-    rateLimit: { max: e.BFF_RATE_LIMIT_MAX, windowMs: e.BFF_RATE_LIMIT_WINDOW_MS },
+    rateLimit: { max: e.BFF_RATE_LIMIT_MAX, windowMs: e.BFF_RATE_LIMIT_WINDOW_MS, userMax: e.BFF_RATE_LIMIT_USER_MAX },
+    retentionIntervalMs: e.BFF_RETENTION_INTERVAL_MS,
     bodyLimitBytes: e.BFF_BODY_LIMIT_BYTES,
     h5Dir: e.BFF_H5_DIR,
     maxEventLoopDelayMs: e.BFF_MAX_EVENT_LOOP_DELAY_MS,

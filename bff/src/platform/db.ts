@@ -11,6 +11,12 @@ export interface Database {
   db: Db
   /** True when a trivial query succeeds (readiness). */
   ping(): Promise<boolean>
+  /**
+   * Runs `work` as one transaction: all its writes or none. `work` may await only this database's repositories
+   * (synchronous underneath, so nothing else runs in between); a call to another system inside would let other
+   * requests' writes join the transaction.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -30,6 +36,7 @@ export function openDatabase(file: string): Database {
   sqlite.pragma('mmap_size = 268435456')
   const db = drizzle(sqlite)
   migrate(db, { migrationsFolder: MIGRATIONS })
+  let queue: Promise<void> = Promise.resolve()
   return {
     db,
     async ping() {
@@ -38,6 +45,25 @@ export function openDatabase(file: string): Database {
       } catch {
         return false
       }
+    },
+    atomically(work) {
+      // One at a time: a second caller waits for the first to commit or roll back, instead of nesting in it.
+      const run = queue.then(async () => {
+        sqlite.exec('BEGIN IMMEDIATE')
+        try {
+          const value = await work()
+          sqlite.exec('COMMIT')
+          return value
+        } catch (err) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+          throw err
+        }
+      })
+      queue = run.then(
+        () => undefined,
+        () => undefined,
+      )
+      return run
     },
     async close() {
       if (sqlite.open) sqlite.close()

@@ -2,3 +2,4 @@
 // card's verification log. Public entry: the service and the routes plugin.
 export { createPresentationService, type PresentationService } from './presentation-service'
 export { default } from './routes'
+export { createPresentationPersonalData, type PresentationCopy, type PresentationPersonalData } from './personal-data'

@@ -1,5 +1,5 @@
 // Presentations repository: issued credentials, and verifications with a one-use guard on each presentation id.
-import { and, desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import { presentations, walletCredentials } from './tables'
 
@@ -12,6 +12,14 @@ export interface PresentationsRepository {
   /** Records the first verification of `jti`; false when it was seen before (a replay, which is not recorded again). */
   firstUse(row: PresentationRow): Promise<boolean>
   log(userId: string, cardId: string): Promise<PresentationRow[]>
+  /** PIPL: every credential issued to the user and every verification of them, oldest first. */
+  recordsOf(userId: string): Promise<{ credentials: CredentialRow[]; presentations: PresentationRow[] }>
+  /** PIPL Art. 47: deletes the user's credentials and their verifications. */
+  eraseFor(userId: string): Promise<void>
+  /** Retention: deletes verifications (the one-use records and the 核验记录) made before `before`. */
+  purgeOneUseBefore(before: Date): Promise<number>
+  /** Retention: deletes credentials that expired before `before`, with their verifications. */
+  purgeCredentialsExpiredBefore(before: Date): Promise<number>
 }
 
 export function drizzlePresentationsRepository(db: Db): PresentationsRepository {
@@ -39,6 +47,41 @@ export function drizzlePresentationsRepository(db: Db): PresentationsRepository 
         .orderBy(desc(presentations.verifiedAt))
         .limit(100)
         .all()
+    },
+    async recordsOf(userId) {
+      const credentials = db
+        .select()
+        .from(walletCredentials)
+        .where(eq(walletCredentials.userId, userId))
+        .orderBy(asc(walletCredentials.issuedAt))
+        .all()
+      const ids = credentials.map((c) => c.id)
+      const used = ids.length
+        ? db
+            .select()
+            .from(presentations)
+            .where(inArray(presentations.credentialId, ids))
+            .orderBy(asc(presentations.verifiedAt))
+            .all()
+        : []
+      return { credentials, presentations: used }
+    },
+    async eraseFor(userId) {
+      db.transaction((tx) => {
+        const mine = tx
+          .select({ id: walletCredentials.id })
+          .from(walletCredentials)
+          .where(eq(walletCredentials.userId, userId))
+        tx.delete(presentations).where(inArray(presentations.credentialId, mine)).run()
+        tx.delete(walletCredentials).where(eq(walletCredentials.userId, userId)).run()
+      })
+    },
+    async purgeOneUseBefore(before) {
+      return db.delete(presentations).where(lt(presentations.verifiedAt, before)).run().changes
+    },
+    async purgeCredentialsExpiredBefore(before) {
+      // Their verifications go with them (ON DELETE CASCADE).
+      return db.delete(walletCredentials).where(lt(walletCredentials.expiresAt, before)).run().changes
     },
   }
 }

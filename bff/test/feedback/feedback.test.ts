@@ -125,10 +125,10 @@ describe('internal failures', () => {
           repos: {
             ...store.repos,
             feedback: {
+              ...store.repos.feedback,
               insert: async () => {
                 throw new Error('SQLITE_IOERR at /var/lib/ysx/bff.sqlite')
               },
-              findById: store.repos.feedback.findById,
             },
           },
         },

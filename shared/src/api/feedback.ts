@@ -30,7 +30,7 @@ export const feedbackContracts = defineContracts({
     summary: '提交意见反馈，返回回执',
     tag: 'feedback',
     body: FeedbackCreateSchema,
-    responses: { 201: FeedbackReceiptSchema, 400: ErrorEnvelopeSchema },
+    responses: { 201: FeedbackReceiptSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema },
   },
   show: {
     method: 'GET',

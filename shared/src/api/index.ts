@@ -6,6 +6,7 @@ import { feedbackContracts } from './feedback'
 import { healthCodeContracts } from './health-code'
 import { keysContracts } from './keys'
 import { presentationContracts } from './presentation'
+import { privacyContracts } from './privacy'
 import { queryContracts } from './queries'
 import { systemContracts } from './system'
 import { walletContracts } from './wallet'
@@ -21,6 +22,7 @@ export const bffContracts = {
   presentation: presentationContracts,
   healthCode: healthCodeContracts,
   feedback: feedbackContracts,
+  privacy: privacyContracts,
 } as const
 
 export * from './auth'
@@ -30,6 +32,7 @@ export * from './feedback'
 export * from './health-code'
 export * from './keys'
 export * from './presentation'
+export * from './privacy'
 export * from './queries'
 export * from './system'
 export * from './wallet'

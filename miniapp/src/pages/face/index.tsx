@@ -6,13 +6,16 @@ import { CameraPreview } from '../../components/camera-preview'
 import { identityFields, TextFields } from '../../components/text-fields'
 import { useCamera } from '../../hooks/use-camera'
 import { useFaceVerify } from '../../hooks/use-face-verify'
-import { useT } from '../../i18n'
+import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
 /** Whom the face is checked against, each under its card title. */
 const TITLE = 'ysx-card__title'
 const FIELDS = identityFields('face', { labelClass: TITLE }, { labelClass: `${TITLE} page-face__second-title` })
+
+/** What the face check is for, by the page that asked for it */
+const STEP_UP_INTRO: Record<string, TranslationKey> = { wallet: 'face.stepUpWallet', privacy: 'face.stepUpPrivacy' }
 
 export default function Face() {
   const t = useT()
@@ -28,7 +31,7 @@ export default function Face() {
     <View className="ysx-page page-face">
       <View className="ysx-card">
         <Text className="page-face__intro">
-          {stepUp ? t(params.from === 'wallet' ? 'face.stepUpWallet' : 'face.stepUpIntro') : t('face.intro')}
+          {stepUp ? t(STEP_UP_INTRO[params.from ?? ''] ?? 'face.stepUpIntro') : t('face.intro')}
         </Text>
       </View>
 

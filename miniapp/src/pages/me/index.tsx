@@ -66,6 +66,7 @@ export default function Me() {
   const openDataAccess = () => void Taro.navigateTo({ url: PAGES.dataAccess })
   const openVerify = () => void Taro.navigateTo({ url: PAGES.verify })
   const openFamilyRequests = () => void Taro.navigateTo({ url: `${PAGES.family}?view=requests` })
+  const openPrivacy = () => void Taro.navigateTo({ url: PAGES.privacy })
   const profile = me.status === 'ready' ? me.profile : null
   const realName = profile?.level === 'real_name'
 
@@ -113,6 +114,7 @@ export default function Me() {
       <Cell.Group className="page-me__entries">
         {realName ? <Cell title={t('me.dataAccess')} extra="›" clickable onClick={openDataAccess} /> : null}
         {realName ? <Cell title={t('me.familyRequests')} extra="›" clickable onClick={openFamilyRequests} /> : null}
+        {profile ? <Cell title={t('me.privacy')} extra="›" clickable onClick={openPrivacy} /> : null}
         <Cell title={t('me.verifyCertificate')} extra="›" clickable onClick={openVerify} />
         <Cell title={t('me.feedback')} extra="›" clickable onClick={openFeedback} />
         <Cell title={t('me.elderMode')} extra="›" clickable onClick={comingSoon} />

@@ -43,6 +43,7 @@ export const errors = {
   FAMILY_LIMIT_REACHED: '最多可添加 10 位亲友',
   FAMILY_ATTEMPTS_EXCEEDED: '今日添加亲友未成功的次数过多，请明天再试',
   DECLARATION_DATES_INVALID: '行程日期不正确：只能申报最近 30 天内、且不晚于今天的行程',
+  ACCOUNT_CLOSED: '该账号已注销',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型，请使用 JSON',
   RATE_LIMITED: '操作太频繁，请稍后再试',

@@ -25,6 +25,7 @@ export const me = {
   logout: '退出登录',
   dataAccess: '我的数据使用记录',
   familyRequests: '亲友授权（谁可以代我亮码）',
+  privacy: '个人信息与隐私',
   verifyCertificate: '核验证照',
 }
 
@@ -46,6 +47,7 @@ export const face = {
   intro: '请本人正对摄像头，朗读下方数字，并填写身份证上的姓名与号码',
   stepUpIntro: '为保护您的信息，查看完整证件号前请再次完成刷脸验证',
   stepUpWallet: '为保护您的信息，查看完整证照或亮证前请再次完成刷脸验证',
+  stepUpPrivacy: '为保护您的信息，下载个人数据或注销账号前请再次完成刷脸验证',
   digitsLabel: '请朗读以下数字',
   starting: '正在获取验证数字…',
   expiresIn: '{{seconds}} 秒后失效',

@@ -6,6 +6,7 @@ import { healthCode } from './health-code'
 import { healthRules } from './health-rules'
 import { dashboard, home } from './home'
 import { face, login, me } from './identity'
+import { privacy } from './privacy'
 import { queries } from './queries'
 import { services } from './services'
 import { app, certificateStatus, common, departments, tabs } from './shell'
@@ -27,6 +28,7 @@ export const zhCN = {
   login,
   face,
   feedback,
+  privacy,
   common,
   healthRules,
   healthCode,
