@@ -34,6 +34,7 @@ describe('unseen', () => {
     dataKind: '医保余额',
     purpose: '首页概览',
     caseId: null,
+    askedBy: null,
     outcome: 'served' as const,
     at: '2026-11-23T08:00:00.000Z',
   })
