@@ -46,11 +46,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await departments.close()
     await store.close()
   })
-  const cipher = createFieldCipher(config.dataKey)
+  const cipher = createFieldCipher({
+    current: { version: config.dataKeyVersion, key: config.dataKey },
+    retired: config.dataKeysRetired,
+  })
+  // The signing keys' private halves are sealed with a key of their own, never the personal-field key.
+  const keySeal = createFieldCipher(config.signingSealKey, 'ysx-signing-key-seal')
 
   // Every capability's services, built once.
   const audit = createAuditService(repos.audit, now)
-  const keys = createKeyService(repos.signingKeys, cipher, config.keys, now)
+  const keys = createKeyService(repos.signingKeys, keySeal, config.keys, now)
   await keys.ensureCurrent()
   const dataUse = createDataUseService(departments.lookups, repos.dataAccess, now)
   const { readers } = dataUse

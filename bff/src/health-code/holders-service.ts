@@ -6,7 +6,7 @@ import { type FamilyMemberSchema, gonganContracts, maskName, type z } from '@ysx
 import type { FamilyMemberRow, HealthCodeRepository } from './health-code-repository'
 import type { DepartmentReaders, Subject } from '../data-use'
 import { AppError } from '../platform/app-error'
-import type { FieldCipher } from '../platform/field-cipher'
+import type { FieldCipher, SealedAt } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from '../audit'
 import type { ProfileService } from '../identity'
 
@@ -44,6 +44,13 @@ export interface HolderService {
   remove(userId: string, id: string, ctx: AuditContext): Promise<void>
 }
 
+/** Where a member's sealed field lives: the owner and the member's ID hash (unique among the owner's members). */
+const memberSeal = (m: Pick<FamilyMemberRow, 'ownerId' | 'idNumberHash'>, column: string): SealedAt => ({
+  table: 'family_members',
+  column,
+  row: `${m.ownerId}/${m.idNumberHash}`,
+})
+
 const toMember = (r: FamilyMemberRow): FamilyMember => ({
   id: r.id,
   maskedName: r.nameMasked,
@@ -80,9 +87,12 @@ export function createHolderService(d: {
         id: m.id,
         key: `f:${m.id}`,
         purpose: '粤康码（代亲友）',
-        subject: async () => ({ userId, idNumber: d.cipher.decrypt(m.idNumberSealed) }),
+        subject: async () => ({
+          userId,
+          idNumber: d.cipher.decrypt(m.idNumberSealed, memberSeal(m, 'id_number_sealed')),
+        }),
         maskedName: async () => m.nameMasked,
-        fullName: async () => d.cipher.decrypt(m.nameSealed),
+        fullName: async () => d.cipher.decrypt(m.nameSealed, memberSeal(m, 'name_sealed')),
       }
     },
 
@@ -110,9 +120,12 @@ export function createHolderService(d: {
       const row: FamilyMemberRow = {
         id: randomBytes(16).toString('base64url'),
         ownerId: userId,
-        nameSealed: d.cipher.encrypt(input.name),
+        nameSealed: d.cipher.encrypt(input.name, memberSeal({ ownerId: userId, idNumberHash: hash }, 'name_sealed')),
         nameMasked: maskName(input.name),
-        idNumberSealed: d.cipher.encrypt(input.idNumber),
+        idNumberSealed: d.cipher.encrypt(
+          input.idNumber,
+          memberSeal({ ownerId: userId, idNumberHash: hash }, 'id_number_sealed'),
+        ),
         idNumberHash: hash,
         relation: input.relation,
         consentMethod: input.consent.method,

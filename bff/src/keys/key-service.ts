@@ -41,6 +41,9 @@ interface LoadedKey {
 const RELOAD_MS = 60_000
 const UNKNOWN_KID_RELOAD_MS = 1000
 
+/** A private key opens only in its own row of signing_keys. */
+const sealedAt = (kid: string) => ({ table: 'signing_keys', column: 'private_key_sealed', row: kid })
+
 /** RFC 7638 thumbprint of an EC public key, shortened: the kid. */
 function thumbprint(x: string, y: string): string {
   return `es-${createHash('sha256')
@@ -88,7 +91,7 @@ export function createKeyService(
     const pub = publicKey.export({ format: 'jwk' })
     const kid = thumbprint(pub.x!, pub.y!)
     const jwk: PublicJwk = { kty: 'EC', crv: 'P-256', x: pub.x!, y: pub.y!, kid, alg: 'ES256', use: 'sig' }
-    const sealed = cipher.encrypt(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())
+    const sealed = cipher.encrypt(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), sealedAt(kid))
     await repo.rotate(
       {
         kid,
@@ -122,7 +125,7 @@ export function createKeyService(
         await rotate()
         key = current(ring!)!
       }
-      key.privateKey ??= createPrivateKey(cipher.decrypt(key.row.privateKeySealed))
+      key.privateKey ??= createPrivateKey(cipher.decrypt(key.row.privateKeySealed, sealedAt(key.row.kid)))
       const input = build(key.row.kid)
       return {
         kid: key.row.kid,
