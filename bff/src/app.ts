@@ -54,7 +54,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const keySeal = createFieldCipher(config.signingSealKey, 'ysx-signing-key-seal')
 
   // Every capability's services, built once.
-  const audit = createAuditService(repos.audit, now)
+  const audit = createAuditService(repos.audit, config.audit, now)
   const keys = createKeyService(repos.signingKeys, keySeal, config.keys, now)
   await keys.ensureCurrent()
   const dataUse = createDataUseService(departments.lookups, repos.dataAccess, now)

@@ -1,16 +1,19 @@
-// Audit repository: append-only, hash-chained records; counts for abuse limits.
+// Audit repository: append-only, HMAC-chained records and their signed checkpoints; counts for abuse limits.
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
 import type { Db } from '../platform/db'
-import { auditLog } from './tables'
+import { auditCheckpoints, auditLog } from './tables'
 
 export type AuditRow = typeof auditLog.$inferSelect
 export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>
+export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect
 
 export interface AuditRepository {
   /** Appends an entry; `chain(prevHash)` computes its hash from the previous record's, inside one transaction. */
   append(entry: AuditEntry, chain: (prevHash: string, entry: AuditEntry) => string): Promise<AuditRow>
   countSince(userId: string, action: string, outcome: 'success' | 'failure', since: Date): Promise<number>
   list(filter?: { userId?: string }): Promise<AuditRow[]>
+  addCheckpoint(row: AuditCheckpointRow): Promise<void>
+  checkpoints(): Promise<AuditCheckpointRow[]>
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -46,6 +49,12 @@ export function drizzleAuditRepository(db: Db): AuditRepository {
     async list(filter = {}) {
       const q = db.select().from(auditLog)
       return (filter.userId ? q.where(eq(auditLog.userId, filter.userId)) : q).orderBy(asc(auditLog.seq)).all()
+    },
+    async addCheckpoint(row) {
+      db.insert(auditCheckpoints).values(row).onConflictDoNothing().run()
+    },
+    async checkpoints() {
+      return db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.seq)).all()
     },
   }
 }
