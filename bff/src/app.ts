@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import aggregationRoutes, { createAggregation } from './aggregation'
-import { createAuditService } from './audit'
+import { auditContext, createAuditService } from './audit'
 import dataUseRoutes, { createDataUseService } from './data-use'
 import feedbackRoutes, { createFeedbackService } from './feedback'
 import healthCodeRoutes, { createHealthCode } from './health-code'
@@ -97,7 +97,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir, production })
   await app.register(rateLimit, config.rateLimit)
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
-  await app.register(errorHandler)
+  await app.register(errorHandler, {
+    // Another citizen's card, member or record answers 404 like a missing one, and the probe is audited (issue #11).
+    onNotFound: async (req) => {
+      if (!req.auth) return
+      const reason = `${req.method} ${req.routeOptions.url ?? ''}`
+      await audit.record(
+        { userId: req.auth.sub, action: 'authz.not_found', outcome: 'failure', reason },
+        auditContext(req),
+      )
+    },
+  })
   await app.register(openapi)
   await app.register(accessTokens, {
     secret: config.tokenSecret,
