@@ -39,3 +39,16 @@ PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `venues_owner_idx` ON `venues` (`owner_id`);--> statement-breakpoint
 ALTER TABLE `feedback` ADD `user_id` text REFERENCES users(id) ON UPDATE no action ON DELETE cascade;--> statement-breakpoint
 CREATE INDEX `feedback_user_idx` ON `feedback` (`user_id`);
+--> statement-breakpoint
+-- from 0006_keys_audit.sql
+-- Issue #11 (keys, audit): sealed fields become v2 (key version, bound to table/column/row) and the audit chain is
+-- HMAC-keyed. There is no production data: values written before this are not migrated; reset a development
+-- database (delete .data/) instead.
+CREATE TABLE `audit_checkpoints` (
+	`seq` integer PRIMARY KEY NOT NULL,
+	`head_hash` text NOT NULL,
+	`at` integer NOT NULL,
+	`signature` text NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE `signing_keys` ADD `revoked_at` integer;

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import aggregationRoutes, { createAggregation } from './aggregation'
-import { auditPseudonymiser, createAuditService } from './audit'
+import { auditContext, createAuditService } from './audit'
 import dataUseRoutes, { createDataUsePersonalData, createDataUseService } from './data-use'
 import feedbackRoutes, { createFeedbackService } from './feedback'
 import healthCodeRoutes, { createHealthCode } from './health-code'
@@ -54,12 +54,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await departments.close()
     await store.close()
   })
-  const cipher = createFieldCipher(config.dataKey)
+  const cipher = createFieldCipher({
+    current: { version: config.dataKeyVersion, key: config.dataKey },
+    retired: config.dataKeysRetired,
+  })
+  // The signing keys' private halves are sealed with a key of their own, never the personal-field key.
+  const keySeal = createFieldCipher(config.signingSealKey, 'ysx-signing-key-seal')
 
   // Every capability's services, built once.
   // Closed accounts' audit records carry an HMAC of their id, keyed outside the database (PIPL Art. 47).
-  const audit = createAuditService(repos.audit, now, auditPseudonymiser(config.dataKey))
-  const keys = createKeyService(repos.signingKeys, cipher, config.keys, now)
+  const audit = createAuditService(repos.audit, config.audit, now)
+  const keys = createKeyService(repos.signingKeys, keySeal, config.keys, now)
   await keys.ensureCurrent()
   const dataUse = createDataUseService(departments.lookups, repos.dataAccess, now)
   const { readers } = dataUse
@@ -127,7 +132,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir, production })
   await app.register(rateLimit, config.rateLimit)
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
-  await app.register(errorHandler)
+  await app.register(errorHandler, {
+    // Another citizen's card, member or record answers 404 like a missing one, and the probe is audited (issue #11).
+    onNotFound: async (req) => {
+      if (!req.auth) return
+      const reason = `${req.method} ${req.routeOptions.url ?? ''}`
+      await audit.record(
+        { userId: req.auth.sub, action: 'authz.not_found', outcome: 'failure', reason },
+        auditContext(req),
+      )
+    },
+  })
   await app.register(openapi)
   await app.register(accessTokens, {
     secret: config.tokenSecret,

@@ -1,6 +1,8 @@
-// The BFF process: production boot refuses bad secrets and exits non-zero before listening.
+// The BFF process: any start that is not explicitly development refuses missing or development secrets and exits
+// non-zero before listening.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { DEV_SECRETS } from '../src/platform/config'
 
 const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx')
 const SERVER = path.resolve(__dirname, '../src/server.ts')
@@ -10,10 +12,24 @@ function boot(env: Record<string, string>) {
   return spawnSync(TSX, [SERVER], { env: { ...base, ...env }, encoding: 'utf8', timeout: 30_000 })
 }
 
-test('production without secrets exits 1 naming the missing secret', () => {
-  const run = boot({ NODE_ENV: 'production', BFF_DB_FILE: ':memory:', BFF_PORT: '0' })
+test('a boot with no mode and the development secrets refuses to start', () => {
+  const run = boot({
+    BFF_DB_FILE: ':memory:',
+    BFF_PORT: '0',
+    BFF_TOKEN_SECRET: DEV_SECRETS.tokenSecret,
+    BFF_DATA_KEY: DEV_SECRETS.dataKey,
+    BFF_SIGNING_SEAL_KEY: DEV_SECRETS.signingSealKey,
+    BFF_AUDIT_KEY: DEV_SECRETS.auditKey,
+    BFF_WECHAT_SECRET: DEV_SECRETS.wechatSecret,
+  })
   expect(run.status).toBe(1)
-  expect(run.stderr).toMatch(/BFF_TOKEN_SECRET is required in production/)
+  expect(run.stderr).toMatch(/BFF_TOKEN_SECRET is a development default/)
+})
+
+test('a boot with no mode and no secrets refuses to start, naming the missing secret', () => {
+  const run = boot({ BFF_DB_FILE: ':memory:', BFF_PORT: '0' })
+  expect(run.status).toBe(1)
+  expect(run.stderr).toMatch(/BFF_TOKEN_SECRET is required unless NODE_ENV=development/)
 })
 
 test('production with a weak data key exits 1', () => {

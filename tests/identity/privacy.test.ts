@@ -1,7 +1,7 @@
 // Privacy of identity data: the session_key and ID number never leave in responses or logs, nothing sits in the
 // database in plaintext, and the hash-chained audit log shows an edit at its index.
 import { readFileSync } from 'node:fs'
-import { auditPseudonymiser, firstBrokenLink } from '@ysx/bff/audit'
+import { auditKeys, firstBrokenLink } from '@ysx/bff/audit'
 import { testConfig } from '@ysx/bff/config'
 import { openDataStore } from '@ysx/bff/db'
 import BetterSqlite3 from 'better-sqlite3'
@@ -85,23 +85,23 @@ test('the SQLite files hold no plaintext ID number, name, phone or session_key',
 })
 
 test('altering any audit record is detected at its index', async () => {
-  const pseudonym = auditPseudonymiser(testConfig().dataKey)
+  const keys = auditKeys(testConfig().audit.key)
   const store = openDataStore(sys.dbFile)
   const rows = await store.repos.audit.list()
   await store.close()
   expect(rows.length).toBeGreaterThanOrEqual(6)
-  expect(firstBrokenLink(rows, pseudonym)).toBe(-1)
+  expect(firstBrokenLink(rows, keys)).toBe(-1)
   for (const i of [0, 3, rows.length - 1]) {
     const tampered = rows.map((r, j) =>
       j === i ? { ...r, outcome: r.outcome === 'success' ? ('failure' as const) : ('success' as const) } : r,
     )
-    expect(firstBrokenLink(tampered, pseudonym)).toBe(i)
+    expect(firstBrokenLink(tampered, keys)).toBe(i)
   }
   // An edit made in the database itself is found the same way.
   const db = new BetterSqlite3(sys.dbFile)
   db.prepare("UPDATE audit_log SET reason = 'edited' WHERE seq = ?").run(rows[2]!.seq)
   db.close()
   const again = openDataStore(sys.dbFile)
-  expect(firstBrokenLink(await again.repos.audit.list(), pseudonym)).toBe(2)
+  expect(firstBrokenLink(await again.repos.audit.list(), keys)).toBe(2)
   await again.close()
 })

@@ -3,7 +3,7 @@
 // Art. 47): the old tokens stop, their rows are gone from every table (or no longer name them), and the audit trail
 // keeps their records under a pseudonym and still verifies. Each test is named for the attack it shows blocked.
 import { randomUUID } from 'node:crypto'
-import { auditPseudonymiser, firstBrokenLink } from '@ysx/bff/audit'
+import { auditKeys, auditPseudonymiser, firstBrokenLink } from '@ysx/bff/audit'
 import { testConfig } from '@ysx/bff/config'
 import { openDataStore } from '@ysx/bff/db'
 import { FAMILY_CONSENT_VERSION, maskName, PersonalDataExportSchema } from '@ysx/shared'
@@ -14,7 +14,7 @@ import { bearer, realNameUser, startSystem, type TestSystem, todaySeed } from '.
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
 let green: () => Promise<number>
-const pseudonym = auditPseudonymiser(testConfig().dataKey)
+const pseudonym = auditPseudonymiser(testConfig().audit.key)
 const STEP_UP_STALE_MS = 10 * 60_000
 
 /** A signed-in real-name citizen with records in every capability that keeps any. */
@@ -268,7 +268,7 @@ describe('注销账号 (PIPL Art. 47)', () => {
     )
     expect(theirs.at(-1)!.action).toBe('account.close')
     expect(audit.filter((r) => r.userId === a.userId).length).toBeGreaterThan(0)
-    expect(firstBrokenLink(audit, pseudonym)).toBe(-1)
+    expect(firstBrokenLink(audit, auditKeys(testConfig().audit.key))).toBe(-1)
     // The pseudonym is keyed: hashing the id without the key does not find the records.
     expect(pseudonym(b.userId)).not.toContain(b.userId)
     expect(auditPseudonymiser('another key')(b.userId)).not.toBe(pseudonym(b.userId))

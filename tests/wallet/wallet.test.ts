@@ -65,6 +65,28 @@ test("another citizen's card id gets a 404 identical to a missing one", async ()
   expect(strip(stolen.json())).toEqual(strip(missing.json()))
 })
 
+test("probing another citizen's card id is audited against the prober, one record per probe, answer unchanged", async () => {
+  const mine = (await list()).cards[0]!
+  const prober = await realNameUser(sys, 'wallet-prober', OWNER + 7)
+  const detail = await get(`/v1/wallet/${mine.id}`, prober)
+  const reveal = await sys.call({ method: 'POST', url: `/v1/wallet/${mine.id}/reveal`, headers: bearer(prober) })
+  const missing = await get(`/v1/wallet/${'B'.repeat(32)}`, prober)
+  for (const res of [detail, reveal, missing]) expect(res.statusCode).toBe(404)
+  const strip = (b: { requestId: string }) => ({ ...b, requestId: '' })
+  expect(strip(detail.json())).toEqual(strip(missing.json()))
+  const store = openDataStore(sys.dbFile)
+  const asked = new Set([detail, reveal, missing].map((r) => r.json().requestId as string))
+  const probes = (await store.repos.audit.list()).filter((r) => r.requestId && asked.has(r.requestId))
+  await store.close()
+  expect(new Set(probes.map((r) => r.userId)).size).toBe(1) // the prober's own account
+  expect(probes[0]!.userId).toBeTruthy()
+  expect(probes.map((r) => [r.action, r.outcome, r.reason, r.requestId])).toEqual([
+    ['authz.not_found', 'failure', 'GET /v1/wallet/:id', detail.json().requestId],
+    ['authz.not_found', 'failure', 'POST /v1/wallet/:id/reveal', reveal.json().requestId],
+    ['authz.not_found', 'failure', 'GET /v1/wallet/:id', missing.json().requestId],
+  ])
+})
+
 test('the full card needs a face verification in the last 5 minutes, and each reveal is audited', async () => {
   const { cards } = await list()
   const card = cards[0]!

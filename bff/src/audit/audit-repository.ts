@@ -1,10 +1,11 @@
-// Audit repository: append-only, hash-chained records; counts for abuse limits.
+// Audit repository: append-only, HMAC-chained records and their signed checkpoints; counts for abuse limits.
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
 import type { Db } from '../platform/db'
-import { auditLog } from './tables'
+import { auditCheckpoints, auditLog } from './tables'
 
 export type AuditRow = typeof auditLog.$inferSelect
 export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>
+export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect
 
 export interface AuditRepository {
   /** Appends an entry; `chain(prevHash)` computes its hash from the previous record's, inside one transaction. */
@@ -13,6 +14,8 @@ export interface AuditRepository {
   list(filter?: { userId?: string }): Promise<AuditRow[]>
   /** Puts `to` where a record names `userId` (a closed account's pseudonym); the number of records changed. */
   replaceUserId(userId: string, to: string): Promise<number>
+  addCheckpoint(row: AuditCheckpointRow): Promise<void>
+  checkpoints(): Promise<AuditCheckpointRow[]>
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -51,6 +54,11 @@ export function drizzleAuditRepository(db: Db): AuditRepository {
     },
     async replaceUserId(userId, to) {
       return db.update(auditLog).set({ userId: to }).where(eq(auditLog.userId, userId)).run().changes
+    async addCheckpoint(row) {
+      db.insert(auditCheckpoints).values(row).onConflictDoNothing().run()
+    },
+    async checkpoints() {
+      return db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.seq)).all()
     },
   }
 }

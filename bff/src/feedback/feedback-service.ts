@@ -43,11 +43,14 @@ function toReceipt(row: FeedbackRow): FeedbackReceipt {
 export function createFeedbackService(repo: FeedbackRepository, cipher: FieldCipher): FeedbackService {
   return {
     async submit(input, userId) {
+      const id = randomUUID()
       const row = await repo.insert({
-        id: randomUUID(),
+        id,
         category: input.category,
         content: input.content,
-        contactSealed: input.contact ? cipher.encrypt(input.contact) : null,
+        contactSealed: input.contact
+          ? cipher.encrypt(input.contact, { table: 'feedback', column: 'contact_sealed', row: id })
+          : null,
         contactMasked: input.contact ? maskPhone(input.contact) : null,
         createdAt: new Date(),
         userId: userId ?? null,

@@ -18,7 +18,7 @@ import type { FamilyMemberRow, HealthCodeRepository } from './health-code-reposi
 import type { DataUseService, DepartmentReaders, Subject } from '../data-use'
 import { AppError } from '../platform/app-error'
 import type { GonganClient } from '../platform/departments'
-import type { FieldCipher } from '../platform/field-cipher'
+import type { FieldCipher, SealedAt } from '../platform/field-cipher'
 import type { AuditContext, AuditService } from '../audit'
 import type { ProfileService } from '../identity'
 
@@ -76,6 +76,13 @@ export interface HolderService {
 
 const methodOf = (m: FamilyMemberRow['consentMethod']): FamilyConsentMethod =>
   m === 'in_person' || m === 'guardian' ? 'member' : m
+
+/** Where a member's sealed field lives: the owner and the member's ID hash (unique among the owner's members). */
+const memberSeal = (m: Pick<FamilyMemberRow, 'ownerId' | 'idNumberHash'>, column: string): SealedAt => ({
+  table: 'family_members',
+  column,
+  row: `${m.ownerId}/${m.idNumberHash}`,
+})
 
 const toMember = (r: FamilyMemberRow): FamilyMember => ({
   id: r.id,
@@ -197,12 +204,12 @@ export function createHolderService(d: {
           m.memberUserId
             ? {
                 userId: m.memberUserId,
-                idNumber: d.cipher.decrypt(m.idNumberSealed),
+                idNumber: d.cipher.decrypt(m.idNumberSealed, memberSeal(m, 'id_number_sealed')),
                 askedBy: await d.profiles.maskedName(userId),
               }
-            : { userId, idNumber: d.cipher.decrypt(m.idNumberSealed) },
+            : { userId, idNumber: d.cipher.decrypt(m.idNumberSealed, memberSeal(m, 'id_number_sealed')) },
         maskedName: async () => m.nameMasked,
-        fullName: async () => d.cipher.decrypt(m.nameSealed),
+        fullName: async () => d.cipher.decrypt(m.nameSealed, memberSeal(m, 'name_sealed')),
       }
     },
 
@@ -245,9 +252,12 @@ export function createHolderService(d: {
       const row: FamilyMemberRow = {
         id: randomBytes(16).toString('base64url'),
         ownerId: userId,
-        nameSealed: d.cipher.encrypt(input.name),
+        nameSealed: d.cipher.encrypt(input.name, memberSeal({ ownerId: userId, idNumberHash: hash }, 'name_sealed')),
         nameMasked: maskName(input.name),
-        idNumberSealed: d.cipher.encrypt(input.idNumber),
+        idNumberSealed: d.cipher.encrypt(
+          input.idNumber,
+          memberSeal({ ownerId: userId, idNumberHash: hash }, 'id_number_sealed'),
+        ),
         idNumberHash: hash,
         relation: input.relation,
         consentMethod: input.consent.method,

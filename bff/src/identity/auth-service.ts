@@ -72,7 +72,12 @@ export function createAuthService(d: AuthDeps): AuthService {
         throw err
       }
       const at = now()
-      const sealedKey = d.cipher.encrypt(session.sessionKey)
+      // Bound to the account's openid (unique, never changes): the row's id is not known yet for a new account.
+      const sealedKey = d.cipher.encrypt(session.sessionKey, {
+        table: 'users',
+        column: 'session_key_sealed',
+        row: session.openid,
+      })
       let user = await d.users.findByOpenid(session.openid)
       if (user) await d.users.setSessionKey(user.id, sealedKey)
       else

@@ -104,12 +104,14 @@ export function createFaceService(d: FaceDeps): FaceService {
         await d.users.setLastFace(userId, at)
       } else {
         const bound = await d.users.bindRealName(userId, {
-          idNumberSealed: d.cipher.encrypt(input.idNumber),
+          idNumberSealed: d.cipher.encrypt(input.idNumber, { table: 'users', column: 'id_number_sealed', row: userId }),
           idNumberHash: idHash,
           idNumberMasked: maskIdNumber(input.idNumber),
-          nameSealed: d.cipher.encrypt(input.name),
+          nameSealed: d.cipher.encrypt(input.name, { table: 'users', column: 'name_sealed', row: userId }),
           nameMasked: maskName(input.name),
-          phoneSealed: result.phone ? d.cipher.encrypt(result.phone) : null,
+          phoneSealed: result.phone
+            ? d.cipher.encrypt(result.phone, { table: 'users', column: 'phone_sealed', row: userId })
+            : null,
           phoneMasked: result.phone ? maskPhone(result.phone) : null,
           at,
         })

@@ -56,13 +56,17 @@ export function createProfileService(
     },
     async subject(userId) {
       const user = await realName(userId)
-      return { userId, idNumber: cipher.decrypt(user.idNumberSealed!) }
+      return {
+        userId,
+        idNumber: cipher.decrypt(user.idNumberSealed!, { table: 'users', column: 'id_number_sealed', row: user.id }),
+      }
     },
     async maskedName(userId) {
       return (await realName(userId)).nameMasked ?? '*'
     },
     async fullName(userId) {
-      return cipher.decrypt((await realName(userId)).nameSealed!)
+      const user = await realName(userId)
+      return cipher.decrypt(user.nameSealed!, { table: 'users', column: 'name_sealed', row: user.id })
     },
     async requireRecentFace(userId, ctx) {
       const user = await load(userId)
@@ -75,7 +79,7 @@ export function createProfileService(
     async revealIdNumber(userId, ctx) {
       const user = await realName(userId)
       await audit.record({ userId, action: 'id_number.reveal', outcome: 'success' }, ctx)
-      return cipher.decrypt(user.idNumberSealed!)
+      return cipher.decrypt(user.idNumberSealed!, { table: 'users', column: 'id_number_sealed', row: user.id })
     },
   }
 }

@@ -13,4 +13,6 @@ export const signingKeys = sqliteTable('signing_keys', {
   retiredAt: maybeAt('retired_at'),
   /** From then on it is out of the JWKS and verifies nothing (retiredAt + the overlap). */
   expiresAt: maybeAt('expires_at'),
+  /** Revoked by an operator (`keys:revoke`): out of the JWKS and verifying nothing from then on, whatever the dates. */
+  revokedAt: maybeAt('revoked_at'),
 })

@@ -1,4 +1,5 @@
 // BFF configuration: read from the environment once, checked with zod; a bad production config fails at boot.
+import { randomBytes } from 'node:crypto'
 import {
   DEPARTMENT_CODES,
   DEPARTMENTS,
@@ -8,10 +9,15 @@ import {
   z,
 } from '@ysx/shared'
 
-/** Development-only secrets. Production refuses them (and anything short), so they cannot ship by accident. */
+/**
+ * Development-only secrets, used only when NODE_ENV=development is set explicitly (scripts/start sets it). Any other
+ * start — production, test, or no NODE_ENV at all — refuses them, and anything missing, short or repetitive.
+ */
 export const DEV_SECRETS = {
   tokenSecret: 'dev-only-token-secret-change-me-0123456789abcdef',
   dataKey: 'dev-only-data-key-change-me-0123456789abcdef012345',
+  signingSealKey: 'dev-only-signing-seal-key-change-me-0123456789abcdef',
+  auditKey: 'dev-only-audit-key-change-me-0123456789abcdef012345',
   wechatSecret: 'dev-only-wechat-secret-change-me-0123456789abcdef',
 } as const
 
@@ -24,13 +30,20 @@ const departmentUrlEnv = Object.fromEntries(
 ) as Record<string, z.ZodDefault<z.ZodString>>
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Unset is production: development defaults need NODE_ENV=development, said explicitly. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
   BFF_HOST: z.string().default('127.0.0.1'),
   BFF_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BFF_DB_FILE: z.string().default('.data/bff.sqlite'),
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BFF_TOKEN_SECRET: z.string().optional(),
   BFF_DATA_KEY: z.string().optional(),
+  BFF_DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  /** Earlier data keys that still open what they sealed: `version:key,version:key` */
+  BFF_DATA_KEYS_RETIRED: z.string().default(''),
+  BFF_SIGNING_SEAL_KEY: z.string().optional(),
+  BFF_AUDIT_KEY: z.string().optional(),
+  BFF_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().positive().default(100),
   BFF_CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   BFF_TRUST_PROXY: z.string().default(''),
   BFF_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
@@ -86,7 +99,15 @@ export interface Config {
   dbFile: string
   logLevel: z.infer<typeof EnvSchema>['BFF_LOG_LEVEL']
   tokenSecret: string
+  /** Seals personal fields (and keys their lookup hashes); `dataKeyVersion` is written into every sealed value */
   dataKey: string
+  dataKeyVersion: number
+  /** Earlier data keys by version, for opening what they sealed */
+  dataKeysRetired: Record<number, string>
+  /** Seals the signing keys' private halves: a key of its own, never the personal-field key */
+  signingSealKey: string
+  /** The audit chain's HMAC key and its checkpoints' signing seed: outside the database by design */
+  audit: { key: string; checkpointEvery: number }
   corsOrigins: string[]
   /** Proxy addresses whose X-Forwarded-For is believed; empty: none, the peer address counts. */
   trustProxy: string[]
@@ -132,9 +153,10 @@ export class ConfigError extends Error {
 }
 
 function secret(name: string, value: string | undefined, devDefault: string, env: Config['env']): string {
-  if (env !== 'production') return value ?? devDefault
-  if (!value) throw new ConfigError(`${name} is required in production`)
-  if (value === devDefault) throw new ConfigError(`${name} is the development default; set a real secret`)
+  if (env === 'development') return value ?? devDefault
+  if (!value) throw new ConfigError(`${name} is required unless NODE_ENV=development (it is ${env}); set a real secret`)
+  if (Object.values(DEV_SECRETS).includes(value as never))
+    throw new ConfigError(`${name} is a development default; set a real secret (${env})`)
   if (value.length < MIN_SECRET_LENGTH)
     throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
   if (new Set(value).size < 8) throw new ConfigError(`${name} is too repetitive to be a secret`)
@@ -147,6 +169,35 @@ const list = (value: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean)
 
+/** `2:key,1:key` → {2: key, 1: key}, each checked as a secret. */
+function retiredKeys(value: string, env: Config['env']): Record<number, string> {
+  const keys: Record<number, string> = {}
+  for (const item of list(value)) {
+    const at = item.indexOf(':')
+    const version = Number(item.slice(0, at))
+    if (at < 1 || !Number.isInteger(version) || version < 1)
+      throw new ConfigError('BFF_DATA_KEYS_RETIRED: each item is version:key')
+    keys[version] = secret(`BFF_DATA_KEYS_RETIRED (version ${version})`, item.slice(at + 1), '', env)
+  }
+  return keys
+}
+
+/** One secret, one job: a key reused for another purpose is refused (a leak of one must not open the others). */
+function distinctSecrets(config: Config): Config {
+  const named: [string, string][] = [
+    ['BFF_TOKEN_SECRET', config.tokenSecret],
+    ['BFF_DATA_KEY', config.dataKey],
+    ['BFF_SIGNING_SEAL_KEY', config.signingSealKey],
+    ['BFF_AUDIT_KEY', config.audit.key],
+    ['BFF_WECHAT_SECRET', config.wechat.secret],
+  ]
+  for (const [i, [name, value]] of named.entries()) {
+    const same = named.slice(i + 1).find(([, other]) => other === value)
+    if (same) throw new ConfigError(`${name} and ${same[0]} are the same; each needs a secret of its own`)
+  }
+  return config
+}
+
 /** Parses an environment (process.env by default) into a Config, or throws ConfigError naming what is wrong. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source)
@@ -155,7 +206,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`invalid configuration: ${what}`)
   }
   const e = parsed.data
-  return {
+  return distinctSecrets({
     env: e.NODE_ENV,
     host: e.BFF_HOST,
     port: e.BFF_PORT,
@@ -163,6 +214,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.BFF_LOG_LEVEL,
     tokenSecret: secret('BFF_TOKEN_SECRET', e.BFF_TOKEN_SECRET, DEV_SECRETS.tokenSecret, e.NODE_ENV),
     dataKey: secret('BFF_DATA_KEY', e.BFF_DATA_KEY, DEV_SECRETS.dataKey, e.NODE_ENV),
+    dataKeyVersion: e.BFF_DATA_KEY_VERSION,
+    dataKeysRetired: retiredKeys(e.BFF_DATA_KEYS_RETIRED, e.NODE_ENV),
+    signingSealKey: secret('BFF_SIGNING_SEAL_KEY', e.BFF_SIGNING_SEAL_KEY, DEV_SECRETS.signingSealKey, e.NODE_ENV),
+    audit: {
+      key: secret('BFF_AUDIT_KEY', e.BFF_AUDIT_KEY, DEV_SECRETS.auditKey, e.NODE_ENV),
+      checkpointEvery: e.BFF_AUDIT_CHECKPOINT_EVERY,
+    },
     corsOrigins: list(e.BFF_CORS_ORIGINS),
     trustProxy: list(e.BFF_TRUST_PROXY),
     rateLimit: { max: e.BFF_RATE_LIMIT_MAX, windowMs: e.BFF_RATE_LIMIT_WINDOW_MS, userMax: e.BFF_RATE_LIMIT_USER_MAX },
@@ -196,10 +254,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       breakerThreshold: e.BFF_BREAKER_THRESHOLD,
       halfOpenAfterMs: e.BFF_BREAKER_HALF_OPEN_MS,
     },
-  }
+  })
 }
 
-/** A config for tests: development defaults, an in-memory database, silent logs, with overrides. */
+/** Real secrets for a test process: random, made once, never the development defaults. */
+let testSecrets: Record<string, string> | undefined
+const testSecret = () => randomBytes(32).toString('base64url')
+
+/** A config for tests (NODE_ENV=test): random real secrets, an in-memory database, silent logs, with overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', BFF_DB_FILE: ':memory:', BFF_LOG_LEVEL: 'silent' }), ...overrides }
+  testSecrets ??= {
+    BFF_TOKEN_SECRET: testSecret(),
+    BFF_DATA_KEY: testSecret(),
+    BFF_SIGNING_SEAL_KEY: testSecret(),
+    BFF_AUDIT_KEY: testSecret(),
+    BFF_WECHAT_SECRET: testSecret(),
+  }
+  const env = { NODE_ENV: 'test', BFF_DB_FILE: ':memory:', BFF_LOG_LEVEL: 'silent', ...testSecrets }
+  return { ...loadConfig(env), ...overrides }
 }

@@ -1,32 +1,72 @@
-// Configuration: parsed once; production refuses missing, default or weak secrets.
-import { ConfigError, DEV_SECRETS, loadConfig } from '../../src/platform/config'
+// Configuration: parsed once; development defaults only when NODE_ENV=development is said explicitly, and every other
+// start (production, test, or no mode at all) refuses missing, default, weak or shared secrets.
+import { ConfigError, DEV_SECRETS, loadConfig, testConfig } from '../../src/platform/config'
 
 const strong = 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa'
-const prod = {
-  NODE_ENV: 'production',
+const secrets = {
   BFF_TOKEN_SECRET: strong,
   BFF_DATA_KEY: `${strong}x`,
+  BFF_SIGNING_SEAL_KEY: `${strong}s`,
+  BFF_AUDIT_KEY: `${strong}a`,
   BFF_WECHAT_SECRET: `${strong}w`,
 }
+const prod = { NODE_ENV: 'production', ...secrets }
+const devSecrets = {
+  BFF_TOKEN_SECRET: DEV_SECRETS.tokenSecret,
+  BFF_DATA_KEY: DEV_SECRETS.dataKey,
+  BFF_SIGNING_SEAL_KEY: DEV_SECRETS.signingSealKey,
+  BFF_AUDIT_KEY: DEV_SECRETS.auditKey,
+  BFF_WECHAT_SECRET: DEV_SECRETS.wechatSecret,
+}
 
-test('development runs with built-in development secrets', () => {
-  expect(loadConfig({}).tokenSecret).toBe(DEV_SECRETS.tokenSecret)
+test('explicit development mode runs with built-in development secrets', () => {
+  const config = loadConfig({ NODE_ENV: 'development' })
+  expect(config.env).toBe('development')
+  expect(config.tokenSecret).toBe(DEV_SECRETS.tokenSecret)
+  expect(config.signingSealKey).not.toBe(config.dataKey)
 })
 
-test('production accepts strong secrets', () => {
-  expect(loadConfig(prod).tokenSecret).toBe(strong)
+test('production accepts strong, distinct secrets', () => {
+  const config = loadConfig(prod)
+  expect(config.tokenSecret).toBe(strong)
+  expect(config.audit.key).toBe(`${strong}a`)
+})
+
+test('a start with no mode at all is production: the development secrets are refused, not used', () => {
+  expect(() => loadConfig({})).toThrow(/BFF_TOKEN_SECRET is required unless NODE_ENV=development/)
+  expect(() => loadConfig(devSecrets)).toThrow(/development default/)
+  expect(loadConfig(secrets).env).toBe('production')
+})
+
+test('test mode is not development: it needs real secrets too (testConfig makes random ones)', () => {
+  expect(() => loadConfig({ NODE_ENV: 'test' })).toThrow(ConfigError)
+  expect(() => loadConfig({ NODE_ENV: 'test', ...devSecrets })).toThrow(/development default/)
+  const config = testConfig()
+  expect(Object.values(DEV_SECRETS)).not.toContain(config.tokenSecret)
+  expect(Object.values(DEV_SECRETS)).not.toContain(config.dataKey)
 })
 
 test.each([
   ['a missing token secret', { ...prod, BFF_TOKEN_SECRET: undefined }, /BFF_TOKEN_SECRET is required/],
+  ['a missing signing-key seal key', { ...prod, BFF_SIGNING_SEAL_KEY: undefined }, /BFF_SIGNING_SEAL_KEY is required/],
+  ['a missing audit key', { ...prod, BFF_AUDIT_KEY: undefined }, /BFF_AUDIT_KEY is required/],
   ['the development token secret', { ...prod, BFF_TOKEN_SECRET: DEV_SECRETS.tokenSecret }, /development default/],
+  ['a development secret under another name', { ...prod, BFF_AUDIT_KEY: DEV_SECRETS.dataKey }, /development default/],
   ['a short data key', { ...prod, BFF_DATA_KEY: 'short' }, /at least 32/],
   ['a repetitive data key', { ...prod, BFF_DATA_KEY: 'a'.repeat(40) }, /too repetitive/],
+  ['the data key reused to seal signing keys', { ...prod, BFF_SIGNING_SEAL_KEY: `${strong}x` }, /the same/],
+  ['a weak retired data key', { ...prod, BFF_DATA_KEYS_RETIRED: '1:password' }, /at least 32/],
 ])('production refuses %s', (_what, env, message) => {
   expect(() => loadConfig(env)).toThrow(ConfigError)
   expect(() => loadConfig(env)).toThrow(message)
 })
 
+test('retired data keys are read by version', () => {
+  const config = loadConfig({ ...prod, BFF_DATA_KEY_VERSION: '2', BFF_DATA_KEYS_RETIRED: `1:${strong}old` })
+  expect(config.dataKeyVersion).toBe(2)
+  expect(config.dataKeysRetired).toEqual({ 1: `${strong}old` })
+})
+
 test('a malformed port is a config error naming the variable', () => {
-  expect(() => loadConfig({ BFF_PORT: 'eighty' })).toThrow(/BFF_PORT/)
+  expect(() => loadConfig({ NODE_ENV: 'development', BFF_PORT: 'eighty' })).toThrow(/BFF_PORT/)
 })

@@ -72,8 +72,20 @@ async function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fasti
   return reply.code(status).send(envelope(req, code, details))
 }
 
-async function errorHandlerPlugin(app: FastifyInstance) {
-  app.setErrorHandler(errorHandler)
+export interface ErrorHandlerOptions {
+  /**
+   * Told of each NOT_FOUND a service raised: an object that is not the caller's answers exactly like a missing one,
+   * and this lets the composition root audit the probe. A failure here never changes the answer.
+   */
+  onNotFound?: (req: FastifyRequest) => Promise<void>
+}
+
+async function errorHandlerPlugin(app: FastifyInstance, opts: ErrorHandlerOptions) {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    if (opts.onNotFound && err instanceof AppError && err.code === 'NOT_FOUND')
+      await opts.onNotFound(req).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'not-found hook failed'))
+    return errorHandler(err, req, reply)
+  })
   // 404s are rate-limited too, so probing for routes costs the prober (fastify/demo).
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (req, reply) => {
     req.log.info({ code: 'ROUTE_NOT_FOUND' }, 'route not found')
