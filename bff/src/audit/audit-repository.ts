@@ -54,6 +54,7 @@ export function drizzleAuditRepository(db: Db): AuditRepository {
     },
     async replaceUserId(userId, to) {
       return db.update(auditLog).set({ userId: to }).where(eq(auditLog.userId, userId)).run().changes
+    },
     async addCheckpoint(row) {
       db.insert(auditCheckpoints).values(row).onConflictDoNothing().run()
     },
