@@ -10,7 +10,14 @@ import {
   type RouteContract,
   weijianContracts,
 } from '@ysx/shared'
-import { type BuiltDepartment, createMessageSigner, createSignedFetch, createTestCaller, person } from '../src/harness'
+import {
+  type BuiltDepartment,
+  contentDigest,
+  createMessageSigner,
+  createSignedFetch,
+  createTestCaller,
+  person,
+} from '../src/harness'
 import { loadStandIn } from '../src/stand-ins'
 import { CALL_HEADERS, CALLER, OPERATOR, SEED, signedFetch, TRUST } from './helper'
 
@@ -64,11 +71,14 @@ describe.each(POPULATION_DEPARTMENT_CODES)('%s', (code) => {
 
   test('an /_admin/ route without an operator token, or with a wrong one, is refused 401', async () => {
     const faults = `${running.get(code)!.base}/_admin/faults`
-    for (const headers of [
+    const token = OPERATOR.authorization.slice('Bearer '.length)
+    const wrong: Record<string, string>[] = [
       {},
       { authorization: 'Bearer not-a-registered-operator-token-000' },
-      CALLER.trust.operators[0] ? { authorization: `Basic ${CALLER.trust.operators[0].token}` } : {},
-    ]) {
+      { authorization: `Bearer ${token}x` },
+      { authorization: `Basic ${token}` },
+    ]
+    for (const headers of wrong) {
       const res = await fetch(faults, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', ...headers },
