@@ -6,6 +6,8 @@ import { departmentOptions, loadStandIns, loginServerOptions } from './stand-ins
 
 async function main() {
   const config = loadDepartmentsConfig()
+  if (config.callerKeys.length === 0)
+    throw new Error('DEPT_BFF_PUBLIC_JWK is not set: every call from the BFF would be refused (scripts/start sets it)')
   const options = departmentOptions(config)
   const standIns = await loadStandIns()
   // One walk over the population seeds every department that needs it, before any is built.

@@ -82,6 +82,8 @@ export const departmentOptions =
     size: config.size,
     ...(config.referenceDate ? { referenceDate: config.referenceDate } : {}),
     logLevel: config.logLevel,
+    callerKeys: config.callerKeys,
+    operators: config.operators,
   })
 
 /** The login server's options from the configuration. */
@@ -90,4 +92,5 @@ export const loginServerOptions = (config: DepartmentsConfig, code: DepartmentCo
   appId: config.loginApp.appId,
   appSecret: config.loginApp.secret,
   logLevel: config.logLevel,
+  operators: config.operators,
 })

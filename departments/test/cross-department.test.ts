@@ -10,7 +10,7 @@ import {
 } from '@ysx/shared'
 import { type BuiltDepartment, person } from '../src/harness'
 import { loadStandIn } from '../src/stand-ins'
-import { CALL_HEADERS, SEED } from './helper'
+import { CALL_HEADERS, SEED, signedFetch, TRUST } from './helper'
 
 const SIZE = 300
 /** The departments that issue certificates, as the registry lists them */
@@ -20,7 +20,13 @@ const depts: BuiltDepartment[] = []
 
 beforeAll(async () => {
   for (const name of ISSUERS) {
-    const dept = (await loadStandIn(name)).build({ dbFile: ':memory:', seed: SEED, size: SIZE, logLevel: 'silent' })
+    const dept = (await loadStandIn(name)).build({
+      dbFile: ':memory:',
+      seed: SEED,
+      size: SIZE,
+      logLevel: 'silent',
+      ...TRUST,
+    })
     depts.push(dept)
     bases.set(name, await dept.app.listen({ host: '127.0.0.1', port: 0 }))
   }
@@ -33,7 +39,7 @@ const post = async <S extends z.ZodType>(
   idNumber: string,
   schema: S,
 ): Promise<z.output<S>> => {
-  const res = await fetch(`${bases.get(dept)}${path}`, {
+  const res = await signedFetch(`${bases.get(dept)}${path}`, {
     method: 'POST',
     headers: CALL_HEADERS,
     body: JSON.stringify({ idNumber }),

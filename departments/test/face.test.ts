@@ -2,19 +2,20 @@
 import { FaceCheckResultSchema } from '@ysx/shared'
 import { standIn as gonganStandIn } from '../src/gongan/app'
 import { type DepartmentApp, person, buildDepartment } from '../src/harness'
+import { CALLER, TRUST } from './helper'
 
 const SEED = 11
 const CALL_HEADERS = { 'x-client-id': 'GOV/44000000/ysx-bff', 'x-purpose': encodeURIComponent('实名认证（人脸核身）') }
 let dept: DepartmentApp
 beforeAll(async () => {
-  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 120, logLevel: 'silent' })
+  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 120, logLevel: 'silent', ...TRUST })
   await dept.app.ready()
 })
 afterAll(async () => dept.app.close())
 
 const check = (index: number, over: { name?: string; image?: string; spokenDigits?: string } = {}) => {
   const p = person(SEED, index)
-  return dept.app.inject({
+  return CALLER.inject(dept.app, {
     method: 'POST',
     url: '/v1/face/check',
     headers: CALL_HEADERS,
@@ -52,7 +53,7 @@ test('wrong digits, a spoof and a different face each fail their own check', asy
 
 test('an ID number outside the register gets 404 CITIZEN_NOT_FOUND', async () => {
   const stranger = person(SEED, 9999)
-  const res = await dept.app.inject({
+  const res = await CALLER.inject(dept.app, {
     method: 'POST',
     url: '/v1/face/check',
     headers: CALL_HEADERS,

@@ -3,21 +3,21 @@ import { ErrorEnvelopeSchema, GonganCitizenSchema, isValidIdNumber, NO_FAULTS } 
 import { standIn as gonganStandIn } from '../src/gongan/app'
 import { person, buildDepartment } from '../src/harness'
 import type { DepartmentApp } from '../src/harness'
-import { CALL_HEADERS } from './helper'
+import { CALL_HEADERS, OPERATOR, signedFetch, TRUST } from './helper'
 
 const SEED = 7
 let dept: DepartmentApp
 let base: string
 
 beforeAll(async () => {
-  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 200, logLevel: 'silent' })
+  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 200, logLevel: 'silent', ...TRUST })
   base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterAll(async () => dept.app.close())
 afterEach(() => dept.faults.set(NO_FAULTS))
 
 const lookup = (idNumber: string, signal?: AbortSignal) =>
-  fetch(`${base}/v1/citizens/lookup`, {
+  signedFetch(`${base}/v1/citizens/lookup`, {
     method: 'POST',
     headers: CALL_HEADERS,
     body: JSON.stringify({ idNumber }),
@@ -70,7 +70,7 @@ describe('fault knobs', () => {
   const setFaults = (patch: object) =>
     fetch(`${base}/_admin/faults`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...OPERATOR },
       body: JSON.stringify(patch),
     })
 
@@ -102,7 +102,7 @@ describe('fault knobs', () => {
     await setFaults({ hang: true, malformed: true })
     const health = await fetch(`${base}/healthz`)
     expect(await health.json()).toMatchObject({ status: 'ok', department: 'gongan', citizens: 200 })
-    const faults = await (await fetch(`${base}/_admin/faults`)).json()
+    const faults = await (await fetch(`${base}/_admin/faults`, { headers: OPERATOR })).json()
     expect(faults).toMatchObject({ hang: true, malformed: true })
   })
 
@@ -117,7 +117,7 @@ test('reset mode drops the connection without an answer', async () => {
   dept.faults.set({ reset: true })
   try {
     await expect(
-      fetch(`${base}/v1/citizens/lookup`, {
+      signedFetch(`${base}/v1/citizens/lookup`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{}',

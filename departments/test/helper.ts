@@ -1,11 +1,13 @@
-// Test helpers for the stand-in departments: start one over real HTTP, call it with the X-Road-style headers,
-// and the behaviour every citizen lookup shares (404, 400 with the field path, required purpose, access log).
+// Test helpers for the stand-in departments: start one over real HTTP, call it as the platform does (signed, with the
+// X-Road-style headers) or as its operator, and the behaviour every citizen lookup shares (404, 400 with the field
+// path, required purpose, access log).
 import { ErrorEnvelopeSchema, type z } from '@ysx/shared'
 import {
   buildDepartment,
   type BuiltDepartment,
   type DepartmentSchema,
   type DepartmentSpec,
+  createTestCaller,
   person,
 } from '../src/harness'
 
@@ -18,6 +20,15 @@ export const CALL_HEADERS = {
   'x-purpose': encodeURIComponent(PURPOSE),
   'x-case-id': 'YSX-2025-000123',
 }
+
+/** The platform and the operator as the stand-ins under test know them: every test department trusts this caller. */
+export const CALLER = createTestCaller()
+/** fetch signed as the platform signs its calls */
+export const signedFetch = CALLER.fetch
+/** The test operator's Authorization header, for the /_admin/ routes */
+export const OPERATOR = CALLER.operator.headers
+/** Options that make a stand-in trust the test caller (its key, its operator) */
+export const TRUST = CALLER.trust
 
 export interface Running {
   dept: BuiltDepartment
@@ -34,10 +45,10 @@ export interface Running {
 export function startDepartment<S extends DepartmentSchema>(standIn: DepartmentSpec<S>): Running {
   const running = {} as Running
   beforeAll(async () => {
-    const dept = buildDepartment(standIn, { dbFile: ':memory:', seed: SEED, size: SIZE, logLevel: 'silent' })
+    const dept = buildDepartment(standIn, { dbFile: ':memory:', seed: SEED, size: SIZE, logLevel: 'silent', ...TRUST })
     const base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
     const post = (path: string, idNumber: string, headers: Record<string, string> = CALL_HEADERS) =>
-      fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify({ idNumber }) })
+      signedFetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify({ idNumber }) })
     Object.assign(running, {
       dept,
       base,

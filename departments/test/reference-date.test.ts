@@ -7,16 +7,23 @@ import path from 'node:path'
 import { weijianContracts } from '@ysx/shared'
 import { addDays, dayOf, loadDepartmentsConfig, person, buildDepartment } from '../src/harness'
 import { standIn as weijianStandIn } from '../src/weijian/app'
-import { CALL_HEADERS, SEED } from './helper'
+import { CALL_HEADERS, SEED, signedFetch, TRUST } from './helper'
 
 const SIZE = 60
 
 async function open(dbFile: string, referenceDate: string) {
-  const dept = buildDepartment(weijianStandIn, { dbFile, seed: SEED, size: SIZE, referenceDate, logLevel: 'silent' })
+  const dept = buildDepartment(weijianStandIn, {
+    dbFile,
+    seed: SEED,
+    size: SIZE,
+    referenceDate,
+    logLevel: 'silent',
+    ...TRUST,
+  })
   const base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
   const health = (await (await fetch(`${base}/healthz`)).json()) as { referenceDate: string }
   const tests = async (index: number) => {
-    const res = await fetch(`${base}${weijianContracts.nucleicAcidTests.path}`, {
+    const res = await signedFetch(`${base}${weijianContracts.nucleicAcidTests.path}`, {
       method: 'POST',
       headers: { ...CALL_HEADERS, 'content-type': 'application/json' },
       body: JSON.stringify({ idNumber: person(SEED, index).idNumber }),

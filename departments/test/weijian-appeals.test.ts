@@ -3,7 +3,17 @@
 import { ErrorEnvelopeSchema, weijianContracts } from '@ysx/shared'
 import { person } from '../src/harness'
 import { standIn as weijianStandIn } from '../src/weijian/app'
-import { CALL_HEADERS, describeLookups, PURPOSE, SEED, SIZE, startDepartment } from './helper'
+import {
+  CALL_HEADERS,
+  CALLER,
+  describeLookups,
+  OPERATOR,
+  PURPOSE,
+  SEED,
+  signedFetch,
+  SIZE,
+  startDepartment,
+} from './helper'
 
 const weijian = startDepartment(weijianStandIn)
 const c = weijianContracts
@@ -17,7 +27,7 @@ const appeal = (index: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 const file = (body: unknown, headers: Record<string, string> = CALL_HEADERS) =>
-  fetch(`${weijian.base}${c.fileAppeal.path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+  signedFetch(`${weijian.base}${c.fileAppeal.path}`, { method: 'POST', headers, body: JSON.stringify(body) })
 const fileOk = async (index: number, extra?: Record<string, unknown>) => {
   const res = await file(appeal(index, extra))
   expect(res.status).toBe(201)
@@ -25,17 +35,19 @@ const fileOk = async (index: number, extra?: Record<string, unknown>) => {
 }
 const lookup = async (index: number) => (await weijian.read(c.appeals.path, index, c.appeals.responses[200])).appeals
 const queue = async () =>
-  c.pendingAppeals.responses[200].parse(await (await fetch(`${weijian.base}${c.pendingAppeals.path}`)).json()).appeals
+  c.pendingAppeals.responses[200].parse(
+    await (await fetch(`${weijian.base}${c.pendingAppeals.path}`, { headers: OPERATOR })).json(),
+  ).appeals
 const decide = (appealId: string, body: unknown) =>
   fetch(`${weijian.base}/_admin/appeals/${appealId}/decision`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OPERATOR },
     body: JSON.stringify(body),
   })
 const flag = async (area: string, level: string | null) => {
   const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OPERATOR },
     body: JSON.stringify({ area, level }),
   })
   expect(res.status).toBe(200)
@@ -43,7 +55,7 @@ const flag = async (area: string, level: string | null) => {
 }
 const riskAreas = async () =>
   c.riskAreas.responses[200].parse(
-    await (await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json(),
+    await (await signedFetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json(),
   )
 const countAppeals = () => (weijian.dept.sqlite.prepare('SELECT count(*) AS n FROM appeals').get() as { n: number }).n
 
@@ -118,7 +130,9 @@ test('a reviewer’s decision sets the status, note and time once, and takes the
   const decided = c.decideAppeal.responses[200].parse(await res.json())
   expect(decided).toMatchObject({ appealId, status: 'upheld', note: '核实当日不在该场所，予以纠正。' })
   expect(Date.parse(decided.decidedAt!)).toBeGreaterThanOrEqual(Date.parse(decided.filedAt))
-  expect((await lookup(15))[0]).toEqual(decided)
+  const { reviewer, ...record } = decided
+  expect(reviewer).toBe(CALLER.operator.name)
+  expect((await lookup(15))[0]).toEqual(record)
   expect((await queue()).map((a) => a.appealId)).not.toContain(appealId)
 
   const again = await decide(appealId, { decision: 'rejected', note: '维持' })
@@ -153,7 +167,7 @@ test('flagging needs a known level and an area name', async () => {
   for (const body of [{ area: '某街道', level: 'extreme' }, { area: '', level: 'high' }, { area: '某街道' }]) {
     const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...OPERATOR },
       body: JSON.stringify(body),
     })
     expect(res.status).toBe(400)

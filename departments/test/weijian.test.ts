@@ -2,7 +2,7 @@
 import { ErrorEnvelopeSchema, weijianContracts } from '@ysx/shared'
 import { addDays } from '../src/harness'
 import { standIn as weijianStandIn } from '../src/weijian/app'
-import { CALL_HEADERS, describeLookups, startDepartment } from './helper'
+import { CALL_HEADERS, describeLookups, signedFetch, startDepartment } from './helper'
 
 const weijian = startDepartment(weijianStandIn)
 const c = weijianContracts
@@ -15,7 +15,7 @@ test('tests fall in the 30 days before the reference date, newest first, reporte
   )
   const { tests } = await weijian.read(c.nucleicAcidTests.path, index, c.nucleicAcidTests.responses[200])
   const { asOf } = c.riskAreas.responses[200].parse(
-    await (await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json(),
+    await (await signedFetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })).json(),
   )
   expect(tests.length).toBeGreaterThanOrEqual(2)
   for (const t of tests) {
@@ -39,13 +39,13 @@ test('vaccination doses are numbered from 1 in date order with one vaccine', asy
 })
 
 test('risk areas are served to a caller that states its purpose, and logged without a citizen', async () => {
-  const res = await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })
+  const res = await signedFetch(`${weijian.base}${c.riskAreas.path}`, { headers: CALL_HEADERS })
   const { areas } = c.riskAreas.responses[200].parse(await res.json())
   expect(areas.length).toBeGreaterThan(0)
   const last = weijian.dept.sqlite.prepare('SELECT route, person_index FROM access_log ORDER BY id DESC LIMIT 1').get()
   expect(last).toEqual({ route: 'GET /v1/risk-areas', person_index: null })
   const { 'x-purpose': _p, ...noPurpose } = CALL_HEADERS
-  const refused = await fetch(`${weijian.base}${c.riskAreas.path}`, { headers: noPurpose })
+  const refused = await signedFetch(`${weijian.base}${c.riskAreas.path}`, { headers: noPurpose })
   expect(refused.status).toBe(400)
   expect(ErrorEnvelopeSchema.parse(await refused.json()).details?.map((d) => d.path)).toContain('headers.x-purpose')
 })

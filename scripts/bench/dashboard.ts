@@ -3,7 +3,7 @@
 //  B. one department hung: dashboard p99 ÷ the dashboard budget (target ≤ 1.1)
 import { person } from '@ysx/departments/harness'
 import { DEPARTMENT_CODES, POPULATION_DEPARTMENT_CODES } from '@ysx/shared'
-import { measure, percentile, probePath, realNameUser, setFaults, startBff, startDepartments } from './lib'
+import { CALLER, measure, percentile, probePath, realNameUser, setFaults, startBff, startDepartments } from './lib'
 
 const LATENCY_MS = 50
 const BUDGET_MS = 2500
@@ -32,7 +32,7 @@ async function main() {
     for (const d of POPULATION_DEPARTMENT_CODES) {
       const path = probePath(d)
       const direct = await measure(Math.max(20, N / 5), CONCURRENCY, () =>
-        fetch(`${urls[d]}${path}`, {
+        CALLER.fetch(`${urls[d]}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
           body: JSON.stringify({ idNumber: who.idNumber }),

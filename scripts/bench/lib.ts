@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
+import { createTestCaller } from '@ysx/departments/harness'
 import {
   CitizenLookupSchema,
   DEPARTMENT_CODES,
@@ -17,6 +18,12 @@ import {
 } from '@ysx/shared'
 
 export const ROOT = path.resolve(__dirname, '../..')
+
+/**
+ * The benchmark's BFF key and stand-in operator: the stand-ins it starts register the key's public half and the
+ * operator, its BFF signs with the key, and a direct call to a stand-in signs with it (`CALLER.fetch`).
+ */
+export const CALLER = createTestCaller({ operatorName: 'bench' })
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN
@@ -59,6 +66,8 @@ export async function startDepartments(
     DEPT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ysx-bench-')),
     DEPT_SIZE: String(size),
     DEPT_LOG_LEVEL: 'error',
+    DEPT_BFF_PUBLIC_JWK: JSON.stringify(CALLER.trust.callerKeys),
+    DEPT_OPERATORS: CALLER.trust.operators.map((o) => `${o.name}=${o.token}`).join(','),
   }
   const urls = {} as Record<DepartmentCode, string>
   DEPARTMENT_CODES.forEach((d, i) => {
@@ -86,7 +95,7 @@ export async function startDepartments(
 export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
   await fetch(`${url}/_admin/faults`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...CALLER.operator.headers },
     body: JSON.stringify(faults),
   })
 }
@@ -103,7 +112,7 @@ export async function startBff(urls: Record<DepartmentCode, string>, overrides: 
     ...base,
     wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
     ...overrides,
-    departments: { ...base.departments, ...overrides.departments, urls },
+    departments: { ...base.departments, ...overrides.departments, urls, signingKey: CALLER.privateJwk },
   })
   return { app, url: await app.listen({ host: '127.0.0.1', port: 0 }) }
 }

@@ -4,7 +4,7 @@ import { generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { person } from '@ysx/departments/harness'
 import { presentationText, proofSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
-import { measure, percentile, realNameUser, startBff, startDepartments } from './lib'
+import { CALLER, measure, percentile, realNameUser, startBff, startDepartments } from './lib'
 
 const N = Number(process.env.BENCH_N ?? 3000)
 const CONCURRENCY = 16
@@ -80,7 +80,7 @@ async function main() {
 async function driver(bff: string, wechat: string, jiaoguan: string): Promise<{ token: string; cardId: string }> {
   for (let i = 0; i < 1000; i += 1) {
     const who = person(SEED, i)
-    const res = await fetch(`${jiaoguan}/v1/certificates/lookup`, {
+    const res = await CALLER.fetch(`${jiaoguan}/v1/certificates/lookup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
       body: JSON.stringify({ idNumber: who.idNumber }),

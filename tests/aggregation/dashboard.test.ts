@@ -1,7 +1,7 @@
 // The dashboard and the query routes over the real stand-ins: data agrees with the departments, reads are cached,
 // and every department query made for a citizen shows in 我的数据使用记录.
 import { DashboardSchema, DataAccessPageSchema, MedicalInsuranceViewSchema } from '@ysx/shared'
-import { ALL_DEPARTMENTS, bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
+import { ALL_DEPARTMENTS, bearer, CALLER, realNameUser, startSystem, type TestSystem } from '../support/system'
 
 let sys: TestSystem
 let token: string
@@ -25,7 +25,7 @@ test('with every department up, every dashboard section is ok', async () => {
 
 test('the medical-insurance view agrees with what 医保 holds for the citizen', async () => {
   const who = sys.citizen(40)
-  const direct = await fetch(`${sys.departments.yibao!.url}/v1/medical-insurance/account`, {
+  const direct = await CALLER.fetch(`${sys.departments.yibao!.url}/v1/medical-insurance/account`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: who.idNumber }),

@@ -9,6 +9,7 @@ import { type Dashboard, DashboardSchema, DEPARTMENTS } from '@ysx/shared'
 import {
   ALL_DEPARTMENTS,
   bearer,
+  OPERATOR,
   realNameUser,
   setFaults,
   type StandIn,
@@ -113,7 +114,8 @@ test('the breaker opens after its threshold, stops calling the department, and a
     const t = await realNameUser(local, 'breaker', 61)
     const yibao = local.departments.yibao!.url
     const requests = async () =>
-      ((await (await fetch(`${yibao}/_admin/stats`)).json()) as { businessRequests: number }).businessRequests
+      ((await (await fetch(`${yibao}/_admin/stats`, { headers: OPERATOR })).json()) as { businessRequests: number })
+        .businessRequests
     const view = () => local.call({ method: 'GET', url: '/v1/medical-insurance', headers: bearer(t) })
     await setFaults(yibao, { errorRate: 1 })
     for (let i = 0; i < 3; i += 1) expect((await view()).statusCode).toBe(503)
@@ -143,7 +145,8 @@ test('a write is never retried, a read at most once', async () => {
     const t = await realNameUser(local, 'retries', 62)
     const url = local.departments.jiaoguan!.url
     const requests = async () =>
-      ((await (await fetch(`${url}/_admin/stats`)).json()) as { businessRequests: number }).businessRequests
+      ((await (await fetch(`${url}/_admin/stats`, { headers: OPERATOR })).json()) as { businessRequests: number })
+        .businessRequests
     await setFaults(url, { errorRate: 1 })
     const before = await requests()
     expect((await local.call({ method: 'GET', url: '/v1/traffic/violations', headers: bearer(t) })).statusCode).toBe(

@@ -1,7 +1,7 @@
 // A citizen a department has no record of: the department answers 404 CITIZEN_NOT_FOUND, and the BFF shows an
 // empty view (not an error), recording the query as not found.
 import { DashboardSchema, DataAccessPageSchema, HousingFundViewSchema } from '@ysx/shared'
-import { bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
+import { bearer, CALLER, realNameUser, startSystem, type TestSystem } from '../support/system'
 
 let sys: TestSystem
 let token: string
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => sys.close())
 
 test('the department itself answers 404 CITIZEN_NOT_FOUND for the citizen', async () => {
-  const res = await fetch(`${sys.departments.gongjijin!.url}/v1/housing-fund/account`, {
+  const res = await CALLER.fetch(`${sys.departments.gongjijin!.url}/v1/housing-fund/account`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(STRANGER).idNumber }),

@@ -2,7 +2,16 @@
 // area; the citizen checks in there through the venue QR's link and sees yellow with its reason; the entrance
 // verifier, in another context, sees the colour and the time only. Screenshots of each step.
 import type { Browser } from 'playwright-core'
-import { bearer, faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import {
+  bearer,
+  CALLER,
+  faceCheckAlwaysFails,
+  OPERATOR,
+  realNameUser,
+  startSystem,
+  type TestSystem,
+  todaySeed,
+} from '../support/system'
 import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
 
 jest.setTimeout(180_000)
@@ -16,7 +25,7 @@ let tokens: SessionTokens
 let venueCode: string
 
 async function hasNoPositiveTest(index: number): Promise<boolean> {
-  const res = await fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
@@ -77,7 +86,7 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
   // 卫健 flags the area; the citizen opens the venue QR's link, which checks in.
   const flag = await fetch(`${sys.departments.weijian!.url}/_admin/risk-areas`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OPERATOR },
     body: JSON.stringify({ area: RISK_AREA, level: 'medium' }),
   })
   expect(flag.status).toBe(200)

@@ -1,6 +1,13 @@
 // e2e: a driver shows the driving-licence QR (交警查验); a second context verifies it offline, then online, in Chromium.
 import type { Browser } from 'playwright-core'
-import { ALL_DEPARTMENTS, faceCheckAlwaysFails, type TestSystem, realNameUser, startSystem } from '../support/system'
+import {
+  ALL_DEPARTMENTS,
+  CALLER,
+  faceCheckAlwaysFails,
+  type TestSystem,
+  realNameUser,
+  startSystem,
+} from '../support/system'
 import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
 
 jest.setTimeout(180_000)
@@ -23,7 +30,7 @@ let driver: { name: string; idNumber: string; licence: Licence }
 /** The stand-in face check always fails for these population indexes (departments/src/gongan/face.ts). */
 
 async function licenceOf(index: number): Promise<Licence | null> {
-  const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),

@@ -3,7 +3,7 @@
 // replayed and superseded codes refused), signing only when something changed, and bad input.
 import { HealthCodeSchema, HealthVerificationSchema } from '@ysx/shared'
 import { newDevice, present } from '../support/device'
-import { bearer, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { bearer, CALLER, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
 
 let sys: TestSystem
 const device = newDevice()
@@ -16,7 +16,7 @@ interface Test {
   result: '阴性' | '阳性'
 }
 async function testsOf(index: number): Promise<Test[]> {
-  const res = await fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),

@@ -3,7 +3,7 @@
 // BFF calls the health-code tests make.
 import type { LightMyRequestResponse } from 'fastify'
 import { newDevice, present } from './device'
-import { bearer, faceCheckAlwaysFails, type TestSystem } from './system'
+import { bearer, CALLER, faceCheckAlwaysFails, OPERATOR, type TestSystem } from './system'
 
 export interface NaTest {
   sampledAt: string
@@ -12,7 +12,7 @@ export interface NaTest {
 
 /** The citizen's nucleic-acid tests, newest first, as the 卫健 stand-in answers them. */
 export async function testsOf(sys: TestSystem, index: number): Promise<NaTest[]> {
-  const res = await fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.weijian!.url}/v1/nucleic-acid-tests/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
@@ -48,7 +48,8 @@ export async function weijianAdmin<T = unknown>(
 ): Promise<{ status: number; json: T }> {
   const res = await fetch(`${sys.departments.weijian!.url}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { ...OPERATOR, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   return { status: res.status, json: (await res.json()) as T }
 }

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
-import { type DepartmentApp, person, type Person } from '@ysx/departments/harness'
+import { createTestCaller, type DepartmentApp, person, type Person } from '@ysx/departments/harness'
 import { loadStandIn } from '@ysx/departments/stand-ins'
 import { chinaDate, type PopulationDepartment, POPULATION_DEPARTMENT_CODES } from '@ysx/shared'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
@@ -13,6 +13,15 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 export const SEED = 424242
 export const APP_ID = 'wx-test-ysx'
 export const APP_SECRET = 'test-wechat-secret-0123456789abcdef'
+
+/**
+ * The platform's signing key and a stand-in operator: every test system's stand-ins trust this caller, its BFF signs
+ * with this key, and a test calling a stand-in directly signs with it too (`CALLER.fetch`) or, on an /_admin/ route,
+ * sends the operator's token (`OPERATOR`).
+ */
+export const CALLER = createTestCaller({ operatorName: '卫健审核员 测试' })
+/** The test operator's Authorization header, for the stand-ins' /_admin/ routes */
+export const OPERATOR = CALLER.operator.headers
 
 /** The department stand-ins a test system can run besides WeChat: every population department in the registry. */
 export type StandIn = PopulationDepartment
@@ -63,6 +72,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     appId: APP_ID,
     appSecret: APP_SECRET,
     logLevel: 'silent',
+    operators: CALLER.trust.operators,
     ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}),
   })
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
@@ -73,6 +83,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       seed: opts.seed ?? SEED,
       size: opts.sizes?.[name] ?? opts.size ?? 300,
       logLevel: 'silent',
+      ...CALLER.trust,
     })
     departments[name] = { dept, url: await dept.app.listen({ host: '127.0.0.1', port: 0 }) }
   }
@@ -99,6 +110,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
         ...base.departments,
         ...opts.bff?.departments,
         urls: { ...base.departments.urls, ...urls, wechat: wechatUrl },
+        // The key the stand-ins registered as the BFF's.
+        signingKey: CALLER.privateJwk,
       },
     },
     { logStream, now: () => new Date(Date.now() + offsetMs) },
@@ -176,7 +189,7 @@ export async function realNameUser(sys: TestSystem, account: string, index: numb
 export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${url}/_admin/faults`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OPERATOR },
     body: JSON.stringify(faults),
   })
   if (!res.ok) throw new Error(`faults refused: ${res.status}`)

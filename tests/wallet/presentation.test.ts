@@ -5,7 +5,7 @@ import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
 import { testConfig } from '@ysx/bff/config'
 import { CredentialIssuedSchema, VerificationSchema, WalletListSchema } from '@ysx/shared'
 import { newDevice, present as presentWith } from '../support/device'
-import { ALL_DEPARTMENTS, bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
+import { ALL_DEPARTMENTS, bearer, CALLER, realNameUser, startSystem, type TestSystem } from '../support/system'
 
 let sys: TestSystem
 let token: string
@@ -17,7 +17,7 @@ const present = (credential: string, opts: Parameters<typeof presentWith>[2] = {
   presentWith(device, credential, opts)
 
 async function certificatesOf(index: number): Promise<{ type: string; status: string }[]> {
-  const res = await fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.jiaoguan!.url}/v1/certificates/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),

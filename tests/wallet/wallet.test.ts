@@ -2,7 +2,15 @@
 // owner (another's id is 404 like a missing one); the full view only after a step-up, audited.
 import { openDataStore } from '@ysx/bff/db'
 import { MASKED_VIEWS, WalletCardDetailSchema, WalletListSchema, WalletRevealedSchema } from '@ysx/shared'
-import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, startSystem, type TestSystem } from '../support/system'
+import {
+  ALL_DEPARTMENTS,
+  bearer,
+  CALLER,
+  realNameUser,
+  setFaults,
+  startSystem,
+  type TestSystem,
+} from '../support/system'
 
 let sys: TestSystem
 let token: string
@@ -31,7 +39,7 @@ test("the list holds the citizen's certificates with each department's status, m
     expect(c.holderName.startsWith('*')).toBe(true)
   }
   // The status is the issuing department's own.
-  const direct = await fetch(`${sys.departments.gongan!.url}/v1/certificates/lookup`, {
+  const direct = await CALLER.fetch(`${sys.departments.gongan!.url}/v1/certificates/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: who.idNumber }),

@@ -1,5 +1,5 @@
 // BFF configuration: read from the environment once, checked with zod; a bad production config fails at boot.
-import { randomBytes } from 'node:crypto'
+import { createPrivateKey, generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto'
 import {
   DEPARTMENT_CODES,
   DEPARTMENTS,
@@ -78,6 +78,8 @@ const EnvSchema = z.object({
     .url()
     .default(`http://localhost:${DEPARTMENTS.wechat.defaultPort}/connect/oauth2/authorize`),
   ...departmentUrlEnv,
+  /** The BFF's private Ed25519 key (JWK) that signs every department call; development generates one per start */
+  BFF_DEPT_SIGNING_KEY: z.string().optional(),
   BFF_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   BFF_DASHBOARD_BUDGET_MS: z.coerce.number().int().positive().default(2500),
   BFF_DEPT_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(60_000),
@@ -136,6 +138,8 @@ export interface Config {
   healthRulesVersion: string
   departments: {
     urls: Record<DepartmentName, string>
+    /** Signs every call to a department (RFC 9421); its public half is registered at each department */
+    signingKey: JsonWebKey
     /** Per call: a department that has not answered by then is treated as down */
     timeoutMs: number
     /** The whole dashboard answers within this, whatever the departments do */
@@ -161,6 +165,33 @@ function secret(name: string, value: string | undefined, devDefault: string, env
     throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
   if (new Set(value).size < 8) throw new ConfigError(`${name} is too repetitive to be a secret`)
   return value
+}
+
+/** The department-call signing key: required (and a private Ed25519 JWK) in production; development may generate one. */
+function signingKey(value: string | undefined, env: Config['env']): JsonWebKey {
+  if (!value) {
+    if (env === 'production') throw new ConfigError('BFF_DEPT_SIGNING_KEY is required in production')
+    return generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })
+  }
+  try {
+    const jwk = JSON.parse(value) as JsonWebKey
+    if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d) throw new Error('not a private Ed25519 JWK')
+    createPrivateKey({ key: jwk, format: 'jwk' })
+    return jwk
+  } catch (err) {
+    throw new ConfigError(`BFF_DEPT_SIGNING_KEY: ${(err as Error).message}`)
+  }
+}
+
+/** In production every department is reached over https only; development may use http on this machine. */
+function departmentUrls(urls: Record<DepartmentName, string>, env: Config['env']): Record<DepartmentName, string> {
+  if (env !== 'production') return urls
+  const plain = Object.entries(urls).filter(([, url]) => new URL(url).protocol !== 'https:')
+  if (plain.length > 0)
+    throw new ConfigError(
+      `department URLs must be https in production: ${plain.map(([code]) => departmentUrlVar(code as DepartmentName)).join(', ')}`,
+    )
+  return urls
 }
 
 const list = (value: string): string[] =>
@@ -245,9 +276,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     healthRulesVersion: e.BFF_HEALTH_RULES_VERSION,
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },
     departments: {
-      urls: Object.fromEntries(
-        DEPARTMENT_CODES.map((n) => [n, (e as Record<string, unknown>)[departmentUrlVar(n)] as string]),
-      ) as Record<DepartmentName, string>,
+      urls: departmentUrls(
+        Object.fromEntries(
+          DEPARTMENT_CODES.map((n) => [n, (e as Record<string, unknown>)[departmentUrlVar(n)] as string]),
+        ) as Record<DepartmentName, string>,
+        e.NODE_ENV,
+      ),
+      signingKey: signingKey(e.BFF_DEPT_SIGNING_KEY, e.NODE_ENV),
       timeoutMs: e.BFF_UPSTREAM_TIMEOUT_MS,
       dashboardBudgetMs: e.BFF_DASHBOARD_BUDGET_MS,
       cacheTtlMs: e.BFF_DEPT_CACHE_TTL_MS,

@@ -1,5 +1,7 @@
 // Configuration: parsed once; development defaults only when NODE_ENV=development is said explicitly, and every other
 // start (production, test, or no mode at all) refuses missing, default, weak or shared secrets.
+import { generateKeyPairSync } from 'node:crypto'
+import { DEPARTMENT_CODES, departmentUrlVar } from '@ysx/shared'
 import { ConfigError, DEV_SECRETS, loadConfig, testConfig } from '../../src/platform/config'
 
 const strong = 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa'
@@ -9,6 +11,8 @@ const secrets = {
   BFF_SIGNING_SEAL_KEY: `${strong}s`,
   BFF_AUDIT_KEY: `${strong}a`,
   BFF_WECHAT_SECRET: `${strong}w`,
+  BFF_DEPT_SIGNING_KEY: JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+  ...Object.fromEntries(DEPARTMENT_CODES.map((code) => [departmentUrlVar(code), `https://${code}.example.gov.cn`])),
 }
 const prod = { NODE_ENV: 'production', ...secrets }
 const devSecrets = {
@@ -65,6 +69,35 @@ test('retired data keys are read by version', () => {
   const config = loadConfig({ ...prod, BFF_DATA_KEY_VERSION: '2', BFF_DATA_KEYS_RETIRED: `1:${strong}old` })
   expect(config.dataKeyVersion).toBe(2)
   expect(config.dataKeysRetired).toEqual({ 1: `${strong}old` })
+})
+
+test.each(DEPARTMENT_CODES)(
+  'production refuses to boot when %s is reached over plain http (its calls could be read and changed on the way)',
+  (code) => {
+    const env = { ...prod, [departmentUrlVar(code)]: `http://${code}.example.gov.cn` }
+    expect(() => loadConfig(env)).toThrow(ConfigError)
+    expect(() => loadConfig(env)).toThrow(new RegExp(`must be https in production: ${departmentUrlVar(code)}$`))
+  },
+)
+
+test.each([
+  [
+    'no key to sign department calls with',
+    { ...prod, BFF_DEPT_SIGNING_KEY: undefined },
+    /BFF_DEPT_SIGNING_KEY is required/,
+  ],
+  [
+    'a public key where the private one belongs',
+    { ...prod, BFF_DEPT_SIGNING_KEY: '{"kty":"OKP","crv":"Ed25519","x":"AAAA"}' },
+    /not a private Ed25519 JWK/,
+  ],
+])('production refuses %s', (_what, env, message) => {
+  expect(() => loadConfig(env)).toThrow(ConfigError)
+  expect(() => loadConfig(env)).toThrow(message)
+})
+
+test('development may reach the stand-ins over http on this machine', () => {
+  expect(loadConfig({ NODE_ENV: 'development' }).departments.urls.gongan).toMatch(/^http:\/\/127\.0\.0\.1:/)
 })
 
 test('a malformed port is a config error naming the variable', () => {

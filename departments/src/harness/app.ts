@@ -1,13 +1,14 @@
 // createDepartmentApp: the Fastify shell every stand-in department shares — zod contracts, envelope errors,
-// fault knobs, and the /healthz and /_admin/faults routes.
+// fault knobs, signed calls and operator tokens (caller-auth.ts), and the /healthz and /_admin/faults routes.
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod'
 import { departmentCommonContracts, fromContract, scrubText, z } from '@ysx/shared'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { type CallerAuthOptions, installCallerAuth } from './caller-auth'
 import { installErrorHandling } from './errors'
 import { createFaultState, type FaultState, installFaults } from './faults'
 
-export interface DepartmentAppOptions {
+export interface DepartmentAppOptions extends CallerAuthOptions {
   /** Department code, e.g. `gongan` */
   name: string
   logLevel?: string
@@ -41,6 +42,8 @@ export function createDepartmentApp(opts: DepartmentAppOptions): DepartmentApp {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
+  // Before the fault knobs: an unsigned call is refused without counting as a business request.
+  installCallerAuth(app, opts)
   const faults = opts.faults ?? createFaultState()
   installFaults(app, faults)
 

@@ -1,5 +1,8 @@
 // Department configuration from the environment, checked once with zod.
+import type { JsonWebKey } from 'node:crypto'
 import { DEPARTMENT_CODES, type DepartmentCode, departmentPortVar, DEPARTMENTS, z } from '@ysx/shared'
+import { type Operator, parseOperators } from './caller-auth'
+import { parseJwks } from './signatures'
 
 type PortVar = `DEPT_${Uppercase<DepartmentCode>}_PORT`
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback)
@@ -25,6 +28,11 @@ const EnvSchema = z.object({
   // The WeChat stand-in's registered mini-program; the BFF's BFF_WECHAT_APPID/SECRET must match (same dev defaults).
   DEPT_WECHAT_APPID: z.string().default('wx-ysx-open-dev'),
   DEPT_WECHAT_SECRET: z.string().default('dev-only-wechat-secret-change-me-0123456789abcdef'),
+  // The BFF's public key (a JWK, or a JSON array of them while it rotates): only calls it signed are served. No
+  // default: scripts/start generates a pair (scripts/department-env.ts). Unset: every business call is refused.
+  DEPT_BFF_PUBLIC_JWK: z.string().optional(),
+  // The operators who may use the /_admin/ routes (faults, risk areas, appeal decisions): `name=token,…`. No default.
+  DEPT_OPERATORS: z.string().optional(),
 })
 
 export interface DepartmentsConfig {
@@ -38,6 +46,10 @@ export interface DepartmentsConfig {
   ports: Record<DepartmentCode, number>
   /** The mini-program registered with the login server stand-in (WeChat's) */
   loginApp: { appId: string; secret: string }
+  /** The platform's registered public keys: business calls must be signed by one */
+  callerKeys: JsonWebKey[]
+  /** Who may use the /_admin/ routes */
+  operators: Operator[]
 }
 
 export function loadDepartmentsConfig(source: Record<string, string | undefined> = process.env): DepartmentsConfig {
@@ -50,6 +62,8 @@ export function loadDepartmentsConfig(source: Record<string, string | undefined>
     ...(e.DEPT_REFERENCE_DATE ? { referenceDate: e.DEPT_REFERENCE_DATE } : {}),
     logLevel: e.DEPT_LOG_LEVEL,
     loginApp: { appId: e.DEPT_WECHAT_APPID, secret: e.DEPT_WECHAT_SECRET },
+    callerKeys: parseJwks(e.DEPT_BFF_PUBLIC_JWK),
+    operators: parseOperators(e.DEPT_OPERATORS),
     ports: Object.fromEntries(DEPARTMENT_CODES.map((code) => [code, e[departmentPortVar(code) as PortVar]])) as Record<
       DepartmentCode,
       number

@@ -28,6 +28,7 @@ import type {
   RawServerDefault,
 } from 'fastify'
 import { createDepartmentApp, type DepartmentApp } from './app'
+import type { CallerAuthOptions } from './caller-auth'
 import { referenceDate } from './dates'
 import { openDepartmentDb } from './db'
 import { DepartmentError } from './errors'
@@ -115,7 +116,7 @@ export interface DepartmentSpec<S extends DepartmentSchema> {
   routes(ctx: DepartmentContext<S>): void
 }
 
-export interface DepartmentOptions {
+export interface DepartmentOptions extends CallerAuthOptions {
   dbFile: string
   seed: number
   size: number
@@ -185,6 +186,14 @@ export function openForSeeding<S extends DepartmentSchema>(spec: DepartmentSpec<
 export const referenceOf = (opts: Pick<DepartmentOptions, 'seed' | 'referenceDate'>) =>
   opts.referenceDate ?? referenceDate(opts.seed)
 
+/** The caller-auth options among a department's options (what createDepartmentApp needs of them). */
+export const callerAuth = (opts: CallerAuthOptions): CallerAuthOptions => ({
+  ...(opts.callerKeys ? { callerKeys: opts.callerKeys } : {}),
+  ...(opts.signedCalls !== undefined ? { signedCalls: opts.signedCalls } : {}),
+  ...(opts.operators ? { operators: opts.operators } : {}),
+  ...(opts.now ? { now: opts.now } : {}),
+})
+
 /** Route options for a contract whose reply type the caller has already checked against the contract. */
 function untyped(c: RouteContract): { method: RouteContract['method']; url: string; schema: FastifySchema } {
   const { method, url, schema } = fromContract(c)
@@ -245,6 +254,7 @@ export function buildDepartment<S extends DepartmentSchema>(
     logLevel: opts.logLevel,
     citizens: () => total,
     referenceDate: ref,
+    ...callerAuth(opts),
   })
   dept.app.addHook('onClose', async () => sqlite.close())
   const find = spec.register ? spec.register(db, sqlite) : defaultRegister(sqlite)

@@ -2,8 +2,9 @@
 // registered (app id and secret) instead of from the population.
 import type { DepartmentCode } from '@ysx/shared'
 import type { DepartmentApp } from './app'
+import type { CallerAuthOptions } from './caller-auth'
 
-export interface LoginServerOptions {
+export interface LoginServerOptions extends Pick<CallerAuthOptions, 'operators'> {
   dbFile: string
   appId: string
   appSecret: string

@@ -33,7 +33,15 @@ export function buildWechatApp(opts: WechatOptions): DepartmentApp {
   const redirectHosts = opts.redirectHosts ?? ['localhost', '127.0.0.1']
   const calls = new Map<string, number[]>() // openid → code2session call times in the last minute
 
-  const dept = createDepartmentApp({ name: 'wechat', logLevel: opts.logLevel, citizens: () => 0 })
+  // WeChat's code2session is WeChat's public API: authenticated by the app secret, never RFC 9421-signed (as the real
+  // one). Its /_admin/ routes need an operator token like every stand-in's.
+  const dept = createDepartmentApp({
+    name: 'wechat',
+    logLevel: opts.logLevel,
+    citizens: () => 0,
+    signedCalls: false,
+    ...(opts.operators ? { operators: opts.operators } : {}),
+  })
   dept.app.addHook('onClose', async () => sqlite.close())
   const openidOf = (appid: string, account: string) =>
     `o${createHmac('sha256', appid).update(account).digest('base64url').slice(0, 27)}`

@@ -25,18 +25,21 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
     sqlite.prepare(`INSERT INTO appeals (person_index, appeal_id, rule, target_kind, target_id, statement, status, filed_at, case_id)
     VALUES (@personIndex, @appealId, @rule, @targetKind, @targetId, @statement, 'pending', @filedAt, @caseId)`)
   const decide = sqlite.prepare(
-    "UPDATE appeals SET status = @status, note = @note, decided_at = @decidedAt WHERE appeal_id = @appealId AND status = 'pending'",
+    "UPDATE appeals SET status = @status, note = @note, decided_at = @decidedAt, reviewer = @reviewer WHERE appeal_id = @appealId AND status = 'pending'",
   )
+  const reviewerOf = sqlite.prepare('SELECT reviewer FROM appeals WHERE appeal_id = ?').pluck()
   const read = (appealId: string) => byId.get(appealId) as Row | undefined
 
   /** Numbers the appeal within its filing day and stores it, in one transaction. */
-  const file = sqlite.transaction((row: Omit<Stored, 'id' | 'appealId' | 'status' | 'decidedAt' | 'note'>) => {
-    const day = `WJ${row.filedAt.slice(0, 10).replaceAll('-', '')}`
-    const { last } = lastOfDay.get(`${day}%`) as { last: string | null }
-    const appealId = `${day}${String(last ? Number(last.slice(day.length)) + 1 : 1).padStart(6, '0')}`
-    insert.run({ ...row, appealId })
-    return appealId
-  })
+  const file = sqlite.transaction(
+    (row: Omit<Stored, 'id' | 'appealId' | 'status' | 'decidedAt' | 'note' | 'reviewer'>) => {
+      const day = `WJ${row.filedAt.slice(0, 10).replaceAll('-', '')}`
+      const { last } = lastOfDay.get(`${day}%`) as { last: string | null }
+      const appealId = `${day}${String(last ? Number(last.slice(day.length)) + 1 : 1).padStart(6, '0')}`
+      insert.run({ ...row, appealId })
+      return appealId
+    },
+  )
 
   /** POST /v1/appeals — file a health-code appeal for the citizen in the body (201 with the record) */
   serveCitizen(c.fileAppeal, 201, (s, body, call) => {
@@ -59,21 +62,27 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
     ...fromContract(c.pendingAppeals),
     handler: async () => ({ appeals: (pending.all() as Row[]).map(toRecord) }),
   })
-  /** POST /_admin/appeals/:appealId/decision — uphold or reject a pending appeal (404 unknown, 409 already decided) */
+  /**
+   * POST /_admin/appeals/:appealId/decision — uphold or reject a pending appeal (404 unknown, 409 already decided); the
+   * decision records its reviewer: the operator whose token opened the route.
+   */
   app.route({
     ...fromContract(c.decideAppeal),
     handler: async (req) => {
       const { appealId } = req.params
+      const reviewer = req.operator
+      if (!reviewer) throw new DepartmentError('OPERATOR_AUTH_REQUIRED')
       const { changes } = decide.run({
         appealId,
         status: req.body.decision,
         note: req.body.note,
         decidedAt: chinaDateTime(Date.now()),
+        reviewer,
       })
       const row = read(appealId)
       if (!row) throw new DepartmentError('NOT_FOUND')
       if (changes === 0) throw new DepartmentError('CONFLICT')
-      return toRecord(row)
+      return { ...toRecord(row), reviewer: reviewerOf.get(appealId) as string }
     },
   })
 }

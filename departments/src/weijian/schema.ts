@@ -43,6 +43,8 @@ export const appeals = sqliteTable(
     filedAt: requiredText('filed_at'),
     decidedAt: text('decided_at'),
     note: text('note'),
+    /** The operator who decided it (their name in the stand-in's operator registry) */
+    reviewer: text('reviewer'),
     caseId: text('case_id'),
   },
   (t) => [index('appeals_person_index').on(t.personIndex), index('appeals_status').on(t.status)],

@@ -112,8 +112,11 @@ export const weijianContracts = defineContracts({
     params: z.object({ appealId: AppealRecordSchema.shape.appealId }).strict(),
     body: z.object({ decision: z.enum(['upheld', 'rejected']), note: z.string().min(1).max(200) }).strict(),
     responses: {
-      200: AppealRecordSchema,
+      200: AppealRecordSchema.extend({
+        reviewer: z.string().min(1).describe('作出决定的审核人员（操作员令牌登记的姓名）'),
+      }),
       400: ErrorEnvelopeSchema,
+      401: ErrorEnvelopeSchema,
       404: ErrorEnvelopeSchema,
       409: ErrorEnvelopeSchema,
     },

@@ -5,6 +5,7 @@ import { DEPARTMENT_CODES, type DepartmentCode, type PopulationDepartment } from
 import type { Config } from '../config'
 import { createGonganClient, type GonganClient } from './gongan'
 import { createDepartmentLookups, type DepartmentLookups } from './lookups'
+import { createMessageSigner } from './signatures'
 import { createUpstream, type Upstream } from './upstream'
 import { createWechatClient, type WechatClient } from './wechat'
 import { createWeijianClient, type WeijianClient } from './weijian'
@@ -23,11 +24,13 @@ export interface DepartmentAdapters {
 
 export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'wechat'>): DepartmentAdapters {
   const d = config.departments
+  // Every call to a department is signed with the BFF's key (RFC 9421); WeChat's public API is not (its app secret).
+  const signer = createMessageSigner(d.signingKey)
   const upstreams = Object.fromEntries(
     DEPARTMENT_CODES.map((code) => {
-      // WeChat's login server is called with its own settings: a plain timeout, the default breaker.
+      // WeChat's login server is called with its own settings: a plain timeout, the default breaker, no signature.
       const breaker =
-        code === 'wechat' ? {} : { breakerThreshold: d.breakerThreshold, halfOpenAfterMs: d.halfOpenAfterMs }
+        code === 'wechat' ? {} : { breakerThreshold: d.breakerThreshold, halfOpenAfterMs: d.halfOpenAfterMs, signer }
       return [code, createUpstream({ name: code, baseUrl: d.urls[code], timeoutMs: d.timeoutMs, ...breaker })]
     }),
   ) as Record<DepartmentCode, Upstream>
@@ -47,6 +50,15 @@ export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'w
 }
 
 export type { CallPurpose } from './upstream'
+export {
+  createMessageSigner,
+  createMessageVerifier,
+  type MessageSigner,
+  type MessageVerifier,
+  publicJwkOf,
+  type SignableMessage,
+  type VerifyResult,
+} from './signatures'
 export type { DepartmentLookup, DepartmentLookups, LookupContract, Ok, OpenContract, ReadOptions } from './lookups'
 export type { FaceCheckInput, GonganClient } from './gongan'
 export type { WechatClient, WechatSession } from './wechat'

@@ -1,5 +1,6 @@
 // One HTTP client per department: keep-alive pool (undici), timeout, circuit breaker and — for reads only — one
-// retry (cockatiel); every reply validated against the department's contract; failures become coded AppErrors.
+// retry (cockatiel); every call signed (RFC 9421, signatures.ts) so the department knows it is the BFF's; every reply
+// validated against the department's contract; failures become coded AppErrors.
 import { buildPath, type RouteContract } from '@ysx/shared'
 import {
   circuitBreaker,
@@ -13,6 +14,7 @@ import {
 } from 'cockatiel'
 import { Agent, request } from 'undici'
 import { AppError } from '../app-error'
+import type { MessageSigner } from './signatures'
 
 export interface UpstreamOptions {
   /** Department code, for logs and breaker state */
@@ -23,6 +25,8 @@ export interface UpstreamOptions {
   breakerThreshold?: number
   /** How long the breaker stays open before one probe is let through */
   halfOpenAfterMs?: number
+  /** Signs every call (each attempt afresh: a retry is a new signature with a new nonce); none: unsigned (WeChat) */
+  signer?: MessageSigner
 }
 
 export interface CallInput {
@@ -85,18 +89,28 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
   async function once(contract: RouteContract, input: CallInput, signal: AbortSignal): Promise<UpstreamReply> {
     const url = new URL(buildPath(contract.path, input.params), opts.baseUrl)
     for (const [k, v] of Object.entries(input.query ?? {})) url.searchParams.set(k, v)
+    const body = input.body !== undefined ? JSON.stringify(input.body) : undefined
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...input.headers,
+    }
     let res
     try {
+      const signature = opts.signer
+        ? await opts.signer.sign({
+            method: contract.method,
+            url: url.href,
+            headers,
+            ...(body !== undefined ? { body } : {}),
+          })
+        : {}
       res = await request(url, {
         method: contract.method,
         dispatcher: agent,
         signal,
-        headers: {
-          accept: 'application/json',
-          ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...input.headers,
-        },
-        body: input.body !== undefined ? JSON.stringify(input.body) : undefined,
+        headers: { ...headers, ...signature },
+        body,
       })
     } catch (err) {
       if (signal.aborted) throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: no answer within ${opts.timeoutMs} ms`)
@@ -111,6 +125,11 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
       throw new AppError('UPSTREAM_BAD_RESPONSE', `${opts.name}: ${res.statusCode} reply is not JSON`)
     }
     if (res.statusCode >= 500) throw new AppError('UPSTREAM_UNAVAILABLE', `${opts.name}: answered ${res.statusCode}`)
+    if (res.statusCode === 401)
+      throw new AppError(
+        'UPSTREAM_BAD_RESPONSE',
+        `${opts.name}: refused the BFF's credentials (${String((json as { code?: unknown } | null)?.code)}); is its public key registered there?`,
+      )
     const schema = contract.responses[res.statusCode]
     const parsed = schema?.safeParse(json)
     if (!parsed?.success)
