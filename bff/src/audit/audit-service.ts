@@ -87,7 +87,12 @@ export function auditKeys(secret: string): AuditKeys {
     format: 'der',
     type: 'pkcs8',
   })
-  return { chain: derive('chain-hmac'), signing, verifying: createPublicKey(signing), pseudonym: auditPseudonymiser(secret) }
+  return {
+    chain: derive('chain-hmac'),
+    signing,
+    verifying: createPublicKey(signing),
+    pseudonym: auditPseudonymiser(secret),
+  }
 }
 
 /**

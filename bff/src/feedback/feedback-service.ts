@@ -67,7 +67,9 @@ export function createFeedbackService(repo: FeedbackRepository, cipher: FieldCip
         id: r.id,
         category: r.category,
         content: r.content,
-        contact: r.contactSealed ? cipher.decrypt(r.contactSealed) : null,
+        contact: r.contactSealed
+          ? cipher.decrypt(r.contactSealed, { table: 'feedback', column: 'contact_sealed', row: r.id })
+          : null,
         status: r.status,
         createdAt: r.createdAt.toISOString(),
       }))

@@ -48,7 +48,8 @@ export function createIdentityPersonalData(d: {
   faceChallenges: FaceChallengesRepository
   cipher: FieldCipher
 }): IdentityPersonalData {
-  const open = (sealed: string | null) => (sealed ? d.cipher.decrypt(sealed) : null)
+  const open = (sealed: string | null, row: string, column: string) =>
+    sealed ? d.cipher.decrypt(sealed, { table: 'users', column, row }) : null
   return {
     async exists(userId) {
       return (await d.users.findById(userId)) !== undefined
@@ -64,9 +65,9 @@ export function createIdentityPersonalData(d: {
         account: {
           userId: u.id,
           level: u.level,
-          name: open(u.nameSealed),
-          idNumber: open(u.idNumberSealed),
-          phone: open(u.phoneSealed),
+          name: open(u.nameSealed, u.id, 'name_sealed'),
+          idNumber: open(u.idNumberSealed, u.id, 'id_number_sealed'),
+          phone: open(u.phoneSealed, u.id, 'phone_sealed'),
           createdAt: u.createdAt.toISOString(),
           realNameAt: iso(u.realNameAt),
           lastFaceVerifiedAt: iso(u.lastFaceAt),

@@ -31,10 +31,10 @@ test('a closing that fails halfway deletes nothing: the account, its sessions an
     const userId = randomUUID()
     await store.repos.users.create({ id: userId, openid: 'o-atomic', sessionKeySealed: 'x', createdAt: now })
     await store.repos.users.bindRealName(userId, {
-      idNumberSealed: cipher.encrypt('44010619900307116X'),
+      idNumberSealed: cipher.encrypt('44010619900307116X', { table: 'users', column: 'id_number_sealed', row: userId }),
       idNumberHash: cipher.lookupHash('44010619900307116X'),
       idNumberMasked: '440***********116X',
-      nameSealed: cipher.encrypt('张三'),
+      nameSealed: cipher.encrypt('张三', { table: 'users', column: 'name_sealed', row: userId }),
       nameMasked: '*三',
       phoneSealed: null,
       phoneMasked: null,
