@@ -71,6 +71,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     repo: repos.healthCode,
     dataUse,
     weijian: departments.appeals,
+    businesses: departments.businesses,
     profiles,
     keys,
     audit,

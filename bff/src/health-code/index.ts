@@ -5,7 +5,7 @@ import type { AuditService } from '../audit'
 import type { DataUseService } from '../data-use'
 import type { ProfileService } from '../identity'
 import type { KeyService } from '../keys'
-import type { WeijianClient } from '../platform/departments'
+import type { ShichangClient, WeijianClient } from '../platform/departments'
 import type { FieldCipher } from '../platform/field-cipher'
 import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
@@ -27,6 +27,8 @@ export function createHealthCode(d: {
   repo: HealthCodeRepository
   dataUse: DataUseService
   weijian: WeijianClient
+  /** 市场监管: who represents a business (venue codes) */
+  businesses: ShichangClient
   profiles: ProfileService
   keys: KeyService
   audit: AuditService
@@ -44,7 +46,15 @@ export function createHealthCode(d: {
   return {
     holders: createHolderService({ repo, profiles, readers, cipher, audit, now }),
     status,
-    activity: createActivityService({ repo, status, profiles, cipher, now }),
+    activity: createActivityService({
+      repo,
+      status,
+      profiles,
+      cipher,
+      dataUse: d.dataUse,
+      businesses: d.businesses,
+      now,
+    }),
     appeals,
     transfers: createTransferService({ status, keys, audit, now }),
   }
