@@ -38,6 +38,7 @@ export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'w
   // The calls made for a citizen that are not lookups: recorded by the data-use service like the lookups.
   const faceCheck = createGonganClient(upstreams.gongan)
   const appeals = createWeijianClient(upstreams.weijian)
+  // Venue codes: whether a citizen is the legal representative of a business.
   const businesses = createShichangClient(upstreams.shichang)
   return {
     lookups: createDepartmentLookups(upstreams as Record<PopulationDepartment, Upstream>, d.cacheTtlMs),
