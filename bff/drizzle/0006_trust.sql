@@ -10,7 +10,7 @@ CREATE TABLE `family_face_challenges` (
 --> statement-breakpoint
 ALTER TABLE `data_access` ADD `asked_by` text;--> statement-breakpoint
 ALTER TABLE `family_members` ADD `status` text DEFAULT 'pending' NOT NULL;--> statement-breakpoint
-ALTER TABLE `family_members` ADD `member_user_id` text REFERENCES users(id);--> statement-breakpoint
+ALTER TABLE `family_members` ADD `member_user_id` text REFERENCES users(id) ON DELETE set null;--> statement-breakpoint
 ALTER TABLE `family_members` ADD `consented_at` integer;--> statement-breakpoint
 CREATE INDEX `family_members_member_idx` ON `family_members` (`id_number_hash`);
 --> statement-breakpoint
@@ -52,3 +52,25 @@ CREATE TABLE `audit_checkpoints` (
 );
 --> statement-breakpoint
 ALTER TABLE `signing_keys` ADD `revoked_at` integer;
+--> statement-breakpoint
+-- from 0006_venue_area_codes.sql
+-- Venue codes issued before a venue needed its business's legal representative and a division code are retired:
+-- there is no production data, and a free-text area cannot be matched by code. Their check-ins go with them.
+DELETE FROM `check_ins`;--> statement-breakpoint
+DELETE FROM `venues`;--> statement-breakpoint
+DROP INDEX `venues_owner_idx`;--> statement-breakpoint
+CREATE TABLE `__new_venues` (
+	`id` text PRIMARY KEY NOT NULL,
+	`owner_id` text,
+	`credit_code` text NOT NULL,
+	`name` text NOT NULL,
+	`area_code` text NOT NULL,
+	`address` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+DROP TABLE `venues`;--> statement-breakpoint
+ALTER TABLE `__new_venues` RENAME TO `venues`;--> statement-breakpoint
+CREATE INDEX `venues_owner_idx` ON `venues` (`owner_id`);--> statement-breakpoint
+CREATE INDEX `venues_credit_code_idx` ON `venues` (`credit_code`);

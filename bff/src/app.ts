@@ -86,6 +86,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     dataUse,
     weijian: departments.appeals,
     gongan: departments.faceCheck,
+    businesses: departments.businesses,
     profiles,
     keys,
     audit,

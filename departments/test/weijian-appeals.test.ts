@@ -44,11 +44,11 @@ const decide = (appealId: string, body: unknown) =>
     headers: { 'content-type': 'application/json', ...OPERATOR },
     body: JSON.stringify(body),
   })
-const flag = async (area: string, level: string | null) => {
+const flag = async (areaCode: string, level: string | null) => {
   const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', ...OPERATOR },
-    body: JSON.stringify({ area, level }),
+    body: JSON.stringify({ areaCode, level }),
   })
   expect(res.status).toBe(200)
   return c.flagRiskArea.responses[200].parse(await res.json())
@@ -152,24 +152,35 @@ test('deciding an unknown appeal gets 404 NOT_FOUND; a malformed number or decis
   expect(ErrorEnvelopeSchema.parse(await bad.json()).details?.map((d) => d.path)).toEqual(['body.decision'])
 })
 
-test('a flagged area is listed from the reference date, re-flagging changes its level in place, and null lifts it', async () => {
-  const area = '广州市天河区测试街道'
+test('a flagged area is listed by its division code from the reference date, re-flagging changes its level in place, and null lifts it', async () => {
+  const areaCode = '440117' // 从化区: not among the synthetic population's regions, so not seeded
+  const areaName = '广州市从化区'
   const { asOf, areas: before } = await riskAreas()
-  const flagged = await flag(area, 'high')
-  expect(flagged.areas).toEqual([...before, { area, level: 'high', since: asOf }])
+  const flagged = await flag(areaCode, 'high')
+  expect(flagged.areas).toEqual([...before, { areaCode, areaName, level: 'high', since: asOf }])
   expect((await riskAreas()).areas).toEqual(flagged.areas)
-  expect((await flag(area, 'low')).areas).toEqual([...before, { area, level: 'low', since: asOf }])
-  expect((await flag(area, null)).areas).toEqual(before)
+  expect((await flag(areaCode, 'low')).areas).toEqual([...before, { areaCode, areaName, level: 'low', since: asOf }])
+  expect((await flag(areaCode, null)).areas).toEqual(before)
   expect((await riskAreas()).areas).toEqual(before)
 })
 
-test('flagging needs a known level and an area name', async () => {
-  for (const body of [{ area: '某街道', level: 'extreme' }, { area: '', level: 'high' }, { area: '某街道' }]) {
+test('flagging an area by free text, or by a code that is no division, is refused with 400 and flags nothing', async () => {
+  const { areas: before } = await riskAreas()
+  for (const body of [
+    { areaCode: '440103', level: 'extreme' },
+    { areaCode: '广州市荔湾区', level: 'high' },
+    { areaCode: '荔湾', level: 'high' },
+    { area: '广州市荔湾区沙面街道', level: 'high' },
+    { areaCode: '440199', level: 'high' },
+    { areaCode: '', level: 'high' },
+    { areaCode: '440103' },
+  ]) {
     const res = await fetch(`${weijian.base}${c.flagRiskArea.path}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', ...OPERATOR },
       body: JSON.stringify(body),
     })
-    expect(res.status).toBe(400)
+    expect([body, res.status]).toEqual([body, 400])
   }
+  expect((await riskAreas()).areas).toEqual(before)
 })

@@ -1,10 +1,11 @@
 // The 粤康码 forms' local checks mirror the contracts (declarations, venues, family, appeals), in the catalogue's words;
 // and the venue QR link round-trips to the code the check-in page sends.
-import { FAMILY_CONSENT_VERSION } from '@ysx/shared'
+import { FAMILY_CONSENT_VERSION, makeUscc } from '@ysx/shared'
 import { checkAppeal, targetKindFor } from '../src/hooks/use-appeal'
 import { checkHealth, checkTrip, errorsFrom, parseTemperature } from '../src/hooks/use-declare-form'
 import { checkFamily } from '../src/hooks/use-family'
 import { checkVenue } from '../src/hooks/use-venue-form'
+import { firstLevel, firstOf, placeOf, secondLevel } from '../src/division-options'
 import { t } from '../src/i18n'
 import { fromParam, venueCodeFrom, venueQrText } from '../src/venue-link'
 
@@ -40,11 +41,17 @@ describe('health declaration', () => {
 })
 
 describe('trip declaration', () => {
-  const trip = { destination: ' 天河区石牌街道 ', departedOn: '2026-11-20', returnedOn: '2026-11-22' }
-  it('trims the destination and keeps the dates', () => {
+  const trip = { destination: '440106', departedOn: '2026-11-20', returnedOn: '2026-11-22' }
+  it('sends the picked division code and keeps the dates', () => {
     expect(checkTrip(trip)).toEqual({
-      declaration: { kind: 'trip', destination: '天河区石牌街道', departedOn: '2026-11-20', returnedOn: '2026-11-22' },
+      declaration: { kind: 'trip', destination: '440106', departedOn: '2026-11-20', returnedOn: '2026-11-22' },
     })
+  })
+  it('refuses a destination typed as text: only a division code is a place', () => {
+    for (const destination of ['天河区石牌街道', '广州市天河区', '440199'])
+      expect(checkTrip({ ...trip, destination })).toEqual({
+        errors: { destination: t('healthCode.declare.destinationInvalid') },
+      })
   })
   it('says a return before the departure is one, and asks for a destination and dates', () => {
     expect(checkTrip({ ...trip, returnedOn: '2026-11-19' })).toEqual({
@@ -69,17 +76,49 @@ describe('trip declaration', () => {
 })
 
 describe('venue registration', () => {
-  it('trims and accepts, or names each field out of its length', () => {
-    expect(checkVenue({ name: ' 石牌社区服务中心 ', area: '天河区石牌街道', address: '天河路 100 号' })).toEqual({
-      input: { name: '石牌社区服务中心', area: '天河区石牌街道', address: '天河路 100 号' },
+  const creditCode = makeUscc('92', '440106', '12345678')
+  it('trims and accepts a district picked by code, or names each field that is wrong', () => {
+    expect(
+      checkVenue({
+        creditCode: ` ${creditCode.toLowerCase()} `,
+        name: ' 石牌社区服务中心 ',
+        areaCode: '440106',
+        address: '天河路 100 号',
+      }),
+    ).toEqual({
+      input: { creditCode, name: '石牌社区服务中心', areaCode: '440106', address: '天河路 100 号' },
     })
-    expect(checkVenue({ name: '店', area: '', address: '1号' })).toEqual({
+    expect(checkVenue({ creditCode: '12345', name: '店', areaCode: '', address: '1号' })).toEqual({
       errors: {
+        creditCode: t('healthCode.venue.creditCodeInvalid'),
         name: t('healthCode.venue.nameInvalid'),
-        area: t('healthCode.venue.areaInvalid'),
+        areaCode: t('healthCode.venue.areaInvalid'),
         address: t('healthCode.venue.addressInvalid'),
       },
     })
+  })
+  it('refuses an area typed as text, a whole city that has districts, and a place outside Guangdong', () => {
+    for (const areaCode of ['天河区石牌街道', '440100', '110000'])
+      expect(checkVenue({ creditCode, name: '石牌社区服务中心', areaCode, address: '天河路 100 号' })).toEqual({
+        errors: { areaCode: t('healthCode.venue.areaInvalid') },
+      })
+  })
+})
+
+describe('the area picker', () => {
+  it('offers the 21 cities, then the districts of the one picked; 东莞 and 中山 are places by themselves', () => {
+    expect(firstLevel('venue')).toHaveLength(21)
+    expect(secondLevel('440100', 'venue', '全市')[0]).toEqual({ code: '440103', name: '荔湾区' })
+    expect(secondLevel('441900', 'venue', '全市')).toEqual([])
+    expect(placeOf('441900', 'venue')).toBe('441900')
+    expect(placeOf('440100', 'venue')).toBe('')
+    expect(firstOf('440305', 'venue')).toBe('440300')
+  })
+  it('for a trip, also the other provinces, and 全市 for a whole city', () => {
+    expect(firstLevel('trip')).toHaveLength(21 + 33)
+    expect(secondLevel('440300', 'trip', '全市')[0]).toEqual({ code: '440300', name: '全市' })
+    expect(placeOf('110000', 'trip')).toBe('110000')
+    expect(firstOf('440300', 'trip')).toBe('440300')
   })
 })
 

@@ -1,7 +1,9 @@
-// e2e in Chromium: a citizen declares their health and sees a green code; 卫健 flags a venue's area as a risk
-// area; the citizen checks in there through the venue QR's link and sees yellow with its reason; the entrance
-// verifier, in another context, sees the colour and the time only. Screenshots of each step.
+// e2e in Chromium: a citizen declares their health and sees a green code; 卫健 flags a venue's district as a risk
+// area; the citizen opens the venue QR's link, sees the venue's name and area, and nothing is written until they
+// confirm (确认登记); then yellow with its reason; the entrance verifier, in another context, sees the colour and the
+// time only. Screenshots of each step.
 import type { Browser } from 'playwright-core'
+import { businessOwnerPicker } from '../support/health-code'
 import {
   bearer,
   CALLER,
@@ -16,7 +18,7 @@ import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, s
 
 jest.setTimeout(180_000)
 
-const RISK_AREA = '荔湾区沙面街道'
+const RISK_AREA = '440103' // 广州市荔湾区
 let sys: TestSystem
 let browser: Browser
 let bffUrl: string
@@ -34,20 +36,26 @@ async function hasNoPositiveTest(index: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), departments: ['weijian'], bff: { h5Dir: H5_DIR } })
+  sys = await startSystem({ seed: todaySeed(), departments: ['weijian', 'shichang'], bff: { h5Dir: H5_DIR } })
   bffUrl = await sys.bff.listen({ host: '127.0.0.1', port: 0 })
   let index = 30
   while (faceCheckAlwaysFails(index) || !(await hasNoPositiveTest(index))) index += 1
   await realNameUser(sys, 'e2e-health-citizen', index)
   citizenName = sys.citizen(index).name
   tokens = (await sys.login('e2e-health-citizen')) as typeof tokens
-  // A restaurant owner registers a venue code for a restaurant in the area 卫健 will flag.
-  const owner = await realNameUser(sys, 'e2e-health-venue-owner', index + 1 + (faceCheckAlwaysFails(index + 1) ? 1 : 0))
+  // A restaurant's legal representative registers a venue code for it, in the district 卫健 will flag.
+  const business = await businessOwnerPicker(sys, 200)()
+  const owner = await realNameUser(sys, 'e2e-health-venue-owner', business.index)
   const venue = await sys.call({
     method: 'POST',
     url: '/v1/venues',
     headers: bearer(owner),
-    payload: { name: '沙面老字号茶楼', area: `广州市${RISK_AREA}`, address: '沙面南街 52 号' },
+    payload: {
+      creditCode: business.creditCode,
+      name: '沙面老字号茶楼',
+      areaCode: RISK_AREA,
+      address: '沙面南街 52 号',
+    },
   })
   venueCode = venue.json().code
   browser = await launchChromium()
@@ -83,15 +91,26 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
   expect(await citizen.locator('.page-health-code__name').textContent()).toContain(citizenName.slice(-1))
   await shootWhole(citizen, 'health-code-green')
 
-  // 卫健 flags the area; the citizen opens the venue QR's link, which checks in.
+  // 卫健 flags the district; the citizen opens the venue QR's link: the venue is shown, and nothing is written yet.
   const flag = await fetch(`${sys.departments.weijian!.url}/_admin/risk-areas`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', ...OPERATOR },
-    body: JSON.stringify({ area: RISK_AREA, level: 'medium' }),
+    body: JSON.stringify({ areaCode: RISK_AREA, level: 'medium' }),
   })
   expect(flag.status).toBe(200)
+  const checkIns = async () =>
+    (
+      await sys.call({ method: 'GET', url: '/v1/health-codes/self/check-ins', headers: bearer(tokens.accessToken) })
+    ).json().checkIns
   await citizen.goto(`${bffUrl}/#/pages/check-in/index?v=${encodeURIComponent(venueCode)}`)
+  await citizen.locator('.page-check-in__confirm').waitFor()
+  expect(await citizen.locator('.page-check-in__venue').textContent()).toContain('沙面老字号茶楼')
+  expect(await citizen.locator('.page-check-in__confirm').textContent()).toContain('广州市荔湾区')
+  expect(await checkIns()).toEqual([])
+  await shootWhole(citizen, 'health-check-in-confirm')
+  await citizen.locator('.page-check-in__confirm-button').click()
   await citizen.locator('.page-check-in__result--done').waitFor()
+  expect(await checkIns()).toHaveLength(1)
   expect(await citizen.locator('.page-check-in__venue').textContent()).toContain('沙面老字号茶楼')
   expect(await citizen.locator('.page-check-in__colour').textContent()).toContain('黄码')
   await shootWhole(citizen, 'health-check-in')

@@ -142,7 +142,7 @@ test.each([
   ['an unknown symptom', { kind: 'health', temperature: 37, symptoms: ['headache'], closeContact: false }],
   [
     'a return before the departure',
-    { kind: 'trip', destination: '天河区石牌街道', departedOn: '2026-11-10', returnedOn: '2026-11-01' },
+    { kind: 'trip', destination: '440106', departedOn: '2026-11-10', returnedOn: '2026-11-01' },
   ],
   ['an unknown kind', { kind: 'mood', happy: true }],
   ['an extra field', { kind: 'health', temperature: 36.5, symptoms: [], closeContact: false, note: 'x' }],
@@ -157,14 +157,14 @@ test('a trip returning in the future or more than 30 days ago is refused with it
   const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * DAY_MS).toISOString().slice(0, 10)
   const future = await declare(greenToken, {
     kind: 'trip',
-    destination: '天河区石牌街道',
+    destination: '440106',
     departedOn: day(-1),
     returnedOn: day(2),
   })
   expect([future.statusCode, future.json().code]).toEqual([422, 'DECLARATION_DATES_INVALID'])
   const old = await declare(greenToken, {
     kind: 'trip',
-    destination: '天河区石牌街道',
+    destination: '440106',
     departedOn: day(-40),
     returnedOn: day(-35),
   })

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { AppealSchema, HealthCodeSchema, TransferSchema } from '@ysx/shared'
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose'
 import {
+  businessOwnerPicker,
   citizenPicker,
   decideAppeal,
   flagRiskArea,
@@ -19,7 +20,7 @@ import { realNameUser, setFaults, startSystem, type TestSystem, todaySeed } from
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
 let green: () => Promise<number>
-const RISK_AREA = '广州市荔湾区测试风险街道'
+const RISK_AREA = '440103' // 广州市荔湾区
 let riskCode: string
 const MACAU = {
   issuer: 'https://ysx-open.gd.gov.cn',
@@ -39,12 +40,14 @@ const localAppeals = () => {
 const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian'] })
+  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian', 'shichang'] })
   api = healthApi(sys)
   green = citizenPicker(sys, 40)
   await flagRiskArea(sys, RISK_AREA, 'medium') // before anything reads the risk areas (the BFF caches them a minute)
-  const owner = await realNameUser(sys, 'venue-owner', await green())
-  riskCode = (await api.registerVenue(owner, { name: '测试酒楼', area: RISK_AREA, address: '测试路 8 号' })).json().code
+  const business = await businessOwnerPicker(sys, 300)()
+  const owner = await realNameUser(sys, 'venue-owner', business.index)
+  const venue = { creditCode: business.creditCode, name: '测试酒楼', areaCode: RISK_AREA, address: '测试路 8 号' }
+  riskCode = (await api.registerVenue(owner, venue)).json().code
 }, 60_000)
 afterAll(async () => sys.close())
 

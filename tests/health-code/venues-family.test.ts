@@ -1,31 +1,19 @@
-// 粤康码 venues and family members over the API, against the 公安 and 卫健 stand-ins: venue codes (real-name only,
-// keyed so that none can be made up), check-ins that turn a code yellow at a venue in a risk area, and family members
-// (代亲友) confirmed by 公安 with their own consent (here: their face on the carer's phone) recorded; another citizen's member is a 404 exactly like a made-up one.
+// 粤康码 family members over the API, against the 公安 and 卫健 stand-ins: family members (代亲友) confirmed by 公安
+// with their own consent (here: their face on the carer's phone) recorded; another citizen's member is a 404 exactly like a made-up one. (Venue codes and
+// check-ins: venues.test.ts.)
 import { openDataStore } from '@ysx/bff/db'
-import {
-  CheckInSchema,
-  FAMILY_CONSENT_VERSION,
-  FamilyMemberSchema,
-  HealthCodeSchema,
-  HealthStatusSchema,
-  maskName,
-  VenueSchema,
-} from '@ysx/shared'
-import { citizenPicker, flagRiskArea, healthApi } from '../support/health-code'
+import { FAMILY_CONSENT_VERSION, FamilyMemberSchema, HealthCodeSchema, maskName } from '@ysx/shared'
+import { citizenPicker, healthApi } from '../support/health-code'
 import { ageOn } from '@ysx/departments/harness'
 import { faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
 let green: () => Promise<number>
-/** Flagged on 卫健 before anything reads the risk areas (the BFF caches that list for a minute) */
-const RISK_AREA = '广州市海珠区测试风险街道'
-const SAFE_AREA = '广州市越秀区测试平安街道'
 let owner: string
-let riskCode: string
-let safeCode: string
+/** Any venue code: the holder is refused before the code is read */
+const safeCode = `YSXV1.${'A'.repeat(22)}.${'A'.repeat(22)}`
 const consent = { accepted: true, method: 'face', version: FAMILY_CONSENT_VERSION }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** A citizen with a green code, signed in under a fresh account */
 const newCitizen = async (account: string) => realNameUser(sys, account, await green())
 
@@ -33,112 +21,9 @@ beforeAll(async () => {
   sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian'] })
   api = healthApi(sys)
   green = citizenPicker(sys, 30)
-  await flagRiskArea(sys, RISK_AREA, 'medium')
-  owner = await newCitizen('venue-owner')
-  riskCode = VenueSchema.parse(
-    (await api.registerVenue(owner, { name: '测试茶餐厅', area: RISK_AREA, address: '测试路 1 号' })).json(),
-  ).code
-  safeCode = VenueSchema.parse(
-    (await api.registerVenue(owner, { name: '测试书店', area: SAFE_AREA, address: '测试路 2 号' })).json(),
-  ).code
+  owner = await newCitizen('family-owner')
 }, 60_000)
 afterAll(async () => sys.close())
-
-describe('venues', () => {
-  test('a real-name citizen registers a venue and gets a keyed venue code, listed among their venues', async () => {
-    const token = await newCitizen('shopkeeper')
-    const res = await api.registerVenue(token, { name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号' })
-    expect(res.statusCode).toBe(201)
-    const venue = VenueSchema.parse(res.json())
-    expect(venue).toMatchObject({ name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号' })
-    expect(venue.code).toBe(`YSXV1.${venue.venueId}.${venue.code.split('.')[2]}`)
-    expect(venue.code).toMatch(/^YSXV1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/)
-    const list = await api.call(token, 'GET', '/v1/venues')
-    expect(list.statusCode).toBe(200)
-    expect(list.json().venues).toEqual([venue])
-  })
-
-  test('a basic (not real-name) account cannot register a venue', async () => {
-    const basic = await sys.login('basic-venue')
-    const res = await api.registerVenue(basic.accessToken, {
-      name: '街坊便利店',
-      area: SAFE_AREA,
-      address: '测试路 3 号',
-    })
-    expect([res.statusCode, res.json().code]).toEqual([403, 'REAL_NAME_REQUIRED'])
-  })
-
-  test.each([
-    ['a one-character name', { name: '店', area: SAFE_AREA, address: '测试路 3 号' }],
-    ['no address', { name: '街坊便利店', area: SAFE_AREA }],
-    ['an extra field', { name: '街坊便利店', area: SAFE_AREA, address: '测试路 3 号', owner: 'me' }],
-  ])('a venue with %s is refused with 400 and not registered', async (_label, body) => {
-    const res = await api.registerVenue(owner, body)
-    expect([res.statusCode, res.json().code]).toEqual([400, 'VALIDATION_FAILED'])
-    expect((await api.call(owner, 'GET', '/v1/venues')).json().venues).toHaveLength(2)
-  })
-})
-
-describe('check-ins', () => {
-  test('checking in at a venue in a risk area turns a green code yellow, the reason dated at the check-in', async () => {
-    const token = await newCitizen('diner')
-    expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('green')
-    const res = await api.checkIn(token, riskCode)
-    expect(res.statusCode).toBe(201)
-    const checkIn = CheckInSchema.parse(res.json().checkIn)
-    expect(checkIn).toMatchObject({ venueName: '测试茶餐厅', area: RISK_AREA })
-    const status = HealthStatusSchema.parse(res.json().status)
-    expect(status.colour).toBe('yellow')
-    expect(status.reasons).toEqual([
-      expect.objectContaining({ rule: 'yellow.risk_venue', colour: 'yellow', since: checkIn.at }),
-    ])
-    expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('yellow')
-  })
-
-  test('the H5 link printed in the venue QR is accepted, and a venue outside any risk area keeps the code green', async () => {
-    const token = await newCitizen('reader')
-    const res = await api.checkIn(token, `https://x/#/pages/check-in/index?v=${encodeURIComponent(safeCode)}`)
-    expect(res.statusCode).toBe(201)
-    expect(res.json().checkIn).toMatchObject({ venueName: '测试书店', area: SAFE_AREA })
-    expect(res.json().status).toMatchObject({ colour: 'green', reasons: [] })
-  })
-
-  test('a tampered or made-up venue code is refused and no check-in is recorded', async () => {
-    const token = await newCitizen('forger')
-    await api.checkIn(token, safeCode)
-    const before = (await api.checkIns(token)).json()
-    const [prefix, id, mac] = riskCode.split('.') as [string, string, string]
-    const flipped = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`
-    const madeUpId = `${id.endsWith('A') ? 'B' : 'A'}${id.slice(1)}`
-    for (const code of [
-      `${prefix}.${id}.${flipped}`,
-      `${prefix}.${madeUpId}.${mac}`,
-      `${prefix}.${'Q'.repeat(22)}.${'Q'.repeat(22)}`,
-      'YSXV1.nope',
-      'https://x/#/?v=junk',
-      'https://x/#/?v=%E4%B8',
-    ]) {
-      const res = await api.checkIn(token, code)
-      expect([code, res.statusCode, res.json().code]).toEqual([code, 422, 'VENUE_CODE_INVALID'])
-    }
-    expect((await api.checkIns(token)).json()).toEqual(before)
-    expect(HealthCodeSchema.parse((await api.show(token)).json()).colour).toBe('green')
-  })
-
-  test('the check-in list has every check-in, newest first', async () => {
-    const token = await newCitizen('regular')
-    const ids: string[] = []
-    for (const code of [safeCode, riskCode, safeCode]) {
-      ids.push(CheckInSchema.parse((await api.checkIn(token, code)).json().checkIn).checkInId)
-      await sleep(5) // distinct times
-    }
-    const res = await api.checkIns(token)
-    expect(res.statusCode).toBe(200)
-    const list = res.json().checkIns.map((c: unknown) => CheckInSchema.parse(c))
-    expect(list.map((c: { checkInId: string }) => c.checkInId)).toEqual([...ids].reverse())
-    expect(list.map((c: { venueName: string }) => c.venueName)).toEqual(['测试书店', '测试茶餐厅', '测试书店'])
-  })
-})
 
 describe('family members', () => {
   /** Adults the face check accepts, from citizen 250 on (a minor is added only by a guardian: family-consent.test.ts) */

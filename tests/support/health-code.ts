@@ -67,13 +67,44 @@ export const pendingAppeals = async (sys: TestSystem) =>
 export const decideAppeal = (sys: TestSystem, appealId: string, decision: 'upheld' | 'rejected', note: string) =>
   weijianAdmin<QueuedAppeal & { note: string }>(sys, 'POST', `/_admin/appeals/${appealId}/decision`, { decision, note })
 
+/** Flags (or lifts, null) a risk area at 卫健 by its administrative-division code (GB/T 2260), e.g. 440103. */
 export async function flagRiskArea(
   sys: TestSystem,
-  area: string,
+  areaCode: string,
   level: 'high' | 'medium' | 'low' | null,
 ): Promise<void> {
-  const res = await weijianAdmin(sys, 'PUT', '/_admin/risk-areas', { area, level })
+  const res = await weijianAdmin(sys, 'PUT', '/_admin/risk-areas', { areaCode, level })
   if (res.status !== 200) throw new Error(`risk area refused: ${res.status}`)
+}
+
+/** The valid 营业执照 (统一社会信用代码) 市场监管 registers to the citizen as legal representative, if any. */
+export async function businessOf(sys: TestSystem, index: number): Promise<string | undefined> {
+  const res = await fetch(`${sys.departments.shichang!.url}/v1/certificates/lookup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
+    body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
+  })
+  if (!res.ok) return undefined
+  const { certificates } = (await res.json()) as { certificates: { status: string; creditCode: string }[] }
+  return certificates.find((c) => c.status === 'valid')?.creditCode
+}
+
+/** Hands out citizens from `from` on whom 市场监管 registers a valid business (and whom the face check accepts). */
+export function businessOwnerPicker(
+  sys: TestSystem,
+  from: number,
+): () => Promise<{ index: number; creditCode: string }> {
+  let next = from
+  return async () => {
+    for (let i = next; i < from + 2000; i += 1) {
+      if (faceCheckAlwaysFails(i)) continue
+      const creditCode = await businessOf(sys, i)
+      if (!creditCode) continue
+      next = i + 1
+      return { index: i, creditCode }
+    }
+    throw new Error('no business owner left in the synthetic population')
+  }
 }
 
 /** The phone the helpers show codes on */

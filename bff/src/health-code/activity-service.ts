@@ -1,19 +1,27 @@
 // What a holder does that the colour rules read: health and trip declarations, and check-ins at venues by scanning
 // a venue code (场所码). A venue code is `YSXV1.<venue id>.<keyed MAC>`, so a code cannot be made up; the H5 link
 // printed in the venue's QR (…?v=<code>) is accepted as well. Each write is followed by a fresh evaluation.
+// A venue is registered only by the legal representative of a business 市场监管 confirms (its 营业执照's 统一社会
+// 信用代码), at most VENUES_PER_BUSINESS per business, in a division picked by its GB/T 2260 code: a venue code
+// cannot be printed for a place in someone else's name or a made-up area to turn the codes of strangers yellow.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import {
   type CheckInSchema,
   chinaDate,
   endOfChinaDay,
   type HealthDeclaration,
+  divisionName,
   type HealthStatus,
   type Locale,
+  shichangContracts,
+  type VenuePreviewSchema,
   type VenueSchema,
   type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, VenueRow } from './health-code-repository'
+import type { DataUseService } from '../data-use'
 import { AppError } from '../platform/app-error'
+import type { ShichangClient } from '../platform/departments'
 import type { FieldCipher } from '../platform/field-cipher'
 import type { ProfileService } from '../identity'
 import type { Holder } from './holders-service'
@@ -23,8 +31,18 @@ const TRIP_LOOKBACK_DAYS = 30
 const DAY_MS = 86_400_000
 const CHECK_IN_LIST_DAYS = 14
 const CODE = /^YSXV1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/
+/** Venue codes one business (one 营业执照) may hold */
+export const VENUES_PER_BUSINESS = 20
+const REPRESENTATIVE_KIND = shichangContracts.representative.summary
 
 type Venue = z.infer<typeof VenueSchema>
+type VenuePreview = z.infer<typeof VenuePreviewSchema>
+export interface VenueInput {
+  creditCode: string
+  name: string
+  areaCode: string
+  address: string
+}
 type CheckIn = z.infer<typeof CheckInSchema>
 
 export interface ActivityService {
@@ -33,8 +51,10 @@ export interface ActivityService {
     input: HealthDeclaration,
     locale: Locale,
   ): Promise<{ declarationId: string; declaredAt: string; status: HealthStatus }>
-  registerVenue(userId: string, input: { name: string; area: string; address: string }): Promise<Venue>
+  registerVenue(userId: string, input: VenueInput): Promise<Venue>
   venues(userId: string): Promise<Venue[]>
+  /** The venue a scanned code names (name and area), for the citizen to confirm before checking in: writes nothing */
+  previewVenue(venueCode: string): Promise<VenuePreview>
   checkIn(holder: Holder, venueCode: string, locale: Locale): Promise<{ checkIn: CheckIn; status: HealthStatus }>
   checkIns(holder: Holder): Promise<CheckIn[]>
 }
@@ -44,14 +64,18 @@ export function createActivityService(d: {
   status: HealthStatusService
   profiles: ProfileService
   cipher: FieldCipher
+  dataUse: DataUseService
+  businesses: ShichangClient
   now: () => Date
 }): ActivityService {
   const mac = (venueId: string) => d.cipher.lookupHash(`venue-code:${venueId}`).slice(0, 22)
   const codeOf = (id: string) => `YSXV1.${id}.${mac(id)}`
+  const areaName = (code: string) => divisionName(code) ?? code
   const toVenue = (v: VenueRow): Venue => ({
     venueId: v.id,
     name: v.name,
-    area: v.area,
+    areaCode: v.areaCode,
+    area: areaName(v.areaCode),
     address: v.address,
     code: codeOf(v.id),
     createdAt: v.createdAt.toISOString(),
@@ -103,15 +127,28 @@ export function createActivityService(d: {
     },
 
     async registerVenue(userId, input) {
-      await d.profiles.subject(userId) // venues are registered by real-name citizens only
+      const subject = await d.profiles.subject(userId) // real-name citizens only
+      // 市场监管 confirms the citizen is the business's registered legal representative; recorded for the citizen.
+      const why = { purpose: '场所码申领：核验营业执照法定代表人' }
+      const call = { userId, department: 'shichang' as const, dataKind: REPRESENTATIVE_KIND, why }
+      const check = await d.dataUse.track(call, () =>
+        d.businesses.representative({ idNumber: subject.idNumber, creditCode: input.creditCode }, why),
+      )
+      if (!check?.representative) throw new AppError('VENUE_NOT_REPRESENTATIVE')
+      if (check.licenceStatus !== 'valid') throw new AppError('VENUE_LICENCE_NOT_VALID')
       const row: VenueRow = { id: randomBytes(16).toString('base64url'), ownerId: userId, ...input, createdAt: d.now() }
-      await d.repo.addVenue(row)
+      if (!(await d.repo.addVenueWithin(row, VENUES_PER_BUSINESS))) throw new AppError('VENUE_LIMIT_REACHED')
       return toVenue(row)
     },
 
     async venues(userId) {
       await d.profiles.subject(userId)
       return (await d.repo.venuesOf(userId)).map(toVenue)
+    },
+
+    async previewVenue(venueCode) {
+      const venue = await venueFor(venueCode)
+      return { name: venue.name, areaCode: venue.areaCode, area: areaName(venue.areaCode) }
     },
 
     async checkIn(holder, venueCode, locale) {
@@ -121,7 +158,14 @@ export function createActivityService(d: {
       const id = randomBytes(16).toString('base64url')
       await d.repo.addCheckIn({ id, holder: holder.key, venueId: venue.id, at, voidedAt: null })
       const { status } = await d.status.reevaluate(holder, locale)
-      return { checkIn: { checkInId: id, venueName: venue.name, area: venue.area, at: at.toISOString() }, status }
+      const checkIn = {
+        checkInId: id,
+        venueName: venue.name,
+        areaCode: venue.areaCode,
+        area: areaName(venue.areaCode),
+        at: at.toISOString(),
+      }
+      return { checkIn, status }
     },
 
     async checkIns(holder) {
@@ -130,7 +174,8 @@ export function createActivityService(d: {
       return (await d.repo.checkInsSince(holder.key, since)).map((c) => ({
         checkInId: c.id,
         venueName: c.venueName,
-        area: c.area,
+        areaCode: c.areaCode,
+        area: areaName(c.areaCode),
         at: c.at.toISOString(),
       }))
     },

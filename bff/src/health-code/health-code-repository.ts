@@ -20,7 +20,7 @@ export type VenueRow = typeof venues.$inferSelect
 export type CheckInRow = typeof checkIns.$inferSelect
 export type HealthStatusRow = typeof healthStatus.$inferSelect
 export type AppealRow = typeof healthAppeals.$inferSelect
-export type CheckInWithVenue = CheckInRow & { venueName: string; area: string }
+export type CheckInWithVenue = CheckInRow & { venueName: string; areaCode: string }
 
 export interface HealthCodeRepository {
   addMember(row: FamilyMemberRow): Promise<void>
@@ -48,7 +48,8 @@ export interface HealthCodeRepository {
   hasDeclaration(holder: string, id: string): Promise<boolean>
   hasCheckIn(holder: string, id: string): Promise<boolean>
 
-  addVenue(row: VenueRow): Promise<void>
+  /** Adds the venue unless its business already has `limit` venues (counted and written in one transaction). */
+  addVenueWithin(row: VenueRow, limit: number): Promise<boolean>
   venue(id: string): Promise<VenueRow | undefined>
   venuesOf(ownerId: string): Promise<VenueRow[]>
   addCheckIn(row: CheckInRow): Promise<void>
@@ -240,8 +241,13 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
       return db.select({ id: checkIns.id }).from(checkIns).where(standingCheckIn(holder, id)).get() !== undefined
     },
 
-    async addVenue(row) {
-      db.insert(venues).values(row).run()
+    async addVenueWithin(row, limit) {
+      return db.transaction((tx) => {
+        const taken = tx.select({ n: count() }).from(venues).where(eq(venues.creditCode, row.creditCode)).get()!.n
+        if (taken >= limit) return false
+        tx.insert(venues).values(row).run()
+        return true
+      })
     },
     async venue(id) {
       return db.select().from(venues).where(eq(venues.id, id)).get()
@@ -261,7 +267,7 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
           at: checkIns.at,
           voidedAt: checkIns.voidedAt,
           venueName: venues.name,
-          area: venues.area,
+          areaCode: venues.areaCode,
         })
         .from(checkIns)
         .innerJoin(venues, eq(checkIns.venueId, venues.id))

@@ -6,7 +6,7 @@ import type { DataUseService } from '../data-use'
 import type { AccessClaims, ProfileService } from '../identity'
 import type { AuditContext } from '../audit'
 import type { KeyService } from '../keys'
-import type { GonganClient, WeijianClient } from '../platform/departments'
+import type { GonganClient, ShichangClient, WeijianClient } from '../platform/departments'
 import type { FieldCipher } from '../platform/field-cipher'
 import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
@@ -38,6 +38,8 @@ export function createHealthCode(d: {
   weijian: WeijianClient
   /** 公安's face check, for a family member's consent on the adder's phone */
   gongan: GonganClient
+  /** 市场监管: who represents a business (venue codes) */
+  businesses: ShichangClient
   profiles: ProfileService
   keys: KeyService
   audit: AuditService
@@ -55,7 +57,15 @@ export function createHealthCode(d: {
   return {
     holders: createHolderService({ repo, profiles, readers, dataUse: d.dataUse, gongan: d.gongan, cipher, audit, now }),
     status,
-    activity: createActivityService({ repo, status, profiles, cipher, now }),
+    activity: createActivityService({
+      repo,
+      status,
+      profiles,
+      cipher,
+      dataUse: d.dataUse,
+      businesses: d.businesses,
+      now,
+    }),
     appeals,
     transfers: createTransferService({ status, keys, audit, now }),
     stepUp: (auth, ctx) => profiles.requireRecentFace(auth.sub, ctx),

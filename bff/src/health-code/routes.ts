@@ -97,6 +97,13 @@ export default async function healthCodeRoutes(
     handler: async (req, reply) => reply.code(201).send(await opts.activity.registerVenue(req.auth.sub, req.body)),
   })
 
+  /** POST /v1/venues/preview — the venue a scanned code names, shown for the citizen to confirm; no check-in */
+  r.route({
+    ...fromContract(c.previewVenue),
+    ...mine,
+    handler: async (req) => opts.activity.previewVenue(req.body.venueCode),
+  })
+
   /** GET /v1/venues — my venues and their codes */
   r.route({
     ...fromContract(c.venues),

@@ -12,6 +12,7 @@ import {
   type HealthVerificationSchema,
   type Locale,
   weijianContracts,
+  withinDivision,
   type z,
 } from '@ysx/shared'
 import { CODE_TYP, credentialKid, HEALTH_COLOUR_CODES, verifyHealthCode } from '@ysx/shared/credential'
@@ -71,8 +72,9 @@ export function createHealthStatusService(d: {
       d.repo.declarationsSince(holder.key, since),
       d.repo.checkInsSince(holder.key, since),
     ])
-    const riskAreas = risk.areas.filter((a) => RISKY.has(a.level)).map((a) => a.area)
-    const inRiskArea = (area: string) => riskAreas.some((r) => area.includes(r))
+    // By division code: a flagged city (440100) covers its districts (4401xx); a district only itself. Never text.
+    const riskAreas = risk.areas.filter((a) => RISKY.has(a.level)).map((a) => a.areaCode)
+    const inRiskArea = (code: string) => riskAreas.some((r) => withinDivision(code, r))
     // A test result 卫健 corrected on appeal no longer counts.
     const counted = (tests?.tests ?? []).filter(
       (t) => !corrections.testResultsBefore || Date.parse(t.sampledAt) > corrections.testResultsBefore.getTime(),
@@ -98,7 +100,7 @@ export function createHealthStatusService(d: {
       positiveTest: latest('阳性'),
       latestNegative,
       closeContact: health.find((h) => h.p.closeContact)?.at ?? null,
-      riskVenue: checkIns.find((c) => inRiskArea(c.area))?.at ?? null,
+      riskVenue: checkIns.find((c) => inRiskArea(c.areaCode))?.at ?? null,
       riskTrip: trips.find((t) => inRiskArea(t.p.destination))?.at ?? null,
       symptoms,
       negativeTestAfterSymptoms,

@@ -65,18 +65,24 @@ export const healthDeclarations = sqliteTable(
   (t) => [index('health_declarations_holder_idx').on(t.holder, t.effectiveAt)],
 )
 
+/**
+ * Venues, each registered by the legal representative of the business (统一社会信用代码) 市场监管 confirmed, in an
+ * administrative division picked by its GB/T 2260 code (never typed text).
+ */
 export const venues = sqliteTable(
   'venues',
   {
     id: id(),
     /** Null once the citizen who registered it closed their account: the venue stays, others checked in there */
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The business the venue belongs to: at most a fixed number of venues each */
+    creditCode: text('credit_code').notNull(),
     name: text('name').notNull(),
-    area: text('area').notNull(),
+    areaCode: text('area_code').notNull(),
     address: text('address').notNull(),
     createdAt: at('created_at'),
   },
-  (t) => [index('venues_owner_idx').on(t.ownerId)],
+  (t) => [index('venues_owner_idx').on(t.ownerId), index('venues_credit_code_idx').on(t.creditCode)],
 )
 
 export const checkIns = sqliteTable(

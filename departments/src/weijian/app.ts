@@ -1,6 +1,6 @@
 // 卫健 stand-in: a citizen's nucleic-acid tests and vaccinations, the current risk areas (which tests and demos can
 // change on an admin route), and the health-code appeals its reviewers decide (appeals.ts).
-import { fromContract, weijianContracts } from '@ysx/shared'
+import { divisionName, fromContract, weijianContracts } from '@ysx/shared'
 import { defineDepartment } from '../harness'
 import { appealRoutes } from './appeals'
 import * as schema from './schema'
@@ -16,11 +16,15 @@ export const standIn = defineDepartment({
     const { sqlite, ref, app, rowsOf, serve, serveOpen } = ctx
     const tests = rowsOf(schema.nucleicAcidTests, 'sampled_at DESC')
     const doses = rowsOf(schema.vaccinations, 'dose')
-    const areas = sqlite.prepare('SELECT area, level, since FROM risk_areas ORDER BY id')
-    const current = () => ({ asOf: ref, areas: areas.all() as Area[] })
-    const update = sqlite.prepare('UPDATE risk_areas SET level = ?, since = ? WHERE area = ?')
-    const insert = sqlite.prepare('INSERT INTO risk_areas (area, level, since) VALUES (?, ?, ?)')
-    const remove = sqlite.prepare('DELETE FROM risk_areas WHERE area = ?')
+    const areas = sqlite.prepare('SELECT area_code AS areaCode, level, since FROM risk_areas ORDER BY id')
+    // Flagged by division code (GB/T 2260); the name is the code's, for people reading the list.
+    const current = () => ({
+      asOf: ref,
+      areas: (areas.all() as Area[]).map((a) => ({ ...a, areaName: divisionName(a.areaCode) ?? a.areaCode })),
+    })
+    const update = sqlite.prepare('UPDATE risk_areas SET level = ?, since = ? WHERE area_code = ?')
+    const insert = sqlite.prepare('INSERT INTO risk_areas (area_code, level, since) VALUES (?, ?, ?)')
+    const remove = sqlite.prepare('DELETE FROM risk_areas WHERE area_code = ?')
     /** Flags the area at `level` from the reference date (keeping its place in the list), or lifts it (null). */
     const flag = sqlite.transaction((area: string, level: Area['level'] | null) => {
       if (level === null) remove.run(area)
@@ -33,11 +37,11 @@ export const standIn = defineDepartment({
     serve(weijianContracts.vaccinations, (s) => ({ doses: doses(s.index) }))
     /** GET /v1/risk-areas — the current risk areas and their levels */
     serveOpen(weijianContracts.riskAreas, current)
-    /** PUT /_admin/risk-areas — flag an area (or lift it with level null); answers the current list */
+    /** PUT /_admin/risk-areas — flag an area by its division code (or lift it with level null); answers the list */
     app.route({
       ...fromContract(weijianContracts.flagRiskArea),
       handler: async (req) => {
-        flag(req.body.area, req.body.level)
+        flag(req.body.areaCode, req.body.level)
         return current()
       },
     })

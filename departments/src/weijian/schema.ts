@@ -21,9 +21,10 @@ export const vaccinations = citizenRecords('vaccinations', {
   site: requiredText('site'),
 })
 
+/** Risk areas by administrative-division code (GB/T 2260): a city's code covers its districts (prefix match). */
 export const riskAreas = sqliteTable('risk_areas', {
   id: rowId(),
-  area: requiredText('area'),
+  areaCode: text('area_code').notNull().unique(),
   level: oneOf('level', ['high', 'medium', 'low']),
   since: requiredText('since'),
 })

@@ -1,7 +1,7 @@
 // 卫健 stand-in seeding: nucleic-acid tests in the last 30 days, COVID-19 vaccinations (one to four doses), and
 // a handful of risk areas seeded once with the first batch.
 import type { Cohort, Dice, Person, SeedStore } from '../harness'
-import { addDays, ALL_REGIONS, dateTimeOf, dice, healthCentre, hospital, regionOf, street } from '../harness'
+import { addDays, ALL_REGIONS, dateTimeOf, dice, healthCentre, hospital, regionOf } from '../harness'
 import { nucleicAcidTests, riskAreas, vaccinations } from './schema'
 
 const LABS = ['金域医学检验所', '迪安医学检验实验室', '华银医学检验所']
@@ -50,16 +50,14 @@ function doses(c: Cohort, p: Person, d: Dice) {
   })
 }
 
+/** A few districts of the population's regions, flagged by their division code (mostly low risk). */
 function areas(c: Cohort) {
   const d = dice(c.seed, 0, 'weijian.risk-areas')
-  return Array.from({ length: d.int(4, 9) }, () => {
-    const r = d.pick(ALL_REGIONS)
-    return {
-      area: `${r.city}${r.district}${street(d)}`,
-      level: d.pick(['high', 'medium', 'low', 'low', 'low'] as const),
-      since: addDays(c.ref, -d.int(0, 13)),
-    }
-  }).filter((a, i, all) => all.findIndex((b) => b.area === a.area) === i)
+  return Array.from({ length: d.int(4, 9) }, () => ({
+    areaCode: d.pick(ALL_REGIONS).code,
+    level: d.pick(['high', 'medium', 'low', 'low', 'low'] as const),
+    since: addDays(c.ref, -d.int(0, 13)),
+  })).filter((a, i, all) => all.findIndex((b) => b.areaCode === a.areaCode) === i)
 }
 
 export function seedWeijian(c: Cohort, store: SeedStore): void {

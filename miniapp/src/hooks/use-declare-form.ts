@@ -20,6 +20,7 @@ export interface HealthFields {
   closeContact: boolean | null
 }
 export interface TripFields {
+  /** A division code (GB/T 2260), picked */
   destination: string
   departedOn: string
   returnedOn: string
@@ -127,12 +128,11 @@ export function useDeclareForm(holder: Holder) {
     setHealth: updateHealth,
     trip,
     setTrip: updateTrip,
-    /** The temperature and the destination, for TextFields */
+    /** The temperature, for TextFields (the destination is picked, not typed) */
     inputs: {
-      values: { temperature: health.temperature, destination: trip.destination },
+      values: { temperature: health.temperature },
       errors,
-      set: (field: 'temperature' | 'destination', value: string) =>
-        field === 'temperature' ? updateHealth({ temperature: value }) : updateTrip({ destination: value }),
+      set: (_field: 'temperature', value: string) => updateHealth({ temperature: value }),
     },
     today,
     earliest,

@@ -1,4 +1,5 @@
-// 场所码申领: name, area and address checked against the contract, the new venue's code, and my venues.
+// 场所码申领: the business's credit code (its legal representative applies), the venue's name, its district picked
+// by division code and its address, checked against the contract; the new venue's code, and my venues.
 import { useState } from 'react'
 import { healthCodeContracts } from '@ysx/shared'
 import { t } from '../i18n'
@@ -10,8 +11,9 @@ export type VenueField = keyof VenueInput
 export type VenueErrors = Partial<Record<VenueField, string>>
 
 const MESSAGES: Record<VenueField, () => string> = {
+  creditCode: () => t('healthCode.venue.creditCodeInvalid'),
   name: () => t('healthCode.venue.nameInvalid'),
-  area: () => t('healthCode.venue.areaInvalid'),
+  areaCode: () => t('healthCode.venue.areaInvalid'),
   address: () => t('healthCode.venue.addressInvalid'),
 }
 
@@ -25,8 +27,10 @@ export function checkVenue(fields: VenueInput): { input: VenueInput } | { errors
     : { errors: errorsFrom(parsed.error.issues.map((i) => i.path.map(String))) }
 }
 
+const EMPTY: VenueInput = { creditCode: '', name: '', areaCode: '', address: '' }
+
 export function useVenueForm() {
-  const [fields, setFields] = useState<VenueInput>({ name: '', area: '', address: '' })
+  const [fields, setFields] = useState<VenueInput>(EMPTY)
   const { errors, clearErrors, failure, submitting, run } = useFormSubmit<VenueField>({ reported: errorsFrom })
   const [created, setCreated] = useState<Venue | null>(null)
   const mine = useQuery(venues, { isEmpty: (d) => d.venues.length === 0 })
@@ -34,7 +38,7 @@ export function useVenueForm() {
   async function submit() {
     await run(checkVenue(fields), async ({ input }) => {
       setCreated(await registerVenue(input))
-      setFields({ name: '', area: '', address: '' })
+      setFields((f) => ({ ...EMPTY, creditCode: f.creditCode })) // the next venue is likely the same business's
       mine.reload()
     })
   }
@@ -48,8 +52,9 @@ export function useVenueForm() {
     fields,
     setField,
     errors,
-    /** The text fields, for TextFields */
+    /** The text fields, for TextFields (the area is picked, not typed) */
     inputs: { values: fields, errors, set: setField },
+    area: { value: fields.areaCode, error: errors.areaCode ?? null, set: (code: string) => setField('areaCode', code) },
     failure,
     submitting,
     created,

@@ -23,6 +23,7 @@ export type HealthVerification = ResponseOf<C['verify']>
 export type Venue = ResponseOf<C['registerVenue']>
 export type VenueList = ResponseOf<C['venues']>
 export type VenueInput = RequestInput<C['registerVenue']>['body']
+export type VenuePreview = ResponseOf<C['previewVenue']>
 export type FamilyList = ResponseOf<C['family']>
 export type FamilyMember = FamilyList['members'][number]
 export type FamilyInput = RequestInput<C['addFamily']>['body']
@@ -66,6 +67,11 @@ export function verify(code: string): Promise<HealthVerification> {
 
 export function registerVenue(input: VenueInput): Promise<Venue> {
   return request(healthCodeContracts.registerVenue, { body: input })
+}
+
+/** The venue a scanned code names (its name and area), for the citizen to confirm: no check-in is written. */
+export function previewVenue(venueCode: string): Promise<VenuePreview> {
+  return request(healthCodeContracts.previewVenue, { body: { venueCode } })
 }
 
 export function venues(): Promise<VenueList> {

@@ -4,8 +4,10 @@
 // or the device key changes; the phone signs the rotating QR (≤ 60 s) itself with the key bound into it.
 // QR text: `<status credential JWS>~<device JWS>`. A verifier learns the colour and the time, nothing else.
 import { defineContracts } from '../contract'
+import { DivisionCodeSchema, VenueAreaCodeSchema } from '../domain/divisions'
 import { IdNumberSchema } from '../domain/id-number'
 import { ChineseNameSchema, MaskedNameSchema } from '../domain/name'
+import { UsccSchema } from '../domain/uscc'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
@@ -32,7 +34,6 @@ const isoDate = (what: string) =>
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .describe(`${what}（YYYY-MM-DD）`)
-const AreaSchema = z.string().trim().min(2).max(60).describe('地区（区县、街道或社区，如 “天河区石牌街道”）')
 const HolderParamsSchema = z
   .object({
     holder: z
@@ -87,7 +88,7 @@ export const HealthDeclarationSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('trip').describe('行程申报'),
-      destination: AreaSchema,
+      destination: DivisionCodeSchema.describe('到访地区的行政区划代码（GB/T 2260）：广东省内的地市或区县，省外按省级'),
       departedOn: isoDate('出发日期'),
       returnedOn: isoDate('返回日期'),
     })
@@ -102,10 +103,15 @@ export const DeclarationAcceptedSchema = z.object({
   status: HealthStatusSchema.describe('申报后的健康码状态'),
 })
 
-export const VenueSchema = z.object({
-  venueId: z.string().describe('场所编号'),
+/** What a citizen sees of a venue before checking in there: its name and where it is. */
+export const VenuePreviewSchema = z.object({
   name: z.string().describe('场所名称'),
-  area: z.string().describe('所在地区'),
+  areaCode: VenueAreaCodeSchema.describe('所在区县的行政区划代码（GB/T 2260）'),
+  area: z.string().describe('所在区县（如 广州市荔湾区）'),
+})
+
+export const VenueSchema = VenuePreviewSchema.extend({
+  venueId: z.string().describe('场所编号'),
   address: z.string().describe('地址'),
   code: z.string().describe('场所码内容（带签名），印成二维码张贴在入口'),
   createdAt: z.string().datetime(),
@@ -114,7 +120,8 @@ export const VenueSchema = z.object({
 export const CheckInSchema = z.object({
   checkInId: z.string().describe('签到编号'),
   venueName: z.string().describe('场所名称'),
-  area: z.string().describe('所在地区'),
+  areaCode: VenueAreaCodeSchema.describe('所在区县的行政区划代码'),
+  area: z.string().describe('所在区县'),
   at: z.string().datetime().describe('签到时间'),
 })
 
@@ -292,16 +299,26 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/venues',
     tag: 'health-code',
-    summary: '为场所申领场所码（需实名）',
+    summary: '为场所申领场所码：须为市场监管部门登记的该主体法定代表人（经营者），所在区县按行政区划代码选择',
     ...authed,
     body: z
       .object({
+        creditCode: UsccSchema.describe('经营主体营业执照的统一社会信用代码'),
         name: z.string().trim().min(2).max(60).describe('场所名称'),
-        area: AreaSchema,
-        address: z.string().trim().min(4).max(120).describe('地址'),
+        areaCode: VenueAreaCodeSchema,
+        address: z.string().trim().min(4).max(120).describe('详细地址（街道、门牌）'),
       })
       .strict(),
-    responses: { 201: VenueSchema, 400: E, 401: E, 403: E },
+    responses: { 201: VenueSchema, 400: E, 401: E, 403: E, 409: E, 422: E, 502: E, 503: E, 504: E },
+  },
+  previewVenue: {
+    method: 'POST',
+    path: '/v1/venues/preview',
+    tag: 'health-code',
+    summary: '扫码后、签到前：场所名称与所在区县，供本人确认（不签到）',
+    ...authed,
+    body: z.object({ venueCode: z.string().min(1).max(300).describe('场所码内容或其链接') }).strict(),
+    responses: { 200: VenuePreviewSchema, 400: E, 401: E, 422: E },
   },
   venues: {
     method: 'GET',

@@ -1,6 +1,7 @@
 // 卫健 (health commission) department contract: nucleic-acid tests, vaccinations, the current risk areas, and the
 // health-code appeals (申诉/纠错) its reviewers decide.
 import { defineContracts } from '../contract'
+import { DivisionCodeSchema } from '../domain/divisions'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { isoDate, isoDateTime } from './certificate'
@@ -34,7 +35,8 @@ export const VaccinationsSchema = z.object({
 })
 
 export const RiskAreaSchema = z.object({
-  area: z.string().min(1).describe('风险区域（街道或社区）'),
+  areaCode: DivisionCodeSchema.describe('风险区域的行政区划代码（GB/T 2260）；地市级代码涵盖其下全部区县'),
+  areaName: z.string().min(1).describe('风险区域名称（如 广州市荔湾区）'),
   level: z.enum(['high', 'medium', 'low']).describe('风险等级：high 高、medium 中、low 低'),
   since: isoDate('划定日期'),
 })
@@ -124,9 +126,9 @@ export const weijianContracts = defineContracts({
   flagRiskArea: {
     method: 'PUT',
     path: '/_admin/risk-areas',
-    summary: '划定或解除风险区域（level 为 null 时解除）；测试与演示用',
+    summary: '按行政区划代码划定或解除风险区域（level 为 null 时解除）；测试与演示用',
     tag: 'admin',
-    body: z.object({ area: z.string().min(2).max(60), level: z.enum(RISK_LEVELS).nullable() }).strict(),
+    body: z.object({ areaCode: DivisionCodeSchema, level: z.enum(RISK_LEVELS).nullable() }).strict(),
     responses: { 200: RiskAreasSchema, 400: ErrorEnvelopeSchema },
   },
 })

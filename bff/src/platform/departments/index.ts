@@ -1,10 +1,11 @@
 // The department adapters, built once: one HTTP client per department (upstream.ts), the cached lookups of every
 // population department, and the clients of the calls that are not lookups (WeChat's code2session, 公安's face
-// check, 卫健's appeals). Adapters speak HTTP only; they never write a database.
+// check, 卫健's appeals, 市场监管's legal-representative check). Adapters speak HTTP only; they never write a database.
 import { DEPARTMENT_CODES, type DepartmentCode, type PopulationDepartment } from '@ysx/shared'
 import type { Config } from '../config'
 import { createGonganClient, type GonganClient } from './gongan'
 import { createDepartmentLookups, type DepartmentLookups } from './lookups'
+import { createShichangClient, type ShichangClient } from './shichang'
 import { createMessageSigner } from './signatures'
 import { createUpstream, type Upstream } from './upstream'
 import { createWechatClient, type WechatClient } from './wechat'
@@ -18,6 +19,8 @@ export interface DepartmentAdapters {
   faceCheck: GonganClient
   /** 卫健's health-code appeals desk */
   appeals: WeijianClient
+  /** 市场监管's check that a citizen represents a business (venue codes) */
+  businesses: ShichangClient
   /** Closes every keep-alive pool */
   close(): Promise<void>
 }
@@ -38,11 +41,14 @@ export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'w
   // The calls made for a citizen that are not lookups: recorded by the data-use service like the lookups.
   const faceCheck = createGonganClient(upstreams.gongan)
   const appeals = createWeijianClient(upstreams.weijian)
+  // Venue codes: whether a citizen is the legal representative of a business.
+  const businesses = createShichangClient(upstreams.shichang)
   return {
     lookups: createDepartmentLookups(upstreams as Record<PopulationDepartment, Upstream>, d.cacheTtlMs),
     login,
     faceCheck,
     appeals,
+    businesses,
     close: async () => {
       await Promise.all(Object.values(upstreams).map((u) => u.close()))
     },
@@ -63,3 +69,4 @@ export type { DepartmentLookup, DepartmentLookups, LookupContract, Ok, OpenContr
 export type { FaceCheckInput, GonganClient } from './gongan'
 export type { WechatClient, WechatSession } from './wechat'
 export type { AppealInput, AppealRecord, WeijianClient } from './weijian'
+export type { ShichangClient } from './shichang'

@@ -1,9 +1,12 @@
-// 扫码签到: scan the venue code (weapp), paste it (H5), or arrive from the venue QR's link (?v=); then the venue, the
-// time and the colour after the check-in, and the last 14 days' check-ins.
+// 扫码签到: scan the venue code (weapp), paste it (H5), or arrive from the venue QR's link (?v=); the venue it names
+// (name and area) is shown first, and only 确认登记 checks in (取消 writes nothing); then the venue, the time and the
+// colour after the check-in, and the last 14 days' check-ins.
 import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { CodeInput } from '../../components/code-input'
+import { BusyButton } from '../../components/form-controls'
 import { ErrorBlock } from '../../components/error-block'
 import { HealthColourBlock } from '../../components/health-colour'
 import { Item, Row } from '../../components/query-rows'
@@ -23,7 +26,8 @@ export default function CheckIn() {
   const c = useCheckIn(holder)
   const fromLink = useRef(fromParam(params.v))
 
-  // Opened from a venue QR's link: check in at once, as scanning does.
+  // Opened from a venue QR's link: show the venue it names for the citizen to confirm, as scanning does; a link alone
+  // never checks anyone in.
   useEffect(() => {
     const code = fromLink.current
     if (!code) return
@@ -37,7 +41,34 @@ export default function CheckIn() {
     <View className="ysx-page ysx-query page-check-in">
       <CodeInput block="page-check-in" texts="healthCode.checkIn" field={c.field} scanFirst />
 
-      {c.state.status === 'failed' ? (
+      {c.state.status === 'confirming' || c.state.status === 'submitting' ? (
+        <View className="ysx-card page-check-in__confirm">
+          <Text className="page-check-in__confirm-title">{t('healthCode.checkIn.confirmTitle')}</Text>
+          <Text className="page-check-in__venue">{c.state.venue.name}</Text>
+          <Row label={t('healthCode.checkIn.area')} value={c.state.venue.area} />
+          <Text className="page-check-in__confirm-hint">{t('healthCode.checkIn.confirmHint')}</Text>
+          <View className="page-check-in__confirm-actions">
+            <BusyButton
+              className="page-check-in__confirm-button"
+              busy={c.state.status === 'submitting'}
+              label={t('healthCode.checkIn.confirm')}
+              busyLabel={t('healthCode.checkIn.confirming')}
+              onClick={c.confirm}
+              large
+            />
+            <Button
+              className="page-check-in__cancel"
+              block
+              size="large"
+              fill="outline"
+              disabled={c.state.status === 'submitting'}
+              onClick={c.cancel}
+            >
+              {t('healthCode.checkIn.cancel')}
+            </Button>
+          </View>
+        </View>
+      ) : c.state.status === 'failed' ? (
         <View className="ysx-card page-check-in__result page-check-in__result--failed">
           <ErrorBlock code={c.state.code} message={c.state.message} onRetry={c.retry} />
         </View>

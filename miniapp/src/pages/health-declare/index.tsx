@@ -4,6 +4,7 @@ import { Fragment, useEffect, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro'
 import { SYMPTOMS } from '@ysx/shared'
+import { DivisionPicker } from '../../components/division-picker'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { type TextFieldSpec, TextFields } from '../../components/text-fields'
 import { HealthColourBlock } from '../../components/health-colour'
@@ -19,9 +20,6 @@ const KINDS: DeclareKind[] = ['health', 'trip']
 const titled = (field: string) => ({ labelClass: 'ysx-card__title', inputClass: `page-health-declare__${field}` })
 const TEMPERATURE: Array<TextFieldSpec<'temperature'>> = [
   { field: 'temperature', text: 'healthCode.declare.temperature', max: 4, type: 'digit', ...titled('temperature') },
-]
-const DESTINATION: Array<TextFieldSpec<'destination'>> = [
-  { field: 'destination', text: 'healthCode.declare.destination', max: 60, ...titled('destination') },
 ]
 /** The trip's two dates, each with its own class on the date box. */
 const DATES = [
@@ -136,7 +134,22 @@ export default function HealthDeclare() {
         </>
       ) : (
         <View className="ysx-card">
-          <TextFields block="page-health-declare" fields={DESTINATION} form={form.inputs} />
+          <DivisionPicker
+            block="page-health-declare"
+            scope="trip"
+            value={form.trip.destination}
+            onChange={(destination) => form.setTrip({ destination })}
+            error={form.errors.destination}
+            titleClass="ysx-card__title"
+            labels={{
+              title: t('healthCode.declare.destination'),
+              first: t('healthCode.declare.destinationCity'),
+              second: t('healthCode.declare.destinationDistrict'),
+              pickFirst: t('healthCode.declare.pickDestinationCity'),
+              pickSecond: t('healthCode.declare.pickDestinationDistrict'),
+              wholeCity: t('healthCode.declare.wholeCity'),
+            }}
+          />
           {DATES.map(({ field, modifier }) => (
             <Fragment key={field}>
               <Text className="ysx-card__title page-health-declare__second">{t(`healthCode.declare.${field}`)}</Text>

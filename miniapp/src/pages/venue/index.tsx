@@ -1,8 +1,10 @@
-// 场所码申领: register a venue (name, area, address), its code as a QR to print (on H5 a link that opens 扫码签到),
-// and my venues, each with its QR on demand.
+// 场所码申领: register a venue as the legal representative of its business (the 营业执照's credit code), with its
+// name, its district picked from the division codes (地市 → 区县) and its address; its code as a QR to print (on H5 a
+// link that opens 扫码签到), and my venues, each with its QR on demand.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { DivisionPicker } from '../../components/division-picker'
 import { FieldError, SubmitButton } from '../../components/form-controls'
 import { type TextFieldSpec, TextFields } from '../../components/text-fields'
 import { Item } from '../../components/query-rows'
@@ -16,9 +18,11 @@ import { venueQrText } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
 
-const FIELDS: Array<TextFieldSpec<VenueField>> = [
+const BUSINESS: Array<TextFieldSpec<VenueField>> = [
+  { field: 'creditCode', text: 'healthCode.venue.creditCode', max: 18, inputClass: 'page-venue__input--credit-code' },
   { field: 'name', text: 'healthCode.venue.name', max: 60, inputClass: 'page-venue__input--name' },
-  { field: 'area', text: 'healthCode.venue.area', max: 60, inputClass: 'page-venue__input--area' },
+]
+const ADDRESS: Array<TextFieldSpec<VenueField>> = [
   { field: 'address', text: 'healthCode.venue.address', max: 120, inputClass: 'page-venue__input--address' },
 ]
 
@@ -71,7 +75,23 @@ export default function VenuePage() {
     <View className="ysx-page ysx-query page-venue">
       <View className="ysx-card">
         <Text className="page-venue__intro">{t('healthCode.venue.intro')}</Text>
-        <TextFields block="page-venue" fields={FIELDS} form={form.inputs} fieldClass="page-venue__field" />
+        <Text className="page-venue__hint page-venue__representative">{t('healthCode.venue.representativeHint')}</Text>
+        <TextFields block="page-venue" fields={BUSINESS} form={form.inputs} fieldClass="page-venue__field" />
+        <DivisionPicker
+          block="page-venue"
+          scope="venue"
+          value={form.area.value}
+          onChange={form.area.set}
+          error={form.area.error}
+          labels={{
+            title: t('healthCode.venue.area'),
+            first: t('healthCode.venue.city'),
+            second: t('healthCode.venue.district'),
+            pickFirst: t('healthCode.venue.pickCity'),
+            pickSecond: t('healthCode.venue.pickDistrict'),
+          }}
+        />
+        <TextFields block="page-venue" fields={ADDRESS} form={form.inputs} fieldClass="page-venue__field" />
         <FieldError className="page-venue__error" text={form.failure} />
         <SubmitButton className="page-venue__submit" form={form} texts="healthCode.venue" />
       </View>

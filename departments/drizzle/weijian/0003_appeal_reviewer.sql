@@ -1,1 +1,0 @@
-ALTER TABLE `appeals` ADD `reviewer` text;
