@@ -52,18 +52,33 @@ async function guardiansOf(index: number): Promise<string[]> {
   return ((await res.json()) as { guardians: { idNumber: string }[] }).guardians.map((g) => g.idNumber)
 }
 
-/** A minor of the synthetic population with a parent in their household whom the face check accepts */
+/**
+ * A minor of the synthetic population with a parent in their household whom the face check accepts; searched from the
+ * end of the population, away from the citizens `green` hands out from 100 on
+ */
 async function minorWithGuardian(skip = 0): Promise<{ minor: number; guardian: number }> {
   let seen = 0
-  for (let minor = 0; minor < SIZE; minor += 1) {
+  const parents = new Set<number>()
+  for (let minor = SIZE - 1; minor >= 0; minor -= 1) {
     if (ageOn(sys.citizen(minor).birthDate, today()) >= 16) continue
     const ids = await guardiansOf(minor)
     const guardian = [...Array(SIZE).keys()].find(
       (j) => ids.includes(sys.citizen(j).idNumber) && !faceCheckAlwaysFails(j),
     )
-    if (guardian !== undefined && seen++ === skip) return { minor, guardian }
+    // Each `skip` is another parent (siblings share one).
+    if (guardian === undefined || parents.has(guardian)) continue
+    parents.add(guardian)
+    if (seen++ === skip) return { minor, guardian }
   }
   throw new Error('no minor with a guardian in the synthetic population')
+}
+
+/** A citizen of age (so a member by their own consent, and nobody's minor child) */
+async function adult(): Promise<number> {
+  for (;;) {
+    const index = await green()
+    if (ageOn(sys.citizen(index).birthDate, today()) >= 19) return index
+  }
 }
 
 beforeAll(async () => {
@@ -75,7 +90,7 @@ afterAll(async () => sys.close())
 
 test("adding a stranger by name and ID number does not reveal their colour: the request waits for the member's own account", async () => {
   const adder = await realNameUser(sys, 'nosy-neighbour', await green())
-  const target = await green()
+  const target = await adult()
   const res = await add(adder, target, 'member')
   expect(res.statusCode).toBe(201)
   const member = FamilyMemberSchema.parse(res.json())
@@ -108,7 +123,7 @@ test("adding a stranger by name and ID number does not reveal their colour: the 
 
 test('a wrong name, a wrong ID number and a person who is not a minor of the household get the very same answer', async () => {
   const adder = await realNameUser(sys, 'prober', await green())
-  const known = await green()
+  const known = await adult()
   const unknownId = sys.citizen(SIZE + 4321).idNumber // valid check digit, not in 公安's register
   const replies = [
     await add(adder, known, 'member', { name: otherName(sys.citizen(known).name) }),
@@ -126,7 +141,7 @@ test('within a consent method every kind of failure asks 公安 the same calls: 
   const calls = async () =>
     ((await (await fetch(`${sys.departments.gongan!.url}/_admin/stats`)).json()) as { businessRequests: number })
       .businessRequests
-  const known = await green()
+  const known = await adult()
   const { minor } = await minorWithGuardian()
   const unknownId = sys.citizen(SIZE + 1234).idNumber
   const wrongName = { name: otherName(sys.citizen(known).name) }
@@ -151,7 +166,7 @@ test('within a consent method every kind of failure asks 公安 the same calls: 
 
 test(`the failed attempt after ${FAMILY_FAILURES_PER_DAY} in a day is 429, even for a pair that would be confirmed`, async () => {
   const adder = await realNameUser(sys, 'brute-forcer', await green())
-  const known = await green()
+  const known = await adult()
   for (let i = 0; i < FAMILY_FAILURES_PER_DAY; i += 1) {
     const r = await add(adder, known, 'member', { name: otherName(sys.citizen(known).name) })
     expect(r.statusCode).toBe(422)
@@ -165,7 +180,7 @@ const standin = (spokenDigits: string) => ({ kind: 'standin', image: '', spokenD
 
 test("an elder without a phone consents with their own face on the adder's phone; a face that is not theirs is refused", async () => {
   const adder = await realNameUser(sys, 'elder-carer', await green())
-  const elder = await green()
+  const elder = await adult()
   const challenge = async () => (await api.call(adder, 'POST', '/v1/family/face-challenges')).json()
   const c1 = await challenge()
   const spoof = await add(adder, elder, 'face', {
@@ -182,7 +197,10 @@ test("an elder without a phone consents with their own face on the adder's phone
 
 test("a minor not in the adder's household is refused; their parent in the same 户口簿 adds them at once", async () => {
   const { minor, guardian } = await minorWithGuardian()
-  const stranger = await realNameUser(sys, 'not-a-parent', await green())
+  const guardianIds = await guardiansOf(minor)
+  let strangerIndex = await green()
+  while (guardianIds.includes(sys.citizen(strangerIndex).idNumber)) strangerIndex = await green()
+  const stranger = await realNameUser(sys, 'not-a-parent', strangerIndex)
   const refused = await add(stranger, minor, 'household')
   expect([refused.statusCode, refused.json().code]).toEqual([422, 'FAMILY_MEMBER_NOT_CONFIRMED'])
   expect((await api.call(stranger, 'GET', '/v1/family')).json().members).toEqual([])
@@ -201,7 +219,7 @@ test("a minor not in the adder's household is refused; their parent in the same 
 test("what is read for a member shows in the member's own 我的数据使用记录, naming the adder (masked)", async () => {
   const adderIndex = await green()
   const adder = await realNameUser(sys, 'reader-adder', adderIndex)
-  const target = await green()
+  const target = await adult()
   const member = FamilyMemberSchema.parse((await add(adder, target, 'member')).json())
   const own = await realNameUser(sys, 'logged-member', target)
   expect((await api.call(own, 'POST', `/v1/family/requests/${member.id}/accept`)).statusCode).toBe(200)
@@ -216,7 +234,7 @@ test("what is read for a member shows in the member's own 我的数据使用记�
 
 test("a member withdraws their consent from their own account: the adder's code for them stops verifying", async () => {
   const adder = await realNameUser(sys, 'withdrawn-adder', await green())
-  const target = await green()
+  const target = await adult()
   const member = FamilyMemberSchema.parse((await add(adder, target, 'member')).json())
   const own = await realNameUser(sys, 'withdrawing-member', target)
   await api.call(own, 'POST', `/v1/family/requests/${member.id}/accept`)

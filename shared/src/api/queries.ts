@@ -49,7 +49,7 @@ export const DataAccessRecordSchema = z.object({
   dataKind: z.string().describe('查询了什么数据'),
   purpose: z.string().describe('查询目的'),
   caseId: z.string().nullable().describe('办件编号（如有）'),
-  askedBy: z.string().nullable().describe('代为查询的人（代亲友时为添加人，已脱敏）；本人查询时为 null'),
+  askedBy: z.string().nullish().describe('代为查询的人（代亲友时为添加人，已脱敏）；本人查询时为 null 或省略'),
   outcome: z
     .enum(['served', 'not_found', 'failed'])
     .describe('served 已返回数据，not_found 部门无记录，failed 部门未能应答'),
