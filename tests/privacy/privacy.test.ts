@@ -80,14 +80,18 @@ async function citizen(account: string): Promise<Citizen> {
   const venueId = `venue-${mark}`
   const memberIndex = index + 1000
   const member = sys.citizen(memberIndex)
-  await store.repos.healthCode.addVenue({
-    id: venueId,
-    ownerId: userId,
-    name: `场所 ${mark}`,
-    area: '广州市越秀区',
-    address: '测试路 1 号',
-    createdAt: at,
-  })
+  await store.repos.healthCode.addVenueWithin(
+    {
+      id: venueId,
+      ownerId: userId,
+      creditCode: '91440101MA59TEST0X',
+      name: `场所 ${mark}`,
+      areaCode: '440104',
+      address: '测试路 1 号',
+      createdAt: at,
+    },
+    20,
+  )
   await store.repos.healthCode.addCheckIn({ id: `checkin-${mark}`, holder: `u:${userId}`, venueId, at, voidedAt: null })
   await store.repos.healthCode.addMember({
     id: `member-${mark}`.padEnd(16, '0'),

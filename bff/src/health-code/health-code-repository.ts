@@ -330,7 +330,7 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
             at: checkIns.at,
             voidedAt: checkIns.voidedAt,
             venueName: venues.name,
-            area: venues.area,
+            areaCode: venues.areaCode,
           })
           .from(checkIns)
           .innerJoin(venues, eq(checkIns.venueId, venues.id))

@@ -25,8 +25,8 @@ export interface HealthCodeCopy {
     effectiveAt: string
     voidedAt: string | null
   }[]
-  checkIns: { id: string; holder: string; venueName: string; area: string; at: string; voidedAt: string | null }[]
-  venues: { id: string; name: string; area: string; address: string; createdAt: string }[]
+  checkIns: { id: string; holder: string; venueName: string; areaCode: string; at: string; voidedAt: string | null }[]
+  venues: { id: string; name: string; areaCode: string; creditCode: string; address: string; createdAt: string }[]
   appeals: {
     appealId: string
     holder: string
@@ -108,14 +108,15 @@ export function createHealthCodePersonalData(repo: HealthCodeRepository): Health
           id: c.id,
           holder: named(c.holder),
           venueName: c.venueName,
-          area: c.area,
+          areaCode: c.areaCode,
           at: c.at.toISOString(),
           voidedAt: iso(c.voidedAt),
         })),
         venues: (await repo.venuesOf(userId)).map((v) => ({
           id: v.id,
           name: v.name,
-          area: v.area,
+          areaCode: v.areaCode,
+          creditCode: v.creditCode,
           address: v.address,
           createdAt: v.createdAt.toISOString(),
         })),

@@ -124,14 +124,18 @@ test('one-use records do not outlive their window: 粤康码 entrance uses and p
 })
 
 test('whereabouts do not outlive the rules: check-ins after 14 days, declarations once spent', async () => {
-  await store.repos.healthCode.addVenue({
-    id: 'venue',
-    ownerId: USER,
-    name: '测试场所',
-    area: '广州市越秀区',
-    address: '测试路 1 号',
-    createdAt: at(0),
-  })
+  await store.repos.healthCode.addVenueWithin(
+    {
+      id: 'venue',
+      ownerId: USER,
+      creditCode: '91440101MA59TEST0X',
+      name: '测试场所',
+      areaCode: '440104',
+      address: '测试路 1 号',
+      createdAt: at(0),
+    },
+    20,
+  )
   const checkIn = (id: string, when: number) =>
     store.repos.healthCode.addCheckIn({ id, holder: `u:${USER}`, venueId: 'venue', at: at(when), voidedAt: null })
   await checkIn('ci-old', 0)

@@ -95,14 +95,23 @@ export const PersonalDataExportSchema = z
             id: z.string(),
             holder,
             venueName: z.string(),
-            area: z.string(),
+            areaCode: z.string().describe('GB/T 2260 行政区划代码'),
             at: time,
             voidedAt: time.nullable(),
           }),
         )
         .describe('场所签到'),
       venues: z
-        .array(z.object({ id: z.string(), name: z.string(), area: z.string(), address: z.string(), createdAt: time }))
+        .array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            areaCode: z.string(),
+            creditCode: z.string(),
+            address: z.string(),
+            createdAt: time,
+          }),
+        )
         .describe('我登记的场所'),
       appeals: z
         .array(
