@@ -93,6 +93,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     {
       ...base,
       wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
+      // Stand-in mode: the tests' face samples are the labelled stand-in (no camera here)
+      faceStandIn: true,
       ...opts.bff,
       // The running stand-ins' addresses win over any given; the other department settings may be overridden.
       departments: {

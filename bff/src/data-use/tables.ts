@@ -14,7 +14,7 @@ export const dataAccess = sqliteTable(
     dataKind: text('data_kind').notNull(),
     purpose: text('purpose').notNull(),
     caseId: text('case_id'),
-    outcome: text('outcome', { enum: ['served', 'not_found', 'failed'] }).notNull(),
+    outcome: text('outcome', { enum: ['served', 'not_found', 'failed', 'rejected'] }).notNull(),
     at: at('at'),
   },
   (t) => [index('data_access_user_at_idx').on(t.userId, t.at)],

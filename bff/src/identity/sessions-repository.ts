@@ -15,8 +15,8 @@ export interface NewRefreshToken {
 export type RotateResult =
   | { kind: 'rotated'; session: SessionRow }
   | { kind: 'unknown' }
-  | { kind: 'expired' }
-  | { kind: 'revoked' }
+  | { kind: 'expired'; session: SessionRow }
+  | { kind: 'revoked'; session: SessionRow }
   | { kind: 'reused'; session: SessionRow }
 
 export interface SessionsRepository {
@@ -28,6 +28,8 @@ export interface SessionsRepository {
   findActive(id: string, now: Date): Promise<SessionRow | undefined>
   rotate(tokenHash: string, now: Date, next: NewRefreshToken): Promise<RotateResult>
   revoke(id: string, reason: 'logout' | 'reuse', now: Date): Promise<void>
+  /** Records a face verification passed in this session (its step-up); no other session of the user gains it. */
+  setStepUp(id: string, at: Date): Promise<void>
 }
 
 export function drizzleSessionsRepository(db: Db): SessionsRepository {
@@ -64,13 +66,13 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
         if (!token) return { kind: 'unknown' }
         const session = tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).get()
         if (!session) return { kind: 'unknown' }
-        if (session.revokedAt) return { kind: 'revoked' }
+        if (session.revokedAt) return { kind: 'revoked', session }
         if (token.usedAt) {
           revokeIn(tx, session.id, 'reuse', now)
           return { kind: 'reused', session }
         }
         if (token.idleExpiresAt.getTime() <= now.getTime() || session.absoluteExpiresAt.getTime() <= now.getTime()) {
-          return { kind: 'expired' }
+          return { kind: 'expired', session }
         }
         tx.update(refreshTokens)
           .set({ usedAt: now })
@@ -84,6 +86,9 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
     },
     async revoke(id, reason, now) {
       revokeIn(db, id, reason, now)
+    },
+    async setStepUp(id, at) {
+      db.update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, id)).run()
     },
   }
 }
