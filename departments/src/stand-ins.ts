@@ -90,4 +90,5 @@ export const loginServerOptions = (config: DepartmentsConfig, code: DepartmentCo
   appId: config.loginApp.appId,
   appSecret: config.loginApp.secret,
   logLevel: config.logLevel,
+  ...(config.loginApp.redirectUris ? { redirectUris: config.loginApp.redirectUris } : {}),
 })

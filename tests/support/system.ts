@@ -58,11 +58,14 @@ export const todaySeed = () => Number(chinaDate(Date.now()).replaceAll('-', ''))
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
+  // The H5 login page of the BFF, registered with the WeChat stand-in (matched exactly) once the BFF listens.
+  const redirectUris: string[] = []
   const wechat = (await loadStandIn('wechat')).build({
     dbFile: ':memory:',
     appId: APP_ID,
     appSecret: APP_SECRET,
     logLevel: 'silent',
+    redirectUris,
     ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}),
   })
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
@@ -105,6 +108,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     },
     { logStream, now: () => new Date(Date.now() + offsetMs) },
   )
+  bff.addHook('onListen', async () => {
+    for (const a of bff.addresses()) redirectUris.push(`http://${a.address}:${a.port}/#/pages/login/index`)
+  })
   await bff.ready()
   const bodies: string[] = []
 

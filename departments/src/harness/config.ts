@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   // The WeChat stand-in's registered mini-program; the BFF's BFF_WECHAT_APPID/SECRET must match (same dev defaults).
   DEPT_WECHAT_APPID: z.string().default('wx-ysx-open-dev'),
   DEPT_WECHAT_SECRET: z.string().default('dev-only-wechat-secret-change-me-0123456789abcdef'),
+  // The redirect URIs registered for it (comma-separated, matched exactly); unset: the H5 app at localhost:3000.
+  DEPT_WECHAT_REDIRECT_URIS: z.string().optional(),
 })
 
 export interface DepartmentsConfig {
@@ -36,8 +38,8 @@ export interface DepartmentsConfig {
   referenceDate?: string
   logLevel: string
   ports: Record<DepartmentCode, number>
-  /** The mini-program registered with the login server stand-in (WeChat's) */
-  loginApp: { appId: string; secret: string }
+  /** The mini-program registered with the login server stand-in (WeChat's), and its redirect URIs (exact) */
+  loginApp: { appId: string; secret: string; redirectUris?: string[] }
 }
 
 export function loadDepartmentsConfig(source: Record<string, string | undefined> = process.env): DepartmentsConfig {
@@ -49,7 +51,17 @@ export function loadDepartmentsConfig(source: Record<string, string | undefined>
     size: e.DEPT_SIZE,
     ...(e.DEPT_REFERENCE_DATE ? { referenceDate: e.DEPT_REFERENCE_DATE } : {}),
     logLevel: e.DEPT_LOG_LEVEL,
-    loginApp: { appId: e.DEPT_WECHAT_APPID, secret: e.DEPT_WECHAT_SECRET },
+    loginApp: {
+      appId: e.DEPT_WECHAT_APPID,
+      secret: e.DEPT_WECHAT_SECRET,
+      ...(e.DEPT_WECHAT_REDIRECT_URIS
+        ? {
+            redirectUris: e.DEPT_WECHAT_REDIRECT_URIS.split(',')
+              .map((u) => u.trim())
+              .filter(Boolean),
+          }
+        : {}),
+    },
     ports: Object.fromEntries(DEPARTMENT_CODES.map((code) => [code, e[departmentPortVar(code) as PortVar]])) as Record<
       DepartmentCode,
       number
