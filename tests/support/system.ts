@@ -109,7 +109,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     { logStream, now: () => new Date(Date.now() + offsetMs) },
   )
   bff.addHook('onListen', async () => {
-    for (const a of bff.addresses()) redirectUris.push(`http://${a.address}:${a.port}/#/pages/login/index`)
+    for (const a of bff.addresses())
+      if (typeof a !== 'string') redirectUris.push(`http://${a.address}:${a.port}/#/pages/login/index`)
   })
   await bff.ready()
   const bodies: string[] = []
