@@ -53,6 +53,10 @@ CREATE TABLE `audit_checkpoints` (
 --> statement-breakpoint
 ALTER TABLE `signing_keys` ADD `revoked_at` integer;
 --> statement-breakpoint
+-- from 0006_step_up_per_session.sql
+ALTER TABLE `sessions` ADD `step_up_at` integer;--> statement-breakpoint
+ALTER TABLE `users` DROP COLUMN `last_face_at`;
+--> statement-breakpoint
 -- from 0006_venue_area_codes.sql
 -- Venue codes issued before a venue needed its business's legal representative and a division code are retired:
 -- there is no production data, and a free-text area cannot be matched by code. Their check-ins go with them.

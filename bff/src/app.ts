@@ -75,6 +75,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     audit,
     dataUse,
     settings: config.auth,
+    faceStandIn: config.faceStandIn,
     signAccess: (claims) => app.signAccess(claims),
     now,
   })
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     secret: config.tokenSecret,
     accessTtlSeconds: config.auth.accessTtlSeconds,
     checkSession: identity.auth.checkSession,
+    audit,
   })
 
   await app.register(systemRoutes, { ping: store.ping })

@@ -93,4 +93,5 @@ export const loginServerOptions = (config: DepartmentsConfig, code: DepartmentCo
   appSecret: config.loginApp.secret,
   logLevel: config.logLevel,
   operators: config.operators,
+  ...(config.loginApp.redirectUris ? { redirectUris: config.loginApp.redirectUris } : {}),
 })

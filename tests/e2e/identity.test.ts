@@ -52,16 +52,24 @@ async function logIn(page: Page, shots: boolean) {
   if (shots) await page.screenshot({ path: screenshotPath('identity-me-basic') })
 }
 
-/** On the face page: the digits, the countdown and the fake camera's picture; then name, ID number, submit. */
-async function verifyFace(page: Page, who: Person, shots: string | null, camera = true) {
+/**
+ * On the face page: the digits, the countdown and the fake camera's picture; then name, ID number (binding only: a
+ * real-name citizen's step-up asks for neither), submit.
+ */
+async function verifyFace(page: Page, who: Person, shots: string | null, camera = true, stepUp = false) {
   await page.waitForURL(/pages\/face\/index/)
   await expect(page.locator('.page-face__digits').textContent()).resolves.toMatch(/^\d{6}$/)
   await expect(page.getByText(/^\d+ 秒后失效$/).isVisible()).resolves.toBe(true)
   await expect(page.getByText('语音识别为模拟', { exact: false }).isVisible()).resolves.toBe(true)
   if (camera) await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0)
   else await page.getByText('模拟样本', { exact: true }).waitFor()
-  await page.getByRole('textbox', { name: '请输入身份证上的姓名' }).fill(who.name)
-  await page.getByRole('textbox', { name: '请输入 18 位身份证号码' }).fill(who.idNumber)
+  if (stepUp) {
+    await page.getByText('无需再次填写姓名与身份证号', { exact: false }).waitFor()
+    expect(await page.getByRole('textbox').count()).toBe(0)
+  } else {
+    await page.getByRole('textbox', { name: '请输入身份证上的姓名' }).fill(who.name)
+    await page.getByRole('textbox', { name: '请输入 18 位身份证号码' }).fill(who.idNumber)
+  }
   await settled(page)
   if (shots) await page.screenshot({ path: screenshotPath(shots) })
   await button(page, '提交验证').click()
@@ -123,7 +131,7 @@ test('the full ID number needs a fresh face check (step-up) and is shown until h
   await page.waitForTimeout((STEP_UP_SECONDS + 0.5) * 1000)
   await button(page, '查看完整证件号').click()
   await page.getByText('查看完整证件号前请再次完成刷脸验证', { exact: false }).waitFor()
-  await verifyFace(page, other, null)
+  await verifyFace(page, other, 'identity-face-step-up', true, true)
   await expect(page.locator('.page-me__id-value').textContent()).resolves.toBe(other.idNumber)
   await settled(page)
   await page.screenshot({ path: screenshotPath('identity-me-revealed') })

@@ -80,6 +80,32 @@ test('every forged or stale token against every protected route gets 401', async
   expect(outcomes).toEqual([])
 })
 
+test('each forged or stale token writes exactly one audit record (token.refused), never the token', async () => {
+  const { openDataStore } = await import('@ysx/bff/db')
+  const audit = async () => {
+    const store = openDataStore(sys.dbFile)
+    try {
+      return await store.repos.audit.list()
+    } finally {
+      await store.close()
+    }
+  }
+  const wrong: string[] = []
+  for (const [kind, token] of Object.entries(forgeries())) {
+    const before = (await audit()).length
+    const res = await sys.call({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } })
+    const added = (await audit()).slice(before)
+    const ok =
+      res.statusCode === 401 &&
+      added.length === 1 &&
+      added[0]!.action === 'token.refused' &&
+      added[0]!.outcome === 'failure' &&
+      !JSON.stringify(added[0]).includes(token)
+    if (!ok) wrong.push(`${kind}: ${res.statusCode}, ${added.map((r) => r.action).join(',') || 'no record'}`)
+  }
+  expect(wrong).toEqual([])
+})
+
 test('the genuine token is accepted, so the forgeries fail for their flaw alone', async () => {
   const res = await sys.call({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${good.accessToken}` } })
   expect(res.statusCode).toBe(200)

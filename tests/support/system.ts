@@ -67,12 +67,15 @@ export const todaySeed = () => Number(chinaDate(Date.now()).replaceAll('-', ''))
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
+  // The H5 login page of the BFF, registered with the WeChat stand-in (matched exactly) once the BFF listens.
+  const redirectUris: string[] = []
   const wechat = (await loadStandIn('wechat')).build({
     dbFile: ':memory:',
     appId: APP_ID,
     appSecret: APP_SECRET,
     logLevel: 'silent',
     operators: CALLER.trust.operators,
+    redirectUris,
     ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}),
   })
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
@@ -104,6 +107,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     {
       ...base,
       wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
+      // Stand-in mode: the tests' face samples are the labelled stand-in (no camera here)
+      faceStandIn: true,
       ...opts.bff,
       // The running stand-ins' addresses win over any given; the other department settings may be overridden.
       departments: {
@@ -116,6 +121,10 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     },
     { logStream, now: () => new Date(Date.now() + offsetMs) },
   )
+  bff.addHook('onListen', async () => {
+    for (const a of bff.addresses())
+      if (typeof a !== 'string') redirectUris.push(`http://${a.address}:${a.port}/#/pages/login/index`)
+  })
   await bff.ready()
   const bodies: string[] = []
 

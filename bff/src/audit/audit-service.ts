@@ -15,6 +15,7 @@ export type AuditAction =
   | 'logout'
   | 'refresh'
   | 'refresh.reuse'
+  | 'token.refused'
   | 'face.start'
   | 'face.verify'
   | 'id_number.reveal'
@@ -34,6 +35,8 @@ export type AuditAction =
 export interface AuditContext {
   requestId?: string
   ip?: string
+  /** The session the request came in on (its access token's sid): what a step-up check is held against */
+  sessionId?: string
 }
 
 export interface AuditService {

@@ -51,11 +51,21 @@ export interface DepartmentCall {
   askedBy?: string
 }
 
+/** How one call reads in the record: `rejected` — the department answered that a check did not pass. */
+export type DataUseOutcome = 'served' | 'not_found' | 'failed' | 'rejected'
+
+export interface TrackOptions<T> {
+  /** How an answer reads in the record (default: served); a face check that did not pass is `rejected` */
+  outcome?: (value: T) => 'served' | 'rejected'
+  /** Other citizens the call was about (their ID number was asked): recorded in their own logs too */
+  alsoFor?: DepartmentCall[]
+}
+
 export interface DataUseService {
   /** Department readers that record each call they make */
   readers: DepartmentReaders
   /** Runs one department call and records it: served, not_found (it resolved undefined) or failed (it threw). */
-  track<T>(call: DepartmentCall, run: () => Promise<T | undefined>): Promise<T | undefined>
+  track<T>(call: DepartmentCall, run: () => Promise<T | undefined>, opts?: TrackOptions<T>): Promise<T | undefined>
   /** A page of the citizen's records, newest first; `before` continues from an earlier page's `nextBefore`. */
   list(
     userId: string,
@@ -69,7 +79,7 @@ export function createDataUseService(
   repo: DataAccessRepository,
   now: () => Date,
 ): DataUseService {
-  const record = (call: DepartmentCall, outcome: 'served' | 'not_found' | 'failed') =>
+  const record = (call: DepartmentCall, outcome: DataUseOutcome) =>
     repo.insert({
       id: randomUUID(),
       userId: call.userId,
@@ -82,15 +92,21 @@ export function createDataUseService(
       at: now(),
     })
 
-  async function track<T>(call: DepartmentCall, run: () => Promise<T | undefined>): Promise<T | undefined> {
+  async function track<T>(
+    call: DepartmentCall,
+    run: () => Promise<T | undefined>,
+    opts: TrackOptions<T> = {},
+  ): Promise<T | undefined> {
+    const calls = [call, ...(opts.alsoFor ?? [])]
     let value
     try {
       value = await run()
     } catch (err) {
-      await record(call, 'failed')
+      for (const c of calls) await record(c, 'failed')
       throw err
     }
-    await record(call, value === undefined ? 'not_found' : 'served')
+    const outcome = value === undefined ? 'not_found' : (opts.outcome?.(value) ?? 'served')
+    for (const c of calls) await record(c, outcome)
     return value
   }
 

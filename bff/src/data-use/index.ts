@@ -2,11 +2,13 @@
 // Public entry: the service other capabilities call departments through, and the routes plugin.
 export {
   createDataUseService,
+  type DataUseOutcome,
   type DataUseService,
   type DepartmentCall,
   type DepartmentReader,
   type DepartmentReaders,
   type Subject,
+  type TrackOptions,
 } from './data-use-service'
 export { default } from './routes'
 export { createDataUsePersonalData, type DataUsePersonalData } from './personal-data'

@@ -16,7 +16,7 @@ export const dataAccess = sqliteTable(
     caseId: text('case_id'),
     /** Who asked, when the call was made for this citizen by someone else (代亲友: the adder, masked) */
     askedBy: text('asked_by'),
-    outcome: text('outcome', { enum: ['served', 'not_found', 'failed'] }).notNull(),
+    outcome: text('outcome', { enum: ['served', 'not_found', 'failed', 'rejected'] }).notNull(),
     at: at('at'),
   },
   (t) => [index('data_access_user_at_idx').on(t.userId, t.at)],

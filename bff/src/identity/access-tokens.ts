@@ -1,11 +1,13 @@
 // Access tokens: HS256 JWTs via fast-jwt — one algorithm, one key per kid, iss/aud/typ/exp checked, and the
-// session behind each token looked up so logout and reuse revocation take effect at once. Also the step-up guard.
+// session behind each token looked up so logout and reuse revocation take effect at once. Every token refused (bad,
+// expired, forged, or its session ended) writes one audit record; a request with no token is not a refusal.
 // fast-jwt directly rather than through @fastify/jwt: its request decorator decoded every token twice and went
 // through callbacks, about a third of an authenticated display's time; the signer and verifier are built once.
 import { createHash } from 'node:crypto'
 import { createSigner, createVerifier } from 'fast-jwt'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { type AuditService, auditContext } from '../audit'
 import { AppError } from '../platform/app-error'
 import type { AccessClaims } from './auth-service'
 
@@ -29,6 +31,8 @@ export interface AuthPluginOptions {
   accessTtlSeconds: number
   /** Is the session behind these claims still live? */
   checkSession: (claims: AccessClaims) => Promise<void>
+  /** Where refused tokens are recorded */
+  audit: AuditService
 }
 
 /** Key id: derived from the key, so rotating the secret retires every token signed with the old one. */
@@ -57,21 +61,36 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
   })
   app.decorateRequest('auth', null as unknown as AccessClaims)
   app.decorate('signAccess', (claims: AccessClaims & { jti: string }) => sign(claims))
+  /** Records the refusal (never the token) and throws it. */
+  async function refuse(req: FastifyRequest, err: AppError, userId: string | null = null): Promise<never> {
+    const reason = `${err.code}: ${err.message}`.slice(0, 120)
+    await opts.audit.record({ userId, action: 'token.refused', outcome: 'failure', reason }, auditContext(req))
+    throw err
+  }
   app.decorate('authenticate', async (req: FastifyRequest) => {
     const header = req.headers.authorization
     if (!header) throw new AppError('AUTH_REQUIRED')
     if (!/^Bearer [A-Za-z0-9._~+/=-]+$/.test(header))
-      throw new AppError('AUTH_TOKEN_INVALID', 'malformed authorization header')
+      return refuse(req, new AppError('AUTH_TOKEN_INVALID', 'malformed authorization header'))
     let decoded: { header: { kid?: string }; payload: AccessClaims }
     try {
       decoded = verify(header.slice('Bearer '.length)) as typeof decoded
     } catch (err) {
       const code = (err as { code?: string }).code
-      throw new AppError(code === EXPIRED ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID', `jwt: ${code ?? 'rejected'}`)
+      return refuse(
+        req,
+        new AppError(code === EXPIRED ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID', `jwt: ${code ?? 'rejected'}`),
+      )
     }
-    if (decoded.header.kid !== kid) throw new AppError('AUTH_TOKEN_INVALID', 'unknown kid')
+    if (decoded.header.kid !== kid) return refuse(req, new AppError('AUTH_TOKEN_INVALID', 'unknown kid'))
     const claims = { sub: decoded.payload.sub, sid: decoded.payload.sid }
-    await opts.checkSession(claims)
+    try {
+      await opts.checkSession(claims)
+    } catch (err) {
+      // The signature holds, so the account named is the one the token was issued to.
+      if (err instanceof AppError) return refuse(req, err, claims.sub)
+      throw err
+    }
     req.auth = claims
   })
 }

@@ -111,6 +111,16 @@ export function createAuthService(d: AuthDeps): AuthService {
           )
           throw new AppError('AUTH_REFRESH_REUSED', `refresh token reused; session ${result.session.id} revoked`)
         default:
+          // Unknown, expired or of an ended session: one record, naming the account when the token was one of its.
+          await d.audit.record(
+            {
+              userId: result.kind === 'unknown' ? null : result.session.userId,
+              action: 'refresh',
+              outcome: 'failure',
+              reason: result.kind,
+            },
+            ctx,
+          )
           throw new AppError('AUTH_REFRESH_INVALID', `refresh token ${result.kind}`)
       }
     },

@@ -32,20 +32,23 @@ export function createIdentity(d: {
   audit: AuditService
   dataUse: DataUseService
   settings: Config['auth']
+  /** Stand-in mode (config.faceStandIn): labelled stand-in face samples are accepted */
+  faceStandIn: boolean
   /** Signs an access token; the access-token plugin's, called only once the app is ready */
   signAccess: (claims: AccessClaims & { jti: string }) => string
   now: () => Date
 }): Identity {
   const { repos, cipher, audit, now } = d
-  const profiles = createProfileService(repos.users, cipher, audit, d.settings.stepUpSeconds, now)
+  const profiles = createProfileService(repos.users, repos.sessions, cipher, audit, d.settings.stepUpSeconds, now)
   const face = createFaceService({
     users: repos.users,
+    sessions: repos.sessions,
     challenges: repos.faceChallenges,
     gongan: d.departments.faceCheck,
     dataUse: d.dataUse,
     cipher,
     audit,
-    settings: { failuresPerDay: d.settings.faceFailuresPerDay, ...FACE },
+    settings: { failuresPerDay: d.settings.faceFailuresPerDay, ...FACE, acceptStandInSamples: d.faceStandIn },
     now,
   })
   const auth = createAuthService({

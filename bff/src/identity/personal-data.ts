@@ -70,7 +70,10 @@ export function createIdentityPersonalData(d: {
           phone: open(u.phoneSealed, u.id, 'phone_sealed'),
           createdAt: u.createdAt.toISOString(),
           realNameAt: iso(u.realNameAt),
-          lastFaceVerifiedAt: iso(u.lastFaceAt),
+          // Step-up belongs to a session: the latest face verification passed in any of them.
+          lastFaceVerifiedAt: iso(
+            sessions.reduce<Date | null>((a, x) => (x.stepUpAt && (!a || x.stepUpAt > a) ? x.stepUpAt : a), null),
+          ),
         },
         sessions: sessions.map((s) => ({
           id: s.id,

@@ -1,5 +1,6 @@
 // Profile service: the signed-in citizen's masked profile, and the audited, step-up-guarded ID-number reveal.
 import { maskAs, type Profile } from '@ysx/shared'
+import type { SessionsRepository } from './sessions-repository'
 import type { UserRow, UsersRepository } from './users-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
@@ -7,10 +8,15 @@ import type { AuditContext, AuditService } from '../audit'
 import type { Subject } from '../data-use'
 
 export interface ProfileService {
-  profile(userId: string): Promise<Profile>
+  /** The masked profile; `sessionId`: whose step-up time it shows (none: null) */
+  profile(userId: string, sessionId?: string): Promise<Profile>
   /** The citizen behind a real-name account (ID number decrypted for department lookups), else 403. */
   subject(userId: string): Promise<Subject>
-  /** Step-up: a real-name user whose last face verification is at most `stepUpSeconds` old, else 403. */
+  /**
+   * Step-up: a real-name user who passed a face verification at most `stepUpSeconds` ago IN THE SESSION this request
+   * came in on (`ctx.sessionId`, set by auditContext from the access token), else 403. Another session of the same
+   * user, a stolen one included, does not inherit it; no session in `ctx` is never fresh.
+   */
   requireRecentFace(userId: string, ctx: AuditContext): Promise<void>
   /** The full ID number, after a step-up; audited. */
   revealIdNumber(userId: string, ctx: AuditContext): Promise<string>
@@ -20,7 +26,8 @@ export interface ProfileService {
   fullName(userId: string): Promise<string>
 }
 
-export function toProfile(u: UserRow): Profile {
+/** `stepUpAt`: the face verification passed in the session asking (a new login has none). */
+export function toProfile(u: UserRow, stepUpAt: Date | null = null): Profile {
   return {
     userId: u.id,
     level: u.level,
@@ -29,12 +36,13 @@ export function toProfile(u: UserRow): Profile {
     idNumber: u.idNumberMasked && maskAs('idNumber', u.idNumberMasked),
     phone: u.phoneMasked && maskAs('phone', u.phoneMasked),
     realNameAt: u.realNameAt?.toISOString() ?? null,
-    lastFaceVerifiedAt: u.lastFaceAt?.toISOString() ?? null,
+    lastFaceVerifiedAt: stepUpAt?.toISOString() ?? null,
   }
 }
 
 export function createProfileService(
   users: UsersRepository,
+  sessions: SessionsRepository,
   cipher: FieldCipher,
   audit: AuditService,
   stepUpSeconds: number,
@@ -50,9 +58,14 @@ export function createProfileService(
     if (!user.idNumberSealed) throw new AppError('REAL_NAME_REQUIRED')
     return user
   }
+  /** The session's step-up time, if the session is live and the user's. */
+  async function stepUpOf(userId: string, sessionId: string | undefined) {
+    const session = sessionId ? await sessions.findActive(sessionId, now()) : undefined
+    return session?.userId === userId ? session.stepUpAt : null
+  }
   return {
-    async profile(userId) {
-      return toProfile(await load(userId))
+    async profile(userId, sessionId) {
+      return toProfile(await load(userId), await stepUpOf(userId, sessionId))
     },
     async subject(userId) {
       const user = await realName(userId)
@@ -70,8 +83,8 @@ export function createProfileService(
     },
     async requireRecentFace(userId, ctx) {
       const user = await load(userId)
-      const fresh = user.lastFaceAt && now().getTime() - user.lastFaceAt.getTime() <= stepUpSeconds * 1000
-      if (user.level === 'real_name' && fresh) return
+      const stepUpAt = user.level === 'real_name' ? await stepUpOf(userId, ctx.sessionId) : null
+      if (stepUpAt && now().getTime() - stepUpAt.getTime() <= stepUpSeconds * 1000) return
       const code = user.level === 'real_name' ? 'STEP_UP_REQUIRED' : 'REAL_NAME_REQUIRED'
       await audit.record({ userId, action: 'authz.denied', outcome: 'failure', reason: code }, ctx)
       throw new AppError(code)

@@ -55,7 +55,7 @@ export default async function identityRoutes(app: FastifyInstance, opts: Identit
     onRequest: app.authenticate,
     handler: async (req, reply) => {
       reply.header('cache-control', 'no-store')
-      return profiles.profile(req.auth.sub)
+      return profiles.profile(req.auth.sub, req.auth.sid)
     },
   })
 
@@ -81,13 +81,13 @@ export default async function identityRoutes(app: FastifyInstance, opts: Identit
         .send(await face.start(req.auth.sub, auditContext(req))),
   })
 
-  /** POST /v1/face/verifications — the sample with name and ID number; success binds the real name */
+  /** POST /v1/face/verifications — the sample (with name and ID number to bind); success is this session's step-up */
   r.route({
     ...fromContract(faceContracts.verify),
     onRequest: app.authenticate,
     handler: async (req) => {
-      await face.verify(req.auth.sub, req.body, auditContext(req))
-      return profiles.profile(req.auth.sub)
+      await face.verify(req.auth, req.body, auditContext(req))
+      return profiles.profile(req.auth.sub, req.auth.sid)
     },
   })
 }

@@ -15,8 +15,8 @@ export interface NewRefreshToken {
 export type RotateResult =
   | { kind: 'rotated'; session: SessionRow }
   | { kind: 'unknown' }
-  | { kind: 'expired' }
-  | { kind: 'revoked' }
+  | { kind: 'expired'; session: SessionRow }
+  | { kind: 'revoked'; session: SessionRow }
   | { kind: 'reused'; session: SessionRow }
 
 export interface SessionsRepository {
@@ -33,6 +33,8 @@ export interface SessionsRepository {
   /** Retention: deletes sessions that can no longer be used — revoked, past their absolute lifetime, or with no
    * refresh token still inside its idle lifetime — and their refresh tokens; the number of sessions deleted. */
   purgeEnded(now: Date): Promise<number>
+  /** Records a face verification passed in this session (its step-up); no other session of the user gains it. */
+  setStepUp(id: string, at: Date): Promise<void>
 }
 
 export function drizzleSessionsRepository(db: Db): SessionsRepository {
@@ -69,13 +71,13 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
         if (!token) return { kind: 'unknown' }
         const session = tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).get()
         if (!session) return { kind: 'unknown' }
-        if (session.revokedAt) return { kind: 'revoked' }
+        if (session.revokedAt) return { kind: 'revoked', session }
         if (token.usedAt) {
           revokeIn(tx, session.id, 'reuse', now)
           return { kind: 'reused', session }
         }
         if (token.idleExpiresAt.getTime() <= now.getTime() || session.absoluteExpiresAt.getTime() <= now.getTime()) {
-          return { kind: 'expired' }
+          return { kind: 'expired', session }
         }
         tx.update(refreshTokens)
           .set({ usedAt: now })
@@ -107,6 +109,8 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
       const ended = or(isNotNull(sessions.revokedAt), lte(sessions.absoluteExpiresAt, now), notExists(live))
       // The refresh tokens go with their session (ON DELETE CASCADE).
       return db.delete(sessions).where(ended).run().changes
+    async setStepUp(id, at) {
+      db.update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, id)).run()
     },
   }
 }

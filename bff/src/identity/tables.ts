@@ -20,7 +20,6 @@ export const users = sqliteTable('users', {
   phoneSealed: text('phone_sealed'),
   phoneMasked: text('phone_masked'),
   realNameAt: maybeAt('real_name_at'),
-  lastFaceAt: maybeAt('last_face_at'),
   createdAt: at('created_at'),
 })
 
@@ -40,6 +39,8 @@ export const sessions = sqliteTable(
     absoluteExpiresAt: at('absolute_expires_at'),
     revokedAt: maybeAt('revoked_at'),
     revokedReason: text('revoked_reason', { enum: ['logout', 'reuse', 'expired'] }),
+    /** The last face verification passed in THIS session: step-up is per session, never inherited by another. */
+    stepUpAt: maybeAt('step_up_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 )

@@ -1,4 +1,4 @@
-// Users repository: accounts by id or WeChat openid, real-name binding (one account per citizen), face times.
+// Users repository: accounts by id or WeChat openid, and real-name binding (one account per citizen).
 import { eq } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import { users } from './tables'
@@ -24,7 +24,6 @@ export interface UsersRepository {
   setSessionKey(id: string, sealed: string): Promise<void>
   /** Binds the real name; false when another account already holds this ID number. */
   bindRealName(id: string, binding: RealNameBinding): Promise<boolean>
-  setLastFace(id: string, at: Date): Promise<void>
   /** Deletes the account; its sessions, refresh tokens and challenges go with it (ON DELETE CASCADE). */
   remove(id: string): Promise<boolean>
 }
@@ -65,15 +64,11 @@ export function drizzleUsersRepository(db: Db): UsersRepository {
             phoneSealed: b.phoneSealed,
             phoneMasked: b.phoneMasked,
             realNameAt: b.at,
-            lastFaceAt: b.at,
           })
           .where(eq(users.id, id))
           .run()
         return true
       })
-    },
-    async setLastFace(id, at) {
-      db.update(users).set({ lastFaceAt: at }).where(eq(users.id, id)).run()
     },
     async remove(id) {
       return db.delete(users).where(eq(users.id, id)).run().changes === 1

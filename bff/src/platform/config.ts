@@ -71,6 +71,7 @@ const EnvSchema = z.object({
   BFF_STEP_UP_SECONDS: z.coerce.number().int().positive().default(300),
   BFF_LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
   BFF_FACE_FAILURES_PER_DAY: z.coerce.number().int().positive().default(5),
+  BFF_FACE_STANDIN: z.enum(['on', 'off']).default('off'),
   BFF_WECHAT_APPID: z.string().default('wx-ysx-open-dev'),
   BFF_WECHAT_SECRET: z.string().optional(),
   BFF_WECHAT_AUTHORIZE_URL: z
@@ -130,6 +131,8 @@ export interface Config {
     faceFailuresPerDay: number
   }
   wechat: { appId: string; secret: string; authorizeUrl: string }
+  /** Stand-in mode: labelled stand-in face samples (no camera) are accepted; off unless BFF_FACE_STANDIN=on */
+  faceStandIn: boolean
   /** Signing keys for artifacts third parties verify (JWKS) */
   keys: { rotationSeconds: number; overlapSeconds: number }
   /** Online verifications per client address per minute */
@@ -272,6 +275,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secret: secret('BFF_WECHAT_SECRET', e.BFF_WECHAT_SECRET, DEV_SECRETS.wechatSecret, e.NODE_ENV),
       authorizeUrl: e.BFF_WECHAT_AUTHORIZE_URL,
     },
+    faceStandIn: e.BFF_FACE_STANDIN === 'on',
     verifyRateLimitMax: e.BFF_VERIFY_RATE_LIMIT_MAX,
     healthRulesVersion: e.BFF_HEALTH_RULES_VERSION,
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },

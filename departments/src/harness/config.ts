@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   DEPT_BFF_PUBLIC_JWK: z.string().optional(),
   // The operators who may use the /_admin/ routes (faults, risk areas, appeal decisions): `name=token,…`. No default.
   DEPT_OPERATORS: z.string().optional(),
+  // The redirect URIs registered for it (comma-separated, matched exactly); unset: the H5 app at localhost:3000.
+  DEPT_WECHAT_REDIRECT_URIS: z.string().optional(),
 })
 
 export interface DepartmentsConfig {
@@ -44,8 +46,8 @@ export interface DepartmentsConfig {
   referenceDate?: string
   logLevel: string
   ports: Record<DepartmentCode, number>
-  /** The mini-program registered with the login server stand-in (WeChat's) */
-  loginApp: { appId: string; secret: string }
+  /** The mini-program registered with the login server stand-in (WeChat's), and its redirect URIs (exact) */
+  loginApp: { appId: string; secret: string; redirectUris?: string[] }
   /** The platform's registered public keys: business calls must be signed by one */
   callerKeys: JsonWebKey[]
   /** Who may use the /_admin/ routes */
@@ -61,9 +63,19 @@ export function loadDepartmentsConfig(source: Record<string, string | undefined>
     size: e.DEPT_SIZE,
     ...(e.DEPT_REFERENCE_DATE ? { referenceDate: e.DEPT_REFERENCE_DATE } : {}),
     logLevel: e.DEPT_LOG_LEVEL,
-    loginApp: { appId: e.DEPT_WECHAT_APPID, secret: e.DEPT_WECHAT_SECRET },
     callerKeys: parseJwks(e.DEPT_BFF_PUBLIC_JWK),
     operators: parseOperators(e.DEPT_OPERATORS),
+    loginApp: {
+      appId: e.DEPT_WECHAT_APPID,
+      secret: e.DEPT_WECHAT_SECRET,
+      ...(e.DEPT_WECHAT_REDIRECT_URIS
+        ? {
+            redirectUris: e.DEPT_WECHAT_REDIRECT_URIS.split(',')
+              .map((u) => u.trim())
+              .filter(Boolean),
+          }
+        : {}),
+    },
     ports: Object.fromEntries(DEPARTMENT_CODES.map((code) => [code, e[departmentPortVar(code) as PortVar]])) as Record<
       DepartmentCode,
       number

@@ -11,6 +11,11 @@ export interface LoginServerOptions extends Pick<CallerAuthOptions, 'operators'>
   logLevel?: string
   /** Makes session keys (tests pass a canary to prove it never leaves the BFF). */
   sessionKey?: () => string
+  /**
+   * The registered redirect URIs: the authorize page sends a user back only to one of these, compared as exact
+   * strings (RFC 9700 §4.1.3). Read on each request, so a test system may register its BFF once it listens.
+   */
+  redirectUris?: readonly string[]
 }
 
 export interface LoginServerSpec {

@@ -15,9 +15,13 @@ import {
 import { authorizePage } from './page'
 import * as schema from './schema'
 
+/** Where ./scripts/start serves the H5 app's login page (BFF_PORT's default). */
+export const DEFAULT_REDIRECT_URIS = [
+  'http://localhost:3000/#/pages/login/index',
+  'http://127.0.0.1:3000/#/pages/login/index',
+] as const
+
 export interface WechatOptions extends LoginServerOptions {
-  /** Hosts the authorize page may send a user back to (WeChat checks the registered domain). */
-  redirectHosts?: string[]
   codeTtlMs?: number
   perUserPerMinute?: number
   now?: () => number
@@ -30,7 +34,7 @@ export function buildWechatApp(opts: WechatOptions): DepartmentApp {
   const now = opts.now ?? Date.now
   const ttl = opts.codeTtlMs ?? 5 * 60_000
   const quota = opts.perUserPerMinute ?? 100
-  const redirectHosts = opts.redirectHosts ?? ['localhost', '127.0.0.1']
+  const redirectUris = opts.redirectUris ?? DEFAULT_REDIRECT_URIS
   const calls = new Map<string, number[]>() // openid → code2session call times in the last minute
 
   // WeChat's code2session is WeChat's public API: authenticated by the app secret, never RFC 9421-signed (as the real
@@ -96,12 +100,15 @@ export function buildWechatApp(opts: WechatOptions): DepartmentApp {
     },
   })
 
-  /** GET /connect/oauth2/authorize — the H5 consent page */
+  /**
+   * GET /connect/oauth2/authorize — the H5 consent page. redirect_uri must equal a registered URI exactly: no host-only,
+   * prefix or normalised match, so no other scheme (javascript:), path, port or userinfo gets the code.
+   */
   r.route({
     ...fromContract(wechatContracts.authorizePage),
     handler: async (req, reply) => {
       const { appid, redirect_uri: redirectUri, state } = req.query
-      if (appid !== opts.appId || !redirectHosts.includes(new URL(redirectUri).hostname)) {
+      if (appid !== opts.appId || !redirectUris.includes(redirectUri)) {
         throw new DepartmentError('VALIDATION_FAILED')
       }
       reply.header('cache-control', 'no-store').type('text/html; charset=utf-8')

@@ -1,4 +1,5 @@
 // State of the face-verify page: the digit challenge and its countdown, name and ID number checked locally, submit.
+// A real-name citizen's step-up is the face check alone (the challenge says so): no name or ID number is asked.
 import { useCallback, useEffect, useState } from 'react'
 import { ChineseNameSchema, type FaceChallenge, IdNumberSchema } from '@ysx/shared'
 import { t } from '../i18n'
@@ -48,6 +49,8 @@ export function useFaceVerify(onVerified: () => void) {
   const [submitting, setSubmitting] = useState(false)
   const secondsLeft = useCountdown(challenge && !spent ? challenge.expiresAt : null)
   const expired = secondsLeft === 0
+  /** Binding a real name needs the name and ID number; a real-name citizen's step-up does not. */
+  const needsIdentity = challenge?.purpose !== 'step_up'
 
   const newChallenge = useCallback(async () => {
     setLoading(true)
@@ -70,7 +73,7 @@ export function useFaceVerify(onVerified: () => void) {
 
   async function submit(capture: () => Promise<CapturedSample>) {
     if (!challenge || spent || expired || submitting) return
-    const checked = checkFields(name, idNumber)
+    const checked = needsIdentity ? checkFields(name, idNumber) : { errors: {}, values: {} }
     setErrors(checked.errors)
     setFailure(null)
     if (!checked.values) return
@@ -101,6 +104,7 @@ export function useFaceVerify(onVerified: () => void) {
     expired,
     secondsLeft,
     newChallenge,
+    needsIdentity,
     name,
     setName,
     idNumber,

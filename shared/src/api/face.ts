@@ -13,6 +13,9 @@ export const FaceChallengeSchema = z.object({
     .regex(/^\d{4,6}$/)
     .describe('请用户朗读的 4–6 位数字'),
   expiresAt: z.string().datetime().describe('过期时间（签发后 2 分钟）'),
+  purpose: z
+    .enum(['real_name', 'step_up'])
+    .describe('real_name：实名认证，需提交姓名与身份证号；step_up：已实名，只需刷脸（不再填写姓名与身份证号）'),
 })
 export type FaceChallenge = z.infer<typeof FaceChallengeSchema>
 
@@ -31,8 +34,8 @@ export const FaceSampleSchema = z
 export const FaceVerifyBodySchema = z
   .object({
     verifyId: z.string().uuid().describe('挑战编号'),
-    name: ChineseNameSchema,
-    idNumber: IdNumberSchema,
+    name: ChineseNameSchema.optional().describe('姓名：实名认证时必填；已实名用户刷脸验证时不填'),
+    idNumber: IdNumberSchema.optional().describe('身份证号：实名认证时必填；已实名用户刷脸验证时不填'),
     sample: FaceSampleSchema,
   })
   .strict()
@@ -49,7 +52,7 @@ export const faceContracts = defineContracts({
   verify: {
     method: 'POST',
     path: '/v1/face/verifications',
-    summary: '提交刷脸样本与姓名、身份证号，公安比对通过后完成实名（不保存任何影像）',
+    summary: '提交刷脸样本（实名认证时附姓名、身份证号），公安比对通过后完成实名或本会话的刷脸验证（不保存任何影像）',
     tag: 'face',
     headers: BearerHeadersSchema,
     body: FaceVerifyBodySchema,

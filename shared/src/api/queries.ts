@@ -51,8 +51,8 @@ export const DataAccessRecordSchema = z.object({
   caseId: z.string().nullable().describe('办件编号（如有）'),
   askedBy: z.string().nullish().describe('代为查询的人（代亲友时为添加人，已脱敏）；本人查询时为 null 或省略'),
   outcome: z
-    .enum(['served', 'not_found', 'failed'])
-    .describe('served 已返回数据，not_found 部门无记录，failed 部门未能应答'),
+    .enum(['served', 'not_found', 'failed', 'rejected'])
+    .describe('served 已返回数据，not_found 部门无记录，failed 部门未能应答，rejected 核验未通过（如刷脸未通过）'),
   at: z.string().datetime().describe('查询时间'),
 })
 export type DataAccessRecord = z.infer<typeof DataAccessRecordSchema>

@@ -10,7 +10,7 @@ import { useDataAccess } from '../../hooks/use-data-access'
 import { departmentName, useT } from '../../i18n'
 import './index.scss'
 
-const OUTCOME_TAG = { served: 'success', not_found: 'default', failed: 'danger' } as const
+const OUTCOME_TAG = { served: 'success', not_found: 'default', failed: 'danger', rejected: 'warning' } as const
 
 function Record({ record }: { record: DataAccessRecord }) {
   const t = useT()

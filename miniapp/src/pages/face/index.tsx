@@ -1,4 +1,5 @@
-// 实名认证 / 刷脸验证: digits to read aloud with a countdown, camera preview or stand-in, name and ID number; then 我的.
+// 实名认证 / 刷脸验证: digits to read aloud with a countdown, camera preview or stand-in, name and ID number (binding
+// only: a real-name citizen's step-up is the face alone); then 我的, or back to the page that asked.
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -33,6 +34,9 @@ export default function Face() {
         <Text className="page-face__intro">
           {stepUp ? t(STEP_UP_INTRO[params.from ?? ''] ?? 'face.stepUpIntro') : t('face.intro')}
         </Text>
+        {face.challenge && !face.needsIdentity ? (
+          <Text className="page-face__note page-face__face-only">{t('face.faceOnly')}</Text>
+        ) : null}
       </View>
 
       <View className="ysx-card page-face__challenge">
@@ -57,9 +61,11 @@ export default function Face() {
         <Text className="page-face__note page-face__privacy">{t('face.privacy')}</Text>
       </View>
 
-      <View className="ysx-card">
-        <TextFields block="page-face" fields={FIELDS} form={face.inputs} />
-      </View>
+      {face.needsIdentity ? (
+        <View className="ysx-card">
+          <TextFields block="page-face" fields={FIELDS} form={face.inputs} />
+        </View>
+      ) : null}
 
       {face.failure ? <Text className="page-face__failure">{face.failure.message}</Text> : null}
       <View className="page-face__actions">

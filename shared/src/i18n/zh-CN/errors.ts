@@ -33,6 +33,7 @@ export const errors = {
   FACE_NOT_MATCHED: '人脸比对未通过，请本人操作并确保光线充足',
   FACE_LIVENESS_FAILED: '活体检测未通过，请本人正对镜头重新验证',
   FACE_ATTEMPTS_EXCEEDED: '今日刷脸验证失败次数过多，请明天再试',
+  FACE_SAMPLE_NOT_ACCEPTED: '此处只接受摄像头拍摄的人脸画面，请允许使用摄像头后重试',
   PRESENTATION_INVALID: '亮证码无效或已被篡改，请让对方刷新后重新出示',
   PRESENTATION_EXPIRED: '亮证码已过期，请让对方刷新后重新出示',
   PRESENTATION_REPLAYED: '该亮证码已被核验过，请让对方刷新后重新出示',

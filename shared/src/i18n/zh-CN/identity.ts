@@ -48,6 +48,7 @@ export const face = {
   stepUpIntro: '为保护您的信息，查看完整证件号前请再次完成刷脸验证',
   stepUpWallet: '为保护您的信息，查看完整证照或亮证前请再次完成刷脸验证',
   stepUpPrivacy: '为保护您的信息，下载个人数据或注销账号前请再次完成刷脸验证',
+  faceOnly: '您已实名：只需本人刷脸，无需再次填写姓名与身份证号',
   digitsLabel: '请朗读以下数字',
   starting: '正在获取验证数字…',
   expiresIn: '{{seconds}} 秒后失效',

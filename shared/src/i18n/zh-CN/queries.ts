@@ -57,7 +57,7 @@ export const queries = {
     purpose: '用途：{{purpose}}',
     caseId: '办件编号：{{caseId}}',
     askedBy: '查询人：{{name}}（代亲友，经您授权）',
-    outcomes: { served: '已返回数据', not_found: '部门无记录', failed: '部门未能应答' },
+    outcomes: { served: '已返回数据', not_found: '部门无记录', failed: '部门未能应答', rejected: '核验未通过' },
     loadMore: '加载更多',
     loadingMore: '加载中…',
     noMore: '没有更多了',
