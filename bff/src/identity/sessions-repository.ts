@@ -109,6 +109,7 @@ export function drizzleSessionsRepository(db: Db): SessionsRepository {
       const ended = or(isNotNull(sessions.revokedAt), lte(sessions.absoluteExpiresAt, now), notExists(live))
       // The refresh tokens go with their session (ON DELETE CASCADE).
       return db.delete(sessions).where(ended).run().changes
+    },
     async setStepUp(id, at) {
       db.update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, id)).run()
     },
