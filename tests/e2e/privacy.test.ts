@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs'
 import { PersonalDataExportSchema } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
 import { bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
-import { H5_DIR, launchChromium, phoneContext, settled, shootWhole, signedIn, watchErrors } from './browser'
+import {
+  H5_DIR,
+  launchChromium,
+  phoneContext,
+  type SessionTokens,
+  settled,
+  shootWhole,
+  signedIn,
+  watchErrors,
+} from './browser'
 
 jest.setTimeout(120_000)
 
@@ -27,7 +36,7 @@ const button = (page: Page, label: string) => page.locator('.nut-button', { hasT
 test('a citizen downloads their data as JSON, then closes the account with the consequences shown first', async () => {
   const who = sys.citizen(4)
   await realNameUser(sys, 'e2e-privacy', 4)
-  const tokens = await sys.login('e2e-privacy')
+  const tokens = (await sys.login('e2e-privacy')) as SessionTokens
   const context = await phoneContext(browser)
   const page = await signedIn(context, bffUrl, tokens)
   const errors = watchErrors(page, { consoleFrom: bffUrl })

@@ -105,6 +105,9 @@ async function citizen(account: string): Promise<Citizen> {
     consentVersion: FAMILY_CONSENT_VERSION,
     addedAt: at,
     removedAt: null,
+    status: 'active',
+    memberUserId: null,
+    consentedAt: at,
   })
   await store.repos.presentations.addCredential({
     id: `credential-${mark}`,
@@ -233,6 +236,9 @@ describe('注销账号 (PIPL Art. 47)', () => {
       consentVersion: FAMILY_CONSENT_VERSION,
       addedAt: new Date(),
       removedAt: null,
+      status: 'active',
+      memberUserId: b.userId,
+      consentedAt: new Date(),
     })
     await store.close()
 

@@ -230,7 +230,7 @@ export function createHolderService(d: {
         usedAt: null,
       }
       await d.repo.addFamilyChallenge(row)
-      return { verifyId: row.id, digits: row.digits, expiresAt: row.expiresAt.toISOString() }
+      return { verifyId: row.id, digits: row.digits, expiresAt: row.expiresAt.toISOString(), purpose: 'family_consent' }
     },
 
     async add(userId, input, ctx) {

@@ -112,8 +112,9 @@ export function createFaceService(d: FaceDeps): FaceService {
       if (claim.kind === 'used') return fail(userId, 'FACE_CHALLENGE_USED', ctx)
       if (claim.kind === 'expired') return fail(userId, 'FACE_CHALLENGE_EXPIRED', ctx)
 
-      const idNumber = realName ? d.cipher.decrypt(user.idNumberSealed!) : input.idNumber!
-      const name = realName ? d.cipher.decrypt(user.nameSealed!) : input.name!
+      const sealedAt = (column: string) => ({ table: 'users', column, row: userId })
+      const idNumber = realName ? d.cipher.decrypt(user.idNumberSealed!, sealedAt('id_number_sealed')) : input.idNumber!
+      const name = realName ? d.cipher.decrypt(user.nameSealed!, sealedAt('name_sealed')) : input.name!
       const idHash = d.cipher.lookupHash(idNumber)
       // A real-name account re-verifies as the same citizen only (an API client may still send the ID number).
       if (realName && input.idNumber && d.cipher.lookupHash(input.idNumber) !== idHash)

@@ -14,8 +14,10 @@ export const FaceChallengeSchema = z.object({
     .describe('请用户朗读的 4–6 位数字'),
   expiresAt: z.string().datetime().describe('过期时间（签发后 2 分钟）'),
   purpose: z
-    .enum(['real_name', 'step_up'])
-    .describe('real_name：实名认证，需提交姓名与身份证号；step_up：已实名，只需刷脸（不再填写姓名与身份证号）'),
+    .enum(['real_name', 'step_up', 'family_consent'])
+    .describe(
+      'real_name：实名认证，需提交姓名与身份证号；step_up：已实名，只需刷脸（不再填写姓名与身份证号）；family_consent：代亲友，亲友本人在添加人的手机上刷脸',
+    ),
 })
 export type FaceChallenge = z.infer<typeof FaceChallengeSchema>
 
