@@ -66,7 +66,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   })
   const { profiles } = identity
   const wallet = createWalletService(readers, profiles, cipher, audit)
-  const presentations = createPresentationService({ keys, wallet, profiles, repo: repos.presentations, now })
+  const presentations = createPresentationService({ keys, wallet, profiles, repo: repos.presentations, audit, now })
   const healthCode = createHealthCode({
     repo: repos.healthCode,
     dataUse,

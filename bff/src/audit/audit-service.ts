@@ -15,6 +15,11 @@ export type AuditAction =
   | 'family.add'
   | 'family.remove'
   | 'health_code.transfer'
+  | 'health_code.issue'
+  | 'health_code.verify'
+  | 'health_code.callback'
+  | 'credential.issue'
+  | 'presentation.verify'
 
 export interface AuditContext {
   requestId?: string

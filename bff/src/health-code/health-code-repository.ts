@@ -1,6 +1,6 @@
 // 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
-import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../platform/db'
 import {
   checkIns,
@@ -28,6 +28,10 @@ export interface HealthCodeRepository {
   activeMemberByHash(ownerId: string, idNumberHash: string): Promise<FamilyMemberRow | undefined>
   activeMemberCount(ownerId: string): Promise<number>
   removeMember(ownerId: string, id: string, at: Date): Promise<boolean>
+  /** An active member by id alone (whoever added them): the status of `f:<id>` is evaluated again for them. */
+  activeMember(id: string): Promise<FamilyMemberRow | undefined>
+  /** Every active member with this ID number, on anyone's list (a 卫健 notice about that person). */
+  activeMembersByIdNumberHash(idNumberHash: string): Promise<FamilyMemberRow[]>
 
   addDeclaration(row: DeclarationRow): Promise<void>
   declarationsSince(holder: string, since: Date): Promise<DeclarationRow[]>
@@ -47,8 +51,15 @@ export interface HealthCodeRepository {
   statusByCredential(credentialId: string): Promise<HealthStatusRow | undefined>
   putStatus(row: HealthStatusRow): Promise<void>
   markStale(holder: string): Promise<void>
-  /** Records the first verification of `jti`; false when it was seen before. */
+  /**
+   * Records the first use of a one-use id; false when it was seen before. Ids: `<credential>:<proof>` (an entrance
+   * verification), `cb-nonce:<keyid>:<nonce>` and `cb-result:<resultId>` (卫健's signed callbacks).
+   */
   firstUse(jti: string, at: Date): Promise<boolean>
+  /** Gives a reserved id back (the department asked failed, so nothing was decided with it). */
+  releaseUse(jti: string): Promise<void>
+  /** Deletes one-use rows recorded before `before` (the retention job's); how many went. */
+  purgeOneUseBefore(before: Date): Promise<number>
 
   addAppeal(row: AppealRow): Promise<void>
   appealsOf(holder: string): Promise<AppealRow[]>
@@ -120,6 +131,21 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
         isNull(familyMembers.removedAt),
       )
       return one(db.update(familyMembers).set({ removedAt: at }).where(standing).run())
+    },
+
+    async activeMember(id) {
+      return db
+        .select()
+        .from(familyMembers)
+        .where(and(eq(familyMembers.id, id), isNull(familyMembers.removedAt)))
+        .get()
+    },
+    async activeMembersByIdNumberHash(hash) {
+      return db
+        .select()
+        .from(familyMembers)
+        .where(and(eq(familyMembers.idNumberHash, hash), isNull(familyMembers.removedAt)))
+        .all()
     },
 
     async addDeclaration(row) {
@@ -202,6 +228,12 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     },
     async firstUse(jti, at) {
       return one(db.insert(healthCodeUses).values({ jti, verifiedAt: at }).onConflictDoNothing().run())
+    },
+    async releaseUse(jti) {
+      db.delete(healthCodeUses).where(eq(healthCodeUses.jti, jti)).run()
+    },
+    async purgeOneUseBefore(before) {
+      return db.delete(healthCodeUses).where(lt(healthCodeUses.verifiedAt, before)).run().changes
     },
 
     async addAppeal(row) {

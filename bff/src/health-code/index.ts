@@ -9,8 +9,9 @@ import type { WeijianClient } from '../platform/departments'
 import type { FieldCipher } from '../platform/field-cipher'
 import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
+import { type CallbackService, createCallbackService } from './callbacks-service'
 import type { HealthCodeRepository } from './health-code-repository'
-import { createHolderService, type HolderService } from './holders-service'
+import { createHolderService, type Holder, type HolderService } from './holders-service'
 import { loadRuleSets } from './rules'
 import { createHealthStatusService, type HealthStatusService } from './status-service'
 import { createTransferService, type TransferService } from './transfer-service'
@@ -21,6 +22,8 @@ export interface HealthCode {
   activity: ActivityService
   appeals: AppealsService
   transfers: TransferService
+  /** The departments' signed callbacks (卫健's new test results) */
+  callbacks: CallbackService
 }
 
 export function createHealthCode(d: {
@@ -40,13 +43,21 @@ export function createHealthCode(d: {
   const { repo, keys, audit, cipher, profiles, now } = d
   const readers = d.dataUse.readers
   const appeals = createAppealsService({ repo, readers, weijian: d.weijian, dataUse: d.dataUse, now })
-  const status = createHealthStatusService({ repo, readers, appeals, keys, rules, now })
+  const holders = createHolderService({ repo, profiles, readers, cipher, audit, now })
+  /** The holder a status row is filed under: `u:<userId>`, or `f:<memberId>` while that member is on a list. */
+  const holderOf = async (key: string): Promise<Holder | undefined> => {
+    const owner = key.startsWith('u:') ? key.slice(2) : (await repo.activeMember(key.slice(2)))?.ownerId
+    if (!owner) return undefined
+    return holders.resolve(owner, key.startsWith('u:') ? 'self' : key.slice(2)).catch(() => undefined)
+  }
+  const status = createHealthStatusService({ repo, readers, appeals, keys, rules, audit, holderOf, now })
   return {
-    holders: createHolderService({ repo, profiles, readers, cipher, audit, now }),
+    holders,
     status,
     activity: createActivityService({ repo, status, profiles, cipher, now }),
     appeals,
     transfers: createTransferService({ status, keys, audit, now }),
+    callbacks: createCallbackService({ repo, profiles, cipher, weijian: d.weijian, audit, now }),
   }
 }
 

@@ -18,6 +18,8 @@ export interface ProfileService {
   maskedName(userId: string): Promise<string>
   /** A real-name citizen's full name, for a payload they consented to (the 粤澳 transfer), else 403. */
   fullName(userId: string): Promise<string>
+  /** The account bound to this ID number, if any (a department's notice about that person). */
+  userIdByIdNumber(idNumber: string): Promise<string | undefined>
 }
 
 export function toProfile(u: UserRow): Profile {
@@ -62,6 +64,9 @@ export function createProfileService(
     },
     async fullName(userId) {
       return cipher.decrypt((await realName(userId)).nameSealed!)
+    },
+    async userIdByIdNumber(idNumber) {
+      return (await users.findByIdNumberHash(cipher.lookupHash(idNumber)))?.id
     },
     async requireRecentFace(userId, ctx) {
       const user = await load(userId)

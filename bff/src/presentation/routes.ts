@@ -34,7 +34,7 @@ export default async function presentationRoutes(
     config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
     handler: async (req, reply) => (
       reply.header('cache-control', 'no-store'),
-      opts.presentations.verifyOnline(req.body.presentation)
+      opts.presentations.verifyOnline(req.body.presentation, auditContext(req))
     ),
   })
 
