@@ -4,7 +4,7 @@
 // keyid, alg, a fresh nonce and a tag). A notice is retried with exponential backoff (1 s doubling, at most 10 min)
 // until the platform answers 2xx; every try is signed afresh. The public key is served at GET /v1/callback-keys.
 // Kept here, beside 卫健, so the lead can later unify it with the harness's RFC 9421 code for the BFF's calls.
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from 'node:crypto'
 import { chinaDateTime, fromContract, type TestResultNotice, weijianContracts } from '@ysx/shared'
 import { createSigner, httpbis } from 'http-message-signatures'
 import type { DepartmentContext } from '../harness'
@@ -31,6 +31,49 @@ interface OutboxRow {
 /** The RFC 9530 Content-Digest of a body (sha-256). */
 export const contentDigest = (body: string) => `sha-256=:${createHash('sha256').update(body).digest('base64')}:`
 
+/**
+ * The headers of one signed callback POST of `body` to `url`: content-type, content-digest, signature-input and
+ * signature. `created` and `nonce` default to now and 16 random bytes (tests set them to age or replay a message).
+ */
+export async function signCallback(opts: {
+  key: KeyObject
+  kid: string
+  url: string
+  body: string
+  created?: Date
+  nonce?: string
+}): Promise<Record<string, string>> {
+  const signed = await httpbis.signMessage(
+    {
+      key: createSigner(opts.key, CALLBACK_ALG, opts.kid),
+      fields: CALLBACK_FIELDS,
+      params: ['created', 'keyid', 'alg', 'nonce', 'tag'],
+      paramValues: {
+        created: opts.created ?? new Date(),
+        nonce: opts.nonce ?? randomBytes(16).toString('base64url'),
+        tag: CALLBACK_TAG,
+      },
+    },
+    {
+      method: 'POST',
+      url: opts.url,
+      headers: { 'content-type': 'application/json', 'content-digest': contentDigest(opts.body) },
+    },
+  )
+  return signed.headers as Record<string, string>
+}
+
+/** 卫健's callback signing key as its own file holds it (kid and private key): for operators and tests. */
+export function callbackKeyOf(sqlite: { prepare(sql: string): { get(): unknown } }): { kid: string; key: KeyObject } {
+  const row = sqlite
+    .prepare('SELECT kid, private_pem AS pem FROM callback_keys ORDER BY created_at DESC LIMIT 1')
+    .get() as {
+    kid: string
+    pem: string
+  }
+  return { kid: row.kid, key: createPrivateKey(row.pem) }
+}
+
 export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typeof schema>): void {
   const c = weijianContracts
 
@@ -48,7 +91,7 @@ export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typ
       .run(kid, pem, jwk.x, jwk.y, new Date().toISOString())
     key = { kid, pem, x: jwk.x, y: jwk.y }
   }
-  const signer = createSigner(createPrivateKey(key.pem), CALLBACK_ALG, key.kid)
+  const privateKey = createPrivateKey(key.pem)
   const publicKeys = { keys: [{ kid: key.kid, alg: CALLBACK_ALG, kty: 'EC', crv: 'P-256', x: key.x, y: key.y }] }
 
   const subscription = () =>
@@ -97,24 +140,11 @@ export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typ
 
   /** One signed POST of a notice; resolves with the failure, or null when the platform acknowledged it. */
   async function send(url: string, body: string): Promise<string | null> {
-    const target = new URL(url)
-    const signed = await httpbis.signMessage(
-      {
-        key: signer,
-        fields: CALLBACK_FIELDS,
-        params: ['created', 'keyid', 'alg', 'nonce', 'tag'],
-        paramValues: { created: new Date(), nonce: randomBytes(16).toString('base64url'), tag: CALLBACK_TAG },
-      },
-      {
-        method: 'POST',
-        url: target.toString(),
-        headers: { 'content-type': 'application/json', 'content-digest': contentDigest(body) },
-      },
-    )
+    const headers = await signCallback({ key: privateKey, kid: key!.kid, url, body })
     try {
-      const res = await fetch(target, {
+      const res = await fetch(url, {
         method: 'POST',
-        headers: signed.headers as Record<string, string>,
+        headers,
         body,
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       })
