@@ -85,7 +85,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     health: healthCode,
     budgetMs: config.departments.dashboardBudgetMs,
   })
-  const { verifyRateLimitMax } = config
+  const { verifyRateLimitMax, verifierRateLimitMax } = config
 
   // Third-party wiring first, then our own error handling and access tokens, then each capability's routes.
   const production = config.env === 'production'
@@ -109,8 +109,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(dataUseRoutes, { dataUse })
   await app.register(keyRoutes, { keys })
   await app.register(walletRoutes, { wallet })
-  await app.register(presentationRoutes, { presentations, verifyRateLimitMax })
-  await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax })
+  await app.register(presentationRoutes, { presentations, verifyRateLimitMax, verifierRateLimitMax })
+  await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax, verifierRateLimitMax })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
   return app

@@ -6,11 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { HealthCode } from '.'
 import { auditContext } from '../audit'
 import { privateNoStore } from '../platform/fastify'
+import { verifierLimit } from '../platform/plugins/verifier-limit'
 import callbackRoutes from './callback-routes'
 
 export default async function healthCodeRoutes(
   app: FastifyInstance,
-  options: { healthCode: HealthCode; verifyRateLimitMax: number },
+  options: { healthCode: HealthCode; verifyRateLimitMax: number; verifierRateLimitMax?: number },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const opts = { ...options.healthCode, verifyRateLimitMax: options.verifyRateLimitMax }
@@ -86,6 +87,10 @@ export default async function healthCodeRoutes(
   r.route({
     ...fromContract(c.verify),
     config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
+    preHandler: verifierLimit(app, {
+      max: options.verifierRateLimitMax ?? options.verifyRateLimitMax,
+      windowMs: 60_000,
+    }),
     handler: async (req, reply) =>
       reply.header('cache-control', 'no-store').send(await opts.status.verify(req.body.code, auditContext(req))),
   })
