@@ -210,6 +210,8 @@ export function createHealthStatusService(d: {
           k: { x: deviceKey.x, y: deviceKey.y },
           e: exp,
           v: row.ruleVersion,
+          // When it was signed: an offline verifier shows the credential's age (签发于 N 分钟前).
+          i: Math.floor(at / 1000),
         }
         const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) =>
           d.keys.signFor(build),

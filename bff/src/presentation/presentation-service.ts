@@ -47,6 +47,8 @@ export interface CredentialClaims {
   k: { x: string; y: string }
   /** expiry, seconds */
   e: number
+  /** signed at, seconds (an offline verifier shows the credential's age) */
+  i: number
 }
 
 type Verification = z.output<typeof VerificationSchema>
@@ -129,6 +131,7 @@ export function createPresentationService(d: {
         d: toShortKeys(disclosed),
         k: { x: deviceKey.x, y: deviceKey.y },
         e: exp,
+        i: iat,
       }
       const credential = await signJws({ alg: 'ES256', typ: CREDENTIAL_TYP }, claims, (build) => d.keys.signFor(build))
       await d.repo.addCredential({
