@@ -260,9 +260,11 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/verify',
     tag: 'health-code',
-    summary: '场所入口核验：验签、设备签名、时效（≤ 60 秒）、是否为当前状态、一码一用；只返回颜色与时间',
+    summary:
+      '场所入口核验：验签、设备签名、时效（≤ 60 秒）、一码一用（先占用再查询）；状态已过期或卫健通知有新结果时先重新判定，返回持码人当前的颜色与出示时间',
     body: z.object({ code: z.string().min(1).max(2000).describe('扫码得到的文本') }).strict(),
-    responses: { 200: HealthVerificationSchema, 400: E, 409: E, 422: E, 429: E },
+    // 502–504: a stale or lapsed status is evaluated again with 卫健 before the answer, and 卫健 failed.
+    responses: { 200: HealthVerificationSchema, 400: E, 409: E, 422: E, 429: E, 502: E, 503: E, 504: E },
   },
   testResultNotice: {
     method: 'POST',
