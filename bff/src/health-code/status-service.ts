@@ -20,6 +20,7 @@ import type { HealthCodeRepository, HealthStatusRow } from './health-code-reposi
 import type { DepartmentReaders } from '../data-use'
 import type { AuditContext, AuditService } from '../audit'
 import { AppError } from '../platform/app-error'
+import { oncePer } from '../platform/once-per'
 import { nodeEs256Verify } from '../platform/es256'
 import { signJws } from '../platform/jws'
 import type { KeyService } from '../keys'
@@ -72,6 +73,8 @@ export function createHealthStatusService(d: {
   now: () => Date
 }): HealthStatusService {
   const windowMs = Math.max(...d.rules.rules.map((r) => r.lastsSeconds)) * 1000
+  // Forged or garbled codes cost nothing to send: audited once per address per minute, not each time.
+  const firstJunkFrom = oncePer(60_000)
 
   /**
    * `fresh`: after the holder did something (declared, checked in), or when 卫健 reported a new result, ask 卫健 for
@@ -254,7 +257,10 @@ export function createHealthStatusService(d: {
       }
       const keys = await d.keys.verificationKeys(credentialKid(code))
       const r = verifyHealthCode(code, { keys, nowMs: at.getTime(), es256: nodeEs256Verify })
-      if (!r.ok) return refuse(r.failure === 'expired' ? 'HEALTH_CODE_EXPIRED' : 'HEALTH_CODE_INVALID', r.reason)
+      if (!r.ok) {
+        if (r.failure !== 'expired' && !firstJunkFrom(ctx.ip ?? '')) throw new AppError('HEALTH_CODE_INVALID', r.reason)
+        return refuse(r.failure === 'expired' ? 'HEALTH_CODE_EXPIRED' : 'HEALTH_CODE_INVALID', r.reason)
+      }
       // A newer device took over, or the status changed since this credential was signed: not current.
       const row = await d.repo.statusByCredential(r.credentialId)
       if (!row) return refuse('HEALTH_CODE_SUPERSEDED', 'no current status holds this credential')

@@ -22,6 +22,7 @@ import {
 } from '@ysx/shared/credential'
 import type { PresentationsRepository } from './presentations-repository'
 import { AppError } from '../platform/app-error'
+import { oncePer } from '../platform/once-per'
 import { nodeEs256Verify } from '../platform/es256'
 import { signJws } from '../platform/jws'
 import type { AuditContext, AuditService } from '../audit'
@@ -110,6 +111,8 @@ export function createPresentationService(d: {
 }): PresentationService {
   const now = d.now ?? (() => new Date())
   const invalid = (why: string) => new AppError('PRESENTATION_INVALID', why)
+  // Forged or garbled codes cost nothing to send: audited once per address per minute, not each time.
+  const firstJunkFrom = oncePer(60_000)
 
   return {
     async issue(userId, cardId, profile, deviceKey, ctx) {
@@ -167,7 +170,9 @@ export function createPresentationService(d: {
       try {
         offline = await this.verifyOffline(presentation)
       } catch (err) {
-        return err instanceof AppError ? refuse(err) : Promise.reject(err)
+        if (!(err instanceof AppError)) throw err
+        if (err.code === 'PRESENTATION_INVALID' && !firstJunkFrom(ctx.ip ?? '')) throw err
+        return refuse(err)
       }
       const { credentialId, type, profile, disclosed, jti, iat } = offline
       const row = await d.repo.findCredential(credentialId)

@@ -138,7 +138,7 @@ test('one QR presented twice at once: exactly one success and exactly one depart
   }
 })
 
-test('a replayed presentation and a forged one are each audited as a refused verification', async () => {
+test('a replayed presentation and a forged one are each audited as a refused verification (junk once per address)', async () => {
   const s = await setup()
   try {
     const qr = s.present()
@@ -147,6 +147,10 @@ test('a replayed presentation and a forged one are each audited as a refused ver
       code: 'PRESENTATION_REPLAYED',
     })
     await expect(s.service.verifyOnline(`${qr}x`, { requestId: 'forged', ip: '203.0.113.9' })).rejects.toMatchObject({
+      code: 'PRESENTATION_INVALID',
+    })
+    // A flood of junk from the same address is not a flood in the audit trail: once per address per minute.
+    await expect(s.service.verifyOnline(`${qr}y`, { requestId: 'forged-2', ip: '203.0.113.9' })).rejects.toMatchObject({
       code: 'PRESENTATION_INVALID',
     })
     const refused = (await s.audit.list()).filter((r) => r.action === 'presentation.verify')
