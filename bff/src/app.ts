@@ -81,7 +81,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   })
   const { profiles } = identity
   const wallet = createWalletService(readers, profiles, cipher, audit)
-  const presentations = createPresentationService({ keys, wallet, profiles, repo: repos.presentations, now })
+  const presentations = createPresentationService({ keys, wallet, profiles, repo: repos.presentations, audit, now })
   const healthCode = createHealthCode({
     repo: repos.healthCode,
     dataUse,
@@ -102,7 +102,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     health: healthCode,
     budgetMs: config.departments.dashboardBudgetMs,
   })
-  const { verifyRateLimitMax } = config
+  const { verifyRateLimitMax, verifierRateLimitMax } = config
   const feedback = createFeedbackService(repos.feedback, cipher)
   const presentationData = createPresentationPersonalData(repos.presentations)
   const privacy = createPrivacyService({
@@ -162,8 +162,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(dataUseRoutes, { dataUse })
   await app.register(keyRoutes, { keys })
   await app.register(walletRoutes, { wallet })
-  await app.register(presentationRoutes, { presentations, verifyRateLimitMax })
-  await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax })
+  await app.register(presentationRoutes, { presentations, verifyRateLimitMax, verifierRateLimitMax })
+  await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax, verifierRateLimitMax })
   await app.register(privacyRoutes, { privacy })
 
   if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })

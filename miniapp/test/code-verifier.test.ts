@@ -7,7 +7,7 @@ import { presentationVerifier } from '../src/hooks/use-verifier'
 import { t } from '../src/i18n'
 import { JWKS_STORAGE } from '../src/services/verify-offline'
 import { failWith, replyWith, requestMock, sent, storage } from './taro-mock'
-import { healthQr, KEYS, NOW, presentationQr, resetTaroMock } from './verifier-fixtures'
+import { healthQr, KEYS, NOW, nowSeconds, presentationQr, resetTaroMock } from './verifier-fixtures'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -62,6 +62,17 @@ describe('核验健康码', () => {
     })
     replyWith(503, envelope('OVERLOADED'))
     await expect(verifyOnlineFirst(healthQr(), healthCodeVerifier, NOW)).resolves.toMatchObject({ mode: 'offline' })
+  })
+
+  it('offline, shows how long ago the platform signed the colour: a green signed hours ago is not passed off as now', async () => {
+    storage.set(JWKS_STORAGE, { keys: KEYS })
+    failWith(new Error('offline'))
+    const verdict = await verifyOnlineFirst(healthQr({ signedAt: nowSeconds - 3 * 3600 }), healthCodeVerifier, NOW)
+    expect(verdict).toMatchObject({ status: 'passed', mode: 'offline', credentialAgeMinutes: 180 })
+    expect(t('healthCode.verify.signedAgo', { minutes: 180 })).toContain('签发于 180 分钟前')
+    failWith(new Error('offline'))
+    const presented = await verifyOnlineFirst(presentationQr({ signedAt: nowSeconds - 125 }), presentationVerifier, NOW)
+    expect(presented).toMatchObject({ mode: 'offline', credentialAgeMinutes: 2 })
   })
 
   it('says why an offline check failed: no keys on this device, or an expired code', async () => {

@@ -24,16 +24,31 @@ function signed(header: object, claims: object): string {
 const k = { x: deviceJwk.x, y: deviceJwk.y }
 
 /** A 亮证 QR (traffic-police profile), the proof made at `iat` (default 5 s before NOW); `kid` names the issuer key. */
-export function presentationQr(opts: { iat?: number; kid?: string } = {}): string {
+export function presentationQr(opts: { iat?: number; kid?: string; signedAt?: number } = {}): string {
   const d = { n: '张三', lc: 'C1', vf: '2020-01-01', vu: '2032-01-01', pr: 12 }
-  const claims = { c: 'cred-1', t: 'driving_licence', p: 'traffic_police', d, k, e: nowSeconds + 3600 }
+  const claims = {
+    c: 'cred-1',
+    t: 'driving_licence',
+    p: 'traffic_police',
+    d,
+    k,
+    e: nowSeconds + 3600,
+    ...(opts.signedAt === undefined ? {} : { i: opts.signedAt }),
+  }
   const credential = signed({ alg: 'ES256', typ: 'ysx-vc', kid: opts.kid ?? 'k-2026-11' }, claims)
   return presentation(credential, devicePrivate, { iatSeconds: opts.iat ?? nowSeconds - 5, jti: 'j-123456789' })
 }
 
-/** A 粤康码 QR (green), the proof made 3 s before NOW. */
-export function healthQr(): string {
-  const claims = { c: 'hc-1', hc: 'g', k, e: nowSeconds + 3600, v: '2026.11' }
+/** A 粤康码 QR (green), the proof made 3 s before NOW; `signedAt` (seconds) puts the credential's signing time in. */
+export function healthQr(opts: { signedAt?: number } = {}): string {
+  const claims = {
+    c: 'hc-1',
+    hc: 'g',
+    k,
+    e: nowSeconds + 3600,
+    v: '2026.11',
+    ...(opts.signedAt === undefined ? {} : { i: opts.signedAt }),
+  }
   const credential = signed({ alg: 'ES256', typ: 'ysx-hc', kid: 'k-2026-11' }, claims)
   return presentation(credential, devicePrivate, { iatSeconds: nowSeconds - 3, jti: 'j-123456789' })
 }

@@ -31,6 +31,11 @@ export type AuditAction =
   | 'authz.not_found'
   /** An operator revoked a signing key (reason: its kid) */
   | 'key.revoke'
+  | 'health_code.issue'
+  | 'health_code.verify'
+  | 'health_code.callback'
+  | 'credential.issue'
+  | 'presentation.verify'
 
 export interface AuditContext {
   requestId?: string

@@ -40,6 +40,10 @@ export interface HealthCodeRepository {
   addFamilyChallenge(row: FamilyFaceChallengeRow): Promise<void>
   /** Marks the owner's unexpired, unused challenge used and returns its digits; undefined otherwise */
   claimFamilyChallenge(ownerId: string, id: string, at: Date): Promise<string | undefined>
+  /** An active member by id alone (whoever added them): the status of `f:<id>` is evaluated again for them. */
+  activeMember(id: string): Promise<FamilyMemberRow | undefined>
+  /** Every active member with this ID number, on anyone's list (a 卫健 notice about that person). */
+  activeMembersByIdNumberHash(idNumberHash: string): Promise<FamilyMemberRow[]>
 
   addDeclaration(row: DeclarationRow): Promise<void>
   declarationsSince(holder: string, since: Date): Promise<DeclarationRow[]>
@@ -60,8 +64,13 @@ export interface HealthCodeRepository {
   statusByCredential(credentialId: string): Promise<HealthStatusRow | undefined>
   putStatus(row: HealthStatusRow): Promise<void>
   markStale(holder: string): Promise<void>
-  /** Records the first verification of `jti`; false when it was seen before. */
+  /**
+   * Records the first use of a one-use id; false when it was seen before. Ids: `<credential>:<proof>` (an entrance
+   * verification), `cb-nonce:<keyid>:<nonce>` and `cb-result:<resultId>` (卫健's signed callbacks).
+   */
   firstUse(jti: string, at: Date): Promise<boolean>
+  /** Gives a reserved id back (the department asked failed, so nothing was decided with it). */
+  releaseUse(jti: string): Promise<void>
 
   addAppeal(row: AppealRow): Promise<void>
   appealsOf(holder: string): Promise<AppealRow[]>
@@ -209,6 +218,21 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
       return claimed[0]?.digits
     },
 
+    async activeMember(id) {
+      return db
+        .select()
+        .from(familyMembers)
+        .where(and(eq(familyMembers.id, id), isNull(familyMembers.removedAt)))
+        .get()
+    },
+    async activeMembersByIdNumberHash(hash) {
+      return db
+        .select()
+        .from(familyMembers)
+        .where(and(eq(familyMembers.idNumberHash, hash), isNull(familyMembers.removedAt)))
+        .all()
+    },
+
     async addDeclaration(row) {
       db.insert(healthDeclarations).values(row).run()
     },
@@ -294,6 +318,9 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     },
     async firstUse(jti, at) {
       return one(db.insert(healthCodeUses).values({ jti, verifiedAt: at }).onConflictDoNothing().run())
+    },
+    async releaseUse(jti) {
+      db.delete(healthCodeUses).where(eq(healthCodeUses.jti, jti)).run()
     },
 
     async addAppeal(row) {

@@ -10,8 +10,9 @@ import type { GonganClient, ShichangClient, WeijianClient } from '../platform/de
 import type { FieldCipher } from '../platform/field-cipher'
 import { type ActivityService, createActivityService } from './activity-service'
 import { type AppealsService, createAppealsService } from './appeals-service'
+import { type CallbackService, createCallbackService } from './callbacks-service'
 import type { HealthCodeRepository } from './health-code-repository'
-import { createHolderService, type HolderService } from './holders-service'
+import { createHolderService, type Holder, type HolderService } from './holders-service'
 import { createHealthCodePersonalData, type HealthCodePersonalData } from './personal-data'
 import { loadRuleSets } from './rules'
 import { createHealthStatusService, type HealthStatusService } from './status-service'
@@ -30,6 +31,8 @@ export interface HealthCode {
   stepUp(auth: AccessClaims, ctx: AuditContext): Promise<void>
   /** PIPL: the citizen's health-code records for their copy and for 注销, and the retention purge */
   personalData: HealthCodePersonalData
+  /** The departments' signed callbacks (卫健's new test results) */
+  callbacks: CallbackService
 }
 
 export function createHealthCode(d: {
@@ -53,9 +56,16 @@ export function createHealthCode(d: {
   const { repo, keys, audit, cipher, profiles, now } = d
   const readers = d.dataUse.readers
   const appeals = createAppealsService({ repo, readers, weijian: d.weijian, dataUse: d.dataUse, now })
-  const status = createHealthStatusService({ repo, readers, appeals, keys, rules, now })
+  const holders = createHolderService({ repo, profiles, readers, dataUse: d.dataUse, gongan: d.gongan, cipher, audit, now })
+  /** The holder a status row is filed under: `u:<userId>`, or `f:<memberId>` while that member is on a list. */
+  const holderOf = async (key: string): Promise<Holder | undefined> => {
+    const owner = key.startsWith('u:') ? key.slice(2) : (await repo.activeMember(key.slice(2)))?.ownerId
+    if (!owner) return undefined
+    return holders.resolve(owner, key.startsWith('u:') ? 'self' : key.slice(2)).catch(() => undefined)
+  }
+  const status = createHealthStatusService({ repo, readers, appeals, keys, rules, audit, holderOf, now })
   return {
-    holders: createHolderService({ repo, profiles, readers, dataUse: d.dataUse, gongan: d.gongan, cipher, audit, now }),
+    holders,
     status,
     activity: createActivityService({
       repo,
@@ -70,6 +80,7 @@ export function createHealthCode(d: {
     transfers: createTransferService({ status, keys, audit, now }),
     stepUp: (auth, ctx) => profiles.requireRecentFace(auth.sub, ctx),
     personalData: createHealthCodePersonalData(repo),
+    callbacks: createCallbackService({ repo, profiles, cipher, weijian: d.weijian, audit, now }),
   }
 }
 

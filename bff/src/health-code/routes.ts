@@ -6,10 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { HealthCode } from '.'
 import { auditContext } from '../audit'
 import { privateNoStore } from '../platform/fastify'
+import { verifierLimit } from '../platform/plugins/verifier-limit'
+import callbackRoutes from './callback-routes'
 
 export default async function healthCodeRoutes(
   app: FastifyInstance,
-  options: { healthCode: HealthCode; verifyRateLimitMax: number },
+  options: { healthCode: HealthCode; verifyRateLimitMax: number; verifierRateLimitMax?: number },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const opts = { ...options.healthCode, verifyRateLimitMax: options.verifyRateLimitMax }
@@ -34,7 +36,11 @@ export default async function healthCodeRoutes(
     // The hot path: the reply is built from our own stored row, typed against the contract at compile time, so it is
     // not parsed again by zod on the way out (the other routes are).
     serializerCompiler: () => (data) => JSON.stringify(data),
-    handler: async (req) => opts.status.show(await holder(req), req.body.deviceKey, locale(req)),
+    handler: async (req) =>
+      opts.status.show(await holder(req), req.body.deviceKey, locale(req), {
+        userId: req.auth.sub,
+        ctx: auditContext(req),
+      }),
   })
 
   /** POST /v1/health-codes/:holder/declarations — a health or trip declaration, then the new status */
@@ -86,9 +92,16 @@ export default async function healthCodeRoutes(
   r.route({
     ...fromContract(c.verify),
     config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
+    preHandler: verifierLimit(app, {
+      max: options.verifierRateLimitMax ?? options.verifyRateLimitMax,
+      windowMs: 60_000,
+    }),
     handler: async (req, reply) =>
-      reply.header('cache-control', 'no-store').send(await opts.status.verify(req.body.code)),
+      reply.header('cache-control', 'no-store').send(await opts.status.verify(req.body.code, auditContext(req))),
   })
+
+  /** POST /v1/callbacks/weijian/test-results — 卫健's signed notice of a new test result (callback-routes.ts) */
+  await app.register(callbackRoutes, { callbacks: opts.callbacks })
 
   /** POST /v1/venues — a venue code for a venue this citizen runs */
   r.route({

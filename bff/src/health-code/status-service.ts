@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import {
   catalogues,
   type DeviceKeySchema,
+  type ErrorCode,
   type HealthCodeSchema,
   type HealthColour,
   type HealthStatus,
@@ -18,7 +19,9 @@ import {
 import { CODE_TYP, credentialKid, HEALTH_COLOUR_CODES, verifyHealthCode } from '@ysx/shared/credential'
 import type { HealthCodeRepository, HealthStatusRow } from './health-code-repository'
 import type { DepartmentReaders } from '../data-use'
+import type { AuditContext, AuditService } from '../audit'
 import { AppError } from '../platform/app-error'
+import { oncePer } from '../platform/once-per'
 import { nodeEs256Verify } from '../platform/es256'
 import { signJws } from '../platform/jws'
 import type { KeyService } from '../keys'
@@ -44,10 +47,19 @@ export interface HealthStatusService {
   current(holder: Holder, locale: Locale): Promise<HealthStatus>
   /** Evaluates now, whatever is stored (after a declaration, a check-in, a decided appeal). */
   reevaluate(holder: Holder, locale: Locale): Promise<{ status: HealthStatus; facts: Facts }>
-  /** The status with a credential bound to this device key. */
-  show(holder: Holder, deviceKey: DeviceKey, locale: Locale): Promise<z.infer<typeof HealthCodeSchema>>
-  /** Entrance verification: colour and time only. */
-  verify(code: string): Promise<z.infer<typeof HealthVerificationSchema>>
+  /** The status with a credential bound to this device key; a newly signed credential is audited for `by`. */
+  show(
+    holder: Holder,
+    deviceKey: DeviceKey,
+    locale: Locale,
+    by?: { userId: string; ctx: AuditContext },
+  ): Promise<z.infer<typeof HealthCodeSchema>>
+  /**
+   * Entrance verification: colour and time only. The one-use id is reserved before any department is asked; a status
+   * marked stale (卫健 reported a new result) or past its validUntil is evaluated again first, so the colour answered
+   * is the holder's colour now, never the one signed earlier. Refusals and replays are audited.
+   */
+  verify(code: string, ctx?: AuditContext): Promise<z.infer<typeof HealthVerificationSchema>>
 }
 
 export function createHealthStatusService(d: {
@@ -56,18 +68,26 @@ export function createHealthStatusService(d: {
   appeals: AppealsService
   keys: KeyService
   rules: RuleSet
+  audit: AuditService
+  /** The holder a status row is filed under (`u:<userId>` or `f:<memberId>`); undefined when it is gone. */
+  holderOf: (key: string) => Promise<Holder | undefined>
   now: () => Date
 }): HealthStatusService {
   const windowMs = Math.max(...d.rules.rules.map((r) => r.lastsSeconds)) * 1000
+  // Forged or garbled codes cost nothing to send: audited once per address per minute, not each time.
+  const firstJunkFrom = oncePer(60_000)
 
-  /** `fresh`: after the holder did something (declared, checked in), ask 卫健 for the risk areas as of now. */
+  /**
+   * `fresh`: after the holder did something (declared, checked in), or when 卫健 reported a new result, ask 卫健 for
+   * the tests and the risk areas as of now (never a cached reply).
+   */
   async function gather(holder: Holder, at: Date, fresh = false): Promise<Facts> {
     const subject = await holder.subject()
     const why = { purpose: holder.purpose }
     const since = new Date(at.getTime() - windowMs - 86_400_000)
     const corrections = await d.appeals.applyDecisions(holder, subject)
     const [tests, risk, declarations, checkIns] = await Promise.all([
-      d.readers.weijian.read(weijianContracts.nucleicAcidTests, subject, why),
+      d.readers.weijian.read(weijianContracts.nucleicAcidTests, subject, why, { fresh }),
       d.readers.weijian.readOpen(weijianContracts.riskAreas, why, { fresh }),
       d.repo.declarationsSince(holder.key, since),
       d.repo.checkInsSince(holder.key, since),
@@ -160,7 +180,7 @@ export function createHealthStatusService(d: {
     const row = await d.repo.status(holder.key)
     if (row && !row.stale && row.validUntil.getTime() > d.now().getTime()) return row
     const at = d.now()
-    return store(holder, evaluate(d.rules, await gather(holder, at), at), row)
+    return store(holder, evaluate(d.rules, await gather(holder, at, row?.stale ?? false), at), row)
   }
 
   return {
@@ -175,7 +195,7 @@ export function createHealthStatusService(d: {
       return { status: toStatus(holder.id, row, locale), facts }
     },
 
-    async show(holder, deviceKey, locale) {
+    async show(holder, deviceKey, locale, by) {
       let row = await fresh(holder)
       const at = d.now().getTime()
       const thumbprint = createHash('sha256').update(`${deviceKey.x}.${deviceKey.y}`).digest('base64url')
@@ -195,6 +215,8 @@ export function createHealthStatusService(d: {
           k: { x: deviceKey.x, y: deviceKey.y },
           e: exp,
           v: row.ruleVersion,
+          // When it was signed: an offline verifier shows the credential's age (签发于 N 分钟前).
+          i: Math.floor(at / 1000),
         }
         const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) =>
           d.keys.signFor(build),
@@ -207,6 +229,16 @@ export function createHealthStatusService(d: {
           credentialExpiresAt: new Date(exp * 1000),
         }
         await d.repo.putStatus(row)
+        if (by)
+          await d.audit.record(
+            {
+              userId: by.userId,
+              action: 'health_code.issue',
+              outcome: 'success',
+              reason: `${holder.id === 'self' ? 'self' : 'family'} ${row.colour}`,
+            },
+            by.ctx,
+          )
       }
       return {
         ...toStatus(holder.id, row, locale),
@@ -215,17 +247,42 @@ export function createHealthStatusService(d: {
       }
     },
 
-    async verify(code) {
+    async verify(code, ctx = {}) {
+      const at = d.now()
+      const refuse = async (code: ErrorCode, why: string, holderKey?: string): Promise<never> => {
+        const userId = holderKey?.startsWith('u:') ? holderKey.slice(2) : null
+        await d.audit.record(
+          { userId, action: 'health_code.verify', outcome: 'failure', reason: `${code}: ${why}` },
+          ctx,
+        )
+        throw new AppError(code, why)
+      }
       const keys = await d.keys.verificationKeys(credentialKid(code))
-      const r = verifyHealthCode(code, { keys, nowMs: d.now().getTime(), es256: nodeEs256Verify })
-      if (!r.ok) throw new AppError(r.failure === 'expired' ? 'HEALTH_CODE_EXPIRED' : 'HEALTH_CODE_INVALID', r.reason)
-      // The holder's status changed since this credential was signed (or a newer device took over): not current.
+      const r = verifyHealthCode(code, { keys, nowMs: at.getTime(), es256: nodeEs256Verify })
+      if (!r.ok) {
+        if (r.failure !== 'expired' && !firstJunkFrom(ctx.ip ?? '')) throw new AppError('HEALTH_CODE_INVALID', r.reason)
+        return refuse(r.failure === 'expired' ? 'HEALTH_CODE_EXPIRED' : 'HEALTH_CODE_INVALID', r.reason)
+      }
+      // A newer device took over, or the status changed since this credential was signed: not current.
       const row = await d.repo.statusByCredential(r.credentialId)
-      if (!row || row.stale) throw new AppError('HEALTH_CODE_SUPERSEDED')
-      const first = await d.repo.firstUse(`${r.credentialId}:${r.proofId}`, d.now())
-      if (!first) throw new AppError('HEALTH_CODE_REPLAYED')
+      if (!row) return refuse('HEALTH_CODE_SUPERSEDED', 'no current status holds this credential')
+      // One use, reserved before any department is asked: two scans of one QR make one evaluation and one answer.
+      const jti = `${r.credentialId}:${r.proofId}`
+      if (!(await d.repo.firstUse(jti, at))) return refuse('HEALTH_CODE_REPLAYED', 'proof seen before', row.holder)
+      let colour: HealthColour = r.claims.colour
+      if (row.stale || row.validUntil.getTime() <= at.getTime()) {
+        const holder = await d.holderOf(row.holder)
+        if (!holder) return refuse('HEALTH_CODE_SUPERSEDED', 'the holder is gone', row.holder)
+        try {
+          colour = (await store(holder, evaluate(d.rules, await gather(holder, at, true), at), row)).colour
+        } catch (err) {
+          // A department that failed decided nothing: the reader may scan the same code again.
+          if (err instanceof AppError && err.code.startsWith('UPSTREAM_')) await d.repo.releaseUse(jti)
+          throw err
+        }
+      }
       return {
-        colour: r.claims.colour,
+        colour,
         presentedAt: new Date(r.issuedAt * 1000).toISOString(),
         checks: ['signature', 'device', 'freshness', 'current', 'replay'],
       }

@@ -24,6 +24,8 @@ export interface ProfileService {
   maskedName(userId: string): Promise<string>
   /** A real-name citizen's full name, for a payload they consented to (the 粤澳 transfer), else 403. */
   fullName(userId: string): Promise<string>
+  /** The account bound to this ID number, if any (a department's notice about that person). */
+  userIdByIdNumber(idNumber: string): Promise<string | undefined>
 }
 
 /** `stepUpAt`: the face verification passed in the session asking (a new login has none). */
@@ -80,6 +82,9 @@ export function createProfileService(
     async fullName(userId) {
       const user = await realName(userId)
       return cipher.decrypt(user.nameSealed!, { table: 'users', column: 'name_sealed', row: user.id })
+    },
+    async userIdByIdNumber(idNumber) {
+      return (await users.findByIdNumberHash(cipher.lookupHash(idNumber)))?.id
     },
     async requireRecentFace(userId, ctx) {
       const user = await load(userId)

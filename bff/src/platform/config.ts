@@ -87,6 +87,7 @@ const EnvSchema = z.object({
   BFF_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(5),
   BFF_BREAKER_HALF_OPEN_MS: z.coerce.number().int().positive().default(10_000),
   BFF_VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
+  BFF_VERIFIER_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(120),
   BFF_KEY_ROTATION_DAYS: z.coerce.number().positive().default(30),
   BFF_KEY_OVERLAP_DAYS: z.coerce.number().positive().default(14),
   BFF_HEALTH_RULES_VERSION: z
@@ -137,6 +138,8 @@ export interface Config {
   keys: { rotationSeconds: number; overlapSeconds: number }
   /** Online verifications per client address per minute */
   verifyRateLimitMax: number
+  /** Online verifications per signed-in verifier (the reader app's account) per minute */
+  verifierRateLimitMax: number
   /** The 粤康码 rule set in force (a file under bff/rules/health-code/) */
   healthRulesVersion: string
   departments: {
@@ -277,6 +280,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     faceStandIn: e.BFF_FACE_STANDIN === 'on',
     verifyRateLimitMax: e.BFF_VERIFY_RATE_LIMIT_MAX,
+    verifierRateLimitMax: e.BFF_VERIFIER_RATE_LIMIT_MAX,
     healthRulesVersion: e.BFF_HEALTH_RULES_VERSION,
     keys: { rotationSeconds: e.BFF_KEY_ROTATION_DAYS * 86_400, overlapSeconds: e.BFF_KEY_OVERLAP_DAYS * 86_400 },
     departments: {

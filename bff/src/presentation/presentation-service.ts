@@ -22,9 +22,10 @@ import {
 } from '@ysx/shared/credential'
 import type { PresentationsRepository } from './presentations-repository'
 import { AppError } from '../platform/app-error'
+import { oncePer } from '../platform/once-per'
 import { nodeEs256Verify } from '../platform/es256'
 import { signJws } from '../platform/jws'
-import type { AuditContext } from '../audit'
+import type { AuditContext, AuditService } from '../audit'
 import type { IssuedCertificate } from '../wallet'
 import type { KeyService } from '../keys'
 import type { ProfileService } from '../identity'
@@ -47,6 +48,8 @@ export interface CredentialClaims {
   k: { x: string; y: string }
   /** expiry, seconds */
   e: number
+  /** signed at, seconds (an offline verifier shows the credential's age) */
+  i: number
 }
 
 type Verification = z.output<typeof VerificationSchema>
@@ -67,7 +70,11 @@ export interface PresentationService {
   }>
   /** The checks any verifier can make offline with the JWKS; throws PRESENTATION_INVALID / PRESENTATION_EXPIRED. */
   verifyOffline(presentation: string): Promise<PresentationClaims & { credentialId: string; jti: string; iat: number }>
-  verifyOnline(presentation: string): Promise<Verification>
+  /**
+   * Online verification. The one-use id is reserved before the department is asked, so parallel scans of one QR make
+   * one department call and one success; refusals and replays are audited.
+   */
+  verifyOnline(presentation: string, ctx?: AuditContext): Promise<Verification>
   log(
     userId: string,
     cardId: string,
@@ -99,10 +106,13 @@ export function createPresentationService(d: {
   wallet: WalletService
   profiles: ProfileService
   repo: PresentationsRepository
+  audit: AuditService
   now?: () => Date
 }): PresentationService {
   const now = d.now ?? (() => new Date())
   const invalid = (why: string) => new AppError('PRESENTATION_INVALID', why)
+  // Forged or garbled codes cost nothing to send: audited once per address per minute, not each time.
+  const firstJunkFrom = oncePer(60_000)
 
   return {
     async issue(userId, cardId, profile, deviceKey, ctx) {
@@ -124,6 +134,7 @@ export function createPresentationService(d: {
         d: toShortKeys(disclosed),
         k: { x: deviceKey.x, y: deviceKey.y },
         e: exp,
+        i: iat,
       }
       const credential = await signJws({ alg: 'ES256', typ: CREDENTIAL_TYP }, claims, (build) => d.keys.signFor(build))
       await d.repo.addCredential({
@@ -135,6 +146,10 @@ export function createPresentationService(d: {
         issuedAt: at,
         expiresAt: new Date(exp * 1000),
       })
+      await d.audit.record(
+        { userId, action: 'credential.issue', outcome: 'success', reason: `${cert.type} ${profile}` },
+        ctx,
+      )
       return { credential, credentialId: cid, profile, disclosed, expiresAt: new Date(exp * 1000).toISOString() }
     },
 
@@ -145,10 +160,27 @@ export function createPresentationService(d: {
       return { ...r.claims, credentialId: r.credentialId, jti: r.proofId, iat: r.issuedAt }
     },
 
-    async verifyOnline(presentation) {
-      const { credentialId, type, profile, disclosed, jti, iat } = await this.verifyOffline(presentation)
+    async verifyOnline(presentation, ctx = {}) {
+      const refuse = async (err: AppError, userId: string | null = null): Promise<never> => {
+        const reason = `${err.code}: ${err.message}`
+        await d.audit.record({ userId, action: 'presentation.verify', outcome: 'failure', reason }, ctx)
+        throw err
+      }
+      let offline
+      try {
+        offline = await this.verifyOffline(presentation)
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err
+        if (err.code === 'PRESENTATION_INVALID' && !firstJunkFrom(ctx.ip ?? '')) throw err
+        return refuse(err)
+      }
+      const { credentialId, type, profile, disclosed, jti, iat } = offline
       const row = await d.repo.findCredential(credentialId)
-      if (!row) throw invalid('unknown credential')
+      if (!row) return refuse(invalid('unknown credential'))
+      // One use, reserved before the department is asked: it reads "not valid" until the department says otherwise.
+      const use = `${credentialId}:${jti}`
+      const first = await d.repo.firstUse({ jti: use, credentialId, verifiedAt: now(), outcome: 'not_valid' })
+      if (!first) return refuse(new AppError('PRESENTATION_REPLAYED'), row.userId)
       let status = 'valid'
       try {
         status = (await d.wallet.certificate(row.userId, row.cardId, { fresh: true, type: type as CertificateType }))
@@ -156,12 +188,15 @@ export function createPresentationService(d: {
       } catch (err) {
         // The card is gone from its department: revoked for all purposes.
         if (err instanceof AppError && err.code === 'NOT_FOUND') status = 'revoked'
-        else throw err
+        else {
+          // A department that failed decided nothing: the reader may scan the same code again.
+          await d.repo.release(use)
+          throw err
+        }
       }
-      const outcome = status === 'valid' ? 'accepted' : 'not_valid'
-      const first = await d.repo.firstUse({ jti: `${credentialId}:${jti}`, credentialId, verifiedAt: now(), outcome })
-      if (!first) throw new AppError('PRESENTATION_REPLAYED')
-      if (outcome === 'not_valid') throw new AppError('CERTIFICATE_NOT_VALID', `certificate is ${status}`)
+      if (status !== 'valid')
+        return refuse(new AppError('CERTIFICATE_NOT_VALID', `certificate is ${status}`), row.userId)
+      await d.repo.settle(use, 'accepted')
       return {
         valid: true,
         type,

@@ -11,6 +11,10 @@ export interface PresentationsRepository {
   findCredential(id: string): Promise<CredentialRow | undefined>
   /** Records the first verification of `jti`; false when it was seen before (a replay, which is not recorded again). */
   firstUse(row: PresentationRow): Promise<boolean>
+  /** The outcome of a verification reserved with firstUse, once the department has answered. */
+  settle(jti: string, outcome: PresentationRow['outcome']): Promise<void>
+  /** Gives a reserved id back (the department failed, so nothing was decided with it). */
+  release(jti: string): Promise<void>
   log(userId: string, cardId: string): Promise<PresentationRow[]>
   /** PIPL: every credential issued to the user and every verification of them, oldest first. */
   recordsOf(userId: string): Promise<{ credentials: CredentialRow[]; presentations: PresentationRow[] }>
@@ -32,6 +36,12 @@ export function drizzlePresentationsRepository(db: Db): PresentationsRepository 
     },
     async firstUse(row) {
       return db.insert(presentations).values(row).onConflictDoNothing().run().changes === 1
+    },
+    async settle(jti, outcome) {
+      db.update(presentations).set({ outcome }).where(eq(presentations.jti, jti)).run()
+    },
+    async release(jti) {
+      db.delete(presentations).where(eq(presentations.jti, jti)).run()
     },
     async log(userId, cardId) {
       return db

@@ -4,10 +4,11 @@ import { fromContract, presentationContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 import type { PresentationService } from './presentation-service'
 import { auditContext } from '../audit'
+import { verifierLimit } from '../platform/plugins/verifier-limit'
 
 export default async function presentationRoutes(
   app: FastifyInstance,
-  opts: { presentations: PresentationService; verifyRateLimitMax: number },
+  opts: { presentations: PresentationService; verifyRateLimitMax: number; verifierRateLimitMax?: number },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const c = presentationContracts
@@ -32,9 +33,10 @@ export default async function presentationRoutes(
   r.route({
     ...fromContract(c.verify),
     config: { rateLimit: { max: opts.verifyRateLimitMax, timeWindow: 60_000 } },
+    preHandler: verifierLimit(app, { max: opts.verifierRateLimitMax ?? opts.verifyRateLimitMax, windowMs: 60_000 }),
     handler: async (req, reply) => (
       reply.header('cache-control', 'no-store'),
-      opts.presentations.verifyOnline(req.body.presentation)
+      opts.presentations.verifyOnline(req.body.presentation, auditContext(req))
     ),
   })
 

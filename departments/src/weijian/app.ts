@@ -1,8 +1,10 @@
 // 卫健 stand-in: a citizen's nucleic-acid tests and vaccinations, the current risk areas (which tests and demos can
-// change on an admin route), and the health-code appeals its reviewers decide (appeals.ts).
+// change on an admin route), the health-code appeals its reviewers decide (appeals.ts), and the signed callbacks that
+// tell the platform of each new test result (callbacks.ts).
 import { divisionName, fromContract, weijianContracts } from '@ysx/shared'
 import { defineDepartment } from '../harness'
 import { appealRoutes } from './appeals'
+import { callbackRoutes } from './callbacks'
 import * as schema from './schema'
 import { seedWeijian } from './seed'
 
@@ -46,5 +48,6 @@ export const standIn = defineDepartment({
       },
     })
     appealRoutes(ctx)
+    callbackRoutes(ctx)
   },
 })

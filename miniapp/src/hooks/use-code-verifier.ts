@@ -10,7 +10,14 @@ import { type CodeCheck, type OfflineFailure, refreshKeys, verifyWithCachedKeys 
 
 export type VerifyMode = 'online' | 'offline'
 export type Verdict<R> =
-  { status: 'passed'; mode: VerifyMode; result: R } | { status: 'failed'; mode: VerifyMode; message: string }
+  | {
+      status: 'passed'
+      mode: VerifyMode
+      result: R
+      /** Offline only: minutes since the platform signed the credential (its colour or status may have changed) */
+      credentialAgeMinutes?: number
+    }
+  | { status: 'failed'; mode: VerifyMode; message: string }
 export type VerifierState<R> = { status: 'idle' | 'verifying' } | Verdict<R>
 
 export interface CodeVerifier<R, C> {
@@ -19,6 +26,8 @@ export interface CodeVerifier<R, C> {
   /** The shared offline check for this kind of code, and what a passing one shows */
   offline: CodeCheck<C>
   fromOffline: (claims: C, issuedAtSeconds: number) => R
+  /** When the platform signed the credential (seconds), if it says */
+  signedAt?: (claims: C) => number | undefined
   /** The message for an offline failure */
   offlineMessage: (failure: OfflineFailure) => string
 }
@@ -40,10 +49,18 @@ export async function verifyOnlineFirst<R, C>(
       }
     }
   }
-  const offline = await verifyWithCachedKeys(code, v.offline, nowMs)
-  return offline.ok
-    ? { status: 'passed', mode: 'offline', result: v.fromOffline(offline.claims, offline.issuedAt) }
-    : { status: 'failed', mode: 'offline', message: v.offlineMessage(offline.failure) }
+  const at = nowMs ?? Date.now()
+  const offline = await verifyWithCachedKeys(code, v.offline, at)
+  if (!offline.ok) return { status: 'failed', mode: 'offline', message: v.offlineMessage(offline.failure) }
+  const signedAt = v.signedAt?.(offline.claims)
+  return {
+    status: 'passed',
+    mode: 'offline',
+    result: v.fromOffline(offline.claims, offline.issuedAt),
+    ...(signedAt === undefined
+      ? {}
+      : { credentialAgeMinutes: Math.max(0, Math.floor((at - signedAt * 1000) / 60_000)) }),
+  }
 }
 
 /** A verifier page's state: the pasted or scanned text, and the verdict on it. */

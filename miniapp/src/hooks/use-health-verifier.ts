@@ -11,13 +11,14 @@ export interface HealthPresented {
   presentedAt: number
 }
 
-export const healthCodeVerifier: CodeVerifier<HealthPresented, { colour: HealthColour }> = {
+export const healthCodeVerifier: CodeVerifier<HealthPresented, { colour: HealthColour; signedAt?: number }> = {
   online: async (code) => {
     const v = await verifyOnline(code)
     return { colour: v.colour, presentedAt: Date.parse(v.presentedAt) }
   },
   offline: verifyHealthCode,
   fromOffline: (c, issuedAt) => ({ colour: c.colour, presentedAt: issuedAt * 1000 }),
+  signedAt: (c) => c.signedAt,
   offlineMessage: (failure) =>
     failure === 'keys_unavailable'
       ? t('healthCode.verify.keysUnavailable')

@@ -20,6 +20,7 @@ export const presentationVerifier: CodeVerifier<Presented, PresentationClaims> =
     disclosed: c.disclosed,
     presentedAt: issuedAt * 1000,
   }),
+  signedAt: (c) => c.signedAt,
   offlineMessage: (failure) =>
     failure === 'keys_unavailable'
       ? t('verify.keysUnavailable')

@@ -5,6 +5,7 @@
 // QR text: `<status credential JWS>~<device JWS>`. A verifier learns the colour and the time, nothing else.
 import { defineContracts } from '../contract'
 import { DivisionCodeSchema, VenueAreaCodeSchema } from '../domain/divisions'
+import { TestResultNoticeSchema } from '../departments/weijian'
 import { IdNumberSchema } from '../domain/id-number'
 import { ChineseNameSchema, MaskedNameSchema } from '../domain/name'
 import { UsccSchema } from '../domain/uscc'
@@ -291,9 +292,33 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/verify',
     tag: 'health-code',
-    summary: '场所入口核验：验签、设备签名、时效（≤ 60 秒）、是否为当前状态、一码一用；只返回颜色与时间',
+    summary:
+      '场所入口核验：验签、设备签名、时效（≤ 60 秒）、一码一用（先占用再查询）；状态已过期或卫健通知有新结果时先重新判定，返回持码人当前的颜色与出示时间',
     body: z.object({ code: z.string().min(1).max(2000).describe('扫码得到的文本') }).strict(),
-    responses: { 200: HealthVerificationSchema, 400: E, 409: E, 422: E, 429: E },
+    // 502–504: a stale or lapsed status is evaluated again with 卫健 before the answer, and 卫健 failed.
+    responses: { 200: HealthVerificationSchema, 400: E, 409: E, 422: E, 429: E, 502: E, 503: E, 504: E },
+  },
+  testResultNotice: {
+    method: 'POST',
+    path: '/v1/callbacks/weijian/test-results',
+    tag: 'health-code',
+    summary:
+      '卫健回调：新的核酸检测结果（HTTP 消息签名 RFC 9421，ecdsa-p256-sha256，签名须覆盖 @method、@path、content-type、content-digest，created 在 60 秒内，nonce 一次有效）；平台按结果编号去重，并立即将该人的健康码标记为待重新判定',
+    headers: z
+      .object({
+        'signature-input': z.string().max(1000).optional().describe('RFC 9421 Signature-Input'),
+        signature: z.string().max(1000).optional().describe('RFC 9421 Signature'),
+        'content-digest': z.string().max(200).optional().describe('RFC 9530 Content-Digest（sha-256）'),
+      })
+      .passthrough(),
+    body: TestResultNoticeSchema,
+    responses: {
+      200: z.object({ status: z.enum(['applied', 'duplicate']).describe('applied 已处理；duplicate 此前已处理过') }),
+      400: E,
+      401: E,
+      409: E,
+      429: E,
+    },
   },
   registerVenue: {
     method: 'POST',

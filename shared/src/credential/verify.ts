@@ -93,25 +93,31 @@ export interface PresentationClaims {
   type: string
   profile: DisclosureProfile
   disclosed: Disclosed
+  /** When the platform signed the credential (seconds, claim `i`); absent in credentials signed before it existed */
+  signedAt?: number
 }
 
+/** The credential's signing time (`i`, seconds) when it carries one: an offline verifier shows how old it is. */
+const signedAtOf = (i: unknown) => (typeof i === 'number' && Number.isFinite(i) ? { signedAt: i } : {})
+
 /** 亮证 credential claims: certificate type, disclosure profile and the disclosed fields under their short keys. */
-export function presentationClaims({ t, p, d }: Record<string, unknown>): PresentationClaims | null {
+export function presentationClaims({ t, p, d, i }: Record<string, unknown>): PresentationClaims | null {
   const short = typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as Record<string, unknown>) : null
   const disclosed = short && DisclosedSchema.safeParse(fromShortKeys(short))
   if (typeof t !== 'string' || typeof p !== 'string' || !Object.hasOwn(DISCLOSURE_PROFILES, p) || !disclosed?.success) {
     return null
   }
-  return { type: t, profile: p as DisclosureProfile, disclosed: disclosed.data }
+  return { type: t, profile: p as DisclosureProfile, disclosed: disclosed.data, ...signedAtOf(i) }
 }
 
-/** 粤康码 status credential claims: the colour (`hc`: g|y|r) and the rule version (`v`). */
+/** 粤康码 status credential claims: the colour (`hc`: g|y|r), the rule version (`v`) and when it was signed (`i`). */
 export function healthCodeClaims({
   hc,
   v,
-}: Record<string, unknown>): { colour: HealthColour; ruleVersion: string } | null {
+  i,
+}: Record<string, unknown>): { colour: HealthColour; ruleVersion: string; signedAt?: number } | null {
   const colour = colourOfCode(hc)
-  return colour && typeof v === 'string' ? { colour, ruleVersion: v } : null
+  return colour && typeof v === 'string' ? { colour, ruleVersion: v, ...signedAtOf(i) } : null
 }
 
 type Checks = Pick<VerifyOptions<unknown>, 'keys' | 'nowMs' | 'es256'>

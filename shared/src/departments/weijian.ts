@@ -2,6 +2,7 @@
 // health-code appeals (申诉/纠错) its reviewers decide.
 import { defineContracts } from '../contract'
 import { DivisionCodeSchema } from '../domain/divisions'
+import { IdNumberSchema } from '../domain/id-number'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { isoDate, isoDateTime } from './certificate'
@@ -47,6 +48,43 @@ export const RiskAreasSchema = z.object({
 })
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const
+
+/**
+ * What 卫健 tells the platform when a new test result is recorded (a signed callback, RFC 9421): whose result and its
+ * id, never the result itself. The platform marks that person's health code stale and reads the result from 卫健
+ * itself when it evaluates the code again, so a notice can only cause a re-evaluation, never a colour.
+ */
+export const TestResultNoticeSchema = z
+  .object({
+    resultId: z.string().uuid().describe('检测结果编号（卫健侧，唯一；平台据此去重）'),
+    idNumber: IdNumberSchema.describe('受检者身份证号'),
+    reportedAt: isoDateTime('报告时间'),
+  })
+  .strict()
+export type TestResultNotice = z.infer<typeof TestResultNoticeSchema>
+
+/** 卫健's public keys for its signed callbacks (ecdsa-p256-sha256; P-256 x, y as in a JWK). */
+export const CallbackKeysSchema = z.object({
+  keys: z.array(
+    z.object({
+      kid: z.string().min(8).max(64).describe('密钥编号（签名参数 keyid）'),
+      alg: z.literal('ecdsa-p256-sha256'),
+      kty: z.literal('EC'),
+      crv: z.literal('P-256'),
+      x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+      y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    }),
+  ),
+})
+
+/** One notice in 卫健's outbox, as the operator's view shows it. */
+export const OutboxEntrySchema = z.object({
+  resultId: z.string(),
+  attempts: z.number().int().nonnegative().describe('已尝试投递次数'),
+  nextAttemptAt: z.string().datetime().nullable().describe('下次投递时间（已送达为 null）'),
+  deliveredAt: z.string().datetime().nullable(),
+  lastError: z.string().nullable(),
+})
 
 export const AppealRecordSchema = z.object({
   appealId: z
@@ -121,6 +159,57 @@ export const weijianContracts = defineContracts({
       401: ErrorEnvelopeSchema,
       404: ErrorEnvelopeSchema,
       409: ErrorEnvelopeSchema,
+    },
+  },
+  callbackKeys: {
+    method: 'GET',
+    path: '/v1/callback-keys',
+    summary: '卫健回调签名公钥（平台据此核验回调的 HTTP 消息签名）',
+    tag: 'health',
+    headers: DepartmentCallHeadersSchema,
+    responses: { 200: CallbackKeysSchema, 400: ErrorEnvelopeSchema },
+  },
+  recordTestResult: {
+    method: 'POST',
+    path: '/_admin/nucleic-acid-tests',
+    summary: '录入一条核酸检测结果（代表检测机构上报）；随即签名通知平台',
+    tag: 'admin',
+    body: CitizenLookupSchema.extend({
+      sampledAt: isoDateTime('采样时间'),
+      result: NucleicAcidTestSchema.shape.result,
+      institution: z.string().min(1).max(60),
+    }).strict(),
+    responses: {
+      201: z.object({ resultId: z.string().uuid(), reportedAt: isoDateTime('报告时间') }),
+      400: ErrorEnvelopeSchema,
+      404: ErrorEnvelopeSchema,
+    },
+  },
+  subscribeCallbacks: {
+    method: 'PUT',
+    path: '/_admin/callback-subscription',
+    summary: '登记平台接收检测结果回调的地址（运维操作）',
+    tag: 'admin',
+    body: z.object({ url: z.string().url().max(300) }).strict(),
+    responses: { 200: z.object({ url: z.string() }), 400: ErrorEnvelopeSchema },
+  },
+  callbackOutbox: {
+    method: 'GET',
+    path: '/_admin/callback-outbox',
+    summary: '回调发件箱：每条通知的投递次数、下次投递时间与送达时间',
+    tag: 'admin',
+    responses: { 200: z.object({ entries: z.array(OutboxEntrySchema) }) },
+  },
+  drainCallbackOutbox: {
+    method: 'POST',
+    path: '/_admin/callback-outbox/drain',
+    summary: '立即投递发件箱中所有未送达的通知（不等退避），答复投递结果',
+    tag: 'admin',
+    responses: {
+      200: z.object({
+        delivered: z.number().int().nonnegative(),
+        pending: z.number().int().nonnegative(),
+      }),
     },
   },
   flagRiskArea: {

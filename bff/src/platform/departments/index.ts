@@ -68,5 +68,5 @@ export {
 export type { DepartmentLookup, DepartmentLookups, LookupContract, Ok, OpenContract, ReadOptions } from './lookups'
 export type { FaceCheckInput, GonganClient } from './gongan'
 export type { WechatClient, WechatSession } from './wechat'
-export type { AppealInput, AppealRecord, WeijianClient } from './weijian'
+export type { AppealInput, AppealRecord, CallbackKeys, WeijianClient } from './weijian'
 export type { ShichangClient } from './shichang'

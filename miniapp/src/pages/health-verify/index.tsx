@@ -28,6 +28,11 @@ export default function HealthVerify() {
           <Text className={`page-health-verify__mode page-health-verify__mode--${v.state.mode}`}>
             {v.state.mode === 'online' ? t('healthCode.verify.online') : t('healthCode.verify.offline')}
           </Text>
+          {v.state.credentialAgeMinutes === undefined ? null : (
+            <Text className="page-health-verify__age">
+              {t('healthCode.verify.signedAgo', { minutes: v.state.credentialAgeMinutes })}
+            </Text>
+          )}
         </View>
       ) : null}
     </View>

@@ -32,6 +32,11 @@ export default function Verify() {
           {v.state.mode === 'offline' ? (
             <Text className="page-verify__state page-verify__state--muted">{t('verify.offlineOnly')}</Text>
           ) : null}
+          {v.state.mode === 'offline' && v.state.credentialAgeMinutes !== undefined ? (
+            <Text className="page-verify__state page-verify__state--muted page-verify__age">
+              {t('verify.signedAgo', { minutes: v.state.credentialAgeMinutes })}
+            </Text>
+          ) : null}
           <Row
             label={t('verify.certificate')}
             value={CERTIFICATE_TYPES[v.state.result.type as CertificateType] ?? v.state.result.type}

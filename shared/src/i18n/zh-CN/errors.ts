@@ -47,6 +47,8 @@ export const errors = {
   HEALTH_CODE_INVALID: '健康码无效或已被篡改，请让对方刷新后重新出示',
   HEALTH_CODE_EXPIRED: '健康码已过期（截图无效），请让对方打开实时健康码',
   HEALTH_CODE_REPLAYED: '该健康码已被核验过，请让对方刷新后重新出示',
+  CALLBACK_REFUSED: '回调未通过签名核验（缺少签名、签名无效或已过时）',
+  CALLBACK_REPLAYED: '该回调已收到过（重放），未再处理',
   FAMILY_MEMBER_NOT_CONFIRMED: '未能确认该亲友的身份或授权，请核对后重试',
   FAMILY_MEMBER_EXISTS: '该亲友已在您的列表中',
   FAMILY_LIMIT_REACHED: '最多可添加 10 位亲友',

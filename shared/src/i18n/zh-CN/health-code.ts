@@ -239,6 +239,7 @@ export const healthCode = {
     submitting: '核验中…',
     emptyInput: '请先扫码或粘贴健康码',
     presentedAt: '出示时间 {{time}}',
+    signedAgo: '健康码签发于 {{minutes}} 分钟前：此后的检测结果离线无法得知',
     online: '在线核验通过',
     offline: '离线核验通过：无法连接平台，未核验是否为持码人当前的颜色及是否重复出示',
     failed: '核验未通过',

@@ -115,6 +115,7 @@ export const verify = {
   offlinePassed: '离线核验通过',
   onlinePassed: '在线核验通过',
   offlineOnly: '无法连接平台，仅完成离线核验（未核验证照当前状态与重放）',
+  signedAgo: '凭证签发于 {{minutes}} 分钟前',
   offlineFailed: '离线核验未通过',
   onlineFailed: '在线核验未通过',
   keysUnavailable: '本机没有验签公钥，请联网后再试',

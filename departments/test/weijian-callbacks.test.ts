@@ -1,0 +1,130 @@
+// The 卫健 stand-in's signed callbacks over real HTTP: a recorded result goes into the outbox with its notice, is
+// delivered to the registered address signed (RFC 9421, verifiable with the key 卫健 publishes), retried with
+// doubling backoff while the platform does not acknowledge, each try signed afresh, and kept until acknowledged.
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createPublicKey } from 'node:crypto'
+import { weijianContracts } from '@ysx/shared'
+import { createVerifier, httpbis } from 'http-message-signatures'
+import { person } from '../src/harness'
+import { standIn as weijianStandIn } from '../src/weijian/app'
+import { contentDigest } from '../src/weijian/callbacks'
+import { CALL_HEADERS, SEED, startDepartment } from './helper'
+
+const weijian = startDepartment(weijianStandIn)
+const c = weijianContracts
+
+/** The platform's side: answers with `status` and keeps what it received. */
+const received: { headers: IncomingMessage['headers']; body: string; url: string }[] = []
+let status = 503
+const platform = createServer((req, res) => {
+  let body = ''
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+  req.on('end', () => {
+    received.push({ headers: req.headers, body, url: req.url ?? '' })
+    res.writeHead(status).end()
+  })
+})
+let callbackUrl = ''
+beforeAll(async () => {
+  await new Promise<void>((resolve) => platform.listen(0, '127.0.0.1', resolve))
+  callbackUrl = `http://127.0.0.1:${(platform.address() as AddressInfo).port}/v1/callbacks/weijian/test-results`
+})
+afterAll(() => new Promise((resolve) => platform.close(resolve)))
+
+const admin = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${weijian.base}${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  })
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
+}
+const outbox = async () =>
+  c.callbackOutbox.responses[200].parse((await admin('GET', c.callbackOutbox.path)).json).entries
+
+test('a result is delivered signed, retried with doubling backoff until acknowledged, each try signed afresh', async () => {
+  expect((await admin('PUT', c.subscribeCallbacks.path, { url: callbackUrl })).status).toBe(200)
+  const idNumber = person(SEED, 12).idNumber
+  const recorded = await admin('POST', c.recordTestResult.path, {
+    idNumber,
+    sampledAt: '2026-11-20T09:30:00+08:00',
+    result: '阳性',
+    institution: '广州金域医学检验所',
+  })
+  expect(recorded.status).toBe(201)
+  const { resultId } = recorded.json as { resultId: string }
+  // The platform is down: two tries, the second wait twice the first.
+  await admin('POST', c.drainCallbackOutbox.path)
+  const afterOne = (await outbox()).find((e) => e.resultId === resultId)!
+  await admin('POST', c.drainCallbackOutbox.path)
+  const afterTwo = (await outbox()).find((e) => e.resultId === resultId)!
+  expect(afterOne.attempts).toBeGreaterThanOrEqual(1)
+  expect(afterTwo.attempts).toBe(afterOne.attempts + 1)
+  expect(afterTwo).toMatchObject({ deliveredAt: null, lastError: 'answered 503' })
+  // The platform is back: acknowledged, and kept as delivered.
+  status = 204
+  expect((await admin('POST', c.drainCallbackOutbox.path)).json).toMatchObject({ pending: 0 })
+  expect((await outbox()).find((e) => e.resultId === resultId)).toMatchObject({ nextAttemptAt: null, lastError: null })
+
+  const mine = received.filter((r) => JSON.parse(r.body).resultId === resultId)
+  expect(mine.length).toBe(afterTwo.attempts + 1)
+  expect(JSON.parse(mine[0]!.body)).toEqual({ resultId, idNumber, reportedAt: expect.any(String) })
+  // Every try carries its own signature and nonce, each verifiable with the key 卫健 publishes.
+  const keys = await (await fetch(`${weijian.base}${c.callbackKeys.path}`, { headers: CALL_HEADERS })).json()
+  const jwk = c.callbackKeys.responses[200].parse(keys).keys[0]!
+  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, format: 'jwk' })
+  const nonces = new Set<string>()
+  for (const r of mine) {
+    expect(r.headers['content-digest']).toBe(contentDigest(r.body))
+    const ok = await httpbis.verifyMessage(
+      {
+        keyLookup: async (p) => {
+          nonces.add(String(p.nonce))
+          return p.keyid === jwk.kid
+            ? { id: jwk.kid, algs: ['ecdsa-p256-sha256'], verify: createVerifier(key, 'ecdsa-p256-sha256') }
+            : null
+        },
+        requiredFields: ['@method', '@path', 'content-type', 'content-digest'],
+        requiredParams: ['created', 'keyid', 'alg', 'nonce', 'tag'],
+      },
+      { method: 'POST', url: `http://x${r.url}`, headers: r.headers as Record<string, string> },
+    )
+    expect(ok).toBe(true)
+  }
+  expect(nonces.size).toBe(mine.length)
+})
+
+test('a backoff grows by doubling and the timer is not needed to see it: the next try is scheduled later each time', async () => {
+  status = 503
+  const recorded = await admin('POST', c.recordTestResult.path, {
+    idNumber: person(SEED, 13).idNumber,
+    sampledAt: '2026-11-20T10:00:00+08:00',
+    result: '阴性',
+    institution: '广州金域医学检验所',
+  })
+  const { resultId } = recorded.json as { resultId: string }
+  const waits: number[] = []
+  for (let i = 0; i < 3; i += 1) {
+    const before = Date.now()
+    await admin('POST', c.drainCallbackOutbox.path)
+    const e = (await outbox()).find((x) => x.resultId === resultId)!
+    waits.push(Date.parse(e.nextAttemptAt!) - before)
+  }
+  // 1 s, 2 s, 4 s after the first automatic try (each measured from before its drain, so ≥ the wait).
+  expect(waits[1]! / waits[0]!).toBeGreaterThan(1.5)
+  expect(waits[2]! / waits[1]!).toBeGreaterThan(1.5)
+  status = 204
+  await admin('POST', c.drainCallbackOutbox.path)
+})
+
+test('a result for someone 卫健 does not know is refused and nothing is queued', async () => {
+  const before = (await outbox()).length
+  const res = await admin('POST', c.recordTestResult.path, {
+    idNumber: '11010519491231002X',
+    sampledAt: '2026-11-20T10:00:00+08:00',
+    result: '阴性',
+    institution: '广州金域医学检验所',
+  })
+  expect(res.status).toBe(404)
+  expect((await outbox()).length).toBe(before)
+})
