@@ -18,7 +18,7 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 async function setup() {
   const store = openDataStore(':memory:')
-  const keys = createKeyService(store.repos.signingKeys, createFieldCipher(testConfig().dataKey), {
+  const keys = createKeyService(store.repos.signingKeys, createFieldCipher(testConfig().signingSealKey), {
     rotationSeconds: 86_400,
     overlapSeconds: 3600,
   })
@@ -57,7 +57,7 @@ async function setup() {
     sessionKeySealed: 'x',
     createdAt: new Date(),
   })
-  const audit = createAuditService(store.repos.audit)
+  const audit = createAuditService(store.repos.audit, testConfig().audit)
   const service = createPresentationService({ keys, wallet, profiles, repo: store.repos.presentations, audit })
   const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   const jwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
