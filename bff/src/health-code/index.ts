@@ -56,7 +56,16 @@ export function createHealthCode(d: {
   const { repo, keys, audit, cipher, profiles, now } = d
   const readers = d.dataUse.readers
   const appeals = createAppealsService({ repo, readers, weijian: d.weijian, dataUse: d.dataUse, now })
-  const holders = createHolderService({ repo, profiles, readers, dataUse: d.dataUse, gongan: d.gongan, cipher, audit, now })
+  const holders = createHolderService({
+    repo,
+    profiles,
+    readers,
+    dataUse: d.dataUse,
+    gongan: d.gongan,
+    cipher,
+    audit,
+    now,
+  })
   /** The holder a status row is filed under: `u:<userId>`, or `f:<memberId>` while that member is on a list. */
   const holderOf = async (key: string): Promise<Holder | undefined> => {
     const owner = key.startsWith('u:') ? key.slice(2) : (await repo.activeMember(key.slice(2)))?.ownerId
