@@ -151,6 +151,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     accessTtlSeconds: config.auth.accessTtlSeconds,
     checkSession: identity.auth.checkSession,
     audit,
+    accountExists: identity.personalData.exists,
   })
 
   await app.register(systemRoutes, { ping: store.ping })

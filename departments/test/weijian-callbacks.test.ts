@@ -9,7 +9,7 @@ import { createVerifier, httpbis } from 'http-message-signatures'
 import { person } from '../src/harness'
 import { standIn as weijianStandIn } from '../src/weijian/app'
 import { contentDigest } from '../src/weijian/callbacks'
-import { CALL_HEADERS, SEED, startDepartment } from './helper'
+import { CALL_HEADERS, OPERATOR, SEED, signedFetch, startDepartment } from './helper'
 
 const weijian = startDepartment(weijianStandIn)
 const c = weijianContracts
@@ -35,7 +35,9 @@ afterAll(() => new Promise((resolve) => platform.close(resolve)))
 const admin = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${weijian.base}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? { headers: OPERATOR }
+      : { headers: { 'content-type': 'application/json', ...OPERATOR }, body: JSON.stringify(body) }),
   })
   return { status: res.status, json: (await res.json()) as Record<string, unknown> }
 }
@@ -70,7 +72,7 @@ test('a result is delivered signed, retried with doubling backoff until acknowle
   expect(mine.length).toBe(afterTwo.attempts + 1)
   expect(JSON.parse(mine[0]!.body)).toEqual({ resultId, idNumber, reportedAt: expect.any(String) })
   // Every try carries its own signature and nonce, each verifiable with the key 卫健 publishes.
-  const keys = await (await fetch(`${weijian.base}${c.callbackKeys.path}`, { headers: CALL_HEADERS })).json()
+  const keys = await (await signedFetch(`${weijian.base}${c.callbackKeys.path}`, { headers: CALL_HEADERS })).json()
   const jwk = c.callbackKeys.responses[200].parse(keys).keys[0]!
   const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, format: 'jwk' })
   const nonces = new Set<string>()

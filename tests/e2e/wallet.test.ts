@@ -5,7 +5,7 @@ import {
   CALLER,
   faceCheckAlwaysFails,
   type TestSystem,
-  realNameUser,
+  realNameSession,
   startSystem,
 } from '../support/system'
 import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
@@ -46,12 +46,12 @@ beforeAll(async () => {
   for (let index = 50; index < 300 && !driver; index += 1) {
     const licence = faceCheckAlwaysFails(index) ? null : await licenceOf(index)
     if (!licence) continue
-    await realNameUser(sys, 'e2e-wallet-driver', index)
+    // The browser signs in with the session that passed the face check: 亮证 needs that session's step-up.
+    tokens = (await realNameSession(sys, 'e2e-wallet-driver', index)) as typeof tokens
     const who = sys.citizen(index)
     driver = { name: who.name, idNumber: who.idNumber, licence }
   }
   if (!driver) throw new Error('no citizen with a valid driving licence among indexes 50–299')
-  tokens = (await sys.login('e2e-wallet-driver')) as typeof tokens
   browser = await launchChromium()
 })
 afterAll(async () => {

@@ -12,7 +12,15 @@ import {
 } from '@ysx/shared'
 import { ageOn } from '@ysx/departments/harness'
 import { citizenPicker, healthApi } from '../support/health-code'
-import { faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import {
+  CALLER,
+  faceCheckAlwaysFails,
+  OPERATOR,
+  realNameUser,
+  startSystem,
+  type TestSystem,
+  todaySeed,
+} from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -44,7 +52,7 @@ const envelope = (r: { statusCode: number; json(): { code: string; message: stri
 
 /** 公安's answer on a minor's guardians, asked at the stand-in directly (as a test oracle, not through the BFF) */
 async function guardiansOf(index: number): Promise<string[]> {
-  const res = await fetch(`${sys.departments.gongan!.url}/v1/guardians/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.gongan!.url}/v1/guardians/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),
@@ -139,8 +147,11 @@ test('a wrong name, a wrong ID number and a person who is not a minor of the hou
 
 test('within a consent method every kind of failure asks 公安 the same calls: no early exit whose timing tells which', async () => {
   const calls = async () =>
-    ((await (await fetch(`${sys.departments.gongan!.url}/_admin/stats`)).json()) as { businessRequests: number })
-      .businessRequests
+    (
+      (await (await fetch(`${sys.departments.gongan!.url}/_admin/stats`, { headers: OPERATOR })).json()) as {
+        businessRequests: number
+      }
+    ).businessRequests
   const known = await adult()
   const { minor } = await minorWithGuardian()
   const unknownId = sys.citizen(SIZE + 1234).idNumber

@@ -79,7 +79,7 @@ export async function flagRiskArea(
 
 /** The valid 营业执照 (统一社会信用代码) 市场监管 registers to the citizen as legal representative, if any. */
 export async function businessOf(sys: TestSystem, index: number): Promise<string | undefined> {
-  const res = await fetch(`${sys.departments.shichang!.url}/v1/certificates/lookup`, {
+  const res = await CALLER.fetch(`${sys.departments.shichang!.url}/v1/certificates/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber: sys.citizen(index).idNumber }),

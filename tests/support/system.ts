@@ -176,6 +176,15 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 /** Logs an account in and binds it to citizen `index` through a face verification; returns its access token. */
 export async function realNameUser(sys: TestSystem, account: string, index: number): Promise<string> {
+  return (await realNameSession(sys, account, index)).accessToken
+}
+
+/** As realNameUser, with the whole session: its face check is this session's step-up (step-up is per session). */
+export async function realNameSession(
+  sys: TestSystem,
+  account: string,
+  index: number,
+): Promise<{ accessToken: string; refreshToken: string }> {
   const t = await sys.login(account)
   const who = sys.citizen(index)
   const c = (await sys.call({ method: 'POST', url: '/v1/face/challenges', headers: bearer(t.accessToken) })).json()
@@ -191,7 +200,7 @@ export async function realNameUser(sys: TestSystem, account: string, index: numb
     },
   })
   if (res.statusCode !== 200) throw new Error(`binding failed: ${res.body}`)
-  return t.accessToken
+  return t
 }
 
 /** Sets a stand-in's fault knobs over HTTP, as an operator would. */

@@ -8,6 +8,8 @@ import {
   CERTIFICATE_TYPES,
   type CertificateType,
   CredentialIssuedSchema,
+  DEPARTMENT_CODES,
+  DEPARTMENTS,
   type FieldKind,
   keptPositions,
   MASKED_VIEWS,
@@ -20,6 +22,7 @@ import { newDevice, present } from '../support/device'
 import {
   ALL_DEPARTMENTS,
   bearer,
+  CALLER,
   faceCheckAlwaysFails,
   realNameUser,
   startSystem,
@@ -31,20 +34,13 @@ const device = newDevice()
 const SIZE = 300
 
 type Issued = { type: CertificateType; certificateNumber: string; status: string; [k: string]: unknown }
+/** Which department issues each certificate type: the registry's list */
 const ISSUER_OF = Object.fromEntries(
-  Object.entries({
-    gongan: ['id_card', 'household_register', 'residence_permit'],
-    renshe: ['social_security_card'],
-    gongjijin: ['housing_fund_certificate'],
-    jiaoguan: ['driving_licence', 'vehicle_licence'],
-    churujing: ['passport', 'hk_macau_permit'],
-    minzheng: ['marriage_certificate'],
-    shichang: ['business_licence'],
-  }).flatMap(([dept, types]) => types.map((t) => [t, dept])),
+  DEPARTMENT_CODES.flatMap((dept) => DEPARTMENTS[dept].certificates.map((t) => [t, dept])),
 ) as Record<CertificateType, keyof TestSystem['departments']>
 
 async function lookup(dept: keyof TestSystem['departments'], path: string, idNumber: string): Promise<unknown> {
-  const res = await fetch(`${sys.departments[dept]!.url}${path}`, {
+  const res = await CALLER.fetch(`${sys.departments[dept]!.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
     body: JSON.stringify({ idNumber }),

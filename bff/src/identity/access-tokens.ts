@@ -33,6 +33,8 @@ export interface AuthPluginOptions {
   checkSession: (claims: AccessClaims) => Promise<void>
   /** Where refused tokens are recorded */
   audit: AuditService
+  /** Does the account still exist? A closed account's id must not come back into the audit through an old token. */
+  accountExists: (userId: string) => Promise<boolean>
 }
 
 /** Key id: derived from the key, so rotating the secret retires every token signed with the old one. */
@@ -87,8 +89,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     try {
       await opts.checkSession(claims)
     } catch (err) {
-      // The signature holds, so the account named is the one the token was issued to.
-      if (err instanceof AppError) return refuse(req, err, claims.sub)
+      // The signature holds, so the account named is the one the token was issued to; once that account is closed
+      // (注销), its id is no longer recorded anywhere: the refusal names nobody.
+      if (err instanceof AppError) return refuse(req, err, (await opts.accountExists(claims.sub)) ? claims.sub : null)
       throw err
     }
     req.auth = claims
