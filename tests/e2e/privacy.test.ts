@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { PersonalDataExportSchema } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
-import { bearer, realNameUser, startSystem, type TestSystem } from '../support/system'
+import { bearer, realNameSession, startSystem, type TestSystem } from '../support/system'
 import {
   H5_DIR,
   launchChromium,
@@ -35,8 +35,8 @@ const button = (page: Page, label: string) => page.locator('.nut-button', { hasT
 
 test('a citizen downloads their data as JSON, then closes the account with the consequences shown first', async () => {
   const who = sys.citizen(4)
-  await realNameUser(sys, 'e2e-privacy', 4)
-  const tokens = (await sys.login('e2e-privacy')) as SessionTokens
+  // The browser signs in with the session that passed the face check: step-up is per session.
+  const tokens = (await realNameSession(sys, 'e2e-privacy', 4)) as SessionTokens
   const context = await phoneContext(browser)
   const page = await signedIn(context, bffUrl, tokens)
   const errors = watchErrors(page, { consoleFrom: bffUrl })
