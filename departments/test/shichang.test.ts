@@ -2,7 +2,14 @@
 import { isValidUscc, shichangContracts } from '@ysx/shared'
 import { person } from '../src/harness'
 import { standIn as shichangStandIn } from '../src/shichang/app'
-import { CALL_HEADERS, describeLookups, expectConsistentCertificate, SEED, startDepartment } from './helper'
+import {
+  CALL_HEADERS,
+  describeLookups,
+  expectConsistentCertificate,
+  SEED,
+  signedFetch,
+  startDepartment,
+} from './helper'
 
 const shichang = startDepartment(shichangStandIn)
 const c = shichangContracts
@@ -29,7 +36,7 @@ test('every licence carries a valid credit code, the holder as operator, and 92 
 
 describe('the legal-representative check', () => {
   const ask = async (index: number, creditCode: string) => {
-    const res = await fetch(`${shichang.base}${c.representative.path}`, {
+    const res = await signedFetch(`${shichang.base}${c.representative.path}`, {
       method: 'POST',
       headers: CALL_HEADERS,
       body: JSON.stringify({ idNumber: person(SEED, index).idNumber, creditCode }),

@@ -59,7 +59,8 @@ it('declares, checks in and appeals on the holder’s routes', async () => {
     checkIn: {
       checkInId: 'ci-1',
       venueName: '石牌社区服务中心',
-      area: '天河区石牌街道',
+      areaCode: '440106',
+      area: '广州市天河区',
       at: '2026-11-23T08:00:00.000Z',
     },
     status,

@@ -45,6 +45,7 @@ test('a closing that fails halfway deletes nothing: the account, its sessions an
       { id: sid, userId, createdAt: now, absoluteExpiresAt: new Date(now.getTime() + 3_600_000) },
       { tokenHash: 'h', issuedAt: now, idleExpiresAt: new Date(now.getTime() + 3_600_000) },
     )
+    await store.repos.sessions.setStepUp(sid, now) // this session passed its face check just now
     await store.repos.feedback.insert({
       id: randomUUID(),
       category: 'bug',
