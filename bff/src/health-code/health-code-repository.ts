@@ -97,6 +97,8 @@ export interface HealthCodeRepository {
   purgeDeclarationsBefore(before: Date): Promise<number>
   /** Retention: deletes the one-use records of entrance verifications made before `before`. */
   purgeOneUseBefore(before: Date): Promise<number>
+  /** Retention: deletes 代亲友 face-check challenges that expired before `now`, used or not. */
+  purgeFamilyChallenges(now: Date): Promise<number>
 }
 
 export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
@@ -391,6 +393,9 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
     },
     async purgeOneUseBefore(before) {
       return db.delete(healthCodeUses).where(lt(healthCodeUses.verifiedAt, before)).run().changes
+    },
+    async purgeFamilyChallenges(now) {
+      return db.delete(familyFaceChallenges).where(lt(familyFaceChallenges.expiresAt, now)).run().changes
     },
   }
 }

@@ -50,7 +50,7 @@ export interface HealthCodePersonalData {
   /** `idNumberHash`: the keyed hash of the citizen's ID number (null before real name), as family rows name them */
   export(userId: string, idNumberHash: string | null): Promise<HealthCodeCopy>
   erase(userId: string, idNumberHash: string | null): Promise<void>
-  purge(now: Date): Promise<{ checkIns: number; declarations: number; oneUse: number }>
+  purge(now: Date): Promise<{ checkIns: number; declarations: number; oneUse: number; familyChallenges: number }>
 }
 
 const DAY_MS = 86_400_000
@@ -151,6 +151,7 @@ export function createHealthCodePersonalData(repo: HealthCodeRepository): Health
         checkIns: await repo.purgeCheckInsBefore(new Date(t - HEALTH_CODE_RETENTION.checkInMs)),
         declarations: await repo.purgeDeclarationsBefore(new Date(t - HEALTH_CODE_RETENTION.declarationMs)),
         oneUse: await repo.purgeOneUseBefore(new Date(t - HEALTH_CODE_RETENTION.oneUseMs)),
+        familyChallenges: await repo.purgeFamilyChallenges(now),
       }
     },
   }

@@ -4,7 +4,7 @@
 // | record                                    | kept until                                                      |
 // |-------------------------------------------|-----------------------------------------------------------------|
 // | login sessions and their refresh tokens   | the session ends: logout, reuse revocation, 7 days idle, 30 days |
-// | face-verification challenges              | they expire (2 minutes after issue)                              |
+// | face-verification challenges (代亲友 too)   | they expire (2 minutes after issue)                              |
 // | presentation verifications (one use, 核验记录) | 30 days after the verification                              |
 // | 亮证 credentials                           | 30 days after they expire (24 h after issue)                     |
 // | 粤康码 entrance one-use records             | 10 minutes (a QR proof is accepted up to 65 s old)               |
@@ -33,6 +33,7 @@ export interface PurgeCounts {
   checkIns: number
   declarations: number
   oneUse: number
+  familyChallenges: number
 }
 
 export interface Retention {

@@ -90,6 +90,24 @@ test('face challenges do not outlive their 2 minutes, used or not', async () => 
   expect(count('face_challenges', 'id', ['fresh'])).toBe(1)
 })
 
+test('代亲友 face-check challenges do not outlive their 2 minutes, used or not', async () => {
+  const challenge = (id: string, issuedAt: Date) =>
+    store.repos.healthCode.addFamilyChallenge({
+      id,
+      ownerId: USER,
+      digits: '123456',
+      expiresAt: new Date(issuedAt.getTime() + 2 * MIN),
+      usedAt: null,
+    })
+  await challenge('family-old-unused', at(0))
+  await challenge('family-old-used', at(0))
+  await store.repos.healthCode.claimFamilyChallenge(USER, 'family-old-used', at(MIN))
+  await challenge('family-fresh', at(HOUR - MIN))
+  await app.retention.purge(at(HOUR))
+  expect(count('family_face_challenges', 'id', ['family-old-unused', 'family-old-used'])).toBe(0)
+  expect(count('family_face_challenges', 'id', ['family-fresh'])).toBe(1)
+})
+
 test('one-use records do not outlive their window: 粤康码 entrance uses and presentation verifications', async () => {
   await store.repos.healthCode.firstUse('code-old', at(0))
   await store.repos.healthCode.firstUse('code-live', at(RETENTION.oneUseMs))
