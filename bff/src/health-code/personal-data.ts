@@ -3,48 +3,11 @@
 // status filed under them or their members; the venues they registered. Closing (Art. 47): all of that deleted, their
 // entries on others' lists too (closing withdraws the consent), and their venues kept without their name (others
 // checked in there). The retention purge: check-ins, spent declarations and one-use records past their periods.
+import type { PersonalDataExport } from '@ysx/shared'
 import type { HealthCodeRepository } from './health-code-repository'
 
-export interface HealthCodeCopy {
-  family: {
-    id: string
-    maskedName: string
-    relation: string
-    consentMethod: string
-    consentVersion: string
-    addedAt: string
-    removedAt: string | null
-  }[]
-  familyOf: { relation: string; consentMethod: string; addedAt: string; removedAt: string | null }[]
-  declarations: {
-    id: string
-    holder: string
-    kind: 'health' | 'trip'
-    content: Record<string, unknown>
-    declaredAt: string
-    effectiveAt: string
-    voidedAt: string | null
-  }[]
-  checkIns: { id: string; holder: string; venueName: string; areaCode: string; at: string; voidedAt: string | null }[]
-  venues: { id: string; name: string; areaCode: string; creditCode: string; address: string; createdAt: string }[]
-  appeals: {
-    appealId: string
-    holder: string
-    rule: string
-    targetKind: string
-    targetId: string | null
-    filedAt: string
-    decision: string | null
-    decidedAt: string | null
-  }[]
-  statuses: {
-    holder: string
-    colour: 'green' | 'yellow' | 'red'
-    ruleVersion: string
-    evaluatedAt: string
-    validUntil: string
-  }[]
-}
+/** The 粤康码 part of the copy, as its contract says (shared/src/api/privacy.ts). */
+export type HealthCodeCopy = PersonalDataExport['healthCode']
 
 export interface HealthCodePersonalData {
   /** `idNumberHash`: the keyed hash of the citizen's ID number (null before real name), as family rows name them */

@@ -1,31 +1,15 @@
 // Identity's part of the citizen's PIPL rights: the account (its personal fields opened for the owner alone) and the
 // metadata of its sessions for the copy (Art. 45); deleting the account for 注销 (Art. 47); the retention purge of
 // ended sessions and expired face challenges.
+import type { PersonalDataExport } from '@ysx/shared'
 import type { FaceChallengesRepository } from './face-repository'
 import type { SessionsRepository } from './sessions-repository'
 import type { UsersRepository } from './users-repository'
 import { AppError } from '../platform/app-error'
 import type { FieldCipher } from '../platform/field-cipher'
 
-export interface AccountCopy {
-  account: {
-    userId: string
-    level: 'basic' | 'real_name'
-    name: string | null
-    idNumber: string | null
-    phone: string | null
-    createdAt: string
-    realNameAt: string | null
-    lastFaceVerifiedAt: string | null
-  }
-  sessions: {
-    id: string
-    createdAt: string
-    absoluteExpiresAt: string
-    revokedAt: string | null
-    revokedReason: string | null
-  }[]
-}
+/** The account and its sessions as the copy's contract says (shared/src/api/privacy.ts). */
+export type AccountCopy = Pick<PersonalDataExport, 'account' | 'sessions'>
 
 export interface IdentityPersonalData {
   /** Whether the account is still there (not closed). */

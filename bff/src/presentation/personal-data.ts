@@ -1,11 +1,10 @@
 // Presentation's part of the citizen's PIPL rights: the 亮证 credentials issued to them and each verification of
 // them, in their copy (Art. 45) and deleted when the account closes (Art. 47); and the retention purge.
+import type { PersonalDataExport } from '@ysx/shared'
 import type { PresentationsRepository } from './presentations-repository'
 
-export interface PresentationCopy {
-  credentials: { id: string; cardId: string; profile: string; issuedAt: string; expiresAt: string }[]
-  presentations: { credentialId: string; verifiedAt: string; outcome: 'accepted' | 'replayed' | 'not_valid' }[]
-}
+/** The 亮证 part of the copy, as its contract says (shared/src/api/privacy.ts). */
+export type PresentationCopy = PersonalDataExport['wallet']
 
 export interface PresentationPersonalData {
   export(userId: string): Promise<PresentationCopy>
