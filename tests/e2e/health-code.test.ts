@@ -12,7 +12,7 @@ import {
   realNameUser,
   startSystem,
   type TestSystem,
-  todaySeed,
+  chinaToday,
 } from '../support/system'
 import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
 
@@ -36,7 +36,7 @@ async function hasNoPositiveTest(index: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), departments: ['weijian', 'shichang'], bff: { h5Dir: H5_DIR } })
+  sys = await startSystem({ referenceDate: chinaToday(), departments: ['weijian', 'shichang'], bff: { h5Dir: H5_DIR } })
   bffUrl = await sys.bff.listen({ host: '127.0.0.1', port: 0 })
   let index = 30
   while (faceCheckAlwaysFails(index) || !(await hasNoPositiveTest(index))) index += 1

@@ -19,7 +19,7 @@ import {
   realNameUser,
   startSystem,
   type TestSystem,
-  todaySeed,
+  chinaToday,
 } from '../support/system'
 
 let sys: TestSystem
@@ -90,7 +90,7 @@ async function adult(): Promise<number> {
 }
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: SIZE, departments: ['weijian'] })
+  sys = await startSystem({ referenceDate: chinaToday(), size: SIZE, departments: ['weijian'] })
   api = healthApi(sys)
   green = citizenPicker(sys, 100, () => true)
 }, 60_000)

@@ -9,7 +9,7 @@ import { callbackKeyOf, signCallback } from '@ysx/departments/weijian/callbacks'
 import { chinaDateTime, HealthCodeSchema, HealthVerificationSchema } from '@ysx/shared'
 import { present } from '../support/device'
 import { citizenPicker, healthApi, phone, weijianAdmin } from '../support/health-code'
-import { realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { realNameUser, startSystem, type TestSystem, chinaToday } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -18,7 +18,12 @@ let callbackUrl: string
 const PATH = '/v1/callbacks/weijian/test-results'
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian'], bff: { verifyRateLimitMax: 1000 } })
+  sys = await startSystem({
+    referenceDate: chinaToday(),
+    size: 400,
+    departments: ['weijian'],
+    bff: { verifyRateLimitMax: 1000 },
+  })
   api = healthApi(sys)
   next = citizenPicker(sys, 30)
   // The platform listens, and the 卫健 operator registers its callback address (as scripts/start does).

@@ -3,7 +3,7 @@
 // replayed and superseded codes refused), signing only when something changed, and bad input.
 import { HealthCodeSchema, HealthVerificationSchema } from '@ysx/shared'
 import { newDevice, present } from '../support/device'
-import { bearer, CALLER, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { bearer, CALLER, realNameUser, startSystem, type TestSystem, chinaToday } from '../support/system'
 
 let sys: TestSystem
 const device = newDevice()
@@ -47,7 +47,7 @@ let greenToken: string
 
 beforeAll(async () => {
   sys = await startSystem({
-    seed: todaySeed(),
+    referenceDate: chinaToday(),
     size: SIZE,
     departments: ['weijian'],
     bff: { verifyRateLimitMax: 1_000_000 },

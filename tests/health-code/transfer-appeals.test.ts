@@ -15,7 +15,7 @@ import {
   pendingAppeals,
   testsOf,
 } from '../support/health-code'
-import { realNameUser, setFaults, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { realNameUser, setFaults, startSystem, type TestSystem, chinaToday } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -40,7 +40,7 @@ const localAppeals = () => {
 const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian', 'shichang'] })
+  sys = await startSystem({ referenceDate: chinaToday(), size: 400, departments: ['weijian', 'shichang'] })
   api = healthApi(sys)
   green = citizenPicker(sys, 40)
   await flagRiskArea(sys, RISK_AREA, 'medium') // before anything reads the risk areas (the BFF caches them a minute)

@@ -5,7 +5,7 @@ import { openDataStore } from '@ysx/bff/db'
 import { FAMILY_CONSENT_VERSION, FamilyMemberSchema, HealthCodeSchema, maskName } from '@ysx/shared'
 import { citizenPicker, healthApi } from '../support/health-code'
 import { ageOn } from '@ysx/departments/harness'
-import { faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { faceCheckAlwaysFails, realNameUser, startSystem, type TestSystem, chinaToday } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -18,7 +18,7 @@ const consent = { accepted: true, method: 'face', version: FAMILY_CONSENT_VERSIO
 const newCitizen = async (account: string) => realNameUser(sys, account, await green())
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian'] })
+  sys = await startSystem({ referenceDate: chinaToday(), size: 400, departments: ['weijian'] })
   api = healthApi(sys)
   green = citizenPicker(sys, 30)
   owner = await newCitizen('family-owner')

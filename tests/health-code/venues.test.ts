@@ -15,7 +15,7 @@ import {
 } from '@ysx/shared'
 import { testConfig } from '@ysx/bff/config'
 import { businessOwnerPicker, citizenPicker, flagRiskArea, healthApi } from '../support/health-code'
-import { realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { realNameUser, startSystem, type TestSystem, chinaToday } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -57,7 +57,12 @@ const colourAfterCheckIn = async (code: string) => {
 beforeAll(async () => {
   // Many citizens sign in here, each once: the per-IP login limit is not what this file tests.
   const auth = { ...testConfig().auth, loginRateLimitMax: 200 }
-  sys = await startSystem({ seed: todaySeed(), size: 400, departments: ['weijian', 'shichang'], bff: { auth } })
+  sys = await startSystem({
+    referenceDate: chinaToday(),
+    size: 400,
+    departments: ['weijian', 'shichang'],
+    bff: { auth },
+  })
   api = healthApi(sys)
   green = citizenPicker(sys, 30)
   owners = businessOwnerPicker(sys, 100) // the green citizens come from 30 on: 70 of them before the two meet

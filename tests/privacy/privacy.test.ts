@@ -9,7 +9,7 @@ import { openDataStore } from '@ysx/bff/db'
 import { FAMILY_CONSENT_VERSION, maskName, PersonalDataExportSchema } from '@ysx/shared'
 import BetterSqlite3 from 'better-sqlite3'
 import { citizenPicker, healthApi } from '../support/health-code'
-import { bearer, realNameUser, startSystem, type TestSystem, todaySeed } from '../support/system'
+import { bearer, realNameUser, startSystem, type TestSystem, chinaToday } from '../support/system'
 
 let sys: TestSystem
 let api: ReturnType<typeof healthApi>
@@ -153,7 +153,7 @@ let a: Citizen
 let b: Citizen
 
 beforeAll(async () => {
-  sys = await startSystem({ seed: todaySeed(), size: 300, departments: ['weijian'] })
+  sys = await startSystem({ referenceDate: chinaToday(), size: 300, departments: ['weijian'] })
   api = healthApi(sys)
   green = citizenPicker(sys, 40)
   a = await citizen('privacy-a')

@@ -58,12 +58,17 @@ export interface SystemOptions {
   size?: number
   /** Per-department population sizes: a smaller one leaves the later citizens unknown to that department */
   sizes?: Partial<Record<StandIn, number>>
-  /** The population seed (default SEED); `todaySeed()` lines the synthetic world's dates up with real time */
+  /** The population seed (default SEED): the same citizens on every run */
   seed?: number
+  /**
+   * The synthetic world's "today" (YYYY-MM-DD; by default the seed read as a date). `chinaToday()` lines the stand-ins'
+   * dated records (test results and the like) up with the real clock the BFF runs on, keeping the same citizens.
+   */
+  referenceDate?: string
 }
 
-/** Today in China as a seed (YYYYMMDD): the stand-ins' test results and the like are then as old as they say. */
-export const todaySeed = () => Number(chinaDate(Date.now()).replaceAll('-', ''))
+/** Today in China (YYYY-MM-DD): with `referenceDate`, the stand-ins' records are as old as they say. */
+export const chinaToday = () => chinaDate(Date.now())
 
 export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
   let offsetMs = 0
@@ -84,6 +89,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     const dept = (await loadStandIn(name)).build({
       dbFile: ':memory:',
       seed: opts.seed ?? SEED,
+      ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
       size: opts.sizes?.[name] ?? opts.size ?? 300,
       logLevel: 'silent',
       ...CALLER.trust,
