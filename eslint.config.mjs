@@ -52,8 +52,6 @@ const NOT_YET = [
   'bff/test/feedback/fuzz.test.ts',
   'bff/test/health-code/rules.test.ts',
   'bff/test/platform/config.test.ts',
-  'miniapp/test/client-refresh.test.ts',
-  'miniapp/test/client.test.ts',
   'shared/test/credential/verify.test.ts',
   'tests/aggregation/dashboard.test.ts',
   'tests/aggregation/faults.test.ts',
