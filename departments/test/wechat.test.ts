@@ -37,7 +37,7 @@ const exchange = async (code: string, secret = SECRET, appid = APPID) =>
     ).json(),
   )
 
-test('a code exchanges once for a stable openid and a fresh session_key', async () => {
+test('codes of one account exchange for the same openid and a fresh session_key each', async () => {
   const first = await exchange(await deviceLogin('alice'))
   const second = await exchange(await deviceLogin('alice'))
   expect('openid' in first && 'openid' in second && first.openid === second.openid).toBe(true)
