@@ -53,8 +53,8 @@ function testFiles(): string[] {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** A line that asserts: it calls expect(…) or a matcher. */
-const ASSERTING = /\bexpect\s*[.(]|\.(?:not\.)?(?:to[A-Z]\w*|resolves|rejects)\b/
+/** A line that asserts: it calls expect(…) or a matcher (not a conversion such as toString). */
+const ASSERTING = /\bexpect\s*[.(]|\.to(?:Be|Equal|StrictEqual|Match|Contain|Throw|Have)\w*\(|\.(?:resolves|rejects)\./
 
 /** Whether the line asserts the token: on an asserting line, or as the `code:` of an object literal. */
 function asserts(line: string, token: string): boolean {
@@ -91,7 +91,9 @@ test('the rule counts a code on an asserting line or as an expected code, and no
   expect(asserts(`  .rejects.toMatchObject({ status: 409, code: "FOO" })`, literal)).toBe(true)
   expect(asserts(`  'a replay': { status: 409, code: 'FOO' },`, literal)).toBe(true)
   expect(asserts(`  code: \`FOO\`,`, literal)).toBe(true)
+  expect(asserts(`  await expect(call).rejects.toThrow('FOO')`, literal)).toBe(true)
   expect(asserts(`replyWith(401, envelope('FOO'))`, literal)).toBe(false)
+  expect(asserts(`send(Buffer.from('FOO').toString('base64'))`, literal)).toBe(false)
   expect(asserts(`expect(body.code).toBe('FOOBAR')`, literal)).toBe(false)
   expect(asserts(`expect(body.code).toBe('FOO_BAR')`, literal)).toBe(false)
   expect(asserts(`// expect FOO here`, literal)).toBe(false)
