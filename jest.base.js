@@ -1,5 +1,8 @@
-// What every jest configuration of the workspace shares: TypeScript through @swc/jest, and the ESM-only packages it
-// must transform. jest.config.js (the suite) and stryker.config.mjs (mutation testing) both build on it.
+// What every jest configuration of the workspace shares: TypeScript through @swc/jest, the ESM-only packages it
+// must transform, and the setup file every test file runs first. jest.config.js (the suite) and stryker.config.mjs
+// (mutation testing) both build on it.
+const path = require('node:path')
+
 const swc = [
   '@swc/jest',
   {
@@ -21,4 +24,8 @@ const transforms = { transform: { '^.+\\.(t|j)sx?$': swc }, transformIgnorePatte
 // testTimeout from the global config only: inside a project it was ignored and the 5 s default applied.)
 const testTimeout = 60_000
 
-module.exports = { transforms, testTimeout }
+// Before every test file: fast-check's global seed, fixed (tests/support/jest-setup.ts; YSX_FC_SEED overrides it).
+// It lives in tests/ because fast-check resolves from there (tests' devDependency; the same copy as every package's).
+const setupFiles = [path.join(__dirname, 'tests/support/jest-setup.ts')]
+
+module.exports = { transforms, testTimeout, setupFiles }

@@ -1,6 +1,6 @@
 // Jest across the workspace: one project per package, TypeScript through @swc/jest (jest.base.js).
 const path = require('node:path')
-const { transforms, testTimeout } = require('./jest.base')
+const { transforms, testTimeout, setupFiles } = require('./jest.base')
 
 const project = (name, extra = {}) => ({
   displayName: name,
@@ -9,6 +9,8 @@ const project = (name, extra = {}) => ({
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   ...transforms,
   ...extra,
+  // Every project runs the shared setup first, and then its own (if it has one).
+  setupFiles: [...setupFiles, ...(extra.setupFiles ?? [])],
 })
 
 module.exports = {

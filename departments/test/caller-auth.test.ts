@@ -69,7 +69,7 @@ describe.each(POPULATION_DEPARTMENT_CODES)('%s', (code) => {
     expect(res.status).toBe(200)
   })
 
-  test('an /_admin/ route without an operator token, or with a wrong one, is refused 401', async () => {
+  test('an /_admin/ route without an operator token, or with a wrong one, is refused 401 OPERATOR_AUTH_REQUIRED and changes no knob', async () => {
     const faults = `${running.get(code)!.base}/_admin/faults`
     const token = OPERATOR.authorization.slice('Bearer '.length)
     const wrong: Record<string, string>[] = [

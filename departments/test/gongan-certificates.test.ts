@@ -1,7 +1,7 @@
 // The 公安 stand-in's certificates: 居民身份证 terms, the 户口簿 and its members, 居住证 in another city.
-import { gonganContracts, isValidIdNumber } from '@ysx/shared'
+import { CertificateStatusSchema, gonganContracts, isValidIdNumber } from '@ysx/shared'
 import { standIn as gonganStandIn } from '../src/gongan/app'
-import { ageOn, person } from '../src/harness'
+import { addYears, ageOn, person } from '../src/harness'
 import { describeLookups, expectConsistentCertificate, SEED, SIZE, startDepartment } from './helper'
 
 const gongan = startDepartment(gonganStandIn)
@@ -69,27 +69,34 @@ test('most certificates are valid, and each status occurs somewhere in the popul
   }[]
   const total = rows.reduce((s, r) => s + r.n, 0)
   expect(rows.find((r) => r.status === 'valid')!.n / total).toBeGreaterThan(0.85)
-  expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['expired', 'valid']))
-  expect(SIZE).toBeGreaterThan(0)
+  expect(rows.map((r) => r.status).sort()).toEqual([...CertificateStatusSchema.options].sort())
+  // Every citizen has a 户口簿, and every adult an ID card at least: the population is all there.
+  expect(total).toBeGreaterThanOrEqual(SIZE)
 })
 
-test('a minor’s guardians are their parents in the same 户口簿, 18–45 years older; an adult has none', async () => {
+test('a minor’s guardians are in the same 户口簿, named 父亲 or 母亲 by their sex, one 18–45 years older; an adult has none', async () => {
   const guardiansOf = (index: number) =>
     gongan.read(gonganContracts.guardians.path, index, gonganContracts.guardians.responses[200])
   const minor = gongan.pick('SELECT person_index FROM guardians ORDER BY person_index LIMIT 1')
   const { guardians } = await guardiansOf(minor)
-  expect(guardians.length).toBeGreaterThan(0)
-  const { certificates } = await certificatesOf(minor)
+  const stored = gongan.dept.sqlite.prepare('SELECT count(*) AS n FROM guardians WHERE person_index = ?').get(minor)
+  expect(guardians).toHaveLength((stored as { n: number }).n)
+  expect([1, 2]).toContain(guardians.length)
+  const { asOf, certificates } = await certificatesOf(minor)
   const register = certificates.find((c) => c.type === 'household_register')
   if (register?.type !== 'household_register') throw new Error('no household register')
   const child = person(SEED, minor)
+  const birthOf = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
   for (const g of guardians) {
     expect(register.members.map((m) => m.idNumber)).toContain(g.idNumber)
-    const age = Number(child.birthDate.slice(0, 4)) - Number(g.idNumber.slice(6, 10))
-    expect(age).toBeGreaterThanOrEqual(17)
+    expect(g.relation).toBe(Number(g.idNumber[16]) % 2 === 1 ? '父亲' : '母亲')
   }
+  const gaps = guardians.map((g) => ageOn(birthOf(g.idNumber), asOf) - ageOn(child.birthDate, asOf))
+  expect(gaps.some((gap) => gap >= 18 && gap <= 45)).toBe(true)
+  // The youngest adult: 18 or older on the reference date.
   const adult = gongan.pick(
-    'SELECT person_index FROM citizens WHERE person_index NOT IN (SELECT person_index FROM guardians) LIMIT 1',
+    `SELECT person_index FROM citizens WHERE birth_date <= '${addYears(asOf, -18)}' ORDER BY birth_date DESC LIMIT 1`,
   )
+  expect(ageOn(person(SEED, adult).birthDate, asOf)).toBeGreaterThanOrEqual(18)
   expect((await guardiansOf(adult)).guardians).toEqual([])
 })

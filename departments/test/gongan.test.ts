@@ -9,12 +9,48 @@ const SEED = 7
 let dept: DepartmentApp
 let base: string
 
+/** A wait the latency knob asked for, held until the test lets the reply go on. */
+interface Held {
+  ms: number
+  release: () => void
+}
+/** Every wait asked for in the current test, in order. */
+const asked: number[] = []
+let onHeld: ((held: Held) => void) | undefined
+/** The next wait the latency knob asks for. */
+const nextHeld = () =>
+  new Promise<Held>((resolve) => {
+    onHeld = resolve
+  })
+/** The draws the error rate is compared with, in order (then 0.99). */
+let draws: number[] = []
+
 beforeAll(async () => {
-  dept = buildDepartment(gonganStandIn, { dbFile: ':memory:', seed: SEED, size: 200, logLevel: 'silent', ...TRUST })
+  dept = buildDepartment(gonganStandIn, {
+    dbFile: ':memory:',
+    seed: SEED,
+    size: 200,
+    logLevel: 'silent',
+    ...TRUST,
+    faultHooks: {
+      sleep: (ms) =>
+        new Promise<void>((release) => {
+          asked.push(ms)
+          onHeld?.({ ms, release })
+        }),
+      random: () => draws.shift() ?? 0.99,
+    },
+  })
   base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
 })
 afterAll(async () => dept.app.close())
-afterEach(() => dept.faults.set(NO_FAULTS))
+afterEach(() => {
+  dept.faults.set(NO_FAULTS)
+  asked.length = 0
+  onHeld = undefined
+  draws = []
+  jest.restoreAllMocks()
+})
 
 const lookup = (idNumber: string, signal?: AbortSignal) =>
   signedFetch(`${base}/v1/citizens/lookup`, {
@@ -74,17 +110,38 @@ describe('fault knobs', () => {
       body: JSON.stringify(patch),
     })
 
-  test('latency delays business replies by at least the set amount', async () => {
+  test('latency holds a business reply on a wait of the set length, while other calls are served, until it ends', async () => {
     await setFaults({ latencyMs: 300 })
-    const started = performance.now()
-    await lookup(person(SEED, 2).idNumber)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290)
+    const held = nextHeld()
+    let settled = false
+    const reply = lookup(person(SEED, 2).idNumber).finally(() => {
+      settled = true
+    })
+    const wait = await held
+    expect(wait.ms).toBe(300)
+    await setFaults({ latencyMs: 0 })
+    expect((await lookup(person(SEED, 3).idNumber)).status).toBe(200)
+    expect(settled).toBe(false)
+    wait.release()
+    expect((await reply).status).toBe(200)
+    expect(asked).toEqual([300])
   })
 
-  test('an error rate of 1 answers every business call with 503', async () => {
+  test('an error rate of 1 answers every business call with 503 OVERLOADED', async () => {
     await setFaults({ errorRate: 1 })
-    const res = await lookup(person(SEED, 3).idNumber)
-    expect(res.status).toBe(503)
+    for (const index of [3, 4, 5]) {
+      const res = await lookup(person(SEED, index).idNumber)
+      expect([index, res.status]).toEqual([index, 503])
+      expect(ErrorEnvelopeSchema.parse(await res.json()).code).toBe('OVERLOADED')
+    }
+  })
+
+  test('an error rate of 0.5 answers 503 exactly the calls whose draw falls below 0.5', async () => {
+    await setFaults({ errorRate: 0.5 })
+    draws = [0.49, 0.5, 0.51, 0]
+    const statuses = []
+    for (const index of [6, 7, 8, 9]) statuses.push((await lookup(person(SEED, index).idNumber)).status)
+    expect(statuses).toEqual([503, 200, 200, 503])
   })
 
   test('malformed mode sends a body that is not JSON', async () => {
@@ -93,9 +150,25 @@ describe('fault knobs', () => {
     await expect(res.json()).rejects.toThrow()
   })
 
-  test('hang mode never answers, until the caller gives up', async () => {
+  test('hang mode never answers a business call while the department answers others, until the caller gives up', async () => {
     await setFaults({ hang: true })
-    await expect(lookup(person(SEED, 5).idNumber, AbortSignal.timeout(300))).rejects.toThrow(/abort|timeout/i)
+    const counted = new Promise<void>((resolve) => {
+      const count = dept.faults.countRequest
+      jest.spyOn(dept.faults, 'countRequest').mockImplementation(() => {
+        count()
+        resolve()
+      })
+    })
+    const caller = new AbortController()
+    let settled = false
+    const call = lookup(person(SEED, 5).idNumber, caller.signal).finally(() => {
+      settled = true
+    })
+    await counted
+    for (let i = 0; i < 3; i += 1) expect((await fetch(`${base}/healthz`)).status).toBe(200)
+    expect(settled).toBe(false)
+    caller.abort()
+    await expect(call).rejects.toThrow(/abort/i)
   })
 
   test('health and admin routes stay reachable while faults are on', async () => {

@@ -5,6 +5,7 @@ import { ErrorEnvelopeSchema, type z } from '@ysx/shared'
 import {
   buildDepartment,
   type BuiltDepartment,
+  type DepartmentOptions,
   type DepartmentSchema,
   type DepartmentSpec,
   createTestCaller,
@@ -41,11 +42,24 @@ export interface Running {
   pick(sql: string): number
 }
 
-/** Builds a department on an in-memory database and listens on a free port; closes it after the file's tests. */
-export function startDepartment<S extends DepartmentSchema>(standIn: DepartmentSpec<S>): Running {
+/**
+ * Builds a department on an in-memory database and listens on a free port; closes it after the file's tests. `extra`
+ * options (a clock, fault hooks) are added to the defaults.
+ */
+export function startDepartment<S extends DepartmentSchema>(
+  standIn: DepartmentSpec<S>,
+  extra: Partial<DepartmentOptions> = {},
+): Running {
   const running = {} as Running
   beforeAll(async () => {
-    const dept = buildDepartment(standIn, { dbFile: ':memory:', seed: SEED, size: SIZE, logLevel: 'silent', ...TRUST })
+    const dept = buildDepartment(standIn, {
+      dbFile: ':memory:',
+      seed: SEED,
+      size: SIZE,
+      logLevel: 'silent',
+      ...TRUST,
+      ...extra,
+    })
     const base = await dept.app.listen({ host: '127.0.0.1', port: 0 })
     const post = (path: string, idNumber: string, headers: Record<string, string> = CALL_HEADERS) =>
       signedFetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify({ idNumber }) })

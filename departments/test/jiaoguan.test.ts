@@ -22,7 +22,59 @@ test('the licence’s points are 12 minus this cycle’s deductions, which are t
   const { violations } = await jiaoguan.read(c.violations.path, index, c.violations.responses[200])
   const inCycle = violations.filter((v) => v.points > 0 && v.occurredAt.slice(0, 10) >= points.cycleStart)
   expect(deductions.map((d) => d.decisionNumber).sort()).toEqual(inCycle.map((v) => v.decisionNumber).sort())
-  if (points.deducted >= 12 && licence.status !== 'expired') expect(licence.status).toBe('suspended')
+})
+
+/** The citizen's 驾驶证 as 交管 serves it, with the cycle's points. */
+const licenceOf = async (index: number) => {
+  const { asOf, certificates } = await jiaoguan.read(c.certificates.path, index, c.certificates.responses[200])
+  const licence = certificates.find((x) => x.type === 'driving_licence')
+  if (licence?.type !== 'driving_licence') throw new Error(`citizen ${index} has no driving licence`)
+  return { asOf, licence }
+}
+
+test('every unexpired licence with 12 or more points deducted this cycle is suspended (the population holds some)', async () => {
+  // Candidates: unexpired licences whose holder lost 12 or more points in the last two years; the cycle decides.
+  const candidates = (
+    jiaoguan.dept.sqlite
+      .prepare(
+        `SELECT c.person_index AS i FROM certificates c JOIN violations v USING (person_index)
+         WHERE c.type = 'driving_licence' AND c.status <> 'expired'
+         GROUP BY c.person_index HAVING sum(v.points) >= 12 ORDER BY c.person_index`,
+      )
+      .all() as { i: number }[]
+  ).map((r) => r.i)
+  const heavy: { index: number; deducted: number; status: string }[] = []
+  for (const index of candidates) {
+    const { licence } = await licenceOf(index)
+    if (licence.points.deducted >= 12) heavy.push({ index, deducted: licence.points.deducted, status: licence.status })
+  }
+  expect(heavy.length).toBeGreaterThanOrEqual(1)
+  expect(heavy.filter((h) => h.status !== 'suspended')).toEqual([])
+})
+
+test('a valid licence with points deducted this cycle has fewer than 12 deducted, and the rest remaining', async () => {
+  const candidates = (
+    jiaoguan.dept.sqlite
+      .prepare(
+        `SELECT c.person_index AS i FROM certificates c JOIN violations v USING (person_index)
+         WHERE c.type = 'driving_licence' AND c.status = 'valid' AND v.points > 0
+         GROUP BY c.person_index ORDER BY sum(v.points) DESC, c.person_index`,
+      )
+      .all() as { i: number }[]
+  ).map((r) => r.i)
+  let found: { index: number; asOf: string; licence: Awaited<ReturnType<typeof licenceOf>>['licence'] } | undefined
+  for (const index of candidates) {
+    const { asOf, licence } = await licenceOf(index)
+    if (licence.points.deducted > 0) {
+      found = { index, asOf, licence }
+      break
+    }
+  }
+  if (!found) throw new Error('no valid licence with points deducted this cycle in the population')
+  expectConsistentCertificate(found.licence, found.index, found.asOf)
+  expect(found.licence.status).toBe('valid')
+  expect(found.licence.points.deducted).toBeLessThan(12)
+  expect(found.licence.points.remaining).toBe(12 - found.licence.points.deducted)
 })
 
 test('violations carry fines of 50–2,000 元, points, a place and a time, and the unpaid total adds up', async () => {

@@ -5,10 +5,12 @@ import type { DepartmentApp } from '../src/harness'
 
 const APPID = 'wx-test-app'
 const SECRET = 'test-secret'
-let clock = Date.UTC(2026, 10, 23)
+const START = Date.UTC(2026, 10, 23)
+let clock = START
 let dept: DepartmentApp
 
 beforeEach(async () => {
+  clock = START
   dept = buildWechatApp({
     dbFile: ':memory:',
     appId: APPID,
@@ -24,18 +26,18 @@ afterEach(async () => dept.app.close())
 const deviceLogin = async (account = 'alice') =>
   (await dept.app.inject({ method: 'POST', url: '/sns/device-login', payload: { appid: APPID, account } })).json()
     .code as string
-const exchange = async (code: string, secret = SECRET) =>
+const exchange = async (code: string, secret = SECRET, appid = APPID) =>
   Code2SessionReplySchema.parse(
     (
       await dept.app.inject({
         method: 'GET',
         url: '/sns/jscode2session',
-        query: { appid: APPID, secret, js_code: code, grant_type: 'authorization_code' },
+        query: { appid, secret, js_code: code, grant_type: 'authorization_code' },
       })
     ).json(),
   )
 
-test('a code exchanges once for a stable openid and a fresh session_key', async () => {
+test('codes of one account exchange for the same openid and a fresh session_key each', async () => {
   const first = await exchange(await deviceLogin('alice'))
   const second = await exchange(await deviceLogin('alice'))
   expect('openid' in first && 'openid' in second && first.openid === second.openid).toBe(true)
@@ -57,6 +59,12 @@ test('a code older than 5 minutes is invalid (40029)', async () => {
 test('a wrong app secret is refused (40125) and does not burn the code', async () => {
   const code = await deviceLogin()
   expect(await exchange(code, 'nope')).toMatchObject({ errcode: WECHAT_ERRORS.INVALID_SECRET })
+  expect(await exchange(code)).toHaveProperty('openid')
+})
+
+test('another app’s appid is refused (40013) and does not burn the code', async () => {
+  const code = await deviceLogin()
+  expect(await exchange(code, SECRET, 'wx-another-app')).toMatchObject({ errcode: WECHAT_ERRORS.INVALID_APPID })
   expect(await exchange(code)).toHaveProperty('openid')
 })
 

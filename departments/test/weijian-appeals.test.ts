@@ -1,6 +1,6 @@
 // The 卫健 stand-in's health-code appeals and risk areas over real HTTP: the platform files an appeal and reads it
 // back, a reviewer decides it once on the admin routes, and tests flag and lift risk areas.
-import { ErrorEnvelopeSchema, weijianContracts } from '@ysx/shared'
+import { chinaDateTime, ErrorEnvelopeSchema, weijianContracts } from '@ysx/shared'
 import { person } from '../src/harness'
 import { standIn as weijianStandIn } from '../src/weijian/app'
 import {
@@ -15,7 +15,13 @@ import {
   startDepartment,
 } from './helper'
 
-const weijian = startDepartment(weijianStandIn)
+/** 卫健's clock: 10:00 on 21 November 2026 in Beijing at the start of each test, moved by the tests that need it. */
+const START = Date.UTC(2026, 10, 21, 2)
+let clock = START
+beforeEach(() => {
+  clock = START
+})
+const weijian = startDepartment(weijianStandIn, { clock: () => clock })
 const c = weijianContracts
 const AppealRecord = c.fileAppeal.responses[201]
 
@@ -71,7 +77,8 @@ test('a filed appeal answers 201 pending, and shows in the citizen’s appeals (
     target: { kind: 'check_in', id: 'ci_01' },
   })
   expect(second.appealId > first.appealId).toBe(true)
-  expect(Math.abs(Date.parse(first.filedAt) - Date.now())).toBeLessThan(60_000)
+  expect([first.filedAt, second.filedAt]).toEqual(['2026-11-21T10:00:00+08:00', '2026-11-21T10:00:00+08:00'])
+  expect(first.appealId).toMatch(/^WJ20261121\d{6}$/)
   expect((await lookup(11)).map((a) => a.appealId)).toEqual([second.appealId, first.appealId])
   const pending = (await queue()).map((a) => a.appealId)
   expect(pending.indexOf(first.appealId)).toBeLessThan(pending.indexOf(second.appealId))
@@ -123,13 +130,28 @@ test('an appeal with a missing statement, an unknown target kind, an extra field
   expect(countAppeals()).toBe(before)
 })
 
+test('appeal numbers count from 000001 within each filing day, the day taken in Beijing time', async () => {
+  clock = Date.UTC(2026, 10, 25, 15, 59, 59) // 23:59:59 on the 25th in Beijing (15:59:59 UTC)
+  const late = await fileOk(17)
+  const lateAgain = await fileOk(18)
+  clock += 1000 // midnight in Beijing: the 26th, though still the 25th in UTC
+  const nextDay = await fileOk(17)
+  expect([late.appealId, lateAgain.appealId, nextDay.appealId]).toEqual([
+    'WJ20261125000001',
+    'WJ20261125000002',
+    'WJ20261126000001',
+  ])
+  expect(nextDay.filedAt).toBe('2026-11-26T00:00:00+08:00')
+})
+
 test('a reviewer’s decision sets the status, note and time once, and takes the appeal off the queue', async () => {
   const { appealId } = await fileOk(15)
+  clock += 3_600_000
   const res = await decide(appealId, { decision: 'upheld', note: '核实当日不在该场所，予以纠正。' })
   expect(res.status).toBe(200)
   const decided = c.decideAppeal.responses[200].parse(await res.json())
   expect(decided).toMatchObject({ appealId, status: 'upheld', note: '核实当日不在该场所，予以纠正。' })
-  expect(Date.parse(decided.decidedAt!)).toBeGreaterThanOrEqual(Date.parse(decided.filedAt))
+  expect(decided).toMatchObject({ filedAt: chinaDateTime(START), decidedAt: chinaDateTime(START + 3_600_000) })
   const { reviewer, ...record } = decided
   expect(reviewer).toBe(CALLER.operator.name)
   expect((await lookup(15))[0]).toEqual(record)

@@ -11,8 +11,11 @@ import { standIn as weijianStandIn } from '../src/weijian/app'
 import { contentDigest } from '../src/weijian/callbacks'
 import { CALL_HEADERS, OPERATOR, SEED, signedFetch, startDepartment } from './helper'
 
-const weijian = startDepartment(weijianStandIn)
+/** 卫健's clock, standing still: a retry is due only when a drain forces it, never because real time passed. */
+const START = Date.UTC(2026, 10, 21, 2)
+const weijian = startDepartment(weijianStandIn, { clock: () => START })
 const c = weijianContracts
+const at = (ms: number) => new Date(ms).toISOString()
 
 /** The platform's side: answers with `status` and keeps what it received. */
 const received: { headers: IncomingMessage['headers']; body: string; url: string }[] = []
@@ -29,8 +32,13 @@ let callbackUrl = ''
 beforeAll(async () => {
   await new Promise<void>((resolve) => platform.listen(0, '127.0.0.1', resolve))
   callbackUrl = `http://127.0.0.1:${(platform.address() as AddressInfo).port}/v1/callbacks/weijian/test-results`
+  const subscribed = await admin('PUT', c.subscribeCallbacks.path, { url: callbackUrl })
+  if (subscribed.status !== 200) throw new Error(`subscribing the callbacks answered ${subscribed.status}`)
 })
 afterAll(() => new Promise((resolve) => platform.close(resolve)))
+beforeEach(() => {
+  status = 503
+})
 
 const admin = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${weijian.base}${path}`, {
@@ -44,8 +52,7 @@ const admin = async (method: string, path: string, body?: unknown) => {
 const outbox = async () =>
   c.callbackOutbox.responses[200].parse((await admin('GET', c.callbackOutbox.path)).json).entries
 
-test('a result is delivered signed, retried with doubling backoff until acknowledged, each try signed afresh', async () => {
-  expect((await admin('PUT', c.subscribeCallbacks.path, { url: callbackUrl })).status).toBe(200)
+test('a result is delivered signed, retried while the platform answers 503 until acknowledged, each try signed afresh', async () => {
   const idNumber = person(SEED, 12).idNumber
   const recorded = await admin('POST', c.recordTestResult.path, {
     idNumber,
@@ -55,18 +62,20 @@ test('a result is delivered signed, retried with doubling backoff until acknowle
   })
   expect(recorded.status).toBe(201)
   const { resultId } = recorded.json as { resultId: string }
-  // The platform is down: two tries, the second wait twice the first.
+  // The platform is down: the try on recording and two drains all fail, and the notice stays pending.
   await admin('POST', c.drainCallbackOutbox.path)
-  const afterOne = (await outbox()).find((e) => e.resultId === resultId)!
   await admin('POST', c.drainCallbackOutbox.path)
   const afterTwo = (await outbox()).find((e) => e.resultId === resultId)!
-  expect(afterOne.attempts).toBeGreaterThanOrEqual(1)
-  expect(afterTwo.attempts).toBe(afterOne.attempts + 1)
-  expect(afterTwo).toMatchObject({ deliveredAt: null, lastError: 'answered 503' })
+  expect(afterTwo).toMatchObject({ attempts: 3, deliveredAt: null, lastError: 'answered 503' })
   // The platform is back: acknowledged, and kept as delivered.
   status = 204
   expect((await admin('POST', c.drainCallbackOutbox.path)).json).toMatchObject({ pending: 0 })
-  expect((await outbox()).find((e) => e.resultId === resultId)).toMatchObject({ nextAttemptAt: null, lastError: null })
+  expect((await outbox()).find((e) => e.resultId === resultId)).toMatchObject({
+    attempts: 4,
+    deliveredAt: at(START),
+    nextAttemptAt: null,
+    lastError: null,
+  })
 
   const mine = received.filter((r) => JSON.parse(r.body).resultId === resultId)
   expect(mine.length).toBe(afterTwo.attempts + 1)
@@ -96,8 +105,7 @@ test('a result is delivered signed, retried with doubling backoff until acknowle
   expect(nonces.size).toBe(mine.length)
 })
 
-test('a backoff grows by doubling and the timer is not needed to see it: the next try is scheduled later each time', async () => {
-  status = 503
+test('each failed try puts the next off by twice the wait before (1 s, 2 s, 4 s, 8 s), counted on 卫健’s clock', async () => {
   const recorded = await admin('POST', c.recordTestResult.path, {
     idNumber: person(SEED, 13).idNumber,
     sampledAt: '2026-11-20T10:00:00+08:00',
@@ -105,16 +113,18 @@ test('a backoff grows by doubling and the timer is not needed to see it: the nex
     institution: '广州金域医学检验所',
   })
   const { resultId } = recorded.json as { resultId: string }
-  const waits: number[] = []
+  const seen: { attempts: number; nextAttemptAt: string | null }[] = []
   for (let i = 0; i < 3; i += 1) {
-    const before = Date.now()
     await admin('POST', c.drainCallbackOutbox.path)
-    const e = (await outbox()).find((x) => x.resultId === resultId)!
-    waits.push(Date.parse(e.nextAttemptAt!) - before)
+    const { attempts, nextAttemptAt } = (await outbox()).find((x) => x.resultId === resultId)!
+    seen.push({ attempts, nextAttemptAt })
   }
-  // 1 s, 2 s, 4 s after the first automatic try (each measured from before its drain, so ≥ the wait).
-  expect(waits[1]! / waits[0]!).toBeGreaterThan(1.5)
-  expect(waits[2]! / waits[1]!).toBeGreaterThan(1.5)
+  // The try made on recording waited 1 s; each drain's try then doubles it.
+  expect(seen).toEqual([
+    { attempts: 2, nextAttemptAt: at(START + 2000) },
+    { attempts: 3, nextAttemptAt: at(START + 4000) },
+    { attempts: 4, nextAttemptAt: at(START + 8000) },
+  ])
   status = 204
   await admin('POST', c.drainCallbackOutbox.path)
 })
@@ -128,5 +138,6 @@ test('a result for someone 卫健 does not know is refused and nothing is queued
     institution: '广州金域医学检验所',
   })
   expect(res.status).toBe(404)
+  expect(res.json.code).toBe('CITIZEN_NOT_FOUND')
   expect((await outbox()).length).toBe(before)
 })

@@ -22,7 +22,7 @@ const rotated = { accessToken: 'access-2', accessExpiresIn: 900, refreshToken: '
 const envelope = (code: string, message = code) => ({ code, message, requestId: 'req-1' })
 
 type Reply = { statusCode: number; data: unknown }
-/** Answers by route and by the access token sent; the refresh reply comes a little later, like a real one. */
+/** Answers by route and by the access token sent; a refresh reply may be held until the test lets it go. */
 function serve(routes: {
   me?: (access: string) => Reply
   refresh?: () => Reply | Promise<Reply>
@@ -34,7 +34,7 @@ function serve(routes: {
       options.url === '/v1/me'
         ? routes.me?.(access)
         : options.url === '/v1/auth/refresh'
-          ? await new Promise<Reply>((resolve) => setTimeout(() => resolve(routes.refresh!()), 20))
+          ? await routes.refresh?.()
           : options.url === '/v1/auth/logout'
             ? routes.logout?.()
             : undefined
@@ -47,6 +47,16 @@ const expiredUnless =
   (access: string): Reply =>
     access === fresh ? { statusCode: 200, data: profile } : { statusCode: 401, data: envelope('AUTH_TOKEN_EXPIRED') }
 const urls = () => requestMock.mock.calls.map(([options]) => options.url)
+/** A reply the test sends when it chooses: the refresh in flight while other calls meet the expired token. */
+function held(reply: Reply) {
+  let release: () => void = () => undefined
+  const answer = new Promise<Reply>((resolve) => {
+    release = () => resolve(reply)
+  })
+  return { answer: () => answer, release }
+}
+/** Runs every reaction already queued (promise callbacks), so the calls in flight go as far as they can. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
 const refreshCalls = () => urls().filter((url) => url === '/v1/auth/refresh').length
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
@@ -89,14 +99,20 @@ it('fails with AUTH_REQUIRED without sending anything when no tokens are stored'
 })
 
 it('refreshes once for two concurrent calls that both meet an expired token, and retries each with the new one', async () => {
-  serve({ me: expiredUnless('access-2'), refresh: () => ({ statusCode: 200, data: rotated }) })
-  const [a, b] = await Promise.all([request(bffContracts.auth.me), request(bffContracts.auth.me)])
+  const refresh = held({ statusCode: 200, data: rotated })
+  serve({ me: expiredUnless('access-2'), refresh: refresh.answer })
+  const both = Promise.all([request(bffContracts.auth.me), request(bffContracts.auth.me)])
+  await settle()
+  // Both calls met the expired token while the one refresh is in flight.
+  expect(urls()).toEqual(['/v1/me', '/v1/me', '/v1/auth/refresh'])
+  refresh.release()
+  const [a, b] = await both
   expect(a).toEqual(profile)
   expect(b).toEqual(profile)
   expect(refreshCalls()).toBe(1)
-  const refresh = requestMock.mock.calls.find(([options]) => options.url === '/v1/auth/refresh')
-  expect(refresh?.[0].data).toEqual({ refreshToken: 'refresh-1' })
-  expect(refresh?.[0].header).not.toHaveProperty('Authorization')
+  const [refreshCall] = requestMock.mock.calls.find(([options]) => options.url === '/v1/auth/refresh')!
+  expect(refreshCall.data).toEqual({ refreshToken: 'refresh-1' })
+  expect(refreshCall.header).not.toHaveProperty('Authorization')
   expect(urls().filter((url) => url === '/v1/me')).toHaveLength(4)
   expect(readTokens()).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2' })
 })
@@ -121,11 +137,13 @@ it('does not refresh again for a call whose token expired while another caller h
 
 it("ends the session when the refresh is refused: both callers get AUTH_REQUIRED with the BFF's reason, tokens cleared", async () => {
   const reason = '检测到异常登录，已为您退出所有相关会话，请重新登录'
-  serve({
-    me: expiredUnless('never'),
-    refresh: () => ({ statusCode: 401, data: envelope('AUTH_REFRESH_REUSED', reason) }),
-  })
-  const errors = await Promise.all([rejection(request(bffContracts.auth.me)), rejection(request(bffContracts.auth.me))])
+  const refresh = held({ statusCode: 401, data: envelope('AUTH_REFRESH_REUSED', reason) })
+  serve({ me: expiredUnless('never'), refresh: refresh.answer })
+  const both = Promise.all([rejection(request(bffContracts.auth.me)), rejection(request(bffContracts.auth.me))])
+  await settle()
+  expect(urls()).toEqual(['/v1/me', '/v1/me', '/v1/auth/refresh'])
+  refresh.release()
+  const errors = await both
   for (const error of errors) expect(error).toMatchObject({ code: 'AUTH_REQUIRED', status: 401, message: reason })
   expect(refreshCalls()).toBe(1)
   expect(storage.has(STORAGE_KEYS.tokens)).toBe(false)

@@ -1,8 +1,14 @@
 // services/client.ts: builds the request from the contract, parses replies by it, and fails with ApiError.
 import { bffContracts, defineContracts, z } from '@ysx/shared'
 import { ApiError, request, serverNow } from '../src/services/client'
-import { t } from '../src/i18n'
+import { currentLocale, t } from '../src/i18n'
 import { failWith, replyWith, requestMock, type SentRequest, sent } from './taro-mock'
+
+// The UI locale as the i18n module reports it: the real one unless a test says otherwise.
+jest.mock('../src/i18n', () => {
+  const actual = jest.requireActual<typeof import('../src/i18n')>('../src/i18n')
+  return { ...actual, currentLocale: jest.fn(actual.currentLocale) }
+})
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -60,12 +66,22 @@ describe('request', () => {
     expect(sent().url).toBe(`/v1/things?page=2&tag=a&tag=b%20c&q=${encodeURIComponent('社保')}`)
   })
 
-  it('sends the UI locale as Accept-Language and the body as JSON', async () => {
+  it('sends the body as JSON, and the UI locale as Accept-Language: zh-CN by default', async () => {
     replyWith(201, receipt)
     await request(bffContracts.feedback.create, { body: { category: 'bug', content: '首页图标点了没反应' } })
     expect(sent().header).toMatchObject({ 'Accept-Language': 'zh-CN', 'Content-Type': 'application/json' })
     expect(sent().method).toBe('POST')
     expect(sent().data).toEqual({ category: 'bug', content: '首页图标点了没反应' })
+  })
+
+  it('sends whichever locale the i18n module reports as Accept-Language, on every request', async () => {
+    // Only zh-CN ships today: another locale stands in for a second one, to show the header follows the UI's.
+    jest.mocked(currentLocale).mockReturnValueOnce('zh-HK' as ReturnType<typeof currentLocale>)
+    replyWith(200, receipt)
+    replyWith(200, receipt)
+    await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
+    await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
+    expect([sent(0).header?.['Accept-Language'], sent(1).header?.['Accept-Language']]).toEqual(['zh-HK', 'zh-CN'])
   })
 
   it('resolves with the body parsed by the contract schema for a 2xx status', async () => {
@@ -104,7 +120,7 @@ describe('request', () => {
     const error = await rejection(
       request(bffContracts.feedback.create, { body: { category: 'bug', content: '首页图标点了没反应' } }),
     )
-    expect(error.code).toBe('BAD_RESPONSE')
+    expect(error).toMatchObject({ code: 'BAD_RESPONSE', status: 200 })
   })
 
   it('rejects an error reply that is not the error envelope, keeping its status', async () => {
@@ -119,15 +135,48 @@ describe('request', () => {
     expect(error.details.map((d) => d.path)).toEqual(['body.content'])
     expect(requestMock).not.toHaveBeenCalled()
   })
+})
 
-  it("keeps the BFF's clock from the Date header, ignoring differences within its one-second resolution", async () => {
-    const reply = (date: Date) =>
-      requestMock.mockResolvedValueOnce({ statusCode: 200, data: receipt, header: { date: date.toUTCString() } })
-    reply(new Date(Date.now() + 120_000))
+describe("the BFF's clock (serverNow), from each reply's Date header", () => {
+  // The phone's clock, standing still (jest's fake Date): on a whole second, as a Date header is.
+  const NOW = Date.UTC(2026, 10, 23, 9)
+  const replyDated = async (header: Record<string, string>) => {
+    requestMock.mockResolvedValueOnce({ statusCode: 200, data: receipt, header })
     await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
-    expect(Math.abs(serverNow() - (Date.now() + 120_000))).toBeLessThan(1500)
-    reply(new Date(Date.now() - 500))
-    await request(bffContracts.feedback.show, { params: { id: RECEIPT_ID } })
-    expect(Math.abs(serverNow() - Date.now())).toBeLessThan(50)
+  }
+  const dated = (ms: number) => ({ date: new Date(ms).toUTCString() })
+
+  beforeEach(() => jest.useFakeTimers({ now: NOW }))
+  afterEach(() => jest.useRealTimers())
+
+  it('runs ahead of the phone by the difference the header shows, and keeps that difference as time goes on', async () => {
+    await replyDated(dated(NOW + 120_000))
+    expect(serverNow()).toBe(NOW + 120_000)
+    jest.setSystemTime(NOW + 5_000)
+    expect(serverNow()).toBe(NOW + 125_000)
+  })
+
+  it('agrees with the phone when the header is 1 s off either way (within its one-second resolution)', async () => {
+    await replyDated(dated(NOW + 120_000))
+    await replyDated(dated(NOW + 1_000))
+    expect(serverNow()).toBe(NOW)
+    await replyDated(dated(NOW + 120_000))
+    await replyDated(dated(NOW - 1_000))
+    expect(serverNow()).toBe(NOW)
+  })
+
+  it('keeps a difference of 2 s or more, behind as well as ahead', async () => {
+    await replyDated(dated(NOW - 2_000))
+    expect(serverNow()).toBe(NOW - 2_000)
+    await replyDated({ Date: new Date(NOW + 2_000).toUTCString() })
+    expect(serverNow()).toBe(NOW + 2_000)
+  })
+
+  it('keeps the last difference when a reply has no Date header or one that is not a date', async () => {
+    await replyDated(dated(NOW + 60_000))
+    await replyDated({})
+    expect(serverNow()).toBe(NOW + 60_000)
+    await replyDated({ date: 'yesterday' })
+    expect(serverNow()).toBe(NOW + 60_000)
   })
 })

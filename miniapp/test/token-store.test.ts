@@ -27,8 +27,9 @@ it('reads nothing when nothing is stored', () => {
   expect(readTokens(NOW)).toBeNull()
 })
 
-it('reads nothing once the refresh token has lapsed', () => {
+it('reads the tokens until the last millisecond of the refresh token, and nothing from the moment it lapses', () => {
   saveTokens(tokens, NOW)
+  expect(readTokens(NOW + 3_599_999)).toMatchObject({ refreshToken: 'refresh-1' })
   expect(readTokens(NOW + 3_600_000)).toBeNull()
 })
 

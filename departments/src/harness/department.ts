@@ -32,6 +32,7 @@ import type { CallerAuthOptions } from './caller-auth'
 import { referenceDate } from './dates'
 import { openDepartmentDb } from './db'
 import { DepartmentError } from './errors'
+import { createFaultState, type FaultHooks } from './faults'
 import { type Cohort, type SeedProgress, type SeedTarget, seedPopulation } from './seed'
 import { createSeedStore, type SeedStore } from './store'
 import { accessLog, certificates, persons, seedMeta } from './tables'
@@ -79,6 +80,8 @@ export interface DepartmentContext<S extends DepartmentSchema> {
   seed: number
   /** The synthetic world's "today". */
   ref: string
+  /** The department's clock (ms): the times it records, such as an appeal's filing or a callback's next try. */
+  now: () => number
   /** Binds a citizen lookup: resolves the ID number (404 when unknown), logs the call, answers with `read`. */
   serve<C extends LookupContract>(c: C, read: (s: Subject) => Reply<C>): void
   /**
@@ -124,6 +127,10 @@ export interface DepartmentOptions extends CallerAuthOptions {
   referenceDate?: string
   logLevel?: string
   onSeedProgress?: SeedProgress
+  /** The clock of the times the department records (default Date.now); `now` is the one signatures are aged by. */
+  clock?: () => number
+  /** How the fault knobs wait and draw (faults.ts; tests see the latency asked for without waiting it). */
+  faultHooks?: FaultHooks
 }
 
 export interface BuiltDepartment extends DepartmentApp {
@@ -249,11 +256,13 @@ export function buildDepartment<S extends DepartmentSchema>(
   const ref = referenceOf(opts)
   if (target) seedPopulation(opts.seed, opts.size, [target], opts.onSeedProgress, undefined, ref)
   const total = (sqlite.prepare('SELECT size FROM seed_meta WHERE id = 1').get() as { size: number }).size
+  const now = opts.clock ?? Date.now
   const dept = createDepartmentApp({
     name: spec.name,
     logLevel: opts.logLevel,
     citizens: () => total,
     referenceDate: ref,
+    faults: createFaultState(undefined, opts.faultHooks),
     ...callerAuth(opts),
   })
   dept.app.addHook('onClose', async () => sqlite.close())
@@ -289,7 +298,7 @@ export function buildDepartment<S extends DepartmentSchema>(
     outcome: 'served' | 'not_found',
   ) =>
     log.run({
-      at: new Date().toISOString(),
+      at: new Date(now()).toISOString(),
       requestId: req.id,
       ...call,
       route: `${c.method} ${c.path}`,
@@ -319,6 +328,7 @@ export function buildDepartment<S extends DepartmentSchema>(
     sqlite,
     seed: opts.seed,
     ref,
+    now,
     app: dept.app.withTypeProvider<ZodTypeProvider>(),
     serve(c, read) {
       dept.app.route({

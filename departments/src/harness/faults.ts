@@ -1,5 +1,6 @@
 // Runtime fault knobs for a stand-in department (latency, error rate, hang, reset, malformed bodies) and a count of
 // the business requests it received.
+import { Dice, hashText } from './dice'
 import { envelopeFor } from './errors'
 import { type Faults, NO_FAULTS } from '@ysx/shared'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -10,9 +11,27 @@ export interface FaultState {
   /** Business requests received so far, faulted ones included */
   businessRequests(): number
   countRequest(): void
+  /** Holds a reply for the latency knob's `ms`. */
+  sleep(ms: number): Promise<void>
+  /** A draw in [0, 1) against the error rate. */
+  draw(): number
 }
 
-export function createFaultState(initial: Faults = NO_FAULTS): FaultState {
+/** How the knobs take effect: tests replace the wait and the draws to see what was asked for, without waiting. */
+export interface FaultHooks {
+  /** Waits `ms` before a delayed reply goes on (default: a timer). */
+  sleep?: (ms: number) => Promise<void>
+  /** Draws in [0, 1) for the error rate (default: a fixed-seed stream, so the same calls fail on every run). */
+  random?: () => number
+}
+
+const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+const seededDraws = () => {
+  const dice = new Dice(hashText('fault-knobs'))
+  return () => dice.next() / 4_294_967_296
+}
+
+export function createFaultState(initial: Faults = NO_FAULTS, hooks: FaultHooks = {}): FaultState {
   let current = { ...initial }
   let requests = 0
   return {
@@ -25,11 +44,12 @@ export function createFaultState(initial: Faults = NO_FAULTS): FaultState {
       current = { ...current, ...patch }
       return { ...current }
     },
+    sleep: hooks.sleep ?? timer,
+    draw: hooks.random ?? seededDraws(),
   }
 }
 
 const isExempt = (req: FastifyRequest) => req.url === '/healthz' || req.url.startsWith('/_admin/')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Installs the hooks that apply the current faults to every business route. */
 export function installFaults(app: FastifyInstance, state: FaultState): void {
@@ -54,8 +74,8 @@ export function installFaults(app: FastifyInstance, state: FaultState): void {
       reply.hijack()
       return
     }
-    if (f.latencyMs > 0) await sleep(f.latencyMs)
-    if (f.errorRate > 0 && Math.random() < f.errorRate) {
+    if (f.latencyMs > 0) await state.sleep(f.latencyMs)
+    if (f.errorRate > 0 && state.draw() < f.errorRate) {
       return reply.code(503).send(envelopeFor(req, 'OVERLOADED'))
     }
   })

@@ -15,7 +15,7 @@ const COLUMNS =
   'appeal_id AS appealId, rule, target_kind AS targetKind, target_id AS targetId, statement, status, filed_at AS filedAt, decided_at AS decidedAt, note'
 const toRecord = ({ targetKind, targetId, ...rest }: Row) => ({ ...rest, target: { kind: targetKind, id: targetId } })
 
-export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentContext<typeof schema>): void {
+export function appealRoutes({ sqlite, app, now, serve, serveCitizen }: DepartmentContext<typeof schema>): void {
   const c = weijianContracts
   const byId = sqlite.prepare(`SELECT ${COLUMNS} FROM appeals WHERE appeal_id = ?`)
   const byPerson = sqlite.prepare(`SELECT ${COLUMNS} FROM appeals WHERE person_index = ? ORDER BY id DESC`)
@@ -49,7 +49,7 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
       targetKind: body.target.kind,
       targetId: body.target.id,
       statement: body.statement,
-      filedAt: chinaDateTime(Date.now()),
+      filedAt: chinaDateTime(now()),
       caseId: call.caseId,
     })
     return toRecord(read(appealId)!)
@@ -76,7 +76,7 @@ export function appealRoutes({ sqlite, app, serve, serveCitizen }: DepartmentCon
         appealId,
         status: req.body.decision,
         note: req.body.note,
-        decidedAt: chinaDateTime(Date.now()),
+        decidedAt: chinaDateTime(now()),
         reviewer,
       })
       const row = read(appealId)

@@ -74,7 +74,7 @@ export function callbackKeyOf(sqlite: { prepare(sql: string): { get(): unknown }
   return { kid: row.kid, key: createPrivateKey(row.pem) }
 }
 
-export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typeof schema>): void {
+export function callbackRoutes({ sqlite, app, now, serveOpen }: DepartmentContext<typeof schema>): void {
   const c = weijianContracts
 
   // The key: made once and kept in the department's own file.
@@ -88,7 +88,7 @@ export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typ
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
     sqlite
       .prepare('INSERT INTO callback_keys (kid, private_pem, x, y, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(kid, pem, jwk.x, jwk.y, new Date().toISOString())
+      .run(kid, pem, jwk.x, jwk.y, new Date(now()).toISOString())
     key = { kid, pem, x: jwk.x, y: jwk.y }
   }
   const privateKey = createPrivateKey(key.pem)
@@ -123,24 +123,18 @@ export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typ
   const record = sqlite.transaction(
     (personIndex: number, idNumber: string, t: { sampledAt: string; result: string; institution: string }) => {
       const resultId = randomUUID()
-      const now = Date.now()
-      const reportedAt = chinaDateTime(now)
+      const at = now()
+      const reportedAt = chinaDateTime(at)
       insertTest.run(personIndex, t.sampledAt, reportedAt, t.result, t.institution)
       const notice: TestResultNotice = { resultId, idNumber, reportedAt }
-      enqueue.run(
-        resultId,
-        personIndex,
-        JSON.stringify(notice),
-        new Date(now).toISOString(),
-        new Date(now).toISOString(),
-      )
+      enqueue.run(resultId, personIndex, JSON.stringify(notice), new Date(at).toISOString(), new Date(at).toISOString())
       return { resultId, reportedAt }
     },
   )
 
   /** One signed POST of a notice; resolves with the failure, or null when the platform acknowledged it. */
   async function send(url: string, body: string): Promise<string | null> {
-    const headers = await signCallback({ key: privateKey, kid: key!.kid, url, body })
+    const headers = await signCallback({ key: privateKey, kid: key!.kid, url, body, created: new Date(now()) })
     try {
       const res = await fetch(url, {
         method: 'POST',
@@ -163,14 +157,14 @@ export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typ
     let sent = 0
     for (const row of pendingRows.all() as OutboxRow[]) {
       if (!url || closed) break
-      if (!force && row.nextAttemptAt && Date.parse(row.nextAttemptAt) > Date.now()) continue
+      if (!force && row.nextAttemptAt && Date.parse(row.nextAttemptAt) > now()) continue
       const failure = await send(url, row.body)
       if (failure === null) {
-        delivered.run(new Date().toISOString(), row.resultId)
+        delivered.run(new Date(now()).toISOString(), row.resultId)
         sent += 1
       } else {
         const wait = Math.min(FIRST_RETRY_MS * 2 ** row.attempts, MAX_RETRY_MS)
-        failed.run(new Date(Date.now() + wait).toISOString(), failure, row.resultId)
+        failed.run(new Date(now() + wait).toISOString(), failure, row.resultId)
       }
     }
     schedule()
@@ -180,10 +174,10 @@ export function callbackRoutes({ sqlite, app, serveOpen }: DepartmentContext<typ
   function schedule() {
     clearTimeout(timer)
     const next = (pendingRows.all() as OutboxRow[])
-      .map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : Date.now()))
+      .map((r) => (r.nextAttemptAt ? Date.parse(r.nextAttemptAt) : now()))
       .sort((a, b) => a - b)[0]
     if (next === undefined || closed || !subscription()) return
-    timer = setTimeout(() => void pump(false), Math.max(0, next - Date.now()))
+    timer = setTimeout(() => void pump(false), Math.max(0, next - now()))
     timer.unref()
   }
   // One delivery run at a time: a drain waits for the run in flight, then runs itself.
