@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const { transforms, testTimeout } = require('./jest.base.js')
+const { transforms, testTimeout, setupFiles } = require('./jest.base.js')
 
 /** @type {Record<string, { mutate: string[], tests: string[], env?: Record<string, string> }>} */
 export const MODULES = {
@@ -79,6 +79,7 @@ export default {
       testMatch: module.tests.map((t) => `<rootDir>/${t}`),
       testPathIgnorePatterns: ['/node_modules/'],
       testTimeout,
+      setupFiles,
       ...transforms,
     },
   },
