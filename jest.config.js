@@ -18,7 +18,8 @@ module.exports = {
     project('shared'),
     project('bff'),
     project('departments'),
-    project('miniapp'),
+    // Hook tests run in jsdom (per file): it lacks the text codecs both builds have.
+    project('miniapp', { setupFiles: ['<rootDir>/test/jsdom-globals.ts'] }),
     // Cross-package: contract parity and e2e in Chromium (slower: a browser starts).
     { ...project('tests'), testMatch: ['<rootDir>/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
   ],
