@@ -4,20 +4,22 @@
 // Install it with:
 //   jest.mock('../src/platform', () => jest.requireActual<typeof import('./platform-double')>('./platform-double').platform)
 import { createHash } from 'node:crypto'
+import { fromBase64url, publicJwkOf } from '@ysx/shared/credential'
 import type * as Platform from '../src/platform'
 
 export type Build = 'h5' | 'weapp'
 
 /** Runs a describe block's tests in one build: sets TARO_ENV before each test and puts it back after. */
 export function inBuild(build: Build): void {
+  const env = process.env as Record<string, string | undefined>
   let before: string | undefined
   beforeEach(() => {
-    before = process.env.TARO_ENV
-    process.env.TARO_ENV = build
+    before = env.TARO_ENV
+    env.TARO_ENV = build
   })
   afterEach(() => {
-    if (before === undefined) delete process.env.TARO_ENV
-    else process.env.TARO_ENV = before
+    if (before === undefined) delete env.TARO_ENV
+    else env.TARO_ENV = before
   })
 }
 
@@ -48,6 +50,13 @@ export const camera = {
 /** The device key's storage slot (base64url), and files saved (path → text). */
 export const device = { key: null as string | null, files: new Map<string, string>() }
 
+/** The public half of the device key stored now (what the phone sends to have a credential bound to it). */
+export function storedPublicJwk(): ReturnType<typeof publicJwkOf> {
+  const privateKey = device.key === null ? null : fromBase64url(device.key)
+  if (!privateKey) throw new Error('no device key is stored')
+  return publicJwkOf(privateKey)
+}
+
 let randomCounter = 0
 
 /** Deterministic "random" bytes: sha256 of a counter, so a run is reproducible. */
@@ -62,7 +71,14 @@ function seededBytes(length: number): Uint8Array {
 
 const build = (): string | undefined => process.env.TARO_ENV
 
-export const platform: typeof Platform & { __esModule: true } = {
+/** The platform's functions as jest mocks (their calls recorded, their behaviour replaceable per test). */
+type Double = {
+  [K in keyof typeof Platform]: (typeof Platform)[K] extends (...args: infer A) => infer R
+    ? jest.Mock<R, A>
+    : (typeof Platform)[K]
+}
+
+export const platform: Double & { __esModule: true } = {
   __esModule: true,
   isWeapp: jest.fn(() => build() === 'weapp'),
   isH5: jest.fn(() => build() === 'h5'),
@@ -87,8 +103,8 @@ export const platform: typeof Platform & { __esModule: true } = {
     const stream = build() === 'h5' ? ({ id: `stream-${camera.opened}` } as unknown as MediaStream) : null
     return { stream, stop: () => void (camera.stopped += 1) }
   }),
-  playFeed: jest.fn((video: HTMLVideoElement) => void camera.played.push(video)),
-  cameraPhoto: jest.fn(async () => {
+  playFeed: jest.fn((video: HTMLVideoElement, _feed: Platform.CameraFeed) => void camera.played.push(video)),
+  cameraPhoto: jest.fn(async (_video: HTMLVideoElement | null) => {
     if (camera.photo === null) throw new Error('takePhoto:fail')
     return camera.photo
   }),

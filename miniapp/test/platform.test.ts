@@ -101,11 +101,11 @@ describe('h5', () => {
       createObjectURL: (blob: Blob) => (created.push(blob), 'blob:copy'),
       revokeObjectURL: (url: string) => void revoked.push(url),
     })
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        clicked.push({ download: this.download, href: this.href })
-      })
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push({ download: this.download, href: this.href })
+    })
     expect(platform.saveJsonFile('copy.json', '{"a":1}')).toBe('copy.json')
     expect(clicked).toEqual([{ download: 'copy.json', href: 'blob:copy' }])
     expect(created.map((b) => b.type)).toEqual(['application/json'])

@@ -4,7 +4,6 @@
 // shown in the catalogue's words. They have no build branch (the device key the appeal uses is the platform's).
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { makeUscc } from '@ysx/shared'
-import { fromBase64url, publicJwkOf } from '@ysx/shared/credential'
 import { useAppeal } from '../../src/hooks/use-appeal'
 import { useDeclareForm } from '../../src/hooks/use-declare-form'
 import { useTransfer } from '../../src/hooks/use-transfer'
@@ -13,7 +12,7 @@ import { t } from '../../src/i18n'
 import { PAGES } from '../../src/page-paths'
 import { declarationsOf } from '../../src/services/declaration-store'
 import { answer, messageOf, ok, refusal, resetBff, sentTo } from '../fake-bff'
-import { device, inBuild, resetPlatform } from '../platform-double'
+import { inBuild, resetPlatform, storedPublicJwk } from '../platform-double'
 import { page, resetPage } from '../taro-page'
 
 jest.mock('@tarojs/taro', () => jest.requireActual<typeof import('../taro-page')>('../taro-page').taroModule)
@@ -28,7 +27,13 @@ const STATUS = {
   maskedName: '*三',
   colour: 'yellow',
   reasons: [
-    { rule: 'yellow.risk_venue', colour: 'yellow', message: '14 天内签到的场所位于中高风险区域', since: null, until: null },
+    {
+      rule: 'yellow.risk_venue',
+      colour: 'yellow',
+      message: '14 天内签到的场所位于中高风险区域',
+      since: null,
+      until: null,
+    },
   ],
   negativeTestWithinHours: null,
   ruleVersion: '2026.11',
@@ -129,7 +134,7 @@ describe('useAppeal', () => {
 
   it('asks for the status with the device key, and with one reason picks it and the record kind it is about', async () => {
     const { result } = await loaded()
-    const publicJwk = publicJwkOf(fromBase64url(device.key ?? ''))
+    const publicJwk = storedPublicJwk()
     expect(sentTo('POST /v1/health-codes/self/show').map((r) => r.data)).toEqual([{ deviceKey: publicJwk }])
     await waitFor(() => expect(result.current.fields).toMatchObject({ rule: 'yellow.risk_venue', kind: 'check_in' }))
   })

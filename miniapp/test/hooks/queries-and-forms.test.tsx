@@ -7,7 +7,13 @@ import { useDashboard } from '../../src/hooks/use-dashboard'
 import { PAGE_SIZE, useDataAccess } from '../../src/hooks/use-data-access'
 import { useFeedbackForm } from '../../src/hooks/use-feedback-form'
 import { useFormSubmit } from '../../src/hooks/use-form-submit'
-import { useContributions, useHousingFund, useMedicalInsurance, usePension, useViolations } from '../../src/hooks/use-queries'
+import {
+  useContributions,
+  useHousingFund,
+  useMedicalInsurance,
+  usePension,
+  useViolations,
+} from '../../src/hooks/use-queries'
 import { useQuery } from '../../src/hooks/use-query'
 import { t } from '../../src/i18n'
 import { ApiError } from '../../src/services/client'
@@ -50,7 +56,9 @@ describe('useQuery', () => {
   it('null, or what isEmpty calls empty, is "nothing to show"', async () => {
     const none = renderHook(() => useQuery(async () => null))
     await waitFor(() => expect(none.result.current.state).toEqual({ status: 'empty' }))
-    const blank = renderHook(() => useQuery(async () => ({ items: [] as number[] }), { isEmpty: (d) => d.items.length === 0 }))
+    const blank = renderHook(() =>
+      useQuery(async () => ({ items: [] as number[] }), { isEmpty: (d) => d.items.length === 0 }),
+    )
     await waitFor(() => expect(blank.result.current.state).toEqual({ status: 'empty' }))
   })
 
@@ -83,7 +91,10 @@ describe('useQuery', () => {
 
   it('a reload keeps the data on screen while it runs, marked refreshing', async () => {
     const second = deferred<{ n: number }>()
-    const load = jest.fn<Promise<{ n: number }>, []>().mockResolvedValueOnce({ n: 1 }).mockReturnValueOnce(second.promise)
+    const load = jest
+      .fn<Promise<{ n: number }>, []>()
+      .mockResolvedValueOnce({ n: 1 })
+      .mockReturnValueOnce(second.promise)
     const { result } = renderHook(() => useQuery(load))
     await waitFor(() => expect(result.current.state.status).toBe('ready'))
     act(() => result.current.reload())
@@ -115,7 +126,12 @@ describe('useQuery', () => {
 
 describe('the department queries and the dashboard', () => {
   it.each([
-    ['医保 without an account or spending', useMedicalInsurance, 'GET /v1/medical-insurance', { account: null, spending: [] }],
+    [
+      '医保 without an account or spending',
+      useMedicalInsurance,
+      'GET /v1/medical-insurance',
+      { account: null, spending: [] },
+    ],
     ['公积金 without an account', useHousingFund, 'GET /v1/housing-fund', { account: null, statement: null }],
     ['社保 without a record', useContributions, 'GET /v1/social-security/contributions', null],
     ['养老金 without a record', usePension, 'GET /v1/social-security/pension', null],
@@ -128,7 +144,11 @@ describe('the department queries and the dashboard', () => {
   })
 
   it('a department down (UPSTREAM_UNAVAILABLE) is shown with its message, for a retry', async () => {
-    answer('GET /v1/traffic/violations', refusal('UPSTREAM_UNAVAILABLE'), ok({ violations: [], unpaidCount: 0, unpaidFines: 0 }))
+    answer(
+      'GET /v1/traffic/violations',
+      refusal('UPSTREAM_UNAVAILABLE'),
+      ok({ violations: [], unpaidCount: 0, unpaidFines: 0 }),
+    )
     const { result } = renderHook(() => useViolations())
     await waitFor(() =>
       expect(result.current.state).toEqual({
@@ -215,13 +235,24 @@ describe('useFormSubmit', () => {
   })
 
   it('a refusal becomes the form’s message and, where mapped, the reported fields’ errors', async () => {
-    const { result } = renderHook(() => useFormSubmit<F>({ reported: (paths) => (paths.some((p) => p.includes('b')) ? { b: 'bad b' } : {}) }))
+    const { result } = renderHook(() =>
+      useFormSubmit<F>({ reported: (paths) => (paths.some((p) => p.includes('b')) ? { b: 'bad b' } : {}) }),
+    )
     await act(() =>
       result.current.run({ value: 1 }, async () => {
-        throw new ApiError({ code: 'VALIDATION_FAILED', message: messageOf('VALIDATION_FAILED'), status: 400, details: [{ path: 'body.b', message: 'x' }] })
+        throw new ApiError({
+          code: 'VALIDATION_FAILED',
+          message: messageOf('VALIDATION_FAILED'),
+          status: 400,
+          details: [{ path: 'body.b', message: 'x' }],
+        })
       }),
     )
-    expect(result.current).toMatchObject({ errors: { b: 'bad b' }, failure: messageOf('VALIDATION_FAILED'), submitting: false })
+    expect(result.current).toMatchObject({
+      errors: { b: 'bad b' },
+      failure: messageOf('VALIDATION_FAILED'),
+      submitting: false,
+    })
   })
 
   it('anything but a refusal is a bug: it is rethrown', async () => {
@@ -251,7 +282,10 @@ describe('useFeedbackForm', () => {
     act(() => result.current.setContent(' 太短 '))
     act(() => result.current.setContact('12345'))
     await act(() => result.current.submit())
-    expect(result.current.errors).toEqual({ content: t('feedback.contentInvalid'), contact: t('feedback.contactInvalid') })
+    expect(result.current.errors).toEqual({
+      content: t('feedback.contentInvalid'),
+      contact: t('feedback.contactInvalid'),
+    })
     expect(sentTo(SUBMIT)).toEqual([])
   })
 

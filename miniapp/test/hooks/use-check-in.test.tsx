@@ -22,7 +22,10 @@ jest.mock('@tarojs/components', () => ({
   View: ({ children }: { children?: ReactNode }) => createElement('div', null, children),
   Text: ({ children }: { children?: ReactNode }) => createElement('span', null, children),
   Textarea: ({ value, onInput }: { value: string; onInput: (e: { detail: { value: string } }) => void }) =>
-    createElement('textarea', { value, onChange: (e: { target: { value: string } }) => onInput({ detail: { value: e.target.value } }) }),
+    createElement('textarea', {
+      value,
+      onChange: (e: { target: { value: string } }) => onInput({ detail: { value: e.target.value } }),
+    }),
 }))
 jest.mock('@nutui/nutui-react-taro', () => ({
   __esModule: true,
@@ -36,7 +39,13 @@ const PREVIEW = 'POST /v1/venues/preview'
 const CHECK_IN = 'POST /v1/health-codes/self/check-ins'
 const LIST = 'GET /v1/health-codes/self/check-ins'
 const DONE = {
-  checkIn: { checkInId: 'c1', venueName: VENUE.name, areaCode: '440104', area: VENUE.area, at: '2026-11-23T08:00:00.000Z' },
+  checkIn: {
+    checkInId: 'c1',
+    venueName: VENUE.name,
+    areaCode: '440104',
+    area: VENUE.area,
+    at: '2026-11-23T08:00:00.000Z',
+  },
   status: {
     holder: 'self',
     maskedName: '*三',
@@ -59,7 +68,13 @@ beforeEach(() => {
 /** The check-in page: its hook, and the code card drawn from the hook's field. */
 function renderCheckInPage() {
   const hook = renderHook(() => useCheckIn('self'))
-  const card = () => createElement(CodeInput, { block: 'page-check-in', texts: 'healthCode.checkIn', field: hook.result.current.field, scanFirst: true })
+  const card = () =>
+    createElement(CodeInput, {
+      block: 'page-check-in',
+      texts: 'healthCode.checkIn',
+      field: hook.result.current.field,
+      scanFirst: true,
+    })
   const view = render(card())
   const redraw = () => view.rerender(card())
   return { hook, redraw }
@@ -73,7 +88,9 @@ describe('weapp: 扫一扫', () => {
     answer(PREVIEW, ok(VENUE))
     const { hook } = renderCheckInPage()
     fireEvent.click(screen.getByText(t('healthCode.checkIn.scan')))
-    await waitFor(() => expect(hook.result.current.state).toEqual({ status: 'confirming', venueCode: CODE, venue: VENUE }))
+    await waitFor(() =>
+      expect(hook.result.current.state).toEqual({ status: 'confirming', venueCode: CODE, venue: VENUE }),
+    )
     expect(sentTo(PREVIEW).map((r) => r.data)).toEqual([{ venueCode: CODE }])
     expect(sentTo(CHECK_IN)).toEqual([])
   })

@@ -69,7 +69,9 @@ describe.each<Build>(['h5', 'weapp'])('useFamily (%s)', (build) => {
   it('loads my members and the requests naming me when the page shows', async () => {
     const { result } = renderHook(() => useFamily())
     await page.show()
-    await waitFor(() => expect(result.current.requests.state).toEqual({ status: 'ready', data: { requests: [REQUEST] } }))
+    await waitFor(() =>
+      expect(result.current.requests.state).toEqual({ status: 'ready', data: { requests: [REQUEST] } }),
+    )
     expect(result.current.members.state).toEqual({ status: 'empty' })
   })
 
@@ -111,13 +113,23 @@ describe.each<Build>(['h5', 'weapp'])('useFamily (%s)', (build) => {
     answer(CHALLENGE, ok(challenge(1), 201))
     answer(ADD, ok({ ...MEMBER, status: 'active', consentMethod: 'face' }, 201))
     const { result } = renderHook(() => ({ family: useFamily(), camera: useCamera() }))
-    fillMember({ get current() { return result.current.family } }, 'face')
+    fillMember(
+      {
+        get current() {
+          return result.current.family
+        },
+      },
+      'face',
+    )
     await waitFor(() => expect(result.current.family.face.challenge).not.toBeNull())
     await waitFor(() => expect(result.current.camera.mode).toBe('live'))
     act(() => result.current.family.submit(result.current.camera.capture))
     await waitFor(() => expect(result.current.family.notice).toBe(t('healthCode.family.added')))
     expect(sentTo(ADD).map((r) => (r.data as { face: unknown }).face)).toEqual([
-      { verifyId: challenge(1).verifyId, sample: { kind: 'camera', image: 'RkFDRQ', spokenDigits: challenge(1).digits } },
+      {
+        verifyId: challenge(1).verifyId,
+        sample: { kind: 'camera', image: 'RkFDRQ', spokenDigits: challenge(1).digits },
+      },
     ])
   })
 
@@ -125,7 +137,14 @@ describe.each<Build>(['h5', 'weapp'])('useFamily (%s)', (build) => {
     answer(CHALLENGE, ok(challenge(1), 201), ok(challenge(2), 201))
     answer(ADD, refusal('FACE_NOT_MATCHED'))
     const { result } = renderHook(() => ({ family: useFamily(), camera: useCamera() }))
-    fillMember({ get current() { return result.current.family } }, 'face')
+    fillMember(
+      {
+        get current() {
+          return result.current.family
+        },
+      },
+      'face',
+    )
     await waitFor(() => expect(result.current.family.face.challenge?.verifyId).toBe(challenge(1).verifyId))
     await waitFor(() => expect(result.current.camera.mode).toBe('live'))
     act(() => result.current.family.submit(result.current.camera.capture))
@@ -136,7 +155,14 @@ describe.each<Build>(['h5', 'weapp'])('useFamily (%s)', (build) => {
   it('consent by face once the digits have expired: asks for the face check and sends nothing', async () => {
     answer(CHALLENGE, ok(challenge(1), 201))
     const { result } = renderHook(() => ({ family: useFamily(), camera: useCamera() }))
-    fillMember({ get current() { return result.current.family } }, 'face')
+    fillMember(
+      {
+        get current() {
+          return result.current.family
+        },
+      },
+      'face',
+    )
     await waitFor(() => expect(result.current.family.face.challenge).not.toBeNull())
     await act(() => jest.advanceTimersByTimeAsync(120_000))
     expect(result.current.family.face.secondsLeft).toBe(0)

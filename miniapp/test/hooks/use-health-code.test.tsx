@@ -3,13 +3,13 @@
 // device's public key, a QR signed again every 30 s, a fresh code before the credential or the evaluation runs out,
 // the last code kept while the BFF cannot be reached and only while its credential holds; useHolder and backToCode.
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { decodeJws, fromBase64url, publicJwkOf } from '@ysx/shared/credential'
+import { decodeJws } from '@ysx/shared/credential'
 import { useHolder } from '../../src/hooks/use-holder'
 import { backToCode, useHealthCode } from '../../src/hooks/use-health-code'
 import { t } from '../../src/i18n'
 import { PAGES } from '../../src/page-paths'
 import { answer, messageOf, ok, refusal, resetBff, sentTo } from '../fake-bff'
-import { type Build, device, inBuild, resetPlatform } from '../platform-double'
+import { type Build, inBuild, resetPlatform, storedPublicJwk } from '../platform-double'
 import { navigation, page, resetPage } from '../taro-page'
 
 jest.mock('@tarojs/taro', () => jest.requireActual<typeof import('../taro-page')>('../taro-page').taroModule)
@@ -63,7 +63,7 @@ describe.each<Build>(['h5', 'weapp'])('useHealthCode (%s)', (build) => {
     const { result } = renderHook(() => useHealthCode('self'))
     expect(result.current.state.status).toBe('loading')
     await waitFor(() => expect(result.current.state.status).toBe('ready'))
-    const publicJwk = publicJwkOf(fromBase64url(device.key ?? ''))
+    const publicJwk = storedPublicJwk()
     expect(sentTo(SHOW).map((r) => r.data)).toEqual([{ deviceKey: publicJwk }])
     const state = ready(result.current.state)
     expect(state).toMatchObject({ offline: false, secondsLeft: 30, code: { colour: 'green' } })
@@ -139,7 +139,11 @@ describe.each<Build>(['h5', 'weapp'])('useHealthCode (%s)', (build) => {
     answer(SHOW, 'unreachable')
     const { result } = renderHook(() => useHealthCode('self'))
     await waitFor(() =>
-      expect(result.current.state).toEqual({ status: 'error', code: 'NETWORK_ERROR', message: t('common.networkError') }),
+      expect(result.current.state).toEqual({
+        status: 'error',
+        code: 'NETWORK_ERROR',
+        message: t('common.networkError'),
+      }),
     )
   })
 })
@@ -152,7 +156,10 @@ describe('useHolder and backToCode', () => {
   })
 
   it('goes back when the page below is the code, else replaces this page with the holder’s code', () => {
-    navigation.getCurrentPages.mockReturnValueOnce([{ route: 'pages/health-code/index' }, { route: 'pages/venue/index' }])
+    navigation.getCurrentPages.mockReturnValueOnce([
+      { route: 'pages/health-code/index' },
+      { route: 'pages/venue/index' },
+    ])
     backToCode('self')
     expect(navigation.navigateBack).toHaveBeenCalledTimes(1)
     navigation.getCurrentPages.mockReturnValueOnce([{ route: 'pages/home/index' }, { route: 'pages/venue/index' }])

@@ -31,7 +31,9 @@ const KEYS: PublicJwk[] = [
   { kty: 'EC', crv: 'P-256', x: issuerJwk.x, y: issuerJwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' },
 ]
 const phone = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const phonePrivate = Uint8Array.from(Buffer.from((phone.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url'))
+const phonePrivate = Uint8Array.from(
+  Buffer.from((phone.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url'),
+)
 const phoneJwk = phone.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 function issued(typ: string, claims: object): string {
@@ -44,13 +46,27 @@ const k = { x: phoneJwk.x, y: phoneJwk.y }
 /** A 亮证 QR (traffic-police profile) whose proof the phone made at `iat` (default 5 s before NOW). */
 function presentationQr(opts: { iat?: number } = {}): string {
   const d = { n: '张三', lc: 'C1', vf: '2020-01-01', vu: '2032-01-01', pr: 12 }
-  const credential = issued('ysx-vc', { c: 'cred-1', t: 'driving_licence', p: 'traffic_police', d, k, e: nowSeconds + 3600 })
+  const credential = issued('ysx-vc', {
+    c: 'cred-1',
+    t: 'driving_licence',
+    p: 'traffic_police',
+    d,
+    k,
+    e: nowSeconds + 3600,
+  })
   return presentation(credential, phonePrivate, { iatSeconds: opts.iat ?? nowSeconds - 5, jti: 'j-123456789' })
 }
 
 /** A green 粤康码 QR, the proof made 3 s before NOW; `signedAt` (seconds) is when the platform signed the status. */
 function healthQr(opts: { signedAt?: number } = {}): string {
-  const claims = { c: 'hc-1', hc: 'g', k, e: nowSeconds + 3600, v: '2026.11', ...(opts.signedAt ? { i: opts.signedAt } : {}) }
+  const claims = {
+    c: 'hc-1',
+    hc: 'g',
+    k,
+    e: nowSeconds + 3600,
+    v: '2026.11',
+    ...(opts.signedAt ? { i: opts.signedAt } : {}),
+  }
   return presentation(issued('ysx-hc', claims), phonePrivate, { iatSeconds: nowSeconds - 3, jti: 'j-123456789' })
 }
 
@@ -111,15 +127,18 @@ describe.each<Build>(['h5', 'weapp'])('useVerifier: 核验证照 (%s)', (build) 
 
   it('online first: sends the code and shows the type, profile, disclosed fields and when the QR was made', async () => {
     const qr = presentationQr()
-    answer(VERIFY, ok({
-      valid: true,
-      type: 'driving_licence',
-      title: '机动车驾驶证',
-      profile: 'traffic_police',
-      disclosed: { name: '张三', licenceClass: 'C1' },
-      presentedAt: PRESENTED_AT,
-      checks: ['signature', 'device', 'freshness', 'status', 'replay'],
-    }))
+    answer(
+      VERIFY,
+      ok({
+        valid: true,
+        type: 'driving_licence',
+        title: '机动车驾驶证',
+        profile: 'traffic_police',
+        disclosed: { name: '张三', licenceClass: 'C1' },
+        presentedAt: PRESENTED_AT,
+        checks: ['signature', 'device', 'freshness', 'status', 'replay'],
+      }),
+    )
     const view = await render()
     await submit(view, `  ${qr}\n`)
     expect(sentTo(VERIFY).map((r) => r.data)).toEqual([{ presentation: qr }])

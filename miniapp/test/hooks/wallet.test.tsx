@@ -3,7 +3,7 @@
 // round trip), the card's reveal (useWalletCard), the step-up hand-over (step-up.ts) and the lists (useWallet,
 // usePresentationLog). The device key lives in the platform's storage, so 亮证 runs in both builds.
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { credentialHash, decodeJws, fromBase64url, nobleEs256Verify, publicJwkOf } from '@ysx/shared/credential'
+import { credentialHash, decodeJws, nobleEs256Verify } from '@ysx/shared/credential'
 import { askForStepUp, takeStepUp } from '../../src/hooks/step-up'
 import { REFRESH_SECONDS, usePresentation } from '../../src/hooks/use-presentation'
 import { usePresentationLog, useWalletCard } from '../../src/hooks/use-wallet-card'
@@ -11,7 +11,7 @@ import { useWallet } from '../../src/hooks/use-wallet'
 import { t } from '../../src/i18n'
 import { PAGES } from '../../src/page-paths'
 import { answer, messageOf, ok, refusal, resetBff, sentTo } from '../fake-bff'
-import { type Build, device, inBuild, resetPlatform } from '../platform-double'
+import { type Build, inBuild, platform, resetPlatform, storedPublicJwk } from '../platform-double'
 import { page, resetPage } from '../taro-page'
 
 jest.mock('@tarojs/taro', () => jest.requireActual<typeof import('../taro-page')>('../taro-page').taroModule)
@@ -45,7 +45,12 @@ const CARD_DETAIL = {
   issuingAuthority: '广州市公安局',
   fields: [],
 }
-const REVEALED = { number: '44010619900307116X', holderName: '张三', issuingAuthority: '广州市公安局越秀分局', fields: [] }
+const REVEALED = {
+  number: '44010619900307116X',
+  holderName: '张三',
+  issuingAuthority: '广州市公安局越秀分局',
+  fields: [],
+}
 
 beforeEach(() => {
   jest.useFakeTimers({ now: NOW })
@@ -70,8 +75,8 @@ describe.each<Build>(['h5', 'weapp'])('usePresentation (%s)', (build) => {
     answer(ISSUE, ok(ISSUED, 201))
     const { result } = renderHook(() => usePresentation(CARD, 'hotel'))
     await waitFor(() => expect(result.current.state.status).toBe('ready'))
-    expect(device.key).not.toBeNull()
-    const publicJwk = publicJwkOf(fromBase64url(device.key ?? ''))
+    expect(platform.writeDeviceKey).toHaveBeenCalledTimes(1)
+    const publicJwk = storedPublicJwk()
     expect(sentTo(ISSUE).map((r) => r.data)).toEqual([{ profile: 'hotel', deviceKey: publicJwk }])
   })
 
@@ -84,7 +89,7 @@ describe.each<Build>(['h5', 'weapp'])('usePresentation (%s)', (build) => {
     expect(credential).toBe(ISSUED.credential)
     const decoded = decodeJws(proof ?? '')
     expect(decoded?.payload).toMatchObject({ i: NOW / 1000, h: credentialHash(ISSUED.credential) })
-    const publicJwk = publicJwkOf(fromBase64url(device.key ?? ''))
+    const publicJwk = storedPublicJwk()
     expect(nobleEs256Verify(publicJwk, decoded?.signingInput ?? '', decoded?.signature ?? new Uint8Array())).toBe(true)
     expect(secondsLeft).toBe(REFRESH_SECONDS)
   })
@@ -224,7 +229,11 @@ describe('useWalletCard', () => {
     answer(REVEAL, refusal('NOT_FOUND'))
     const { result } = renderHook(() => useWalletCard(CARD))
     await waitFor(() =>
-      expect(result.current.query.state).toEqual({ status: 'error', code: 'NOT_FOUND', message: messageOf('NOT_FOUND') }),
+      expect(result.current.query.state).toEqual({
+        status: 'error',
+        code: 'NOT_FOUND',
+        message: messageOf('NOT_FOUND'),
+      }),
     )
     act(() => result.current.reveal())
     await waitFor(() => expect(result.current.failure).toBe(messageOf('NOT_FOUND')))
