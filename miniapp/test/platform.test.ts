@@ -135,6 +135,26 @@ describe('h5', () => {
     await expect(platform.openFrontCamera()).rejects.toThrow('NotAllowedError')
   })
 
+  it('a photo is the video’s current frame, 320 px wide at its aspect ratio, as JPEG base64 without the data: prefix', async () => {
+    const video = document.createElement('video')
+    Object.defineProperties(video, { videoWidth: { value: 640 }, videoHeight: { value: 480 } })
+    const drawn: number[][] = []
+    const getContext = jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+      () =>
+        ({
+          drawImage: (_v: unknown, ...box: number[]) => void drawn.push(box),
+        }) as unknown as CanvasRenderingContext2D,
+    )
+    const toDataURL = jest
+      .spyOn(HTMLCanvasElement.prototype, 'toDataURL')
+      .mockImplementation(() => 'data:image/jpeg;base64,SlBFRw')
+    await expect(platform.cameraPhoto(video)).resolves.toBe('SlBFRw')
+    expect(drawn).toEqual([[0, 0, 320, 240]])
+    expect(toDataURL).toHaveBeenCalledWith('image/jpeg', 0.7)
+    getContext.mockRestore()
+    toDataURL.mockRestore()
+  })
+
   it('a photo before the video has a frame is refused', async () => {
     await expect(platform.cameraPhoto(document.createElement('video'))).rejects.toThrow()
     await expect(platform.cameraPhoto(null)).rejects.toThrow()

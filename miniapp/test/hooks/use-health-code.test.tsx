@@ -109,6 +109,23 @@ describe.each<Build>(['h5', 'weapp'])('useHealthCode (%s)', (build) => {
     expect(ready(result.current.state).text.split('~')[0]).toBe(CRED_A)
   })
 
+  it('back on the page after the kept credential expired, with the BFF unreachable: the network message, not the code', async () => {
+    answer(SHOW, ok(shown(CRED_A, { credentialMinutes: 10 })), 'unreachable')
+    const { result } = renderHook(() => useHealthCode('self'))
+    await waitFor(() => expect(result.current.state.status).toBe('ready'))
+    await page.hide()
+    await act(() => jest.advanceTimersByTimeAsync(10 * MINUTE))
+    await page.show()
+    await waitFor(() => expect(sentTo(SHOW)).toHaveLength(2))
+    await waitFor(() =>
+      expect(result.current.state).toEqual({
+        status: 'error',
+        code: 'NETWORK_ERROR',
+        message: t('common.networkError'),
+      }),
+    )
+  })
+
   it('once the credential has expired with the BFF unreachable, the code gives way to the network message', async () => {
     answer(SHOW, ok(shown(CRED_A, { credentialMinutes: 10 })), 'unreachable')
     const { result } = renderHook(() => useHealthCode('self'))
