@@ -20,7 +20,11 @@ module.exports = {
     project('shared'),
     project('bff'),
     project('departments'),
-    project('miniapp'),
+    // Hook tests run in jsdom (per file): it lacks the text codecs both builds have; components' stylesheets are stubs.
+    project('miniapp', {
+      setupFiles: ['<rootDir>/test/jsdom-globals.ts'],
+      moduleNameMapper: { '\\.s?css$': '<rootDir>/test/style-stub.ts' },
+    }),
     // Cross-package: contract parity and e2e in Chromium (slower: a browser starts).
     { ...project('tests'), testMatch: ['<rootDir>/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
   ],

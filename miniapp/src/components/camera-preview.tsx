@@ -2,6 +2,7 @@
 import { Camera, Text, View } from '@tarojs/components'
 import type { CameraMode } from '../hooks/use-camera'
 import { useT } from '../i18n'
+import { isH5, isWeapp } from '../platform'
 import './camera-preview.scss'
 
 interface CameraPreviewProps {
@@ -27,7 +28,7 @@ export function CameraPreview({ mode, attachVideo, onCameraError }: CameraPrevie
   return (
     <View className="camera-preview">
       <View className="camera-preview__frame">
-        {mode === 'live' && process.env.TARO_ENV === 'h5' ? (
+        {mode === 'live' && isH5() ? (
           <video
             ref={attachVideo}
             className="camera-preview__video"
@@ -37,7 +38,7 @@ export function CameraPreview({ mode, attachVideo, onCameraError }: CameraPrevie
             aria-label={t('face.cameraLive')}
           />
         ) : null}
-        {mode === 'live' && process.env.TARO_ENV === 'weapp' ? (
+        {mode === 'live' && isWeapp() ? (
           <Camera className="camera-preview__video" devicePosition="front" flash="off" onError={onCameraError} />
         ) : null}
         {mode === 'starting' ? <Text className="camera-preview__status">{t('face.cameraStarting')}</Text> : null}

@@ -2,9 +2,9 @@
 // scanned one), and the submit button; on weapp also 扫一扫, which fills the box and submits what it read. The page's
 // BEM block names the elements (`${block}__input`, `${block}__submit`, …) next to the shared `ysx-code-input__*`.
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useT } from '../i18n'
+import { canScan, scanQrCode } from '../platform'
 import { BusyButton } from './form-controls'
 import './code-input.scss'
 
@@ -30,12 +30,16 @@ interface CodeInputProps {
 export function CodeInput({ block, texts, field, scanFirst = false }: CodeInputProps) {
   const t = useT()
   const { value, busy, onInput, onSubmit } = field
+  // A cancelled scan leaves the box as it was.
   const scan = () =>
-    void Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then((res) => {
-      onInput(res.result)
-      onSubmit(res.result)
-    })
-  const weapp = process.env.TARO_ENV === 'weapp'
+    void scanQrCode().then(
+      (text) => {
+        onInput(text)
+        onSubmit(text)
+      },
+      () => undefined,
+    )
+  const weapp = canScan()
   // 扫一扫: the card's main action (above the box) or a second one beside submit.
   const scanButton = (look: { block: true; size: 'large' } | { fill: 'outline' }) => (
     <Button className={`ysx-code-input__scan ${block}__scan`} type="primary" {...look} onClick={scan}>

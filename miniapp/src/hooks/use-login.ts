@@ -1,15 +1,13 @@
-// The login flow: H5 via the WeChat authorize page (state checked), weapp via Taro.login(); then tokens and 我的.
+// The login flow: H5 via the WeChat authorize page (state checked), weapp via WeChat's login code; then tokens and 我的.
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { t } from '../i18n'
 import { PAGES } from '../page-paths'
+import { isH5, leaveFor, pageAddress, wechatLoginCode } from '../platform'
 import * as auth from '../services/auth'
 import { ApiError } from '../services/client'
 
 export type LoginPhase = 'idle' | 'redirecting' | 'loggingIn'
-
-/** Where the authorize page sends the citizen back to (Taro's H5 router keeps the page path in the hash). */
-const RETURN_PATH = `/#${PAGES.login}`
 
 export function useLogin() {
   const { params } = useRouter()
@@ -32,7 +30,7 @@ export function useLogin() {
 
   // H5: the authorize page came back to us, with a code (allowed) or an error (denied).
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || handled.current) return
+    if (!isH5() || handled.current) return
     const { code, state, error } = params
     if (!state || (!code && !error)) return
     handled.current = true
@@ -44,12 +42,13 @@ export function useLogin() {
 
   async function loginWithWechat() {
     setFailure(null)
-    if (process.env.TARO_ENV === 'h5') {
+    if (isH5()) {
       setPhase('redirecting')
       try {
         const cfg = await auth.config()
         const state = auth.newLoginState()
-        window.location.assign(auth.authorizeUrl(cfg, `${window.location.origin}${RETURN_PATH}`, state))
+        // The authorize page sends the citizen back to the login page.
+        leaveFor(auth.authorizeUrl(cfg, pageAddress(PAGES.login), state))
       } catch (error) {
         if (!(error instanceof ApiError)) throw error
         setFailure(error.message)
@@ -61,7 +60,7 @@ export function useLogin() {
     // configured with that real appid and secret; against our WeChat stand-in, weapp login cannot succeed.
     let code: string
     try {
-      code = (await Taro.login()).code
+      code = await wechatLoginCode()
     } catch {
       setFailure(t('login.wechatFailed'))
       return

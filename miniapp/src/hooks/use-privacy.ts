@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { t } from '../i18n'
 import { PAGES } from '../page-paths'
+import { isH5 } from '../platform'
 import { ApiError } from '../services/client'
 import { closeAccount, exportData, saveExport } from '../services/privacy'
 
@@ -44,7 +45,7 @@ export function usePrivacy() {
       'download',
       async () => {
         const file = saveExport(await exportData())
-        setNotice(t(process.env.TARO_ENV === 'h5' ? 'privacy.downloaded' : 'privacy.saved', { file }))
+        setNotice(t(isH5() ? 'privacy.downloaded' : 'privacy.saved', { file }))
       },
       retried,
     )

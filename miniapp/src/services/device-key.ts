@@ -1,6 +1,5 @@
-// 亮证's device key (P-256, kept in Taro storage) and the QR text it signs offline: `<credential>~<device proof>`, in
-// the shared credential format.
-import Taro from '@tarojs/taro'
+// 亮证's device key (P-256, kept in the platform's storage) and the QR text it signs offline:
+// `<credential>~<device proof>`, in the shared credential format.
 import { p256 } from '@noble/curves/nist'
 import {
   es256Sign,
@@ -10,9 +9,9 @@ import {
   publicJwkOf,
   toBase64url,
 } from '@ysx/shared/credential'
-import { randomBytes } from './random'
+import { DEVICE_KEY_STORAGE, randomBytes, readDeviceKey, writeDeviceKey } from '../platform'
 
-export const DEVICE_KEY_STORAGE = 'ysx.wallet.deviceKey'
+export { DEVICE_KEY_STORAGE }
 const SEED_BYTES = 48
 
 export interface DeviceKey {
@@ -22,11 +21,11 @@ export interface DeviceKey {
 
 /** This device's key, made (and stored) on first use. */
 export async function deviceKey(): Promise<DeviceKey> {
-  const stored = Taro.getStorageSync<unknown>(DEVICE_KEY_STORAGE)
-  const privateKey = typeof stored === 'string' ? fromBase64url(stored) : null
+  const stored = readDeviceKey()
+  const privateKey = stored === null ? null : fromBase64url(stored)
   if (privateKey && p256.utils.isValidSecretKey(privateKey)) return { privateKey, publicJwk: publicJwkOf(privateKey) }
   const fresh = p256.utils.randomSecretKey(await randomBytes(SEED_BYTES))
-  Taro.setStorageSync(DEVICE_KEY_STORAGE, toBase64url(fresh))
+  writeDeviceKey(toBase64url(fresh))
   return { privateKey: fresh, publicJwk: publicJwkOf(fresh) }
 }
 

@@ -1,6 +1,6 @@
 // 个人信息与隐私 service: the copy of the citizen's data (downloaded as a JSON file) and closing the account.
-import Taro from '@tarojs/taro'
 import { type PersonalDataExport, privacyContracts } from '@ysx/shared'
+import { saveJsonFile } from '../platform'
 import { request } from './client'
 import { clearTokens } from './token-store'
 
@@ -16,21 +16,7 @@ export function exportData(): Promise<PersonalDataExport> {
  * folder. Returns where it went, for the notice.
  */
 export function saveExport(copy: PersonalDataExport): string {
-  const text = JSON.stringify(copy, null, 2)
-  if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = EXPORT_FILE
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-    URL.revokeObjectURL(url)
-    return EXPORT_FILE
-  }
-  const file = `${Taro.env.USER_DATA_PATH}/${EXPORT_FILE}`
-  Taro.getFileSystemManager().writeFileSync(file, text, 'utf8')
-  return file
+  return saveJsonFile(EXPORT_FILE, JSON.stringify(copy, null, 2))
 }
 
 /** Closes the account for good (needs a fresh face verification); the local tokens go with it. */

@@ -13,6 +13,7 @@ import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
 import { useT } from '../../i18n'
+import { appOrigin } from '../../platform'
 import type { Venue } from '../../services/health-code'
 import { venueQrText } from '../../venue-link'
 import '../../components/query-page.scss'
@@ -27,7 +28,7 @@ const ADDRESS: Array<TextFieldSpec<VenueField>> = [
 ]
 
 /** The QR's text: on H5 a link to this app's check-in page (a phone camera opens it), elsewhere the code itself. */
-const qrText = (venue: Venue) => venueQrText(venue.code, process.env.TARO_ENV === 'h5' ? window.location.origin : null)
+const qrText = (venue: Venue) => venueQrText(venue.code, appOrigin())
 
 function VenueCode({ venue }: { venue: Venue }) {
   const t = useT()

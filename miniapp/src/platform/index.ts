@@ -1,0 +1,153 @@
+// The one module behind which every build-specific call goes (weapp or H5): which build this is, WeChat's login code
+// and the authorize redirect, 扫一扫, the front camera and its photo, the device key's storage, randomness and saving
+// a file. Hooks, services and components call these, never the build's own APIs; tests replace the whole module with
+// test/platform-double.ts. Taro inlines process.env.TARO_ENV at build time, so it is read here once.
+import Taro from '@tarojs/taro'
+
+const BUILD = process.env.TARO_ENV
+
+/** The WeChat mini-program build. */
+export const isWeapp = (): boolean => BUILD === 'weapp'
+/** The browser build (served by the BFF). */
+export const isH5 = (): boolean => BUILD === 'h5'
+
+// ---- Login ----------------------------------------------------------------------------------------------------------
+
+/** weapp: a one-time login code from WeChat (wx.login); rejects when WeChat cannot give one. */
+export async function wechatLoginCode(): Promise<string> {
+  return (await Taro.login()).code
+}
+
+/** H5: this app's address for a page (Taro's H5 router keeps the page path in the hash), e.g. for the way back. */
+export function pageAddress(pagePath: string): string {
+  return `${window.location.origin}/#${pagePath}`
+}
+
+/** H5: where this app is served from; null on the weapp, which has no address of its own. */
+export function appOrigin(): string | null {
+  return isH5() ? window.location.origin : null
+}
+
+/** H5: leaves the app for another site (the WeChat authorize page). */
+export function leaveFor(url: string): void {
+  window.location.assign(url)
+}
+
+// ---- 扫一扫 ---------------------------------------------------------------------------------------------------------
+
+/** Whether this build can scan a QR code with the camera (the weapp's 扫一扫); H5 pastes the text instead. */
+export const canScan = (): boolean => isWeapp()
+
+/** weapp: the text of a QR code scanned with the camera; rejects when the citizen cancels or the scan fails. */
+export async function scanQrCode(): Promise<string> {
+  return (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+}
+
+// ---- The front camera -----------------------------------------------------------------------------------------------
+
+/** A running front camera: H5 plays `stream` in a <video>; the weapp's <Camera> component shows itself (null). */
+export interface CameraFeed {
+  stream: MediaStream | null
+  stop: () => void
+}
+
+/** Starts the front camera; rejects where it cannot run (no camera API, no permission, no camera). */
+export async function openFrontCamera(): Promise<CameraFeed> {
+  if (isWeapp()) return { stream: null, stop: () => undefined }
+  if (!isH5() || !navigator.mediaDevices?.getUserMedia) throw new Error('no camera on this build')
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user' }, audio: false })
+  return { stream, stop: () => stream.getTracks().forEach((track) => track.stop()) }
+}
+
+/** H5: plays the camera's stream in the <video> element. */
+export function playFeed(video: HTMLVideoElement, feed: CameraFeed): void {
+  if (!feed.stream) return
+  video.srcObject = feed.stream
+  void video.play().catch(() => undefined)
+}
+
+const FRAME_WIDTH = 320
+const JPEG_QUALITY = 0.7
+
+/** H5: a downscaled JPEG of the video's current frame, base64 without the data: prefix. */
+function grabFrame(video: HTMLVideoElement | null): string {
+  if (!video?.videoWidth || !video.videoHeight) throw new Error('no frame yet')
+  const canvas = document.createElement('canvas')
+  canvas.width = FRAME_WIDTH
+  canvas.height = Math.round((video.videoHeight / video.videoWidth) * FRAME_WIDTH)
+  const context = canvas.getContext('2d')
+  if (!context) throw new Error('no canvas')
+  context.drawImage(video, 0, 0, canvas.width, canvas.height)
+  const url = canvas.toDataURL('image/jpeg', JPEG_QUALITY)
+  return url.slice(url.indexOf(',') + 1)
+}
+
+/** weapp: a photo from the <Camera> component, recompressed to a small JPEG, read as base64. */
+function takePhoto(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    Taro.createCameraContext().takePhoto({
+      quality: 'low',
+      success: ({ tempImagePath }) => {
+        Taro.compressImage({ src: tempImagePath, quality: 40, compressedWidth: 480 })
+          .then(({ tempFilePath }) => resolve(String(Taro.getFileSystemManager().readFileSync(tempFilePath, 'base64'))))
+          .catch(reject)
+      },
+      fail: reject,
+    })
+  })
+}
+
+/** One JPEG photo from the running camera, base64; rejects when none can be taken (camera still starting). */
+export async function cameraPhoto(video: HTMLVideoElement | null): Promise<string> {
+  return isH5() ? grabFrame(video) : takePhoto()
+}
+
+// ---- The device key and randomness ----------------------------------------------------------------------------------
+
+export const DEVICE_KEY_STORAGE = 'ysx.wallet.deviceKey'
+
+/** The stored device key (base64url), or null when none is stored. */
+export function readDeviceKey(): string | null {
+  const stored = Taro.getStorageSync<unknown>(DEVICE_KEY_STORAGE)
+  return typeof stored === 'string' && stored.length > 0 ? stored : null
+}
+
+export function writeDeviceKey(encoded: string): void {
+  Taro.setStorageSync(DEVICE_KEY_STORAGE, encoded)
+}
+
+/** Cryptographic random bytes: WebCrypto where the engine has it (H5, newer WeChat), else WeChat's UserCryptoManager. */
+export function randomBytes(length: number): Promise<Uint8Array> {
+  const webCrypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
+  if (webCrypto?.getRandomValues) return Promise.resolve(webCrypto.getRandomValues(new Uint8Array(length)))
+  return new Promise((resolve, reject) => {
+    Taro.getUserCryptoManager().getRandomValues({
+      length,
+      success: (res) => resolve(new Uint8Array(res.randomValues)),
+      fail: (res) => reject(new Error(res.errMsg)),
+    })
+  })
+}
+
+// ---- Saving a file --------------------------------------------------------------------------------------------------
+
+/**
+ * Saves a JSON text as a file: H5 downloads it through the browser; the weapp writes it to the app's user-data
+ * folder. Returns where it went (the file's name on H5, its path on the weapp).
+ */
+export function saveJsonFile(name: string, text: string): string {
+  if (isH5()) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = name
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    URL.revokeObjectURL(url)
+    return name
+  }
+  const file = `${Taro.env.USER_DATA_PATH}/${name}`
+  Taro.getFileSystemManager().writeFileSync(file, text, 'utf8')
+  return file
+}

@@ -1,0 +1,162 @@
+/** @jest-environment jsdom */
+// src/platform itself, loaded once per build (it reads TARO_ENV once, as Taro inlines it): each build's own calls —
+// WeChat's login code, 扫一扫, the weapp's file folder and camera on one side; the authorize redirect's address, the
+// browser download and getUserMedia on the other — with Taro's APIs and the browser's stubbed where jsdom has none.
+import type * as Platform from '../src/platform'
+
+const taro = {
+  login: jest.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' })),
+  scanCode: jest.fn(async (_o: object) => ({ result: 'scanned text', errMsg: 'scanCode:ok' })),
+  writeFileSync: jest.fn(),
+  getStorageSync: jest.fn((_key: string): unknown => ''),
+  setStorageSync: jest.fn(),
+}
+
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    login: () => taro.login(),
+    scanCode: (o: object) => taro.scanCode(o),
+    getFileSystemManager: () => ({ writeFileSync: taro.writeFileSync }),
+    getStorageSync: (key: string) => taro.getStorageSync(key),
+    setStorageSync: (key: string, value: unknown) => taro.setStorageSync(key, value),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+  },
+}))
+
+/** The platform module as the given build bundles it. */
+function platformOf(build: 'h5' | 'weapp'): typeof Platform {
+  const before = process.env.TARO_ENV
+  process.env.TARO_ENV = build
+  let loaded: typeof Platform | undefined
+  jest.isolateModules(() => {
+    loaded = jest.requireActual<typeof Platform>('../src/platform')
+  })
+  process.env.TARO_ENV = before
+  if (!loaded) throw new Error('platform did not load')
+  return loaded
+}
+
+beforeEach(() => {
+  for (const fn of Object.values(taro)) fn.mockClear()
+  taro.getStorageSync.mockImplementation(() => '')
+})
+
+describe('weapp', () => {
+  const platform = platformOf('weapp')
+
+  it('is the weapp build, and can scan', () => {
+    expect([platform.isWeapp(), platform.isH5(), platform.canScan()]).toEqual([true, false, true])
+    expect(platform.appOrigin()).toBeNull()
+  })
+
+  it('takes the login code from WeChat’s wx.login', async () => {
+    await expect(platform.wechatLoginCode()).resolves.toBe('wx-code-1')
+    expect(taro.login).toHaveBeenCalledTimes(1)
+  })
+
+  it('scans QR codes only, from the camera only, and gives the text read', async () => {
+    await expect(platform.scanQrCode()).resolves.toBe('scanned text')
+    expect(taro.scanCode).toHaveBeenCalledWith({ onlyFromCamera: true, scanType: ['qrCode'] })
+  })
+
+  it('writes a saved file to the app’s user-data folder and says its path', () => {
+    expect(platform.saveJsonFile('copy.json', '{"a":1}')).toBe('wxfile://usr/copy.json')
+    expect(taro.writeFileSync).toHaveBeenCalledWith('wxfile://usr/copy.json', '{"a":1}', 'utf8')
+  })
+
+  it('its camera is the <Camera> component: a feed with no stream of its own', async () => {
+    await expect(platform.openFrontCamera()).resolves.toMatchObject({ stream: null })
+  })
+
+  it('keeps the device key under its ysx. key, and reads anything but a non-empty string as no key', () => {
+    platform.writeDeviceKey('abc')
+    expect(taro.setStorageSync).toHaveBeenCalledWith('ysx.wallet.deviceKey', 'abc')
+    taro.getStorageSync.mockImplementation((key) => (key === 'ysx.wallet.deviceKey' ? 'abc' : ''))
+    expect(platform.readDeviceKey()).toBe('abc')
+    for (const stored of ['', 42, null, { k: 'abc' }]) {
+      taro.getStorageSync.mockImplementation(() => stored)
+      expect(platform.readDeviceKey()).toBeNull()
+    }
+  })
+})
+
+describe('h5', () => {
+  const platform = platformOf('h5')
+
+  it('is the H5 build, and cannot scan', () => {
+    expect([platform.isWeapp(), platform.isH5(), platform.canScan()]).toEqual([false, true, false])
+  })
+
+  it('addresses a page through the hash router, on this origin', () => {
+    expect(platform.pageAddress('/pages/login/index')).toBe(`${window.location.origin}/#/pages/login/index`)
+    expect(platform.appOrigin()).toBe(window.location.origin)
+  })
+
+  it('downloads a saved file through the browser under its name, and lets go of the blob', () => {
+    const created: Blob[] = []
+    const revoked: string[] = []
+    const clicked: { download: string; href: string }[] = []
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => (created.push(blob), 'blob:copy'),
+      revokeObjectURL: (url: string) => void revoked.push(url),
+    })
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push({ download: this.download, href: this.href })
+    })
+    expect(platform.saveJsonFile('copy.json', '{"a":1}')).toBe('copy.json')
+    expect(clicked).toEqual([{ download: 'copy.json', href: 'blob:copy' }])
+    expect(created.map((b) => b.type)).toEqual(['application/json'])
+    expect(revoked).toEqual(['blob:copy'])
+    expect(document.querySelectorAll('a')).toHaveLength(0)
+    expect(taro.writeFileSync).not.toHaveBeenCalled()
+    click.mockRestore()
+  })
+
+  it('opens the front camera with getUserMedia, video only, and stops its tracks', async () => {
+    const track = { stop: jest.fn() }
+    const stream = { getTracks: () => [track] } as unknown as MediaStream
+    const getUserMedia = jest.fn(async (_c: MediaStreamConstraints) => stream)
+    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia }, configurable: true })
+    const feed = await platform.openFrontCamera()
+    expect(getUserMedia).toHaveBeenCalledWith({ video: { facingMode: 'user' }, audio: false })
+    expect(feed.stream).toBe(stream)
+    feed.stop()
+    expect(track.stop).toHaveBeenCalledTimes(1)
+  })
+
+  it('without getUserMedia (or when it is refused) the camera cannot run', async () => {
+    Object.defineProperty(navigator, 'mediaDevices', { value: undefined, configurable: true })
+    await expect(platform.openFrontCamera()).rejects.toThrow()
+    const refused = jest.fn(async () => Promise.reject(new Error('NotAllowedError')))
+    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia: refused }, configurable: true })
+    await expect(platform.openFrontCamera()).rejects.toThrow('NotAllowedError')
+  })
+
+  it('a photo is the video’s current frame, 320 px wide at its aspect ratio, as JPEG base64 without the data: prefix', async () => {
+    const video = document.createElement('video')
+    Object.defineProperties(video, { videoWidth: { value: 640 }, videoHeight: { value: 480 } })
+    const drawn: number[][] = []
+    const getContext = jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+      () =>
+        ({
+          drawImage: (_v: unknown, ...box: number[]) => void drawn.push(box),
+        }) as unknown as CanvasRenderingContext2D,
+    )
+    const toDataURL = jest
+      .spyOn(HTMLCanvasElement.prototype, 'toDataURL')
+      .mockImplementation(() => 'data:image/jpeg;base64,SlBFRw')
+    await expect(platform.cameraPhoto(video)).resolves.toBe('SlBFRw')
+    expect(drawn).toEqual([[0, 0, 320, 240]])
+    expect(toDataURL).toHaveBeenCalledWith('image/jpeg', 0.7)
+    getContext.mockRestore()
+    toDataURL.mockRestore()
+  })
+
+  it('a photo before the video has a frame is refused', async () => {
+    await expect(platform.cameraPhoto(document.createElement('video'))).rejects.toThrow()
+    await expect(platform.cameraPhoto(null)).rejects.toThrow()
+  })
+})
