@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { buildApp } from '@ysx/bff/app'
-import { testConfig } from '@ysx/bff/config'
+import { type Config, testConfig } from '@ysx/bff/config'
 import type { FastifyInstance } from 'fastify'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
@@ -30,12 +30,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   })
 }
 
-/** The BFF on a free port, serving the H5 build at `/`. */
-export async function serveH5(): Promise<{ app: FastifyInstance; url: string }> {
+/** The BFF on a free port, serving the H5 build at `/`; `overrides` change its test configuration. */
+export async function serveH5(overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; url: string }> {
   if (!existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error(`no H5 build at ${H5_DIR}: run \`pnpm --filter @ysx/miniapp build:h5\` (./scripts/test does)`)
   }
-  const app = await buildApp(testConfig({ h5Dir: H5_DIR, logLevel: 'warn' }))
+  const app = await buildApp(testConfig({ h5Dir: H5_DIR, logLevel: 'warn', ...overrides }))
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return { app, url }
 }

@@ -26,6 +26,11 @@ const ALLOWED_BLOCKS: { file: RegExp; start: string; why: string }[] = [
     why: "a language's names for the departments, keyed by code (the registry's display names are zh-CN's)",
   },
   {
+    file: /^eslint\.config\.mjs$/,
+    start: 'const NOT_YET',
+    why: 'test files still being mended, some named after the department they test: paths, not a list of departments',
+  },
+  {
     file: /^tests\/aggregation\/faults\.test\.ts$/,
     start: 'const SECTIONS',
     why: 'which dashboard sections each department feeds: a fact of the BFF’s dashboard the test checks',
@@ -110,7 +115,17 @@ const isShellScript = (file: string) => /^#!.*\b(ba)?sh\b/.test(readFileSync(pat
 
 test('no source file outside the registry holds a department default port or a list of department names', () => {
   const files = sourceFiles()
-  expect(files.length).toBeGreaterThan(100)
+  // Every kind of source file is scanned: TypeScript of each package, a shell script without an extension, this test.
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'bff/src/app.ts',
+      'departments/src/stand-ins.ts',
+      'miniapp/src/app.config.ts',
+      'scripts/start',
+      'tests/shape/registry.test.ts',
+    ]),
+  )
+  expect(files).not.toContain(REGISTRY)
   const findings = files.flatMap((f) => scan(f, readFileSync(path.join(ROOT, f), 'utf8')))
   expect(findings.map((f) => `${f.file}:${f.line} (${f.rule}) ${f.text}`)).toEqual([])
 })

@@ -66,7 +66,10 @@ export interface DataUseService {
   readers: DepartmentReaders
   /** Runs one department call and records it: served, not_found (it resolved undefined) or failed (it threw). */
   track<T>(call: DepartmentCall, run: () => Promise<T | undefined>, opts?: TrackOptions<T>): Promise<T | undefined>
-  /** A page of the citizen's records, newest first; `before` continues from an earlier page's `nextBefore`. */
+  /**
+   * A page of the citizen's records, newest first; `before` continues from an earlier page's `nextBefore`. A page holds
+   * `limit` records, more when records of its last instant would otherwise fall between two pages.
+   */
   list(
     userId: string,
     limit: number,
@@ -130,11 +133,20 @@ export function createDataUseService(
     readers: Object.fromEntries(POPULATION_DEPARTMENT_CODES.map((d) => [d, readerFor(d)])) as DepartmentReaders,
     track,
     async list(userId, limit, before) {
-      const rows = await repo.list(userId, limit + 1, before ? new Date(before) : undefined)
-      const page = rows.slice(0, limit)
+      const from = before ? new Date(before) : undefined
+      let fetched = limit + 1
+      let rows = await repo.list(userId, fetched, from)
+      // `before` is exclusive, so a page never ends inside one instant (calls made in parallel share a millisecond):
+      // the next page would skip the rest of it. The page takes the whole of its last instant, past `limit` if need be.
+      let end = Math.min(limit, rows.length)
+      while (rows.length > end && rows[end]!.at.getTime() === rows[end - 1]!.at.getTime()) {
+        end += 1
+        if (end === rows.length && rows.length === fetched) rows = await repo.list(userId, (fetched *= 2), from)
+      }
+      const page = rows.slice(0, end)
       return {
         records: page.map(({ userId: _u, at, ...r }) => ({ ...r, at: at.toISOString() })),
-        nextBefore: rows.length > limit ? page[page.length - 1]!.at.toISOString() : null,
+        nextBefore: rows.length > end ? page[page.length - 1]!.at.toISOString() : null,
       }
     },
   }

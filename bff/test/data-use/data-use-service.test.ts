@@ -97,3 +97,40 @@ it('pages the records newest first, continuing from nextBefore', async () => {
   expect(new Set(times).size).toBe(5)
   await store.close()
 })
+
+it('never splits one instant between pages: records made in the same millisecond are each listed once', async () => {
+  const store = openDataStore(':memory:')
+  await store.repos.users.create({ id: USER, openid: 'o-1', sessionKeySealed: 'x', createdAt: new Date() })
+  const fake = fakeLookups()
+  let at = 0
+  const dataUse = createDataUseService(fake.lookups, store.repos.dataAccess, () => new Date(at))
+  fake.answer({ value: { months: [] } })
+  // Oldest first: three calls in one millisecond, five in the next (a dashboard's parallel calls), then one more.
+  const T = Date.UTC(2026, 11, 2, 8)
+  for (const instant of [T, T, T, T + 1, T + 1, T + 1, T + 1, T + 1, T + 2]) {
+    at = instant
+    await dataUse.readers.renshe.read(rensheContracts.contributions, SUBJECT, WHY)
+  }
+  const everyRecord = (await dataUse.list(USER, 100)).records.map((r) => r.id)
+  expect(everyRecord).toHaveLength(9)
+
+  /** The sizes of the pages a client paging with `limit` gets, and every id it sees, in order */
+  async function pageThrough(limit: number) {
+    const sizes: number[] = []
+    const ids: string[] = []
+    for (let before: string | null | undefined; before !== null;) {
+      const page = await dataUse.list(USER, limit, before)
+      sizes.push(page.records.length)
+      ids.push(...page.records.map((r) => r.id))
+      before = page.nextBefore
+    }
+    return { sizes, ids }
+  }
+  for (const limit of [1, 2, 3, 4, 8, 9, 20]) expect((await pageThrough(limit)).ids).toEqual(everyRecord)
+  // A page ending inside an instant takes all of it; a page filled by one instant grows to hold it.
+  expect((await pageThrough(3)).sizes).toEqual([6, 3])
+  expect((await pageThrough(1)).sizes).toEqual([1, 5, 3])
+  expect((await pageThrough(6)).sizes).toEqual([6, 3])
+  expect((await pageThrough(8)).sizes).toEqual([9])
+  await store.close()
+})

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createPublicKey, randomBytes, verify } from 'node:crypto'
+import { createHash, createPublicKey, verify } from 'node:crypto'
 import { JwksSchema } from '@ysx/shared'
 import { testConfig } from '../../src/platform/config'
 import { openDataStore } from '../../src/store'
@@ -15,6 +15,8 @@ import { nodeEs256Verify } from '../../src/platform/es256'
 import { build } from '../helper'
 
 const DAY = 86_400
+/** Load shedding off: on a busy machine a 503 OVERLOADED would stand in for the answers these tests are about. */
+const CALM = { maxEventLoopDelayMs: 600_000 }
 const settings = { rotationSeconds: 30 * DAY, overlapSeconds: 14 * DAY }
 
 function ring(file = ':memory:') {
@@ -38,7 +40,7 @@ async function verifies(keys: KeyService, kid: string, message: Buffer, signatur
 }
 
 test('GET /.well-known/jwks.json serves the current ES256 public key, cacheable, with no private part', async () => {
-  const t = await build()
+  const t = await build(CALM)
   try {
     const res = await t.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })
     expect(res.statusCode).toBe(200)
@@ -122,6 +124,7 @@ test('a key rotated in by another replica verifies once this ring is read again 
   const other = createKeyService(store.repos.signingKeys, cipher, settings, () => new Date(clock))
   await mine.ensureCurrent()
   const kid = await other.rotate() // the other replica's new key, not yet in this one's ring
+  expect(await mine.verificationKeys(kid)).toEqual([])
   clock += RING_REFRESH_MS
   expect((await mine.verificationKeys(kid)).map((k) => k.kid)).toEqual([kid])
   await store.close()
@@ -146,7 +149,8 @@ test('1,000 verifications naming random unknown kids cause 0 key-ring reads beyo
     await store.close()
     return reads - before
   }
-  const random = await readsFor(() => `es-${randomBytes(12).toString('base64url')}`)
+  // Unknown kids, each different, from a fixed sequence (the same on every run)
+  const random = await readsFor((i) => `es-${createHash('sha256').update(`kid ${i}`).digest('base64url').slice(0, 16)}`)
   const baseline = await readsFor((_i, known) => known) // the same 10 s of traffic naming the real key
   expect(random - baseline).toBe(0)
 })
@@ -177,7 +181,7 @@ test('a revoked kid is gone from the JWKS within seconds and what it signed is r
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'ysx-keys-')), 'bff.sqlite')
   let clock = Date.UTC(2026, 10, 23)
   const now = () => new Date(clock)
-  const t = await build({ dbFile: file }, { now })
+  const t = await build({ ...CALM, dbFile: file }, { now })
   try {
     const jwks = async () =>
       JwksSchema.parse((await t.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json()).keys
@@ -191,7 +195,7 @@ test('a revoked kid is gone from the JWKS within seconds and what it signed is r
     expect(after).not.toContain(leaked!.kid)
     expect(after).toHaveLength(1) // a new key took over signing
     const unknown = await runOperatorCommand(['keys:revoke', 'es-nope'], { ...testConfig(), dbFile: file }, now)
-    expect(unknown.code).not.toBe(0)
+    expect(unknown).toEqual({ code: 1, text: 'no signing key es-nope' })
   } finally {
     await t.app.close()
   }

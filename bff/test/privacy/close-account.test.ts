@@ -26,7 +26,7 @@ test('a closing that fails halfway deletes nothing: the account, its sessions an
     },
   }
   const now = new Date()
-  const { app } = await build({}, { store: failing, now: () => now })
+  const { app } = await build({ maxEventLoopDelayMs: 600_000 }, { store: failing, now: () => now })
   try {
     const userId = randomUUID()
     await store.repos.users.create({ id: userId, openid: 'o-atomic', sessionKeySealed: 'x', createdAt: now })

@@ -27,7 +27,10 @@ beforeEach(async () => {
   store = openDataStore(file)
   clock = T0
   // The timer is off here: the test runs the job itself, at the moments it chooses.
-  ;({ app } = await build({ retentionIntervalMs: 0 }, { store, now: () => new Date(clock) }))
+  ;({ app } = await build(
+    { retentionIntervalMs: 0, maxEventLoopDelayMs: 600_000 },
+    { store, now: () => new Date(clock) },
+  ))
   await store.repos.users.create({ id: USER, openid: 'o-retention', sessionKeySealed: 'x', createdAt: at(0) })
 })
 afterEach(async () => app.close())
@@ -185,7 +188,10 @@ test('whereabouts do not outlive the rules: check-ins after 14 days, declaration
 
 test('the job runs on its own at the configured interval with the service clock', async () => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
-  const timed = await build({ retentionIntervalMs: HOUR }, { store, now: () => new Date(clock) })
+  const timed = await build(
+    { retentionIntervalMs: HOUR, maxEventLoopDelayMs: 600_000 },
+    { store, now: () => new Date(clock) },
+  )
   try {
     await store.repos.healthCode.firstUse('code-timed', at(0))
     clock = T0 + HOUR
