@@ -1,6 +1,7 @@
 // 粤康码 test helpers: a citizen's tests as 卫健 reports them (read from the stand-in directly, not through the BFF),
 // citizens picked by their 卫健 record, the stand-in's admin side (risk areas, the appeal reviewer's queue), and the
 // BFF calls the health-code tests make.
+import { chinaDateTime } from '@ysx/shared'
 import type { LightMyRequestResponse } from 'fastify'
 import { newDevice, present } from './device'
 import { bearer, CALLER, faceCheckAlwaysFails, OPERATOR, type TestSystem } from './system'
@@ -52,6 +53,22 @@ export async function weijianAdmin<T = unknown>(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   return { status: res.status, json: (await res.json()) as T }
+}
+
+/** A lab reports a result for the citizen to 卫健 (its admin route), sampled `hoursAgo` hours before now. */
+export async function reportTest(
+  sys: TestSystem,
+  index: number,
+  result: '阳性' | '阴性',
+  hoursAgo: number,
+): Promise<void> {
+  const res = await weijianAdmin(sys, 'POST', '/_admin/nucleic-acid-tests', {
+    idNumber: sys.citizen(index).idNumber,
+    sampledAt: chinaDateTime(Date.now() - hoursAgo * 3_600_000),
+    result,
+    institution: '广州金域医学检验所',
+  })
+  if (res.status !== 201) throw new Error(`test result refused: ${res.status}`)
 }
 
 /** An appeal as the 卫健 reviewer's queue shows it */

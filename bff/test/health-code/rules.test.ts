@@ -67,19 +67,16 @@ test('the table covers every rule of the rule set in force', () => {
 
 describe.each(WINDOWED)('$rule', ({ rule, colour, fact, extra }) => {
   const limit = rules.rules.find((r) => r.id === rule)!.lastsSeconds * S
+  const reason = (age: number) => [{ rule, colour, since: ago(age), until: new Date(ago(age).getTime() + limit) }]
   test.each([
-    { when: 'just now', age: 0, expected: colour },
-    { when: '1 s before its limit', age: limit - S, expected: colour },
-    { when: 'exactly at its limit', age: limit, expected: colour },
-    { when: '1 s past its limit', age: limit + S, expected: 'green' },
-  ])('$when → $expected', ({ age, expected }) => {
+    { when: 'just now', age: 0, expected: colour, reasons: reason(0) },
+    { when: '1 s before its limit', age: limit - S, expected: colour, reasons: reason(limit - S) },
+    { when: 'exactly at its limit', age: limit, expected: colour, reasons: reason(limit) },
+    { when: '1 s past its limit', age: limit + S, expected: 'green', reasons: [] },
+  ])('$when → $expected', ({ age, expected, reasons }) => {
     const e = evaluate(rules, facts({ [fact]: ago(age), ...extra }), NOW)
     expect(e.colour).toBe(expected)
-    if (expected !== 'green') {
-      expect(e.reasons).toEqual([{ rule, colour, since: ago(age), until: new Date(ago(age).getTime() + limit) }])
-    } else {
-      expect(e.reasons).toEqual([])
-    }
+    expect(e.reasons).toEqual(reasons)
   })
 })
 
