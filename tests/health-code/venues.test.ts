@@ -108,6 +108,14 @@ describe('registering a venue', () => {
     expect(records.filter((r) => r.department === 'shichang')).toHaveLength(3)
   })
 
+  test('the legal representative of a business whose 营业执照 is not valid at 市场监管 (revoked) cannot register a venue: 422 VENUE_LICENCE_NOT_VALID, nothing registered', async () => {
+    const revoked = await businessOwnerPicker(sys, 0, (status) => status === 'revoked')()
+    const representative = await realNameUser(sys, 'revoked-licence', revoked.index)
+    const res = await api.registerVenue(representative, venue(revoked.creditCode, '歇业茶楼', LIWAN))
+    expect([res.statusCode, res.json().code]).toEqual([422, 'VENUE_LICENCE_NOT_VALID'])
+    expect((await api.call(representative, 'GET', '/v1/venues')).json().venues).toEqual([])
+  })
+
   test('a basic (not real-name) account cannot register a venue', async () => {
     const basic = await sys.login('basic-venue')
     const res = await api.registerVenue(basic.accessToken, venue(owner.creditCode, '街坊便利店', LIWAN))
