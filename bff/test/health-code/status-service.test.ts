@@ -11,7 +11,7 @@ import { openDataStore } from '../../src/store'
 import { AppError } from '../../src/platform/app-error'
 import { createFieldCipher } from '../../src/platform/field-cipher'
 import { createKeyService } from '../../src/keys/key-service'
-import { createAuditService } from '../../src/audit/audit-service'
+import type { AuditService } from '../../src/audit'
 import type { DepartmentReaders } from '../../src/data-use'
 import type { AppealsService, Corrections } from '../../src/health-code/appeals-service'
 import type { Holder } from '../../src/health-code/holders-service'
@@ -24,7 +24,6 @@ const H = 3600 * S
 const D = 24 * H
 /** The test clock starts on a whole second (credential times are whole seconds). */
 const START = Date.parse('2026-11-23T12:00:00+08:00')
-const USER = '00000000-0000-4000-8000-000000000001'
 const RISK_DISTRICT = '440103' // 广州市荔湾区, flagged medium
 const RISK_CITY = '440300' // 深圳市, flagged high: covers its districts
 const LOW_DISTRICT = '440104' // 广州市越秀区, flagged low: not a risk
@@ -47,18 +46,46 @@ interface NaTest {
   result: '阴性' | '阳性'
 }
 
+// One database and one signing key for the file (each test its own holders, service and clock): the tests run once
+// per mutant, so the setup is kept cheap.
+const store = openDataStore(':memory:')
+let nowMs = START
+const now = () => new Date(nowMs)
+const keys = createKeyService(
+  store.repos.signingKeys,
+  createFieldCipher(testConfig().signingSealKey),
+  { rotationSeconds: 30 * 86_400, overlapSeconds: 3600 },
+  now,
+)
+let runs = 0
+
 async function setup(opts: { rules?: RuleSet } = {}) {
-  const store = openDataStore(':memory:')
-  let nowMs = START
-  const now = () => new Date(nowMs)
-  const keys = createKeyService(
-    store.repos.signingKeys,
-    createFieldCipher(testConfig().signingSealKey),
-    { rotationSeconds: 30 * 86_400, overlapSeconds: 3600 },
-    now,
-  )
-  const audit = createAuditService(store.repos.audit, testConfig().audit, now)
-  await store.repos.users.create({ id: USER, openid: 'o-test', sessionKeySealed: 'x', createdAt: now() })
+  nowMs = START
+  runs += 1
+  const run = runs
+  const user = `00000000-0000-4000-8000-${String(runs).padStart(12, '0')}`
+  // The audit trail behind a double: what the service records, as the audit service is asked to record it.
+  const recorded: {
+    action: string
+    outcome: string
+    reason: string | null
+    userId: string | null
+    ip: string | null
+  }[] = []
+  const audit = {
+    record: async (
+      e: { userId: string | null; action: string; outcome: string; reason?: string },
+      ctx: { ip?: string },
+    ) => {
+      recorded.push({
+        action: e.action,
+        outcome: e.outcome,
+        reason: e.reason ?? null,
+        userId: e.userId,
+        ip: ctx.ip ?? null,
+      })
+    },
+  } as unknown as AuditService
   const repo = store.repos.healthCode
 
   // 卫健 behind a double: what it answers, and every read it was asked for.
@@ -93,11 +120,12 @@ async function setup(opts: { rules?: RuleSet } = {}) {
   } as unknown as AppealsService
 
   let names = ['张*', '李*']
-  const holder = (key = `u:${USER}`, id = 'self'): Holder => ({
+  /** The holder filed under `key` (`u:<this test's user>` by default; a family key is made this test's own). */
+  const holder = (key = `u:${user}`, id = 'self'): Holder => ({
     id,
-    key,
-    askerId: USER,
-    subject: async () => ({ userId: USER, idNumber: '44010619900307116X' }),
+    key: key.startsWith('f:') ? `${key}.${run}` : key,
+    askerId: user,
+    subject: async () => ({ userId: user, idNumber: '44010619900307116X' }),
     maskedName: async () => names.shift() ?? '王*',
     fullName: async () => '张三',
     purpose: '展示粤康码',
@@ -116,7 +144,7 @@ async function setup(opts: { rules?: RuleSet } = {}) {
 
   let venues = 0
   const checkIn = async (h: Holder, areaCode: string, agoMs: number) => {
-    const venueId = `venue-${(venues += 1)}`
+    const venueId = `venue-${run}-${(venues += 1)}`
     await repo.addVenueWithin(
       {
         id: venueId,
@@ -169,14 +197,14 @@ async function setup(opts: { rules?: RuleSet } = {}) {
     )
   }
   const auditOf = async (action: string) =>
-    (await audit.list())
-      .filter((r) => r.action === action)
-      .map((r) => ({ outcome: r.outcome, reason: r.reason, userId: r.userId, ip: r.ip }))
+    recorded.filter((r) => r.action === action).map(({ action: _action, ...r }) => r)
 
   return {
     service,
     repo,
     keys,
+    user,
+    key: `u:${user}`,
     holder,
     holders,
     checkIn,
@@ -278,7 +306,7 @@ describe('the facts gathered', () => {
       { sampledAt: new Date(correction.getTime() + 2).toISOString(), result: '阴性' },
     ])
     expect(await statusOf(after)).toMatchObject({ colour: 'red', negativeTestWithinHours: 24 })
-    expect(after.appealCalls).toEqual([`u:${USER} 44010619900307116X`])
+    expect(after.appealCalls).toEqual([`${after.key} 44010619900307116X`])
   })
 
   test('a declared close contact is red; a health declaration without one is not', async () => {
@@ -438,10 +466,10 @@ describe('when a stored status stands', () => {
     const sys = await setup()
     await statusOf(sys)
     sys.setTests([{ sampledAt: sys.ago(H), result: '阳性' }])
-    await sys.repo.markStale(`u:${USER}`)
+    await sys.repo.markStale(sys.key)
     expect((await statusOf(sys)).colour).toBe('red')
     expect(sys.reads.slice(2).map((r) => r.fresh)).toEqual([true, true])
-    expect((await sys.repo.status(`u:${USER}`))!.stale).toBe(false)
+    expect((await sys.repo.status(sys.key))!.stale).toBe(false)
     await statusOf(sys)
     expect(sys.reads).toHaveLength(4)
   })
@@ -528,14 +556,14 @@ describe('the status credential', () => {
   test('a signing is audited for the citizen it was shown to (self or family), a credential shown again is not', async () => {
     const sys = await setup()
     const device = newDevice()
-    const by = { userId: USER, ctx: { ip: '198.51.100.7' } }
+    const by = { userId: sys.user, ctx: { ip: '198.51.100.7' } }
     await sys.service.show(sys.holder(), device.jwk, 'zh-CN', by)
     await sys.service.show(sys.holder(), device.jwk, 'zh-CN', by)
     await sys.service.show(sys.holder('f:member-1', 'member-1'), device.jwk, 'zh-CN', by)
     await sys.service.show(sys.holder('f:member-2', 'member-2'), device.jwk, 'zh-CN')
     expect(await sys.auditOf('health_code.issue')).toEqual([
-      { outcome: 'success', reason: 'self green', userId: USER, ip: '198.51.100.7' },
-      { outcome: 'success', reason: 'family green', userId: USER, ip: '198.51.100.7' },
+      { outcome: 'success', reason: 'self green', userId: sys.user, ip: '198.51.100.7' },
+      { outcome: 'success', reason: 'family green', userId: sys.user, ip: '198.51.100.7' },
     ])
   })
 
@@ -634,7 +662,7 @@ describe('entrance verification', () => {
     await sys.service.verify(code, { ip: '203.0.113.9' })
     expect(await refusal(sys.service.verify(code, { ip: '203.0.113.9' }))).toEqual([409, 'HEALTH_CODE_REPLAYED'])
     expect(await sys.auditOf('health_code.verify')).toEqual([
-      { outcome: 'failure', reason: 'HEALTH_CODE_REPLAYED: proof seen before', userId: USER, ip: '203.0.113.9' },
+      { outcome: 'failure', reason: 'HEALTH_CODE_REPLAYED: proof seen before', userId: sys.user, ip: '203.0.113.9' },
     ])
   })
 
@@ -718,10 +746,10 @@ describe('entrance verification', () => {
     const sys = await setup()
     const { qr } = await shownGreen(sys)
     sys.setTests([{ sampledAt: sys.ago(H), result: '阳性' }])
-    await sys.repo.markStale(`u:${USER}`)
+    await sys.repo.markStale(sys.key)
     expect((await sys.service.verify(qr())).colour).toBe('red')
     expect(sys.reads.slice(2).map((r) => r.fresh)).toEqual([true, true])
-    expect(await sys.repo.status(`u:${USER}`)).toMatchObject({ colour: 'red', stale: false })
+    expect(await sys.repo.status(sys.key)).toMatchObject({ colour: 'red', stale: false })
   })
 
   test('a status that lapsed at this very instant is evaluated again; one a millisecond from lapsing is not', async () => {
@@ -738,17 +766,17 @@ describe('entrance verification', () => {
     const sys = await setup()
     const { qr } = await shownGreen(sys)
     sys.holders.clear()
-    await sys.repo.markStale(`u:${USER}`)
+    await sys.repo.markStale(sys.key)
     expect(await refusal(sys.service.verify(qr()))).toEqual([422, 'HEALTH_CODE_SUPERSEDED'])
     expect((await sys.auditOf('health_code.verify')).map((r) => [r.reason, r.userId])).toEqual([
-      ['HEALTH_CODE_SUPERSEDED: the holder is gone', USER],
+      ['HEALTH_CODE_SUPERSEDED: the holder is gone', sys.user],
     ])
   })
 
   test('卫健 failing during the re-evaluation decides nothing: the same QR can be scanned again', async () => {
     const sys = await setup()
     const { qr } = await shownGreen(sys)
-    await sys.repo.markStale(`u:${USER}`)
+    await sys.repo.markStale(sys.key)
     const code = qr()
     sys.fail(new AppError('UPSTREAM_UNAVAILABLE'))
     expect(await refusal(sys.service.verify(code))).toEqual([503, 'UPSTREAM_UNAVAILABLE'])
@@ -759,7 +787,7 @@ describe('entrance verification', () => {
   test('any other failure during the re-evaluation keeps the QR used', async () => {
     const sys = await setup()
     const { qr } = await shownGreen(sys)
-    await sys.repo.markStale(`u:${USER}`)
+    await sys.repo.markStale(sys.key)
     const code = qr()
     sys.fail(new AppError('NOT_FOUND'))
     expect(await refusal(sys.service.verify(code))).toEqual([404, 'NOT_FOUND'])
@@ -775,7 +803,7 @@ describe('entrance verification', () => {
     const sys = await setup()
     const device = newDevice()
     await sys.service.show(sys.holder(), device.jwk, 'zh-CN')
-    const row = await sys.repo.status(`u:${USER}`)
+    const row = await sys.repo.status(sys.key)
     expect(row!.deviceKeyThumbprint).toBe(
       createHash('sha256').update(`${device.jwk.x}.${device.jwk.y}`).digest('base64url'),
     )
