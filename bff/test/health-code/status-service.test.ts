@@ -399,6 +399,30 @@ describe('the facts gathered', () => {
     expect((await statusOf(oldest)).validUntil).toBe(new Date(START + RULES.reevaluateAfterSeconds * S).toISOString())
   })
 
+  test('what is read reaches back the longest rule window plus a day, not the shortest', async () => {
+    const contactRule = RULES.rules.find((r) => r.id === 'red.close_contact')!
+    const twentyDays = 20 * 86_400
+    const rules: RuleSet = {
+      ...RULES,
+      rules: [
+        ...RULES.rules.filter((r) => r !== contactRule),
+        {
+          ...contactRule,
+          lastsSeconds: twentyDays,
+          when: {
+            and: [
+              { '!==': [{ var: 'closeContact' }, null] },
+              { '<=': [{ var: 'closeContact.ageSeconds' }, twentyDays] },
+            ],
+          },
+        },
+      ],
+    }
+    const sys = await setup({ rules })
+    await sys.declare(sys.holder(), sys.health({ closeContact: true }), 20 * D)
+    expect(rulesOf(await statusOf(sys))).toEqual(['red.close_contact'])
+  })
+
   test.each([
     {
       what: 'a check-in anywhere',
@@ -588,6 +612,24 @@ describe('the status credential', () => {
     sys.advance(120 * S - 1)
     await sys.service.reevaluate(sys.holder(), 'zh-CN')
     expect((await sys.service.show(sys.holder(), device.jwk, 'zh-CN')).credential).not.toBe(first.credential)
+  })
+
+  test('a credential the status no longer holds (its colour changed) is superseded at verification before any new one is shown', async () => {
+    const sys = await setup()
+    const device = newDevice()
+    const first = await sys.service.show(sys.holder(), device.jwk, 'zh-CN')
+    sys.setTests([{ sampledAt: sys.ago(H), result: '阳性' }])
+    await sys.service.reevaluate(sys.holder(), 'zh-CN')
+    expect(await sys.repo.status(sys.key)).toMatchObject({
+      colour: 'red',
+      credential: null,
+      credentialId: null,
+      deviceKeyThumbprint: null,
+      credentialExpiresAt: null,
+    })
+    await expect(sys.service.verify(sys.present(device, first.credential))).rejects.toMatchObject({
+      code: 'HEALTH_CODE_SUPERSEDED',
+    })
   })
 
   test('does not outlive a re-evaluation under another rule version', async () => {
