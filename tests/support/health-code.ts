@@ -1,6 +1,7 @@
 // 粤康码 test helpers: a citizen's tests as 卫健 reports them (read from the stand-in directly, not through the BFF),
 // citizens picked by their 卫健 record, the stand-in's admin side (risk areas, the appeal reviewer's queue), and the
 // BFF calls the health-code tests make.
+import { chinaDateTime } from '@ysx/shared'
 import type { LightMyRequestResponse } from 'fastify'
 import { newDevice, present } from './device'
 import { bearer, CALLER, faceCheckAlwaysFails, OPERATOR, type TestSystem } from './system'
@@ -54,6 +55,22 @@ export async function weijianAdmin<T = unknown>(
   return { status: res.status, json: (await res.json()) as T }
 }
 
+/** A lab reports a result for the citizen to 卫健 (its admin route), sampled `hoursAgo` hours before now. */
+export async function reportTest(
+  sys: TestSystem,
+  index: number,
+  result: '阳性' | '阴性',
+  hoursAgo: number,
+): Promise<void> {
+  const res = await weijianAdmin(sys, 'POST', '/_admin/nucleic-acid-tests', {
+    idNumber: sys.citizen(index).idNumber,
+    sampledAt: chinaDateTime(Date.now() - hoursAgo * 3_600_000),
+    result,
+    institution: '广州金域医学检验所',
+  })
+  if (res.status !== 201) throw new Error(`test result refused: ${res.status}`)
+}
+
 /** An appeal as the 卫健 reviewer's queue shows it */
 export interface QueuedAppeal {
   appealId: string
@@ -77,8 +94,13 @@ export async function flagRiskArea(
   if (res.status !== 200) throw new Error(`risk area refused: ${res.status}`)
 }
 
-/** The valid 营业执照 (统一社会信用代码) 市场监管 registers to the citizen as legal representative, if any. */
-export async function businessOf(sys: TestSystem, index: number): Promise<string | undefined> {
+/** The 营业执照 (统一社会信用代码) in a status `ok` accepts (valid by default) 市场监管 registers to the citizen as legal
+ * representative, if any. */
+export async function businessOf(
+  sys: TestSystem,
+  index: number,
+  ok: (status: string) => boolean = (s) => s === 'valid',
+): Promise<string | undefined> {
   const res = await CALLER.fetch(`${sys.departments.shichang!.url}/v1/certificates/lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/test', 'x-purpose': 'test' },
@@ -86,19 +108,21 @@ export async function businessOf(sys: TestSystem, index: number): Promise<string
   })
   if (!res.ok) return undefined
   const { certificates } = (await res.json()) as { certificates: { status: string; creditCode: string }[] }
-  return certificates.find((c) => c.status === 'valid')?.creditCode
+  return certificates.find((c) => ok(c.status))?.creditCode
 }
 
-/** Hands out citizens from `from` on whom 市场监管 registers a valid business (and whom the face check accepts). */
+/** Hands out citizens from `from` on whom 市场监管 registers a business (and whom the face check accepts), each once;
+ * its licence valid unless `ok` accepts another status. */
 export function businessOwnerPicker(
   sys: TestSystem,
   from: number,
+  ok?: (status: string) => boolean,
 ): () => Promise<{ index: number; creditCode: string }> {
   let next = from
   return async () => {
     for (let i = next; i < from + 2000; i += 1) {
       if (faceCheckAlwaysFails(i)) continue
-      const creditCode = await businessOf(sys, i)
+      const creditCode = await businessOf(sys, i, ok)
       if (!creditCode) continue
       next = i + 1
       return { index: i, creditCode }

@@ -47,6 +47,13 @@ test('a rule file whose name does not match its version, or that is malformed, i
   expect(() => loadRuleSets(bad)).toThrow()
 })
 
+test('only the .json files of the rules folder are rule sets: a README beside them is not read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ysx-rules-'))
+  writeFileSync(path.join(dir, `${rules.version}.json`), JSON.stringify(rules))
+  writeFileSync(path.join(dir, 'README.md'), '# not a rule set')
+  expect([...loadRuleSets(dir).keys()]).toEqual([rules.version])
+})
+
 test('with nothing on record the code is green with no reasons', () => {
   const e = evaluate(rules, none, NOW)
   expect(e).toMatchObject({ colour: 'green', reasons: [], negativeWithinHours: null, ruleVersion: rules.version })
@@ -67,19 +74,16 @@ test('the table covers every rule of the rule set in force', () => {
 
 describe.each(WINDOWED)('$rule', ({ rule, colour, fact, extra }) => {
   const limit = rules.rules.find((r) => r.id === rule)!.lastsSeconds * S
+  const reason = (age: number) => [{ rule, colour, since: ago(age), until: new Date(ago(age).getTime() + limit) }]
   test.each([
-    { when: 'just now', age: 0, expected: colour },
-    { when: '1 s before its limit', age: limit - S, expected: colour },
-    { when: 'exactly at its limit', age: limit, expected: colour },
-    { when: '1 s past its limit', age: limit + S, expected: 'green' },
-  ])('$when → $expected', ({ age, expected }) => {
+    { when: 'just now', age: 0, expected: colour, reasons: reason(0) },
+    { when: '1 s before its limit', age: limit - S, expected: colour, reasons: reason(limit - S) },
+    { when: 'exactly at its limit', age: limit, expected: colour, reasons: reason(limit) },
+    { when: '1 s past its limit', age: limit + S, expected: 'green', reasons: [] },
+  ])('$when → $expected', ({ age, expected, reasons }) => {
     const e = evaluate(rules, facts({ [fact]: ago(age), ...extra }), NOW)
     expect(e.colour).toBe(expected)
-    if (expected !== 'green') {
-      expect(e.reasons).toEqual([{ rule, colour, since: ago(age), until: new Date(ago(age).getTime() + limit) }])
-    } else {
-      expect(e.reasons).toEqual([])
-    }
+    expect(e.reasons).toEqual(reasons)
   })
 })
 
@@ -119,6 +123,14 @@ test('a status is valid until its first boundary ahead: a reason lapsing or a ba
   expect(yellowEnds.validUntil).toEqual(new Date(NOW.getTime() + 5 * S + 1))
   const badgeEnds = evaluate(rules, facts({ latestNegative: ago(24 * H - 30 * S) }), NOW)
   expect(badgeEnds.validUntil).toEqual(new Date(NOW.getTime() + 30 * S + 1))
+})
+
+test('a boundary that falls on the evaluation instant itself is behind it: the status lasts the full period', () => {
+  const lapsedNow = evaluate(rules, facts({ riskVenue: ago(14 * D + 1) }), NOW)
+  expect(lapsedNow.colour).toBe('green')
+  expect(lapsedNow.validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSeconds * S))
+  const badgeLapsedNow = evaluate(rules, facts({ latestNegative: ago(72 * H + 1) }), NOW)
+  expect(badgeLapsedNow.validUntil).toEqual(new Date(NOW.getTime() + rules.reevaluateAfterSeconds * S))
 })
 
 test('with no boundary ahead a status is evaluated again after the period, sooner when risk areas may move, sooner still while an appeal is pending', () => {
