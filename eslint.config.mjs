@@ -57,7 +57,6 @@ const NOT_YET = [
   'departments/test/weijian-appeals.test.ts',
   'miniapp/test/client-refresh.test.ts',
   'miniapp/test/client.test.ts',
-  'shared/test/credential/verify.test.ts',
   'tests/aggregation/dashboard.test.ts',
   'tests/aggregation/faults.test.ts',
   'tests/contract-parity.test.ts',
