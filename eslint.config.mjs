@@ -51,7 +51,6 @@ const NO_REAL_TIME = [
 const NOT_YET = [
   'bff/test/feedback/fuzz.test.ts',
   'bff/test/platform/config.test.ts',
-  'shared/test/credential/verify.test.ts',
   'tests/aggregation/dashboard.test.ts',
   'tests/aggregation/faults.test.ts',
   'tests/contract-parity.test.ts',

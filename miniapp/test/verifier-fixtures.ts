@@ -1,20 +1,34 @@
 // Shared by the verifier tests: an issuer key (node:crypto, as the BFF signs) and its JWKS, a phone's key, and the
 // QR texts the phone makes for a 亮证 credential and a 粤康码 status credential.
-import { generateKeyPairSync, sign } from 'node:crypto'
+import { createECDH, createHash, createPrivateKey, sign } from 'node:crypto'
 import type { PublicJwk } from '@ysx/shared'
 import { presentation } from '../src/services/device-key'
 import { requestMock, storage } from './taro-mock'
 
+/** A fixed P-256 key pair (the private scalar from a label), so every run signs the same codes. */
+function fixedKey(label: string) {
+  const d = createHash('sha256').update(label).digest()
+  const ecdh = createECDH('prime256v1')
+  ecdh.setPrivateKey(d)
+  const point = ecdh.getPublicKey()
+  const jwk = {
+    kty: 'EC',
+    crv: 'P-256',
+    x: point.subarray(1, 33).toString('base64url'),
+    y: point.subarray(33).toString('base64url'),
+  }
+  return { d, jwk, privateKey: createPrivateKey({ key: { ...jwk, d: d.toString('base64url') }, format: 'jwk' }) }
+}
+
 export const NOW = Date.UTC(2026, 10, 23, 9)
 export const nowSeconds = NOW / 1000
-const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const jwk = issuer.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
+const issuer = fixedKey('miniapp test issuer 2026-11')
 export const KEYS: PublicJwk[] = [
-  { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' },
+  { kty: 'EC', crv: 'P-256', x: issuer.jwk.x, y: issuer.jwk.y, kid: 'k-2026-11', alg: 'ES256', use: 'sig' },
 ]
-const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const devicePrivate = Buffer.from((device.privateKey.export({ format: 'jwk' }) as { d: string }).d, 'base64url')
-const deviceJwk = device.publicKey.export({ format: 'jwk' }) as { x: string; y: string }
+const device = fixedKey('miniapp test device')
+const devicePrivate = new Uint8Array(device.d)
+const deviceJwk = device.jwk
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 function signed(header: object, claims: object): string {

@@ -72,3 +72,39 @@ test('text is never a division: names, fragments and padded codes match nothing'
     expect(withinDivision('440103', text)).toBe(false)
   }
 })
+
+test.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])(
+  'the inherited name %s is no division: not a code, no name, covers nothing',
+  (name) => {
+    expect(isDivisionCode(name)).toBe(false)
+    expect(divisionName(name)).toBeUndefined()
+    expect(withinDivision(name, '440000')).toBe(false)
+    expect(withinDivision('440103', name)).toBe(false)
+  },
+)
+
+test.each([
+  ['440000', '广东省', '44'],
+  ['110000', '北京市', '11'],
+  ['650000', '新疆维吾尔自治区', '65'],
+  ['810000', '香港特别行政区', '81'],
+  ['440100', '广州市', '4401'],
+  ['442000', '中山市', '4420'],
+  ['440103', '广州市荔湾区', '440103'],
+  ['441581', '汕尾市陆丰市', '441581'],
+  ['440110', undefined, '440110'],
+  ['440300', '深圳市', '4403'],
+  ['449900', undefined, '4499'],
+])('the division %s is named %s and prefixes %s', (code, name, prefix) => {
+  expect(divisionName(code)).toBe(name)
+  expect(divisionPrefix(code)).toBe(prefix)
+})
+
+test('a code not listed covers nothing and is covered by nothing, even under a listed prefix', () => {
+  expect(withinDivision('440199', '440100')).toBe(false)
+  expect(withinDivision('440103', '440199')).toBe(false)
+  expect(withinDivision('440103', '440100')).toBe(true)
+  expect(withinDivision('110000', '110000')).toBe(true)
+  expect(withinDivision('440100', '440000')).toBe(true)
+  expect(withinDivision('440000', '440100')).toBe(false)
+})

@@ -46,7 +46,10 @@ export function utf8Encode(text: string): Uint8Array {
   return Uint8Array.from(out)
 }
 
-/** UTF-8 bytes to text; null on a malformed sequence. */
+/** The least code point a sequence of each length may carry (a smaller one is an overlong encoding). */
+const LEAST_OF_LENGTH = [0, 0, 0x80, 0x800, 0x10000] as const
+
+/** UTF-8 bytes to text; null on a malformed sequence (RFC 3629: no overlong forms, surrogates, or beyond U+10FFFF). */
 export function utf8Decode(bytes: Uint8Array): string | null {
   let out = ''
   for (let i = 0; i < bytes.length;) {
@@ -59,6 +62,8 @@ export function utf8Decode(bytes: Uint8Array): string | null {
       if (c >> 6 !== 2) return null
       cp = (cp << 6) | (c & 63)
     }
+    // String.fromCodePoint throws beyond U+10FFFF: a crafted segment must be refused, never crash the verifier.
+    if (cp < LEAST_OF_LENGTH[len]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null
     out += String.fromCodePoint(cp)
     i += len
   }

@@ -226,7 +226,7 @@ for (const [city, c] of Object.entries(GUANGDONG_CITIES)) {
 
 /** Every code listed here: Guangdong, its cities and their divisions, and the other provinces. */
 export const isDivisionCode = (code: string): boolean =>
-  code === GUANGDONG || CITY_OF.has(code) || code in OTHER_PROVINCES
+  code === GUANGDONG || CITY_OF.has(code) || Object.hasOwn(OTHER_PROVINCES, code)
 
 /**
  * A place precise enough for a venue: a district, county or county-level city of Guangdong, or a city without
@@ -241,7 +241,8 @@ export const isVenueAreaCode = (code: string): boolean => {
 /** The full name of a division: 广州市荔湾区, 东莞市, 广东省, 北京市; undefined for a code not listed. */
 export function divisionName(code: string): string | undefined {
   if (code === GUANGDONG) return '广东省'
-  if (code in OTHER_PROVINCES) return OTHER_PROVINCES[code]
+  // Own entries only: `in` would also find toString, constructor and __proto__ on the table's prototype.
+  if (Object.hasOwn(OTHER_PROVINCES, code)) return OTHER_PROVINCES[code]
   const city = CITY_OF.get(code)
   if (city === undefined) return undefined
   const c = GUANGDONG_CITIES[city]!

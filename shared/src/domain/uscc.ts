@@ -12,10 +12,13 @@ export function usccCheckChar(first17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31]!
 }
 
+/** GB 11714 values a digit as itself and a letter A–Z as 10–35 (every letter: not GB 32100's 31-character order). */
+const ORG_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+
 /** The GB 11714 check character of an 8-character organisation code body (the code's 9th character). */
 export function orgCodeCheckChar(body8: string): string {
   let sum = 0
-  for (let i = 0; i < 8; i += 1) sum += ALPHABET.indexOf(body8[i]!) * ORG_WEIGHTS[i]!
+  for (let i = 0; i < 8; i += 1) sum += ORG_CHARS.indexOf(body8[i]!) * ORG_WEIGHTS[i]!
   const c = 11 - (sum % 11)
   return c === 10 ? 'X' : c === 11 ? '0' : String(c)
 }

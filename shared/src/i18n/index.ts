@@ -12,8 +12,19 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN'
 export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN }
 
 /** Picks the best supported locale from an Accept-Language header; falls back to zh-CN. */
-export function negotiateLocale(acceptLanguage: string | undefined): Locale {
-  if (!acceptLanguage) return DEFAULT_LOCALE
+export const negotiateLocale = (acceptLanguage: string | undefined): Locale =>
+  negotiate(acceptLanguage, LOCALES, DEFAULT_LOCALE)
+
+/**
+ * The negotiation itself, over any list of supported locales (the catalogue has one today; the rule is tested with
+ * several): by quality, an exact tag before the same language, else the fallback.
+ */
+export function negotiate<L extends string>(
+  acceptLanguage: string | undefined,
+  supported: readonly L[],
+  fallback: L,
+): L {
+  if (!acceptLanguage) return fallback
   const wanted = acceptLanguage
     .split(',')
     .map((part) => {
@@ -23,12 +34,12 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
     .filter((w) => w.tag && Number.isFinite(w.q) && w.q > 0)
     .sort((a, b) => b.q - a.q)
   for (const { tag } of wanted) {
-    const exact = LOCALES.find((l) => l.toLowerCase() === tag)
+    const exact = supported.find((l) => l.toLowerCase() === tag)
     if (exact) return exact
-    const sameLanguage = LOCALES.find((l) => l.toLowerCase().split('-')[0] === tag.split('-')[0])
+    const sameLanguage = supported.find((l) => l.toLowerCase().split('-')[0] === tag.split('-')[0])
     if (sameLanguage) return sameLanguage
   }
-  return DEFAULT_LOCALE
+  return fallback
 }
 
 export function errorMessage(code: ErrorCode, locale: Locale = DEFAULT_LOCALE): string {
