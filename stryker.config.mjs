@@ -86,6 +86,8 @@ export default {
     },
   },
   timeoutMS: 20_000,
+  // The first, unmutated run of a module's tests; on a loaded 2-core machine it can take minutes.
+  dryRunTimeoutMinutes: 20,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
