@@ -59,7 +59,6 @@ const NOT_YET = [
   'miniapp/test/client.test.ts',
   'shared/test/credential/verify.test.ts',
   'tests/aggregation/dashboard.test.ts',
-  'tests/aggregation/faults.test.ts',
   'tests/contract-parity.test.ts',
   'tests/e2e/identity.test.ts',
   'tests/health-code/freshness.test.ts',
