@@ -1,9 +1,9 @@
 // Every operation /openapi.json serves, fuzzed with inputs its contract refuses — wrong types, missing and extra
 // fields, huge strings, odd unicode, numbers out of range, wrong content types, path parameters of the wrong shape,
 // bad query strings and raw JSON texts (prototype-poisoning keys, deep nesting, duplicate keys, broken syntax) —
-// signed in as a real-name citizen, signed out, and with a mangled token. Each answer is a 4xx carrying the error
-// envelope with a code from shared's catalogue and that code's status, never a 5xx nor a stack trace, and nothing
-// reaches Object.prototype. Inputs the contract would accept are never sent (fast-check's `pre`): a mutating route
+// signed in as a real-name citizen, signed out, and with a mangled token (then 401 AUTH_REQUIRED or AUTH_TOKEN_INVALID,
+// the token being checked first). Each answer is a 4xx carrying the error envelope with a code from shared's
+// catalogue and that code's status, never a 5xx nor a stack trace, and nothing reaches Object.prototype. Inputs the contract would accept are never sent (fast-check's `pre`): a mutating route
 // (logout, close-account) must not run and change the citizen the later runs sign in as. Fixed seed, printed by
 // fast-check with any counterexample.
 import { bffContracts, ERROR_STATUS, ErrorEnvelopeSchema, type ErrorCode, type RouteContract } from '@ysx/shared'
@@ -307,7 +307,7 @@ describe.each(withBody)('$name', (op) => {
   const { contract } = op
   const url = fill(contract.path, fitting(op))
 
-  test('a JSON body its contract refuses (odd values, missing and extra fields, any JSON) is refused with a 4xx envelope', async () => {
+  test('a JSON body its contract refuses (odd values, missing and extra fields, any JSON) is refused VALIDATION_FAILED, or PAYLOAD_TOO_LARGE past the limit', async () => {
     await fc.assert(
       fc.asyncProperty(bodies(contract), caller(contract), async (body, who) => {
         const payload = JSON.stringify(body)
@@ -322,7 +322,7 @@ describe.each(withBody)('$name', (op) => {
     )
   })
 
-  test('raw JSON texts (__proto__ and constructor.prototype keys, deep nesting, duplicate keys, broken syntax, past the size limit) are refused with a 4xx envelope', async () => {
+  test('raw JSON texts are refused: __proto__, constructor.prototype and broken syntax BAD_REQUEST, deep nesting and duplicate keys VALIDATION_FAILED, oversize PAYLOAD_TOO_LARGE', async () => {
     const texts = rawTexts(contract).filter((t) => !t.parses || refusedBy(contract.body, t.value))
     expect(texts.length).toBeGreaterThan(15)
     await fc.assert(
@@ -343,7 +343,7 @@ describe.each(withBody)('$name', (op) => {
     )
   })
 
-  test('a body in another content type (text, XML, form, multipart, binary) is refused with a 4xx envelope', async () => {
+  test('a body in another content type is refused: plain text VALIDATION_FAILED, XML, form, multipart and binary UNSUPPORTED_MEDIA_TYPE', async () => {
     const types = [
       'text/plain',
       'application/xml',
@@ -379,7 +379,7 @@ describe.each(bodyless)('$name', (op) => {
   const { contract } = op
   const url = fill(contract.path, fitting(op))
 
-  test('a body it does not take, as unparsable JSON or in a content type the BFF does not read, is refused with a 4xx envelope', async () => {
+  test('a body it does not take is refused: unparsable or poisoned JSON BAD_REQUEST (PAYLOAD_TOO_LARGE past the limit), other content types UNSUPPORTED_MEDIA_TYPE', async () => {
     // Only what the body parser itself refuses: a well-formed body would be ignored and the route would run.
     const texts = rawTexts(contract).filter((t) => !t.parses)
     const types = [
@@ -414,7 +414,7 @@ describe.each(bodyless)('$name', (op) => {
 describe.each(withParams)('$name', (op) => {
   const { contract } = op
 
-  test('path parameters of the wrong shape are refused with a 4xx envelope', async () => {
+  test('path parameters of the wrong shape are refused VALIDATION_FAILED, or ROUTE_NOT_FOUND when the path no longer resolves', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record(Object.fromEntries(op.params.map((p) => [p, wrongParam]))),
@@ -445,7 +445,7 @@ describe.each(withQuery)('$name', (op) => {
   const { contract } = op
   const url = fill(contract.path, fitting(op))
 
-  test('a query string its contract refuses is refused with a 4xx envelope', async () => {
+  test('a query string its contract refuses is refused VALIDATION_FAILED', async () => {
     const queryValue = fc.oneof(
       fc.constantFrom(...ODD_STRINGS, ...OUT_OF_RANGE.map(String), '101', '0', '-5', '1.5', '99999999999999999999'),
       fc.string({ maxLength: 30 }),
