@@ -67,8 +67,6 @@ export default {
   // Static mutants (module-level constants) would each need the whole module's tests again; they are counted as
   // ignored, not as killed, so they never raise a score.
   ignoreStatic: true,
-  // swc does not type-check, so Stryker need not add @ts-nocheck to every file (in place, it would touch them all).
-  disableTypeChecks: false,
   mutate: module.mutate,
   jest: {
     projectType: 'custom',
