@@ -1,5 +1,6 @@
 // The dashboard and the query routes over the real stand-ins: data agrees with the departments, reads are cached,
 // and every department query made for a citizen shows in 我的数据使用记录.
+import { testConfig } from '@ysx/bff/config'
 import { DashboardSchema, DataAccessPageSchema, MedicalInsuranceViewSchema } from '@ysx/shared'
 import {
   ALL_DEPARTMENTS,
@@ -15,7 +16,12 @@ let sys: TestSystem
 let token: string
 
 beforeAll(async () => {
-  sys = await startSystem({ departments: ALL_DEPARTMENTS })
+  // A timeout and budget no healthy stand-in comes near, however loaded the machine: these tests are about the data.
+  const base = testConfig()
+  sys = await startSystem({
+    departments: ALL_DEPARTMENTS,
+    bff: { departments: { ...base.departments, timeoutMs: 60_000, dashboardBudgetMs: 60_000 } },
+  })
   token = await realNameUser(sys, 'dashboard-user', 40)
 })
 afterAll(async () => sys.close())

@@ -46,6 +46,8 @@ beforeAll(async () => {
     bff: {
       rateLimit: { max: 1_000_000, windowMs: 60_000, userMax: 1_000_000 },
       auth: { ...base.auth, loginRateLimitMax: 1_000_000 },
+      // A loaded machine must not make a healthy stand-in look down (the sign-in's face check, a read).
+      departments: { ...base.departments, timeoutMs: 60_000, dashboardBudgetMs: 60_000 },
       verifyRateLimitMax: 1_000_000,
       verifierRateLimitMax: 1_000_000,
       // Load shedding answers 503 by design; a loaded test machine must not look like a fuzz finding.
