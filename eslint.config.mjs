@@ -49,11 +49,6 @@ const NO_REAL_TIME = [
 
 /** Test files still breaking the rules below, each being mended (issue #17); remove a file once it passes. */
 const NOT_YET = [
-  'bff/test/feedback/fuzz.test.ts',
-  'bff/test/platform/config.test.ts',
-  'tests/aggregation/dashboard.test.ts',
-  'tests/aggregation/faults.test.ts',
-  'tests/contract-parity.test.ts',
   'tests/e2e/identity.test.ts',
   'tests/wallet/masking.test.ts',
 ]

@@ -5,7 +5,8 @@ import { build, STACK_TRACE, type TestApp } from './helper'
 
 let t: TestApp
 beforeAll(async () => {
-  t = await build()
+  // Load shedding off: building the other apps below stalls this process's event loop, which is not what these check.
+  t = await build({ maxEventLoopDelayMs: 60_000 })
 })
 afterAll(async () => t.app.close())
 
@@ -31,6 +32,34 @@ describe('probes', () => {
       expect(res.json()).toEqual({ status: 'not_ready', checks: { database: 'failing' } })
     } finally {
       await failing.app.close()
+    }
+  })
+})
+
+describe('load shedding', () => {
+  afterEach(() => {
+    jest.useRealTimers()
+  })
+
+  test('while shedding load, an API route and /readyz answer 503 OVERLOADED with Retry-After, and /healthz still 200', async () => {
+    // under-pressure samples the event-loop delay on a timer: faked here, so the test decides when it samples.
+    jest.useFakeTimers({
+      doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate'],
+    })
+    const shedding = await build({ maxEventLoopDelayMs: 1 })
+    try {
+      // Two samples with no event-loop turn between them: the second has no measurement, read as an unbounded delay.
+      jest.advanceTimersByTime(1000)
+      jest.advanceTimersByTime(1000)
+      for (const url of ['/v1/auth/config', '/readyz']) {
+        const res = await shedding.app.inject({ method: 'GET', url })
+        const body = ErrorEnvelopeSchema.parse(res.json())
+        expect([url, res.statusCode, body.code, res.headers['retry-after']]).toEqual([url, 503, 'OVERLOADED', '5'])
+      }
+      const live = await shedding.app.inject({ method: 'GET', url: '/healthz' })
+      expect([live.statusCode, live.json().status]).toEqual([200, 'ok'])
+    } finally {
+      await shedding.app.close()
     }
   })
 })

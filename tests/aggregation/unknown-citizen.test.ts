@@ -5,7 +5,7 @@ import { bearer, CALLER, realNameUser, startSystem, type TestSystem } from '../s
 
 let sys: TestSystem
 let token: string
-const STRANGER = 100 // known to 公安 (300 citizens), beyond 公积金's register (50)
+const STRANGER = 100 // known to 公安 (300 citizens), beyond 公积金's register (50), as is the next one
 
 beforeAll(async () => {
   sys = await startSystem({ departments: ['gongjijin', 'jiaoguan'], sizes: { gongjijin: 50 } })
@@ -23,7 +23,9 @@ test('the department itself answers 404 CITIZEN_NOT_FOUND for the citizen', asyn
   expect((await res.json()).code).toBe('CITIZEN_NOT_FOUND')
 })
 
-test('the BFF shows an empty housing-fund view and records the query as not found', async () => {
+test('the BFF shows an empty housing-fund view and records both of its queries as not found', async () => {
+  // A citizen of their own: no other test's dashboard has queried 公积金 for them (and left a record).
+  const token = await realNameUser(sys, 'stranger-records', STRANGER + 1)
   const res = await sys.call({ method: 'GET', url: '/v1/housing-fund', headers: bearer(token) })
   expect(res.statusCode).toBe(200)
   expect(HousingFundViewSchema.parse(res.json())).toEqual({ account: null, statement: null })

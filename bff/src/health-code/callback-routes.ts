@@ -4,19 +4,16 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, healthCodeContracts } from '@ysx/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { auditContext } from '../audit'
-import { AppError } from '../platform/app-error'
 import type { CallbackService } from './callbacks-service'
 
 export default async function callbackRoutes(app: FastifyInstance, opts: { callbacks: CallbackService }) {
   const raw = new WeakMap<FastifyRequest, string>()
+  // Fastify's own JSON parser (secure-json-parse): a __proto__ or constructor.prototype key is refused, as everywhere.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     raw.set(req, body as string)
-    try {
-      done(null, JSON.parse(body as string))
-    } catch {
-      done(new AppError('BAD_REQUEST', 'body is not JSON'), undefined)
-    }
+    parseJson(req, body as string, done)
   })
 
   /** POST /v1/callbacks/weijian/test-results — 卫健: a new test result (signed; deduplicated; the code turns stale) */

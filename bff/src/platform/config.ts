@@ -148,6 +148,11 @@ export interface Config {
     signingKey: JsonWebKey
     /** Per call: a department that has not answered by then is treated as down */
     timeoutMs: number
+    /**
+     * A department's own timeout in place of timeoutMs (e.g. one known to be slower than the rest); read at each call,
+     * so a change to this object applies to the next call
+     */
+    timeoutMsByDepartment?: Partial<Record<DepartmentName, number>>
     /** The whole dashboard answers within this, whatever the departments do */
     dashboardBudgetMs: number
     /** How long a department's reply may be served again without calling it (0: never) */

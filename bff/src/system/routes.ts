@@ -3,13 +3,16 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, systemContracts } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 
+/** under-pressure's per-route handler: returning without a reply lets the request through. */
+const liveUnderPressure = () => undefined
+
 export default async function systemRoutes(app: FastifyInstance, opts: { ping: () => Promise<boolean> }) {
   const r = app.withTypeProvider<ZodTypeProvider>()
 
-  /** GET /healthz — the process is alive */
+  /** GET /healthz — the process is alive: answered under load too (a busy process is not a dead one) */
   r.route({
     ...fromContract(systemContracts.health),
-    config: { rateLimit: false },
+    config: { rateLimit: false, pressureHandler: liveUnderPressure },
     handler: async () => ({ status: 'ok' as const, uptimeSeconds: process.uptime() }),
   })
 

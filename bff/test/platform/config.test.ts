@@ -42,7 +42,7 @@ test('a start with no mode at all is production: the development secrets are ref
   expect(loadConfig(secrets).env).toBe('production')
 })
 
-test('test mode is not development: it needs real secrets too (testConfig makes random ones)', () => {
+test('NODE_ENV=test is not development: it needs real secrets too (testConfig makes random ones)', () => {
   expect(() => loadConfig({ NODE_ENV: 'test' })).toThrow(ConfigError)
   expect(() => loadConfig({ NODE_ENV: 'test', ...devSecrets })).toThrow(/development default/)
   const config = testConfig()

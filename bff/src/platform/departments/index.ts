@@ -34,7 +34,9 @@ export function createDepartmentAdapters(config: Pick<Config, 'departments' | 'w
       // WeChat's login server is called with its own settings: a plain timeout, the default breaker, no signature.
       const breaker =
         code === 'wechat' ? {} : { breakerThreshold: d.breakerThreshold, halfOpenAfterMs: d.halfOpenAfterMs, signer }
-      return [code, createUpstream({ name: code, baseUrl: d.urls[code], timeoutMs: d.timeoutMs, ...breaker })]
+      // Asked at each call: a department's own timeout, when one is set, else the common one.
+      const timeoutMs = () => d.timeoutMsByDepartment?.[code] ?? d.timeoutMs
+      return [code, createUpstream({ name: code, baseUrl: d.urls[code], timeoutMs, ...breaker })]
     }),
   ) as Record<DepartmentCode, Upstream>
   const login = createWechatClient(upstreams.wechat, config.wechat)

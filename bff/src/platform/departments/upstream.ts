@@ -20,7 +20,8 @@ export interface UpstreamOptions {
   /** Department code, for logs and breaker state */
   name: string
   baseUrl: string
-  timeoutMs: number
+  /** Per call: no answer by then is UPSTREAM_TIMEOUT; a function is asked at each call (a setting changed at run time) */
+  timeoutMs: number | (() => number)
   /** Consecutive failures that open the breaker */
   breakerThreshold?: number
   /** How long the breaker stays open before one probe is let through */
@@ -73,7 +74,8 @@ const isUpstreamFailure = (err: unknown) =>
   (err.code === 'UPSTREAM_TIMEOUT' || err.code === 'UPSTREAM_UNAVAILABLE' || err.code === 'UPSTREAM_BAD_RESPONSE')
 
 export function createUpstream(opts: UpstreamOptions): Upstream {
-  const agent = new Agent({ connections: 64, keepAliveTimeout: 10_000, connectTimeout: opts.timeoutMs })
+  const timeoutMs = typeof opts.timeoutMs === 'number' ? () => opts.timeoutMs as number : opts.timeoutMs
+  const agent = new Agent({ connections: 64, keepAliveTimeout: 10_000, connectTimeout: timeoutMs() })
   const breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
     halfOpenAfter: opts.halfOpenAfterMs ?? 10_000,
     breaker: new ConsecutiveBreaker(opts.breakerThreshold ?? 5),
@@ -86,7 +88,8 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
   const readPolicy: IPolicy = wrap(readRetry, breaker)
   const writePolicy: IPolicy = wrap(noop, breaker)
 
-  async function once(contract: RouteContract, input: CallInput, signal: AbortSignal): Promise<UpstreamReply> {
+  async function once(contract: RouteContract, input: CallInput, ms: number): Promise<UpstreamReply> {
+    const signal = AbortSignal.timeout(ms)
     const url = new URL(buildPath(contract.path, input.params), opts.baseUrl)
     for (const [k, v] of Object.entries(input.query ?? {})) url.searchParams.set(k, v)
     const body = input.body !== undefined ? JSON.stringify(input.body) : undefined
@@ -113,15 +116,14 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
         body,
       })
     } catch (err) {
-      if (signal.aborted) throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: no answer within ${opts.timeoutMs} ms`)
+      if (signal.aborted) throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: no answer within ${ms} ms`)
       throw new AppError('UPSTREAM_UNAVAILABLE', `${opts.name}: ${(err as Error).message}`)
     }
     let json: unknown
     try {
       json = await res.body.json()
     } catch {
-      if (signal.aborted)
-        throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: body not finished within ${opts.timeoutMs} ms`)
+      if (signal.aborted) throw new AppError('UPSTREAM_TIMEOUT', `${opts.name}: body not finished within ${ms} ms`)
       throw new AppError('UPSTREAM_BAD_RESPONSE', `${opts.name}: ${res.statusCode} reply is not JSON`)
     }
     if (res.statusCode >= 500) throw new AppError('UPSTREAM_UNAVAILABLE', `${opts.name}: answered ${res.statusCode}`)
@@ -141,7 +143,7 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     async call(contract, input = {}, callOpts = {}) {
       const policy = (callOpts.idempotent ?? contract.method === 'GET') ? readPolicy : writePolicy
       try {
-        return await policy.execute(() => once(contract, input, AbortSignal.timeout(opts.timeoutMs)))
+        return await policy.execute(() => once(contract, input, timeoutMs()))
       } catch (err) {
         if (err instanceof AppError) throw err
         // cockatiel's BrokenCircuitError: the breaker is open, so the department is not called at all.

@@ -9,8 +9,13 @@ async function pressure(app: FastifyInstance, opts: { maxEventLoopDelayMs: numbe
     maxEventLoopDelay: opts.maxEventLoopDelayMs,
     retryAfter: 5,
     exposeStatusRoute: false,
+    // Sent as text: the route's own 503 schema (the readiness probe's) would turn the envelope into a 500 INTERNAL.
     pressureHandler: (req, reply) => {
-      void reply.code(503).header('retry-after', '5').send(envelope(req, 'OVERLOADED'))
+      void reply
+        .code(503)
+        .header('retry-after', '5')
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(envelope(req, 'OVERLOADED')))
     },
   })
 }
