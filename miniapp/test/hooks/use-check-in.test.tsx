@@ -175,12 +175,16 @@ describe.each<Build>(['h5', 'weapp'])('useCheckIn (%s)', (build) => {
   })
 
   it('the check-in refused by the BFF shows its message and the recent check-ins are not reloaded', async () => {
-    answer(CHECK_IN, refusal('FORBIDDEN'))
+    answer(CHECK_IN, refusal('VENUE_CODE_INVALID'))
     const result = await opened()
     await waitFor(() => expect(sentTo(LIST)).toHaveLength(1))
     act(() => result.current.confirm())
     await waitFor(() =>
-      expect(result.current.state).toEqual({ status: 'failed', code: 'FORBIDDEN', message: messageOf('FORBIDDEN') }),
+      expect(result.current.state).toEqual({
+        status: 'failed',
+        code: 'VENUE_CODE_INVALID',
+        message: messageOf('VENUE_CODE_INVALID'),
+      }),
     )
     expect(sentTo(LIST)).toHaveLength(1)
   })

@@ -59,7 +59,6 @@ function classify(err: FastifyError): { code: ErrorCode; details?: ErrorIssue[] 
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' }
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' }
   if (status === 404) return { code: 'NOT_FOUND' }
-  if (status === 405) return { code: 'METHOD_NOT_ALLOWED' }
   if (status >= 400 && status < 500) return { code: 'BAD_REQUEST' }
   return { code: 'INTERNAL' }
 }

@@ -18,11 +18,9 @@ export const errors = {
   OPERATOR_AUTH_REQUIRED: '管理接口需要有效的操作员令牌',
   REAL_NAME_REQUIRED: '请先完成实名认证',
   STEP_UP_REQUIRED: '为保护您的信息，请先完成刷脸验证',
-  FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '找不到您要的内容',
   ROUTE_NOT_FOUND: '接口不存在，请检查地址',
   CITIZEN_NOT_FOUND: '未找到该公民的信息',
-  METHOD_NOT_ALLOWED: '不支持该请求方法',
   CONFLICT: '操作冲突，请刷新后重试',
   IDENTITY_ALREADY_BOUND: '该身份已绑定其他账号，如有疑问请联系客服',
   FACE_CHALLENGE_NOT_FOUND: '验证已失效，请重新开始刷脸验证',
@@ -62,6 +60,5 @@ export const errors = {
   UPSTREAM_BAD_RESPONSE: '部门系统返回了无法识别的数据，请稍后重试',
   UPSTREAM_UNAVAILABLE: '部门系统暂时无法访问，请稍后重试',
   OVERLOADED: '当前访问人数较多，请稍后重试',
-  NOT_READY: '服务正在启动，请稍后重试',
   UPSTREAM_TIMEOUT: '部门系统响应超时，请稍后重试',
 } satisfies Record<ErrorCode, string>
