@@ -61,7 +61,6 @@ const NOT_YET = [
   'tests/aggregation/dashboard.test.ts',
   'tests/aggregation/faults.test.ts',
   'tests/contract-parity.test.ts',
-  'tests/e2e/identity.test.ts',
   'tests/health-code/freshness.test.ts',
   'tests/health-code/transfer-appeals.test.ts',
   'tests/wallet/masking.test.ts',
