@@ -63,6 +63,15 @@ const name = process.env.YSX_MUTATION_MODULE ?? 'shared-domain'
 const module = MODULES[name]
 if (!module) throw new Error(`unknown mutation module "${name}": one of ${Object.keys(MODULES).join(', ')}`)
 
+/** The jest project that runs the module's tests */
+const project = {
+  rootDir: process.cwd(),
+  testEnvironment: 'node',
+  testMatch: module.tests.map((t) => `<rootDir>/${t}`),
+  testPathIgnorePatterns: ['/node_modules/'],
+  ...transforms,
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'pnpm',
@@ -77,17 +86,9 @@ export default {
   jest: {
     projectType: 'custom',
     enableFindRelatedTests: false,
-    config: {
-      // Stryker merges this over the root jest.config.js: without clearing its `projects`, every listed test file
-      // ran once per project (five times over).
-      projects: undefined,
-      rootDir: process.cwd(),
-      testEnvironment: 'node',
-      testMatch: module.tests.map((t) => `<rootDir>/${t}`),
-      testPathIgnorePatterns: ['/node_modules/'],
-      testTimeout,
-      ...transforms,
-    },
+    // Stryker merges this over the root jest.config.js, whose `projects` would otherwise win and run every listed
+    // test file once per project (five times over): the module is the one project.
+    config: { ...project, testTimeout, projects: [project] },
   },
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],

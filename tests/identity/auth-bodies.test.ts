@@ -1,10 +1,12 @@
 // Malformed bodies on the auth and face routes: each gets 400 VALIDATION_FAILED naming the field at fault (or, for a
 // body that is not JSON at all, 400 BAD_REQUEST), and changes nothing — no session used up, no challenge spent.
+import { testConfig } from '@ysx/bff/config'
 import { bearer, startSystem, type TestSystem } from '../support/system'
 
 let sys: TestSystem
 beforeAll(async () => {
-  sys = await startSystem()
+  // Every case here logs in or refreshes from one address: the per-address limit is not what this file tests.
+  sys = await startSystem({ bff: { auth: { ...testConfig().auth, loginRateLimitMax: 10_000 } } })
 })
 afterAll(async () => sys.close())
 
