@@ -69,6 +69,8 @@ const project = {
   testEnvironment: 'node',
   testMatch: module.tests.map((t) => `<rootDir>/${t}`),
   testPathIgnorePatterns: ['/node_modules/'],
+  // Stryker's own temporary copies (a sandbox holds every package again) stay out of jest's module map.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
   ...transforms,
 }
 

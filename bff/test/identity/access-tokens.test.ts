@@ -173,6 +173,28 @@ test('a token with the right signature but another key id gets 401 AUTH_TOKEN_IN
   expect(await outcome({ authorization: `Bearer ${token}` })).toEqual(refusal('AUTH_TOKEN_INVALID', 'unknown kid'))
 })
 
+test('a token signed with the right secret but HS512 gets 401 AUTH_TOKEN_INVALID: HS256 is the one algorithm', async () => {
+  const claims = part(sign(), 1)
+  const header = { alg: 'HS512', typ: TOKEN_TYPE, kid: keyId(secret) }
+  const input = `${b64(header)}.${b64(claims)}`
+  const token = `${input}.${createHmac('sha512', secret).update(input).digest('base64url')}`
+  expect(await outcome({ authorization: `Bearer ${token}` })).toEqual(
+    refusal('AUTH_TOKEN_INVALID', 'jwt: FAST_JWT_INVALID_ALGORITHM'),
+  )
+})
+
+test.each(['jti', 'iat', 'exp', 'iss', 'aud'])(
+  'a correctly signed token without its %s claim gets 401 AUTH_TOKEN_INVALID',
+  async (claim) => {
+    const claims = { ...part(sign(), 1), [claim]: undefined }
+    const token = forge({ alg: 'HS256', typ: TOKEN_TYPE, kid: keyId(secret) }, claims)
+    expect(await outcome({ authorization: `Bearer ${token}` })).toMatchObject({
+      status: 401,
+      code: 'AUTH_TOKEN_INVALID',
+    })
+  },
+)
+
 test('a token of a logged-out session gets 401 AUTH_TOKEN_INVALID, recorded under the account', async () => {
   await store.repos.sessions.revoke(SID, 'logout', now)
   expect(await outcome({ authorization: `Bearer ${sign()}` })).toEqual(
