@@ -75,10 +75,18 @@ test('a closing that finds the account already closed by another gets 410 ACCOUN
         payload: { confirm: true },
       })
 
+    /** Waits for `step`, or fails at once with the answer of a closing that ended before reaching it. */
+    const reach = (step: Promise<void>, closing: ReturnType<typeof close>, name: string) =>
+      Promise.race([
+        step,
+        closing.then((r) => {
+          throw new Error(`${name} closing answered ${r.statusCode} ${r.body} before its step`)
+        }),
+      ])
     const first = close()
-    await firstInside.promise
+    await reach(firstInside.promise, first, 'the first')
     const second = close()
-    await secondQueued.promise
+    await reach(secondQueued.promise, second, 'the second')
     release.resolve()
     const [a, b] = await Promise.all([first, second])
     expect(a.statusCode).toBe(200)
