@@ -49,7 +49,6 @@ const NO_REAL_TIME = [
 
 /** Test files still breaking the rules below, each being mended (issue #17); remove a file once it passes. */
 const NOT_YET = [
-  'tests/e2e/identity.test.ts',
   'tests/wallet/masking.test.ts',
 ]
 

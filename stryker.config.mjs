@@ -29,12 +29,18 @@ export const MODULES = {
       'bff/src/identity/auth-service.ts',
       'bff/src/identity/sessions-repository.ts',
     ],
-    tests: ['bff/test/identity/**/*.test.ts'],
+    tests: ['bff/test/identity/sessions.test.ts', 'bff/test/identity/access-tokens.test.ts'],
   },
-  // face verification (challenges, attempts, binding) and step-up
+  // face verification (challenges, attempts, binding) and step-up. The step-up check itself (requireRecentFace: a
+  // fresh face check in the asking session) lives in the profile service, with the real-name guards other
+  // capabilities call (subject, names), so that file is mutated too.
   'bff-face-step-up': {
-    mutate: ['bff/src/identity/face-service.ts', 'bff/src/identity/face-repository.ts'],
-    tests: ['bff/test/identity/**/*.test.ts'],
+    mutate: [
+      'bff/src/identity/face-service.ts',
+      'bff/src/identity/face-repository.ts',
+      'bff/src/identity/profile-service.ts',
+    ],
+    tests: ['bff/test/identity/face.test.ts'],
   },
   // 粤康码: the colour rules and the status (and the code's online verification)
   'bff-health-code': {
@@ -59,6 +65,18 @@ const name = process.env.YSX_MUTATION_MODULE ?? 'shared-domain'
 const module = MODULES[name]
 if (!module) throw new Error(`unknown mutation module "${name}": one of ${Object.keys(MODULES).join(', ')}`)
 
+/** The jest project that runs the module's tests */
+const project = {
+  rootDir: process.cwd(),
+  testEnvironment: 'node',
+  testMatch: module.tests.map((t) => `<rootDir>/${t}`),
+  testPathIgnorePatterns: ['/node_modules/'],
+  // Stryker's own temporary copies (a sandbox holds every package again) stay out of jest's module map.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
+  setupFiles,
+  ...transforms,
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'pnpm',
@@ -75,15 +93,9 @@ export default {
   jest: {
     projectType: 'custom',
     enableFindRelatedTests: false,
-    config: {
-      rootDir: process.cwd(),
-      testEnvironment: 'node',
-      testMatch: module.tests.map((t) => `<rootDir>/${t}`),
-      testPathIgnorePatterns: ['/node_modules/'],
-      testTimeout,
-      setupFiles,
-      ...transforms,
-    },
+    // Stryker merges this over the root jest.config.js, whose `projects` would otherwise win and run every listed
+    // test file once per project (five times over): the module is the one project.
+    config: { ...project, testTimeout, projects: [project] },
   },
   timeoutMS: 20_000,
   // The first, unmutated run of a module's tests; on a loaded 2-core machine it can take minutes.

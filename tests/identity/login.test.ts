@@ -49,29 +49,50 @@ test('a refresh rotates the refresh token and the new access token works', async
   expect((await me(next.accessToken)).statusCode).toBe(200)
 })
 
+/** Status and error code of a response, as one string (a 2xx has no code). */
+const outcome = (res: { statusCode: number; json(): { code?: string } }) =>
+  res.statusCode < 300 ? `${res.statusCode}` : `${res.statusCode} ${res.json().code}`
+
 test('reusing a rotated refresh token revokes the family: it and the newest token are rejected', async () => {
   const first = await sys.login('victim')
   const second = (await refresh(first.refreshToken)).json()
   const reuse = await refresh(first.refreshToken)
-  expect(reuse.statusCode).toBe(401)
-  expect(reuse.json().code).toBe('AUTH_REFRESH_REUSED')
-  const newest = await refresh(second.refreshToken)
-  expect(newest.statusCode).toBe(401)
-  expect((await me(second.accessToken)).statusCode).toBe(401)
+  expect(outcome(reuse)).toBe('401 AUTH_REFRESH_REUSED')
+  expect(outcome(await refresh(second.refreshToken))).toBe('401 AUTH_REFRESH_INVALID')
+  expect(outcome(await me(second.accessToken))).toBe('401 AUTH_TOKEN_INVALID')
 })
 
-test('two parallel refreshes with one token: exactly one succeeds', async () => {
+test('two parallel refreshes with one token: exactly one gets 200, the other 401 AUTH_REFRESH_REUSED, and the family is revoked', async () => {
   const first = await sys.login('racer')
   const results = await Promise.all([refresh(first.refreshToken), refresh(first.refreshToken)])
-  expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401])
+  expect(results.map(outcome).sort()).toEqual(['200', '401 AUTH_REFRESH_REUSED'])
+  // No grace for a racing client (RFC 9700 §4.14): the loser's reuse ends the session, the winner's new tokens too.
+  const won = results.find((r) => r.statusCode === 200)!.json()
+  expect(outcome(await refresh(won.refreshToken))).toBe('401 AUTH_REFRESH_INVALID')
+  expect(outcome(await me(won.accessToken))).toBe('401 AUTH_TOKEN_INVALID')
+  expect(outcome(await me(first.accessToken))).toBe('401 AUTH_TOKEN_INVALID')
 })
 
-test('after logout the access token and the refresh token are both rejected', async () => {
+test('after logout the access token gets 401 AUTH_TOKEN_INVALID and the refresh token 401 AUTH_REFRESH_INVALID', async () => {
   const t = await sys.login('leaver')
   const out = await sys.call({ method: 'POST', url: '/v1/auth/logout', headers: bearer(t.accessToken) })
   expect(out.statusCode).toBe(204)
-  expect((await me(t.accessToken)).statusCode).toBe(401)
-  expect((await refresh(t.refreshToken)).statusCode).toBe(401)
+  expect(outcome(await me(t.accessToken))).toBe('401 AUTH_TOKEN_INVALID')
+  expect(outcome(await refresh(t.refreshToken))).toBe('401 AUTH_REFRESH_INVALID')
+})
+
+test('a refresh token unused for longer than its idle lifetime gets 401 AUTH_REFRESH_INVALID; just inside it, it rotates', async () => {
+  const idle = testConfig().auth.refreshIdleSeconds * 1000
+  const inside = await sys.login('idle-inside')
+  const outside = await sys.login('idle-outside')
+  sys.advance(idle - 1000)
+  try {
+    expect(outcome(await refresh(inside.refreshToken))).toBe('200')
+    sys.advance(1000)
+    expect(outcome(await refresh(outside.refreshToken))).toBe('401 AUTH_REFRESH_INVALID')
+  } finally {
+    sys.advance(-idle)
+  }
 })
 
 test('login success and failure, refresh reuse and logout each write exactly one audit record', async () => {

@@ -115,6 +115,10 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
       wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
       // Stand-in mode: the tests' face samples are the labelled stand-in (no camera here)
       faceStandIn: true,
+      // No load shedding on the event loop's delay (0: off): on a busy test machine that wall-clock threshold answered
+      // 503 OVERLOADED at random (a sample interval with no tick at all reads as an infinite delay, whatever the
+      // budget). A test of the shedding itself sets its own.
+      maxEventLoopDelayMs: 0,
       ...opts.bff,
       // The running stand-ins' addresses win over any given; the other department settings may be overridden.
       departments: {
