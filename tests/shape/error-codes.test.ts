@@ -23,13 +23,6 @@ const EXCLUDED: Record<string, string> = {
   'shared/test/i18n.test.ts': 'every code has a message in every locale (a loop over ERROR_CODES)',
 }
 
-/**
- * Codes that tests being written in parallel branches assert (issue #17); each is still checked to be in the
- * catalogue and to be asserted nowhere yet, so the list cannot hold a code that needs no waiting. Emptied when those
- * branches are merged.
- */
-const AWAITING_MERGE: readonly string[] = []
-
 /** The test files of every package and of tests/, as they are in the working tree (git's view, ignores honoured). */
 function testFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
@@ -105,10 +98,7 @@ test('the rule counts a code on an asserting line or as an expected code, and no
   expect(wrapped(['  const r = await call(', `    refusal('FOO', 'why'),`], 1, literal)).toBe(false)
 })
 
-const awaiting = new Set(AWAITING_MERGE)
-const due = ERROR_CODES.filter((code) => !awaiting.has(code))
-
-test.each(due)('%s (shared catalogue) is asserted by a test', (code: ErrorCode) => {
+test.each(ERROR_CODES)('%s (shared catalogue) is asserted by a test', (code: ErrorCode) => {
   expect({ code, assertedBy: assertingCode(code).length > 0 }).toEqual({ code, assertedBy: true })
 })
 
@@ -118,10 +108,3 @@ test.each(Object.keys(WECHAT_ERRORS) as (keyof typeof WECHAT_ERRORS)[])(
     expect({ name, assertedBy: assertingWechat(name).length > 0 }).toEqual({ name, assertedBy: true })
   },
 )
-
-test('every code awaiting merge is in the catalogue and still asserted nowhere (else it leaves AWAITING_MERGE)', () => {
-  const catalogue = new Set<string>(ERROR_CODES)
-  expect(AWAITING_MERGE.filter((code) => !catalogue.has(code))).toEqual([])
-  expect(AWAITING_MERGE.flatMap((code) => assertingCode(code).map((where) => `${code} at ${where}`))).toEqual([])
-  expect(new Set(AWAITING_MERGE).size).toBe(AWAITING_MERGE.length)
-})
