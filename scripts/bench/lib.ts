@@ -111,6 +111,7 @@ export async function startBff(urls: Record<DepartmentCode, string>, overrides: 
   const app = await buildApp({
     ...base,
     wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
+    maxEventLoopDelayMs: 1000, // load shedding as shipped (testConfig turns it off for tests)
     ...overrides,
     departments: { ...base.departments, ...overrides.departments, urls, signingKey: CALLER.privateJwk },
   })
