@@ -64,7 +64,6 @@ const NOT_YET = [
   'tests/e2e/identity.test.ts',
   'tests/health-code/freshness.test.ts',
   'tests/health-code/transfer-appeals.test.ts',
-  'tests/wallet/masking.test.ts',
 ]
 
 export default tseslint.config(
