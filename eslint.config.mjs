@@ -47,11 +47,6 @@ const NO_REAL_TIME = [
   },
 ]
 
-/** Test files still breaking the rules below, each being mended (issue #17); remove a file once it passes. */
-const NOT_YET = [
-  'tests/wallet/masking.test.ts',
-]
-
 export default tseslint.config(
   {
     ignores: [
@@ -232,7 +227,6 @@ export default tseslint.config(
     // Tests that can fail: none disabled or focused, every test asserts, no assertion behind a condition, names that
     // are sentences; and no real time (NO_REAL_TIME).
     files: TESTS,
-    ignores: NOT_YET,
     plugins: { jest },
     languageOptions: { globals: jest.environments.globals.globals },
     rules: {

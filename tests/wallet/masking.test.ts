@@ -222,8 +222,13 @@ async function checkCitizen(index: number): Promise<CertificateType[]> {
   for (const { what, kind, value } of values) {
     const texts = kind === 'name' ? masked : all
     if (kind === 'address') {
+      // The part the mask hides (never empty: an address always has one) shows nowhere.
       const tail = value.slice(maskAs('address', value).replace(/\*+$/, '').length)
-      if (tail) expect({ what, full: texts.filter((s) => s.includes(tail)) }).toEqual({ what, full: [] })
+      expect({ what, hidden: tail.length > 0, full: texts.filter((s) => s.includes(tail)) }).toEqual({
+        what,
+        hidden: true,
+        full: [],
+      })
       continue
     }
     if (kind === 'birthDate') {
@@ -238,14 +243,16 @@ async function checkCitizen(index: number): Promise<CertificateType[]> {
 }
 
 beforeAll(async () => {
-  // Many citizens sign in from one test address, on a busy machine: the limits are not what this file tests.
+  // Many citizens sign in from one test address, on a busy machine: the address and login limits are not what this
+  // file tests. Its few verifications stay within the verify limits the test configuration keeps (the shipped ones).
   const base = testConfig()
   sys = await startSystem({
     departments: ALL_DEPARTMENTS,
     size: SIZE,
     bff: {
-      verifyRateLimitMax: 1_000_000,
-      maxEventLoopDelayMs: 60_000,
+      // Load shedding off (0: no event-loop delay check): on a starved machine
+      // the delay reads as unknown, counted as infinite, and a 503 OVERLOADED would stand in for the answers this is about.
+      maxEventLoopDelayMs: 0,
       rateLimit: { ...base.rateLimit, max: 1_000_000 },
       auth: { ...base.auth, loginRateLimitMax: 1_000_000 },
     },
@@ -282,8 +289,10 @@ test("combining /v1/me and the wallet's masked ID numbers does not rebuild the 1
   expect(new Set(copies)).toEqual(new Set([maskAs('idNumber', who.idNumber)]))
 })
 
-test('the masked 居民身份证 does not show birth date / full address', async () => {
-  const index = await holderOf('id_card', 40)
+test('the masked 居民身份证 does not show birth date / full address / district', async () => {
+  // A holder whose ID number names a district (市辖区), so the district is there to be hidden.
+  let index = await holderOf('id_card', 40)
+  while (!regionOf(sys.citizen(index).idNumber).district) index = await holderOf('id_card', index + 1)
   const who = sys.citizen(index)
   const { cards } = await replies(index)
   const card = cards.find((c) => c.type === 'id_card')!
@@ -292,7 +301,7 @@ test('the masked 居民身份证 does not show birth date / full address', async
   expect(card.fields.map((f) => f.key)).not.toContain('birthDate')
   expect(body).not.toContain(who.address)
   const r = regionOf(who.idNumber)
-  if (r.district) expect(body).not.toContain(r.district.replace(/区$/, ''))
+  expect(body).not.toContain(r.district!.replace(/区$/, ''))
   expect(card.fields.find((f) => f.key === 'address')?.value).toBe(maskAs('address', who.address))
   expect(card.issuingAuthority).toBe(`${r.city}****`)
 })
@@ -316,7 +325,7 @@ test('户号 and 社保卡号 never appear in full beside a masked copy', async 
   }
 })
 
-test('公积金账号 and 号牌号码 show no more on the 公积金 and 交通违法 pages than on the masked card', async () => {
+test('公积金账号 and 号牌号码: no reply (the 公积金 and 交通违法 pages too) shows them in full or more than their masking rule keeps', async () => {
   let index = await holderOf('housing_fund_certificate', 80)
   while (!(await truth(index)).certificates.some((c) => c.type === 'vehicle_licence'))
     index = await holderOf('housing_fund_certificate', index + 1)
@@ -324,7 +333,14 @@ test('公积金账号 and 号牌号码 show no more on the 公积金 and 交通�
   const account = t.certificates.find((c) => c.type === 'housing_fund_certificate')!.accountNumber as string
   const plate = t.certificates.find((c) => c.type === 'vehicle_licence')!.plateNumber as string
   const texts = strings((await replies(index)).out)
-  expect(texts.filter((s) => s.includes(account) || s.includes(plate))).toEqual([])
+  for (const [value, kind] of [
+    [account, 'cardNumber'],
+    [plate, 'plate'],
+  ] as const) {
+    expect(texts.filter((s) => s.includes(value))).toEqual([])
+    const kept = new Set(keptPositions(kind, [...value].length))
+    expect([...revealed(value, texts)].filter((i) => !kept.has(i))).toEqual([])
+  }
 })
 
 test('over every certificate type, all masked replies together reveal no more of a personal value than the policy', async () => {
@@ -337,7 +353,7 @@ test('over every certificate type, all masked replies together reveal no more of
   expect([...seen].sort()).toEqual([...types].sort())
 }, 120_000)
 
-test('fast-check: for any citizens, all their masked replies together stay within the policy', async () => {
+test('fast-check: for 12 citizens drawn with a fixed seed, all their masked replies together stay within the policy', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.integer({ min: 0, max: SIZE - 1 }).filter((i) => !faceCheckAlwaysFails(i)),
