@@ -2,7 +2,7 @@
 import { createECDH, createHash, createPublicKey, verify } from 'node:crypto'
 import { credentialHash } from '@ysx/shared/credential'
 import { DEVICE_KEY_STORAGE, deviceKey, presentation } from '../src/services/device-key'
-import { randomBytes } from '../src/services/random'
+import { randomBytes } from '../src/platform'
 import { storage } from './taro-mock'
 
 jest.mock('@tarojs/taro', () => ({
@@ -10,7 +10,8 @@ jest.mock('@tarojs/taro', () => ({
   default: jest.requireActual<typeof import('./taro-mock')>('./taro-mock').taro,
 }))
 // The platform's random bytes, fixed: the same device key on every run.
-jest.mock('../src/services/random', () => ({
+jest.mock('../src/platform', () => ({
+  ...jest.requireActual<typeof import('../src/platform')>('../src/platform'),
   randomBytes: jest.fn((n: number) => Promise.resolve(Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256))),
 }))
 
