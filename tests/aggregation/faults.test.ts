@@ -18,6 +18,7 @@ import {
   type SystemOptions,
   type TestSystem,
 } from '../support/system'
+import { fakeDateOnly } from '../support/clock'
 
 // What no healthy in-process stand-in comes near, on any machine: only a department that never answers reaches them.
 const GENEROUS_MS = 60_000
@@ -224,24 +225,7 @@ describe('the breaker', () => {
 
   test('opens after 3 failures, calls 交管 no more while open, and lets one probe through once halfOpenAfter has passed on the clock', async () => {
     // Only Date is faked (cockatiel reads Date.now for the open interval); timers and I/O stay real.
-    jest.useFakeTimers({
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    })
+    fakeDateOnly()
     const base = testConfig()
     const local = await startSystem({
       departments: ['jiaoguan'],

@@ -5,6 +5,7 @@
 // faked (the limits count by it), frozen between the steps the tests take.
 import { loadConfig } from '@ysx/bff/config'
 import { bearer, startSystem, type TestSystem } from '../support/system'
+import { fakeDateOnly } from '../support/clock'
 
 /** The shipped defaults: what a BFF started without BFF_VERIFY_RATE_LIMIT_MAX / BFF_VERIFIER_RATE_LIMIT_MAX enforces. */
 const SHIPPED = loadConfig({ NODE_ENV: 'development' })
@@ -16,25 +17,7 @@ const T0 = Date.parse('2026-11-20T02:00:00.000Z')
 let sys: TestSystem
 
 beforeAll(async () => {
-  jest.useFakeTimers({
-    now: T0,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  })
+  fakeDateOnly(T0)
   // No verify limit given: the suite runs with the test configuration's, which must be the shipped ones.
   // Load shedding off (0: no event-loop delay check): on a starved machine
   // the delay reads as unknown, counted as infinite, and a 503 OVERLOADED would stand in for the answers this is about.
