@@ -53,6 +53,7 @@ export const authContracts = defineContracts({
     path: '/v1/auth/login',
     summary: '用微信登录凭证换取令牌；首次登录即注册',
     tag: 'auth',
+    errors: ['AUTH_CODE_INVALID', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     body: LoginBodySchema,
     responses: { 200: LoginResultSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema, 429: ErrorEnvelopeSchema },
   },
@@ -61,6 +62,7 @@ export const authContracts = defineContracts({
     path: '/v1/auth/refresh',
     summary: '轮换刷新令牌并签发新的访问令牌；旧令牌被重用时整个会话族作废',
     tag: 'auth',
+    errors: ['AUTH_REFRESH_INVALID', 'AUTH_REFRESH_REUSED'],
     body: RefreshBodySchema,
     responses: { 200: TokensSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema },
   },
@@ -85,6 +87,7 @@ export const authContracts = defineContracts({
     path: '/v1/me/id-number/reveal',
     summary: '查看完整身份证号码：需 5 分钟内刷脸验证，并记入审计',
     tag: 'auth',
+    errors: ['REAL_NAME_REQUIRED', 'STEP_UP_REQUIRED'],
     headers: BearerHeadersSchema,
     responses: {
       200: z.object({ idNumber: z.string().describe('完整身份证号码') }),

@@ -78,6 +78,7 @@ export const dashboardContracts = defineContracts({
     path: '/v1/dashboard',
     summary: '首页概览：证照、社保、医保、公积金、交通违法、健康码，并行获取；某部门不可用时该栏标注，其余照常',
     tag: 'dashboard',
+    errors: ['REAL_NAME_REQUIRED'],
     headers: BearerHeadersSchema,
     responses: { 200: DashboardSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema },
   },

@@ -1,0 +1,147 @@
+// The OpenAPI document's finishing pass, from the contracts: each operation's id (its contract's name), who may call
+// it, every error it can answer (the one envelope, the codes of each status, an example of each) and the examples.
+import {
+  bffContracts,
+  ERROR_STATUS,
+  type ErrorCode,
+  ErrorEnvelopeSchema,
+  errorMessage,
+  type RouteAuth,
+  type RouteContract,
+  routeAuth,
+  routeErrorCodes,
+  z,
+} from '@ysx/shared'
+
+type Json = Record<string, unknown>
+interface Operation extends Json {
+  parameters?: { in: string; name: string; example?: unknown }[]
+  requestBody?: { content: Record<string, Json> }
+  responses: Record<string, Json & { content?: Record<string, Json> }>
+}
+export interface OpenApiObject extends Json {
+  paths: Record<string, Record<string, Operation>>
+  components?: Json & { schemas?: Json; securitySchemes?: Json }
+}
+
+/** A contract with its name in `bffContracts`: `wallet.list` → operationId `walletList`. */
+export interface NamedContract {
+  operationId: string
+  contract: RouteContract
+}
+
+export function namedContracts(groups: Record<string, Record<string, RouteContract>> = bffContracts): NamedContract[] {
+  return Object.entries(groups).flatMap(([group, contracts]) =>
+    Object.entries(contracts).map(([name, contract]) => ({
+      operationId: `${group}${name[0]!.toUpperCase()}${name.slice(1)}`,
+      contract,
+    })),
+  )
+}
+
+export const SECURITY_SCHEMES = {
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: '访问令牌（POST /v1/auth/login 或 /v1/auth/refresh 签发，15 分钟有效）',
+  },
+  departmentSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'signature',
+    description:
+      '部门系统的回调：HTTP 消息签名（RFC 9421，ecdsa-p256-sha256），Signature-Input 与 Signature 两个头，' +
+      '签名覆盖 @method、@path、content-type、content-digest，created 在 60 秒内，nonce 一次有效',
+  },
+} as const
+
+const SECURITY: Record<RouteAuth, Json[]> = {
+  public: [],
+  bearer: [{ bearer: [] }],
+  // No token, or a valid one
+  optional: [{}, { bearer: [] }],
+  department: [{ departmentSignature: [] }],
+}
+
+const ENVELOPE_REF = '#/components/schemas/ErrorEnvelope'
+/** The example request id in every error example */
+const EXAMPLE_REQUEST_ID = 'req-7f3a9c2e41d0'
+
+/** The example of one error code: its zh-CN message, as the BFF answers it. */
+export function errorExample(code: ErrorCode): Json {
+  const value: Json = { code, message: errorMessage(code), requestId: EXAMPLE_REQUEST_ID }
+  if (code === 'VALIDATION_FAILED') value.details = [{ path: 'body.contact', message: '手机号码格式不正确' }]
+  return value
+}
+
+function errorResponse(codes: ErrorCode[]): Json {
+  const headers: Json = {}
+  if (codes.some((c) => ERROR_STATUS[c] === 429 || c === 'OVERLOADED'))
+    headers['retry-after'] = { description: '多少秒后可以重试', schema: { type: 'integer' } }
+  return {
+    description: `错误码：${codes.join('、')}`,
+    ...(Object.keys(headers).length ? { headers } : {}),
+    content: {
+      'application/json': {
+        schema: { allOf: [{ $ref: ENVELOPE_REF }, { type: 'object', properties: { code: { enum: codes } } }] },
+        examples: Object.fromEntries(
+          codes.map((c) => [c, { summary: errorMessage(c), value: errorExample(c) }] as const),
+        ),
+      },
+    },
+  }
+}
+
+/** Error codes by HTTP status, for one route. */
+export function errorsByStatus(contract: RouteContract): Map<number, ErrorCode[]> {
+  const byStatus = new Map<number, ErrorCode[]>()
+  for (const code of routeErrorCodes(contract)) {
+    const status = ERROR_STATUS[code]
+    // A status the route answers with its own reply (the readiness probe's 503) keeps that reply.
+    if (contract.responses[status] && contract.responses[status] !== ErrorEnvelopeSchema) continue
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code])
+  }
+  return byStatus
+}
+
+function finishOperation(op: Operation, { operationId, contract }: NamedContract) {
+  op.operationId = operationId
+  const auth = routeAuth(contract)
+  op.security = SECURITY[auth]
+  // The Authorization header is the security scheme's, not a parameter of its own.
+  if (op.parameters) {
+    op.parameters = op.parameters.filter((p) => !(p.in === 'header' && p.name === 'authorization'))
+    if (op.parameters.length === 0) delete op.parameters
+  }
+  const ex = contract.examples
+  for (const p of op.parameters ?? []) {
+    const value = p.in === 'path' ? ex?.params?.[p.name] : p.in === 'query' ? ex?.query?.[p.name] : undefined
+    if (value !== undefined) p.example = value
+  }
+  const body = op.requestBody?.content['application/json']
+  if (body && ex?.body !== undefined) body.example = ex.body
+  for (const [status, example] of Object.entries(ex?.responses ?? {})) {
+    const media = op.responses[status]?.content?.['application/json']
+    if (media) media.example = example
+  }
+  // Every error status: the envelope, the codes it can carry, an example of each; a declared one absent from the
+  // route's codes is an error of the contract (the coverage test names it), and stays as declared.
+  for (const [status, codes] of errorsByStatus(contract)) op.responses[String(status)] = errorResponse(codes)
+}
+
+/** Finishes the document @fastify/swagger built: operation ids, security, errors and examples from the contracts. */
+export function finishDocument(doc: OpenApiObject, contracts: NamedContract[] = namedContracts()): OpenApiObject {
+  const envelope = z.toJSONSchema(ErrorEnvelopeSchema, { io: 'output' }) as Json
+  delete envelope.$schema
+  doc.components = {
+    ...doc.components,
+    schemas: { ...doc.components?.schemas, ErrorEnvelope: envelope },
+    securitySchemes: SECURITY_SCHEMES,
+  }
+  for (const named of contracts) {
+    const op = doc.paths[named.contract.path.replace(/:(\w+)/g, '{$1}')]?.[named.contract.method.toLowerCase()]
+    if (op) finishOperation(op, named)
+  }
+  return doc
+}
