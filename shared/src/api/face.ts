@@ -5,6 +5,7 @@ import { ChineseNameSchema } from '../domain/name'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema, ProfileSchema } from './auth'
+import { faceExamples } from './examples/face'
 
 export const FaceChallengeSchema = z.object({
   verifyId: z.string().uuid().describe('本次验证编号（一次性）'),
@@ -48,6 +49,7 @@ export const faceContracts = defineContracts({
     path: '/v1/face/challenges',
     summary: '开始刷脸验证：签发朗读数字挑战（2 分钟内有效，一次性）',
     tag: 'face',
+    examples: faceExamples.start,
     errors: ['FACE_ATTEMPTS_EXCEEDED'],
     headers: BearerHeadersSchema,
     responses: { 201: FaceChallengeSchema, 401: ErrorEnvelopeSchema, 429: ErrorEnvelopeSchema },
@@ -57,6 +59,7 @@ export const faceContracts = defineContracts({
     path: '/v1/face/verifications',
     summary: '提交刷脸样本（实名认证时附姓名、身份证号），公安比对通过后完成实名或本会话的刷脸验证（不保存任何影像）',
     tag: 'face',
+    examples: faceExamples.verify,
     errors: [
       'FACE_CHALLENGE_NOT_FOUND',
       'FACE_CHALLENGE_USED',

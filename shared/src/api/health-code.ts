@@ -14,6 +14,7 @@ import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
 import { FaceChallengeSchema, FaceSampleSchema } from './face'
 import { DeviceKeySchema } from './presentation'
+import { healthCodeExamples } from './examples/health-code'
 
 export const HEALTH_COLOURS = ['green', 'yellow', 'red'] as const
 export const HealthColourSchema = z.enum(HEALTH_COLOURS).describe('健康码颜色：green 绿、yellow 黄、red 红')
@@ -200,6 +201,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/:holder/show',
     tag: 'health-code',
+    examples: healthCodeExamples.show,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     summary: '展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）',
     ...authed,
@@ -211,6 +213,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/:holder/declarations',
     tag: 'health-code',
+    examples: healthCodeExamples.declare,
     errors: [
       'REAL_NAME_REQUIRED',
       'NOT_FOUND',
@@ -229,6 +232,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/:holder/check-ins',
     tag: 'health-code',
+    examples: healthCodeExamples.checkIn,
     errors: [
       'REAL_NAME_REQUIRED',
       'NOT_FOUND',
@@ -257,6 +261,7 @@ export const healthCodeContracts = defineContracts({
     method: 'GET',
     path: '/v1/health-codes/:holder/check-ins',
     tag: 'health-code',
+    examples: healthCodeExamples.checkIns,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND'],
     summary: '近 14 天的场所签到记录',
     ...authed,
@@ -267,6 +272,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/:holder/appeals',
     tag: 'health-code',
+    examples: healthCodeExamples.appeal,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     summary: '申诉/纠错：向卫健提交，由审核人员处理；纠正后颜色重新判定',
     ...authed,
@@ -287,6 +293,7 @@ export const healthCodeContracts = defineContracts({
     method: 'GET',
     path: '/v1/health-codes/:holder/appeals',
     tag: 'health-code',
+    examples: healthCodeExamples.appeals,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     summary: '我的申诉及处理结果',
     ...authed,
@@ -297,6 +304,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/:holder/transfers',
     tag: 'health-code',
+    examples: healthCodeExamples.transfer,
     errors: [
       'REAL_NAME_REQUIRED',
       'STEP_UP_REQUIRED',
@@ -320,6 +328,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/health-codes/verify',
     tag: 'health-code',
+    examples: healthCodeExamples.verify,
     errors: [
       'HEALTH_CODE_INVALID',
       'HEALTH_CODE_EXPIRED',
@@ -339,6 +348,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/callbacks/weijian/test-results',
     tag: 'health-code',
+    examples: healthCodeExamples.testResultNotice,
     auth: 'department',
     errors: ['CALLBACK_REFUSED', 'CALLBACK_REPLAYED'],
     summary:
@@ -363,6 +373,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/venues',
     tag: 'health-code',
+    examples: healthCodeExamples.registerVenue,
     errors: [
       'REAL_NAME_REQUIRED',
       'VENUE_NOT_REPRESENTATIVE',
@@ -388,6 +399,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/venues/preview',
     tag: 'health-code',
+    examples: healthCodeExamples.previewVenue,
     errors: ['VENUE_CODE_INVALID'],
     summary: '扫码后、签到前：场所名称与所在区县，供本人确认（不签到）',
     ...authed,
@@ -398,6 +410,7 @@ export const healthCodeContracts = defineContracts({
     method: 'GET',
     path: '/v1/venues',
     tag: 'health-code',
+    examples: healthCodeExamples.venues,
     errors: ['REAL_NAME_REQUIRED'],
     summary: '我申领的场所码',
     ...authed,
@@ -407,6 +420,7 @@ export const healthCodeContracts = defineContracts({
     method: 'GET',
     path: '/v1/family',
     tag: 'health-code',
+    examples: healthCodeExamples.family,
     errors: ['REAL_NAME_REQUIRED'],
     summary: '我添加的亲友（代亲友亮码）',
     ...authed,
@@ -416,6 +430,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/family',
     tag: 'health-code',
+    examples: healthCodeExamples.addFamily,
     errors: [
       'REAL_NAME_REQUIRED',
       'STEP_UP_REQUIRED',
@@ -464,6 +479,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/family/face-challenges',
     tag: 'health-code',
+    examples: healthCodeExamples.familyFaceChallenge,
     errors: ['REAL_NAME_REQUIRED', 'FAMILY_ATTEMPTS_EXCEEDED'],
     summary: '亲友在本机刷脸前：请亲友朗读的数字（一次性，2 分钟内有效）',
     ...authed,
@@ -473,6 +489,7 @@ export const healthCodeContracts = defineContracts({
     method: 'GET',
     path: '/v1/family/requests',
     tag: 'health-code',
+    examples: healthCodeExamples.familyRequests,
     errors: ['REAL_NAME_REQUIRED'],
     summary: '谁请求（或已获准）代我亮码：待确认与已授权的请求',
     ...authed,
@@ -482,6 +499,7 @@ export const healthCodeContracts = defineContracts({
     method: 'POST',
     path: '/v1/family/requests/:holder/accept',
     tag: 'health-code',
+    examples: healthCodeExamples.acceptFamily,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND'],
     summary: '同意他人代我亮码（我本人确认授权）',
     ...authed,
@@ -492,6 +510,7 @@ export const healthCodeContracts = defineContracts({
     method: 'DELETE',
     path: '/v1/family/requests/:holder',
     tag: 'health-code',
+    examples: healthCodeExamples.withdrawFamily,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND'],
     summary: '拒绝请求或撤回授权：对方不再能看到或出示我的健康码',
     ...authed,
@@ -502,6 +521,7 @@ export const healthCodeContracts = defineContracts({
     method: 'DELETE',
     path: '/v1/family/:holder',
     tag: 'health-code',
+    examples: healthCodeExamples.removeFamily,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND'],
     summary: '移除亲友（同时撤回其授权）',
     ...authed,

@@ -64,6 +64,9 @@ const SECURITY: Record<RouteAuth, Json[]> = {
   department: [{ departmentSignature: [] }],
 }
 
+/** What a success reply is, by status (@fastify/swagger says "Default Response" when a schema has no description) */
+const SUCCESS: Record<string, string> = { '200': '成功', '201': '已创建', '204': '成功，无内容' }
+
 const ENVELOPE_REF = '#/components/schemas/ErrorEnvelope'
 /** The example request id in every error example */
 const EXAMPLE_REQUEST_ID = 'req-7f3a9c2e41d0'
@@ -84,7 +87,12 @@ function errorResponse(codes: ErrorCode[]): Json {
     ...(Object.keys(headers).length ? { headers } : {}),
     content: {
       'application/json': {
-        schema: { allOf: [{ $ref: ENVELOPE_REF }, { type: 'object', properties: { code: { enum: codes } } }] },
+        schema: {
+          allOf: [
+            { $ref: ENVELOPE_REF },
+            { type: 'object', properties: { code: { type: 'string', enum: codes } }, required: ['code'] },
+          ],
+        },
         examples: Object.fromEntries(
           codes.map((c) => [c, { summary: errorMessage(c), value: errorExample(c) }] as const),
         ),
@@ -119,6 +127,8 @@ function finishOperation(op: Operation, { operationId, contract }: NamedContract
     const value = p.in === 'path' ? ex?.params?.[p.name] : p.in === 'query' ? ex?.query?.[p.name] : undefined
     if (value !== undefined) p.example = value
   }
+  for (const [status, response] of Object.entries(op.responses))
+    if (response.description === 'Default Response') response.description = SUCCESS[status] ?? '成功'
   const body = op.requestBody?.content['application/json']
   if (body && ex?.body !== undefined) body.example = ex.body
   for (const [status, example] of Object.entries(ex?.responses ?? {})) {
