@@ -43,6 +43,11 @@ export interface RouteContract {
   errors?: readonly ErrorCode[]
   /** Examples for the API docs */
   examples?: RouteExamples
+  /**
+   * Set when the route is being retired (docs/api.md, versions): from `since` its replies say so (`Deprecation`,
+   * RFC 9745) and name `sunset`, the day it stops answering (`Sunset`, RFC 8594); the document marks it deprecated.
+   */
+  deprecated?: { since: string; sunset: string }
 }
 
 /** Who may call a route (see RouteAuth). */

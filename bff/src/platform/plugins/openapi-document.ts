@@ -115,6 +115,10 @@ export function errorsByStatus(contract: RouteContract): Map<number, ErrorCode[]
 
 function finishOperation(op: Operation, { operationId, contract }: NamedContract) {
   op.operationId = operationId
+  if (contract.deprecated) {
+    op.deprecated = true
+    op.description = `已弃用（${contract.deprecated.since} 起），${contract.deprecated.sunset} 停止服务：见 docs/api.md 的版本与退役`
+  }
   const auth = routeAuth(contract)
   op.security = SECURITY[auth]
   // The Authorization header is the security scheme's, not a parameter of its own.

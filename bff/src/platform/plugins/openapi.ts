@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform } from '@fastify/type-provider-zod'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import deprecation from './deprecation'
 import { finishDocument, type OpenApiObject } from './openapi-document'
 
 /** The API's version: the document's, and the path prefix of every business route (/v1). */
@@ -48,6 +49,8 @@ async function openapi(app: FastifyInstance) {
         : documentObject.swaggerObject,
   })
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+  // What the document says of a route being retired, its replies say too.
+  await app.register(deprecation)
   /** GET /openapi.json — the OpenAPI document */
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }
