@@ -95,3 +95,16 @@ test('the document names its servers, license, contact, and every tag an operati
   const described = new Set((doc.tags ?? []).filter((t) => t.description).map((t) => t.name))
   expect([...used].filter((t) => !described.has(t))).toEqual([])
 })
+
+test('every reply documents x-request-id, and every reply of a rate-limited route (all but the probes) its limit', () => {
+  const missing = contracts.flatMap(({ group, name, c }) =>
+    Object.entries(opOf(c).responses).flatMap(([status, r]) => {
+      const headers = Object.keys((r as { headers?: object }).headers ?? {})
+      const wanted = ['x-request-id', ...(c.tag === 'system' ? [] : ['x-ratelimit-limit', 'x-ratelimit-remaining'])]
+      return wanted.filter((h) => !headers.includes(h)).map((h) => `${group}.${name} ${status}: ${h}`)
+    }),
+  )
+  expect(missing).toEqual([])
+  expect(Object.keys(opOf(bffContracts.system.health).responses['200']!)).toContain('headers')
+  expect(doc.components).toMatchObject({ headers: { RateLimitReset: { schema: { type: 'integer' } } } })
+})

@@ -67,6 +67,22 @@ const SECURITY: Record<RouteAuth, Json[]> = {
 /** What a success reply is, by status (@fastify/swagger says "Default Response" when a schema has no description) */
 const SUCCESS: Record<string, string> = { '200': '成功', '201': '已创建', '204': '成功，无内容' }
 
+/** Reply headers, described once (components.headers) */
+export const HEADERS = {
+  RequestId: { description: '请求编号（错误答复的 requestId 即此值），报告问题时提供', schema: { type: 'string' } },
+  RateLimitLimit: { description: '本时间窗口内允许的请求数', schema: { type: 'integer' } },
+  RateLimitRemaining: { description: '本时间窗口内剩余的请求数', schema: { type: 'integer' } },
+  RateLimitReset: { description: '距本时间窗口重置的秒数', schema: { type: 'integer' } },
+} as const
+const HEADER_REFS = {
+  requestId: { $ref: '#/components/headers/RequestId' },
+} as const
+const RATE_LIMIT_HEADERS = {
+  'x-ratelimit-limit': { $ref: '#/components/headers/RateLimitLimit' },
+  'x-ratelimit-remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+  'x-ratelimit-reset': { $ref: '#/components/headers/RateLimitReset' },
+}
+
 const ENVELOPE_REF = '#/components/schemas/ErrorEnvelope'
 /** The example request id in every error example */
 const EXAMPLE_REQUEST_ID = 'req-7f3a9c2e41d0'
@@ -142,6 +158,9 @@ function finishOperation(op: Operation, { operationId, contract }: NamedContract
   // Every error status: the envelope, the codes it can carry, an example of each; a declared one absent from the
   // route's codes is an error of the contract (the coverage test names it), and stays as declared.
   for (const [status, codes] of errorsByStatus(contract)) op.responses[String(status)] = errorResponse(codes)
+  // Every reply names its request; the replies of a rate-limited route (all but the probes) report the limit.
+  const headers = { 'x-request-id': HEADER_REFS.requestId, ...(contract.tag === 'system' ? {} : RATE_LIMIT_HEADERS) }
+  for (const response of Object.values(op.responses)) response.headers = { ...(response.headers as Json), ...headers }
 }
 
 /** Finishes the document @fastify/swagger built: operation ids, security, errors and examples from the contracts. */
@@ -152,6 +171,7 @@ export function finishDocument(doc: OpenApiObject, contracts: NamedContract[] = 
     ...doc.components,
     schemas: { ...doc.components?.schemas, ErrorEnvelope: envelope },
     securitySchemes: SECURITY_SCHEMES,
+    headers: HEADERS,
   }
   for (const named of contracts) {
     const op = doc.paths[named.contract.path.replace(/:(\w+)/g, '{$1}')]?.[named.contract.method.toLowerCase()]
