@@ -1,7 +1,25 @@
-// Route contracts: plain data (method, path, params/query/body schemas, responses by status).
+// Route contracts: plain data (method, path, params/query/body schemas, responses by status), with what the API
+// documents about each: who may call it, the error codes it can answer, examples.
 import type { ZodType } from 'zod'
+import { ERROR_STATUS, type ErrorCode } from './errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * Who may call a route: `bearer` a signed-in citizen (Authorization: Bearer <accessToken>); `optional` anyone, and a
+ * token when sent is checked; `department` a department system signing the call (HTTP Message Signatures, RFC 9421);
+ * `public` anyone.
+ */
+export type RouteAuth = 'public' | 'bearer' | 'optional' | 'department'
+
+/** Examples for the API docs, in the shape the route takes and answers (each one validated by a test). */
+export interface RouteExamples {
+  params?: Record<string, string>
+  query?: Record<string, string | number>
+  body?: unknown
+  /** One example reply per success status */
+  responses?: Record<number, unknown>
+}
 
 export interface RouteContract {
   method: HttpMethod
@@ -19,6 +37,47 @@ export interface RouteContract {
   bodyLimit?: number
   /** Reply schemas by HTTP status */
   responses: Record<number, ZodType>
+  /** Who may call it; by default `bearer` when `headers` declare authorization, else `public` */
+  auth?: RouteAuth
+  /** The error codes the route's own logic answers, besides those of its shape (see `routeErrorCodes`) */
+  errors?: readonly ErrorCode[]
+  /** Examples for the API docs */
+  examples?: RouteExamples
+  /**
+   * Set when the route is being retired (docs/api.md, versions): from `since` its replies say so (`Deprecation`,
+   * RFC 9745) and name `sunset`, the day it stops answering (`Sunset`, RFC 8594); the document marks it deprecated.
+   */
+  deprecated?: { since: string; sunset: string }
+}
+
+/** Who may call a route (see RouteAuth). */
+export function routeAuth(c: RouteContract): RouteAuth {
+  if (c.auth) return c.auth
+  const shape = (c.headers as { shape?: Record<string, unknown> } | undefined)?.shape
+  return shape && 'authorization' in shape ? 'bearer' : 'public'
+}
+
+/**
+ * Every error code a route can answer: those of its shape — validation of its params, query or body, a malformed, oversized or
+ * non-JSON body, its authentication, the rate limit (probes are exempt), load shedding, an internal error — and its
+ * own (`errors`).
+ */
+export function routeErrorCodes(c: RouteContract): ErrorCode[] {
+  const auth = routeAuth(c)
+  const probe = c.tag === 'system'
+  const codes: ErrorCode[] = [
+    ...(c.params || c.query || c.body ? (['VALIDATION_FAILED'] as const) : []),
+    ...(c.body ? (['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) : []),
+    ...(auth === 'bearer' || auth === 'optional'
+      ? (['AUTH_REQUIRED', 'AUTH_TOKEN_INVALID', 'AUTH_TOKEN_EXPIRED'] as const).filter(
+          (code) => auth === 'bearer' || code !== 'AUTH_REQUIRED',
+        )
+      : []),
+    ...(probe ? [] : (['RATE_LIMITED', 'OVERLOADED'] as const)),
+    'INTERNAL',
+    ...(c.errors ?? []),
+  ]
+  return [...new Set(codes)].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b] || a.localeCompare(b))
 }
 
 /** Checks a record of contracts against RouteContract while keeping each literal type. */

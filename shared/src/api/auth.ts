@@ -5,6 +5,7 @@ import { MaskedNameSchema } from '../domain/name'
 import { MaskedPhoneSchema } from '../domain/phone'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
+import { authExamples } from './examples/auth'
 
 export const BearerHeadersSchema = z.object({
   authorization: z.string().describe('Bearer <accessToken>'),
@@ -46,6 +47,7 @@ export const authContracts = defineContracts({
     path: '/v1/auth/config',
     summary: '登录配置：H5 版跳转的微信授权页地址',
     tag: 'auth',
+    examples: authExamples.config,
     responses: { 200: AuthConfigSchema },
   },
   login: {
@@ -53,6 +55,8 @@ export const authContracts = defineContracts({
     path: '/v1/auth/login',
     summary: '用微信登录凭证换取令牌；首次登录即注册',
     tag: 'auth',
+    examples: authExamples.login,
+    errors: ['AUTH_CODE_INVALID', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     body: LoginBodySchema,
     responses: { 200: LoginResultSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema, 429: ErrorEnvelopeSchema },
   },
@@ -61,6 +65,8 @@ export const authContracts = defineContracts({
     path: '/v1/auth/refresh',
     summary: '轮换刷新令牌并签发新的访问令牌；旧令牌被重用时整个会话族作废',
     tag: 'auth',
+    examples: authExamples.refresh,
+    errors: ['AUTH_REFRESH_INVALID', 'AUTH_REFRESH_REUSED'],
     body: RefreshBodySchema,
     responses: { 200: TokensSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema },
   },
@@ -69,6 +75,7 @@ export const authContracts = defineContracts({
     path: '/v1/auth/logout',
     summary: '退出登录：本会话的访问令牌与刷新令牌立即失效',
     tag: 'auth',
+    examples: authExamples.logout,
     headers: BearerHeadersSchema,
     responses: { 204: z.null().describe('无内容'), 401: ErrorEnvelopeSchema },
   },
@@ -77,6 +84,7 @@ export const authContracts = defineContracts({
     path: '/v1/me',
     summary: '当前用户的资料（姓名、身份证号、手机号均脱敏）',
     tag: 'auth',
+    examples: authExamples.me,
     headers: BearerHeadersSchema,
     responses: { 200: ProfileSchema, 401: ErrorEnvelopeSchema },
   },
@@ -85,6 +93,8 @@ export const authContracts = defineContracts({
     path: '/v1/me/id-number/reveal',
     summary: '查看完整身份证号码：需 5 分钟内刷脸验证，并记入审计',
     tag: 'auth',
+    examples: authExamples.revealIdNumber,
+    errors: ['REAL_NAME_REQUIRED', 'STEP_UP_REQUIRED'],
     headers: BearerHeadersSchema,
     responses: {
       200: z.object({ idNumber: z.string().describe('完整身份证号码') }),

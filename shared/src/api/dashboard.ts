@@ -4,6 +4,7 @@ import { CERTIFICATE_TYPES, CertificateStatusSchema } from '../departments/certi
 import { ERROR_CODES, ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
+import { dashboardExamples } from './examples/dashboard'
 
 /** A section that could not be fetched: which error, in words the citizen can act on. */
 export const UnavailableSectionSchema = z.object({
@@ -78,6 +79,8 @@ export const dashboardContracts = defineContracts({
     path: '/v1/dashboard',
     summary: '首页概览：证照、社保、医保、公积金、交通违法、健康码，并行获取；某部门不可用时该栏标注，其余照常',
     tag: 'dashboard',
+    examples: dashboardExamples.show,
+    errors: ['REAL_NAME_REQUIRED'],
     headers: BearerHeadersSchema,
     responses: { 200: DashboardSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema },
   },

@@ -5,6 +5,7 @@ import { ChineseNameSchema } from '../domain/name'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema, ProfileSchema } from './auth'
+import { faceExamples } from './examples/face'
 
 export const FaceChallengeSchema = z.object({
   verifyId: z.string().uuid().describe('本次验证编号（一次性）'),
@@ -48,6 +49,8 @@ export const faceContracts = defineContracts({
     path: '/v1/face/challenges',
     summary: '开始刷脸验证：签发朗读数字挑战（2 分钟内有效，一次性）',
     tag: 'face',
+    examples: faceExamples.start,
+    errors: ['FACE_ATTEMPTS_EXCEEDED'],
     headers: BearerHeadersSchema,
     responses: { 201: FaceChallengeSchema, 401: ErrorEnvelopeSchema, 429: ErrorEnvelopeSchema },
   },
@@ -56,6 +59,22 @@ export const faceContracts = defineContracts({
     path: '/v1/face/verifications',
     summary: '提交刷脸样本（实名认证时附姓名、身份证号），公安比对通过后完成实名或本会话的刷脸验证（不保存任何影像）',
     tag: 'face',
+    examples: faceExamples.verify,
+    errors: [
+      'FACE_CHALLENGE_NOT_FOUND',
+      'FACE_CHALLENGE_USED',
+      'FACE_CHALLENGE_EXPIRED',
+      'FACE_DIGITS_MISMATCH',
+      'FACE_IDENTITY_MISMATCH',
+      'FACE_NOT_MATCHED',
+      'FACE_LIVENESS_FAILED',
+      'FACE_SAMPLE_NOT_ACCEPTED',
+      'FACE_ATTEMPTS_EXCEEDED',
+      'IDENTITY_ALREADY_BOUND',
+      'UPSTREAM_BAD_RESPONSE',
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_TIMEOUT',
+    ],
     headers: BearerHeadersSchema,
     body: FaceVerifyBodySchema,
     bodyLimit: 600_000,

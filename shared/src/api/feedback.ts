@@ -3,6 +3,7 @@ import { defineContracts } from '../contract'
 import { MaskedPhoneSchema, PhoneSchema } from '../domain/phone'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
+import { feedbackExamples } from './examples/feedback'
 
 export const FEEDBACK_CATEGORIES = ['suggestion', 'bug', 'complaint', 'praise'] as const
 
@@ -29,6 +30,9 @@ export const feedbackContracts = defineContracts({
     path: '/v1/feedback',
     summary: '提交意见反馈，返回回执',
     tag: 'feedback',
+    examples: feedbackExamples.create,
+    // Anyone may file feedback; a token, when sent, is checked and files it under the signed-in citizen.
+    auth: 'optional',
     body: FeedbackCreateSchema,
     responses: { 201: FeedbackReceiptSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema },
   },
@@ -37,6 +41,8 @@ export const feedbackContracts = defineContracts({
     path: '/v1/feedback/:id',
     summary: '按回执编号查询反馈的处理状态',
     tag: 'feedback',
+    examples: feedbackExamples.show,
+    errors: ['NOT_FOUND'],
     params: z.object({ id: z.string().uuid().describe('回执编号') }),
     responses: { 200: FeedbackReceiptSchema, 404: ErrorEnvelopeSchema },
   },

@@ -1,6 +1,7 @@
 // BFF contract: the public keys that verify what the BFF signs (certificate presentations, health codes), as a JWKS.
 import { defineContracts } from '../contract'
 import { z } from '../z'
+import { keysExamples } from './examples/keys'
 
 export const PublicJwkSchema = z.object({
   kty: z.literal('EC').describe('密钥类型'),
@@ -23,6 +24,7 @@ export const keysContracts = defineContracts({
     path: '/.well-known/jwks.json',
     summary: '验签公钥集（JWKS）：核验方可离线缓存；轮换时旧钥在过渡期内仍保留',
     tag: 'keys',
+    examples: keysExamples.jwks,
     responses: { 200: JwksSchema },
   },
 })

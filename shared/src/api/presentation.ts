@@ -8,6 +8,7 @@ import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
 import { CardIdParamsSchema } from './wallet'
+import { presentationExamples } from './examples/presentation'
 
 export const DISCLOSURE_PROFILES = {
   traffic_police: ['driving_licence'],
@@ -82,6 +83,15 @@ export const presentationContracts = defineContracts({
     path: '/v1/wallet/:id/credentials',
     summary: '为亮证签发凭证：需 5 分钟内刷脸验证；凭证绑定设备密钥与出示方式',
     tag: 'presentation',
+    examples: presentationExamples.issue,
+    errors: [
+      'REAL_NAME_REQUIRED',
+      'STEP_UP_REQUIRED',
+      'NOT_FOUND',
+      'CERTIFICATE_NOT_VALID',
+      'PROFILE_NOT_APPLICABLE',
+      'UPSTREAM_UNAVAILABLE',
+    ],
     headers: BearerHeadersSchema,
     params: CardIdParamsSchema,
     body: z.object({ profile: z.enum(PROFILES).describe('出示方式'), deviceKey: DeviceKeySchema }).strict(),
@@ -100,6 +110,8 @@ export const presentationContracts = defineContracts({
     path: '/v1/verify',
     summary: '在线核验亮证码：验签、设备签名、时效（≤ 60 秒）、证照当前状态与重放',
     tag: 'presentation',
+    examples: presentationExamples.verify,
+    errors: ['PRESENTATION_INVALID', 'PRESENTATION_EXPIRED', 'PRESENTATION_REPLAYED', 'CERTIFICATE_NOT_VALID'],
     body: z.object({ presentation: z.string().min(1).max(2000).describe('扫码得到的文本') }).strict(),
     responses: {
       200: VerificationSchema,
@@ -114,6 +126,8 @@ export const presentationContracts = defineContracts({
     path: '/v1/wallet/:id/presentations',
     summary: '亮证记录：我的这张证照被核验的记录',
     tag: 'presentation',
+    examples: presentationExamples.log,
+    errors: ['NOT_FOUND'],
     headers: BearerHeadersSchema,
     params: CardIdParamsSchema,
     responses: {

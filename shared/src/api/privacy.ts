@@ -5,6 +5,7 @@ import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
 import { DataAccessRecordSchema } from './queries'
+import { privacyExamples } from './examples/privacy'
 
 const E = ErrorEnvelopeSchema
 const time = z.string().datetime()
@@ -180,6 +181,8 @@ export const privacyContracts = defineContracts({
     path: '/v1/me/personal-data/export',
     summary: '下载我的个人信息副本（需刷脸验证，已审计）',
     tag: 'privacy',
+    examples: privacyExamples.exportData,
+    errors: ['STEP_UP_REQUIRED'],
     headers: BearerHeadersSchema,
     responses: { 200: PersonalDataExportSchema, 401: E, 403: E, 429: E },
   },
@@ -188,6 +191,8 @@ export const privacyContracts = defineContracts({
     path: '/v1/me/close-account',
     summary: '注销账号：删除或匿名化个人信息，结束所有会话（需刷脸验证，已审计）',
     tag: 'privacy',
+    examples: privacyExamples.closeAccount,
+    errors: ['STEP_UP_REQUIRED', 'ACCOUNT_CLOSED'],
     headers: BearerHeadersSchema,
     body: CloseAccountBodySchema,
     responses: { 200: AccountClosedSchema, 400: E, 401: E, 403: E, 410: E, 429: E },

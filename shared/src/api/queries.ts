@@ -7,6 +7,7 @@ import { TrafficViolationSchema, TrafficViolationsSchema } from '../departments/
 import { ContributionsSchema, PensionSchema } from '../departments/renshe'
 import { MedicalAccountSchema, MedicalSpendingSchema } from '../departments/yibao'
 import { BearerHeadersSchema } from './auth'
+import { queriesExamples } from './examples/queries'
 
 const authed = { headers: BearerHeadersSchema } as const
 const errors = {
@@ -68,6 +69,8 @@ export const queryContracts = defineContracts({
     path: '/v1/medical-insurance',
     summary: '医保余额与最近 12 个月的就医结算',
     tag: 'queries',
+    examples: queriesExamples.medicalInsurance,
+    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     ...authed,
     responses: { 200: MedicalInsuranceViewSchema, ...errors },
   },
@@ -76,6 +79,8 @@ export const queryContracts = defineContracts({
     path: '/v1/social-security/contributions',
     summary: '最近 24 个月的社保缴费记录',
     tag: 'queries',
+    examples: queriesExamples.contributions,
+    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     ...authed,
     responses: { 200: ContributionsViewSchema, ...errors },
   },
@@ -84,6 +89,8 @@ export const queryContracts = defineContracts({
     path: '/v1/social-security/pension',
     summary: '养老金领取资格与最近 12 个月发放记录',
     tag: 'queries',
+    examples: queriesExamples.pension,
+    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     ...authed,
     responses: { 200: PensionViewSchema, ...errors },
   },
@@ -92,6 +99,8 @@ export const queryContracts = defineContracts({
     path: '/v1/housing-fund',
     summary: '公积金余额与最近 12 个月明细',
     tag: 'queries',
+    examples: queriesExamples.housingFund,
+    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     ...authed,
     responses: { 200: HousingFundViewSchema, ...errors },
   },
@@ -100,6 +109,8 @@ export const queryContracts = defineContracts({
     path: '/v1/traffic/violations',
     summary: '最近 2 年的交通违法记录与未缴罚款',
     tag: 'queries',
+    examples: queriesExamples.violations,
+    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     ...authed,
     responses: { 200: ViolationsViewSchema, ...errors },
   },
@@ -108,6 +119,7 @@ export const queryContracts = defineContracts({
     path: '/v1/me/data-access',
     summary: '我的数据使用记录：为我向各部门查询数据的记录',
     tag: 'queries',
+    examples: queriesExamples.dataAccess,
     ...authed,
     query: z
       .object({

@@ -2,6 +2,7 @@
 import { defineContracts } from '../contract'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
+import { systemExamples } from './examples/system'
 
 export const HealthSchema = z.object({
   status: z.literal('ok').describe('进程存活'),
@@ -19,6 +20,7 @@ export const systemContracts = defineContracts({
     path: '/healthz',
     summary: '存活探针：进程在运行即返回 200',
     tag: 'system',
+    examples: systemExamples.health,
     responses: { 200: HealthSchema },
   },
   ready: {
@@ -26,6 +28,7 @@ export const systemContracts = defineContracts({
     path: '/readyz',
     summary: '就绪探针：数据库可用时返回 200，否则 503',
     tag: 'system',
+    examples: systemExamples.ready,
     responses: { 200: ReadinessSchema, 503: ReadinessSchema },
   },
 })

@@ -5,6 +5,7 @@ import { CERTIFICATE_TYPES, CertificateStatusSchema } from '../departments/certi
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { BearerHeadersSchema } from './auth'
+import { walletExamples } from './examples/wallet'
 
 const TYPES = Object.keys(CERTIFICATE_TYPES) as [keyof typeof CERTIFICATE_TYPES, ...(keyof typeof CERTIFICATE_TYPES)[]]
 
@@ -72,6 +73,8 @@ export const walletContracts = defineContracts({
     path: '/v1/wallet',
     summary: '我的卡包：各部门签发给我的证照（脱敏）',
     tag: 'wallet',
+    examples: walletExamples.list,
+    errors: ['REAL_NAME_REQUIRED'],
     ...authed,
     responses: { 200: WalletListSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema },
   },
@@ -80,6 +83,8 @@ export const walletContracts = defineContracts({
     path: '/v1/wallet/:id',
     summary: '证照详情（脱敏）；他人或不存在的编号一律 404',
     tag: 'wallet',
+    examples: walletExamples.show,
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
     ...authed,
     params: CardIdParamsSchema,
     responses: { 200: WalletCardDetailSchema, ...cardErrors },
@@ -89,6 +94,15 @@ export const walletContracts = defineContracts({
     path: '/v1/wallet/:id/reveal',
     summary: '查看完整证照信息：需 5 分钟内刷脸验证，并记入审计',
     tag: 'wallet',
+    examples: walletExamples.reveal,
+    errors: [
+      'REAL_NAME_REQUIRED',
+      'STEP_UP_REQUIRED',
+      'NOT_FOUND',
+      'UPSTREAM_BAD_RESPONSE',
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_TIMEOUT',
+    ],
     ...authed,
     params: CardIdParamsSchema,
     responses: { 200: WalletRevealedSchema, ...cardErrors },
