@@ -80,6 +80,9 @@ export function routeErrorCodes(c: RouteContract): ErrorCode[] {
   return [...new Set(codes)].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b] || a.localeCompare(b))
 }
 
+/** What a route that reads a department can answer when the department is garbled, down or slow. */
+export const UPSTREAM_ERRORS = ['UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'] as const
+
 /** Checks a record of contracts against RouteContract while keeping each literal type. */
 export function defineContracts<const T extends Record<string, RouteContract>>(contracts: T): T {
   return contracts

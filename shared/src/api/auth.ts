@@ -1,5 +1,5 @@
 // BFF contracts: WeChat-style login, token refresh and logout, and the signed-in citizen's profile.
-import { defineContracts } from '../contract'
+import { UPSTREAM_ERRORS, defineContracts } from '../contract'
 import { MaskedIdNumberSchema } from '../domain/id-number'
 import { MaskedNameSchema } from '../domain/name'
 import { MaskedPhoneSchema } from '../domain/phone'
@@ -56,7 +56,7 @@ export const authContracts = defineContracts({
     summary: '用微信登录凭证换取令牌；首次登录即注册',
     tag: 'auth',
     examples: authExamples.login,
-    errors: ['AUTH_CODE_INVALID', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['AUTH_CODE_INVALID', ...UPSTREAM_ERRORS],
     body: LoginBodySchema,
     responses: { 200: LoginResultSchema, 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema, 429: ErrorEnvelopeSchema },
   },

@@ -1,5 +1,5 @@
 // BFF contracts: real-name face verification — a read-aloud digit challenge, then the sample checked by 公安.
-import { defineContracts } from '../contract'
+import { UPSTREAM_ERRORS, defineContracts } from '../contract'
 import { IdNumberSchema } from '../domain/id-number'
 import { ChineseNameSchema } from '../domain/name'
 import { ErrorEnvelopeSchema } from '../errors'
@@ -71,9 +71,7 @@ export const faceContracts = defineContracts({
       'FACE_SAMPLE_NOT_ACCEPTED',
       'FACE_ATTEMPTS_EXCEEDED',
       'IDENTITY_ALREADY_BOUND',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
+      ...UPSTREAM_ERRORS,
     ],
     headers: BearerHeadersSchema,
     body: FaceVerifyBodySchema,

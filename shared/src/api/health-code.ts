@@ -3,7 +3,7 @@
 // Display model (as the wallet's 亮证, ISO 18013-5 style): the BFF signs a status credential only when the status
 // or the device key changes; the phone signs the rotating QR (≤ 60 s) itself with the key bound into it.
 // QR text: `<status credential JWS>~<device JWS>`. A verifier learns the colour and the time, nothing else.
-import { defineContracts } from '../contract'
+import { UPSTREAM_ERRORS, defineContracts } from '../contract'
 import { DivisionCodeSchema, VenueAreaCodeSchema } from '../domain/divisions'
 import { TestResultNoticeSchema } from '../departments/weijian'
 import { IdNumberSchema } from '../domain/id-number'
@@ -202,7 +202,7 @@ export const healthCodeContracts = defineContracts({
     path: '/v1/health-codes/:holder/show',
     tag: 'health-code',
     examples: healthCodeExamples.show,
-    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
     summary: '展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）',
     ...authed,
     params: HolderParamsSchema,
@@ -214,14 +214,7 @@ export const healthCodeContracts = defineContracts({
     path: '/v1/health-codes/:holder/declarations',
     tag: 'health-code',
     examples: healthCodeExamples.declare,
-    errors: [
-      'REAL_NAME_REQUIRED',
-      'NOT_FOUND',
-      'DECLARATION_DATES_INVALID',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
-    ],
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'DECLARATION_DATES_INVALID', ...UPSTREAM_ERRORS],
     summary: '健康申报或行程申报；申报后立即重新判定颜色',
     ...authed,
     params: HolderParamsSchema,
@@ -233,14 +226,7 @@ export const healthCodeContracts = defineContracts({
     path: '/v1/health-codes/:holder/check-ins',
     tag: 'health-code',
     examples: healthCodeExamples.checkIn,
-    errors: [
-      'REAL_NAME_REQUIRED',
-      'NOT_FOUND',
-      'VENUE_CODE_INVALID',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
-    ],
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'VENUE_CODE_INVALID', ...UPSTREAM_ERRORS],
     summary: '扫场所码签到；签到记录参与颜色判定',
     ...authed,
     params: HolderParamsSchema,
@@ -273,7 +259,7 @@ export const healthCodeContracts = defineContracts({
     path: '/v1/health-codes/:holder/appeals',
     tag: 'health-code',
     examples: healthCodeExamples.appeal,
-    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
     summary: '申诉/纠错：向卫健提交，由审核人员处理；纠正后颜色重新判定',
     ...authed,
     params: HolderParamsSchema,
@@ -294,7 +280,7 @@ export const healthCodeContracts = defineContracts({
     path: '/v1/health-codes/:holder/appeals',
     tag: 'health-code',
     examples: healthCodeExamples.appeals,
-    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
     summary: '我的申诉及处理结果',
     ...authed,
     params: HolderParamsSchema,
@@ -305,14 +291,7 @@ export const healthCodeContracts = defineContracts({
     path: '/v1/health-codes/:holder/transfers',
     tag: 'health-code',
     examples: healthCodeExamples.transfer,
-    errors: [
-      'REAL_NAME_REQUIRED',
-      'STEP_UP_REQUIRED',
-      'NOT_FOUND',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
-    ],
+    errors: ['REAL_NAME_REQUIRED', 'STEP_UP_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
     summary: '粤澳转码：签发带最近阴性核酸日期的转码数据，澳门方用平台公钥（JWKS）核验',
     ...authed,
     params: HolderParamsSchema,
@@ -334,9 +313,7 @@ export const healthCodeContracts = defineContracts({
       'HEALTH_CODE_EXPIRED',
       'HEALTH_CODE_SUPERSEDED',
       'HEALTH_CODE_REPLAYED',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
+      ...UPSTREAM_ERRORS,
     ],
     summary:
       '场所入口核验：验签、设备签名、时效（≤ 60 秒）、一码一用（先占用再查询）；状态已过期或卫健通知有新结果时先重新判定，返回持码人当前的颜色与出示时间',
@@ -379,9 +356,7 @@ export const healthCodeContracts = defineContracts({
       'VENUE_NOT_REPRESENTATIVE',
       'VENUE_LIMIT_REACHED',
       'VENUE_LICENCE_NOT_VALID',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
+      ...UPSTREAM_ERRORS,
     ],
     summary: '为场所申领场所码：须为市场监管部门登记的该主体法定代表人（经营者），所在区县按行政区划代码选择',
     ...authed,
@@ -438,9 +413,7 @@ export const healthCodeContracts = defineContracts({
       'FAMILY_LIMIT_REACHED',
       'FAMILY_MEMBER_NOT_CONFIRMED',
       'FAMILY_ATTEMPTS_EXCEEDED',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
+      ...UPSTREAM_ERRORS,
     ],
     summary:
       '添加亲友（需刚完成刷脸验证）：成年人在其本人账号确认，或在本机刷脸；未成年人以公安户口簿上的监护关系为准。' +

@@ -1,5 +1,5 @@
 // BFF contracts: the citizen's own department data — 医保, 社保缴费, 养老金, 公积金, 交通违法 — and 我的数据使用记录.
-import { defineContracts } from '../contract'
+import { UPSTREAM_ERRORS, defineContracts } from '../contract'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
 import { HousingFundAccountSchema, HousingFundStatementSchema } from '../departments/gongjijin'
@@ -70,7 +70,7 @@ export const queryContracts = defineContracts({
     summary: '医保余额与最近 12 个月的就医结算',
     tag: 'queries',
     examples: queriesExamples.medicalInsurance,
-    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', ...UPSTREAM_ERRORS],
     ...authed,
     responses: { 200: MedicalInsuranceViewSchema, ...errors },
   },
@@ -80,7 +80,7 @@ export const queryContracts = defineContracts({
     summary: '最近 24 个月的社保缴费记录',
     tag: 'queries',
     examples: queriesExamples.contributions,
-    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', ...UPSTREAM_ERRORS],
     ...authed,
     responses: { 200: ContributionsViewSchema, ...errors },
   },
@@ -90,7 +90,7 @@ export const queryContracts = defineContracts({
     summary: '养老金领取资格与最近 12 个月发放记录',
     tag: 'queries',
     examples: queriesExamples.pension,
-    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', ...UPSTREAM_ERRORS],
     ...authed,
     responses: { 200: PensionViewSchema, ...errors },
   },
@@ -100,7 +100,7 @@ export const queryContracts = defineContracts({
     summary: '公积金余额与最近 12 个月明细',
     tag: 'queries',
     examples: queriesExamples.housingFund,
-    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', ...UPSTREAM_ERRORS],
     ...authed,
     responses: { 200: HousingFundViewSchema, ...errors },
   },
@@ -110,7 +110,7 @@ export const queryContracts = defineContracts({
     summary: '最近 2 年的交通违法记录与未缴罚款',
     tag: 'queries',
     examples: queriesExamples.violations,
-    errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', ...UPSTREAM_ERRORS],
     ...authed,
     responses: { 200: ViolationsViewSchema, ...errors },
   },

@@ -1,6 +1,6 @@
 // BFF contracts: the certificate wallet (卡包) — the citizen's certificates from every issuing department, masked by
 // default; the full numbers only after a recent face verification, audited.
-import { defineContracts } from '../contract'
+import { UPSTREAM_ERRORS, defineContracts } from '../contract'
 import { CERTIFICATE_TYPES, CertificateStatusSchema } from '../departments/certificate'
 import { ErrorEnvelopeSchema } from '../errors'
 import { z } from '../z'
@@ -84,7 +84,7 @@ export const walletContracts = defineContracts({
     summary: '证照详情（脱敏）；他人或不存在的编号一律 404',
     tag: 'wallet',
     examples: walletExamples.show,
-    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
     ...authed,
     params: CardIdParamsSchema,
     responses: { 200: WalletCardDetailSchema, ...cardErrors },
@@ -95,14 +95,7 @@ export const walletContracts = defineContracts({
     summary: '查看完整证照信息：需 5 分钟内刷脸验证，并记入审计',
     tag: 'wallet',
     examples: walletExamples.reveal,
-    errors: [
-      'REAL_NAME_REQUIRED',
-      'STEP_UP_REQUIRED',
-      'NOT_FOUND',
-      'UPSTREAM_BAD_RESPONSE',
-      'UPSTREAM_UNAVAILABLE',
-      'UPSTREAM_TIMEOUT',
-    ],
+    errors: ['REAL_NAME_REQUIRED', 'STEP_UP_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
     ...authed,
     params: CardIdParamsSchema,
     responses: { 200: WalletRevealedSchema, ...cardErrors },
