@@ -3,13 +3,15 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { IH5Config } from '@tarojs/taro/types/compile'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { inlinedEnv, readBuildEnv } from './build-env'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 // @ysx/shared ships TypeScript source: Taro must compile it like our own src/.
 const workspaceSrc = [path.resolve(__dirname, '../../shared/src')]
 
-const platform = process.env.TARO_ENV ?? 'weapp'
+// The BFF's address, the WeChat stand-in of a development weapp build and the output folder: checked once (build-env.ts).
+const build = readBuildEnv()
 
 // Both builds: no CSS modules; imports resolve through tsconfig's paths.
 const cssModules = {
@@ -19,9 +21,6 @@ const cssModules = {
 const webpackChain: NonNullable<IH5Config['webpackChain']> = (chain) => {
   chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
 }
-
-// H5 is served by the BFF itself (same origin); the weapp talks to a BFF on the developer's machine.
-const apiBase = process.env.TARO_APP_API_BASE ?? (platform === 'h5' ? '' : 'http://localhost:3000')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -39,12 +38,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    outputRoot: build.outputRoot,
     plugins: [],
     defineConstants: {},
-    env: {
-      TARO_APP_API_BASE: JSON.stringify(apiBase),
-    },
+    // H5 is served by the BFF itself (same origin); the weapp talks to a BFF on the developer's machine (or the real
+    // one), and a development weapp build also to the WeChat stand-in.
+    env: inlinedEnv(build),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

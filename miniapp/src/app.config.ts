@@ -1,7 +1,10 @@
-// App config (read at build time): pages, window and the tab bar, with tab texts from the shared catalogue.
+// App config (read at build time): pages, window and the tab bar, with tab texts from the shared catalogue. A
+// development build (login through the WeChat stand-in, config/build-env.ts) has an orange navigation bar and says
+// 开发环境 in its title, on every page.
 import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
 
 const text = catalogues[DEFAULT_LOCALE]
+const devBuild = Boolean(process.env.TARO_APP_WECHAT_STAND_IN?.trim())
 
 const tab = (name: 'home' | 'services' | 'wallet' | 'me') => ({
   pagePath: `pages/${name}/index`,
@@ -40,8 +43,8 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f8',
-    navigationBarBackgroundColor: '#1677ff',
-    navigationBarTitleText: text.app.name,
+    navigationBarBackgroundColor: devBuild ? '#fa8c16' : '#1677ff',
+    navigationBarTitleText: devBuild ? `${text.app.name}（${text.app.devBuild}）` : text.app.name,
     navigationBarTextStyle: 'white',
   },
   tabBar: {

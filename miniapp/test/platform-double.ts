@@ -82,6 +82,8 @@ export const platform: Double & { __esModule: true } = {
   __esModule: true,
   isWeapp: jest.fn(() => build() === 'weapp'),
   isH5: jest.fn(() => build() === 'h5'),
+  // A production build unless a test says otherwise (the 开发环境 marker shows only in a development build).
+  isDevBuild: jest.fn(() => false),
   wechatLoginCode: jest.fn(async () => {
     if (wechat.down) throw new Error('login:fail')
     const code = createHash('sha256').update(`wechat:${wechat.issued.length}`).digest('hex').slice(0, 32)

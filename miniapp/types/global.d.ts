@@ -19,5 +19,9 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** Base URL of the BFF; '' means same origin (H5 served by the BFF) */
     TARO_APP_API_BASE?: string
+    /** Development weapp builds: the WeChat stand-in's origin (login codes from its device login); '' otherwise */
+    TARO_APP_WECHAT_STAND_IN?: string
+    /** The app id registered at the WeChat stand-in; '' unless TARO_APP_WECHAT_STAND_IN is set */
+    TARO_APP_WECHAT_APP_ID?: string
   }
 }

@@ -1,4 +1,5 @@
-// The login flow: H5 via the WeChat authorize page (state checked), weapp via WeChat's login code; then tokens and 我的.
+// The login flow: H5 via the WeChat authorize page (state checked), weapp via WeChat's login code (the stand-in's in a
+// development build); then tokens and 我的.
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { t } from '../i18n'
@@ -56,8 +57,8 @@ export function useLogin() {
       }
       return
     }
-    // weapp: in WeChat devtools (or on a phone) the code comes from WeChat's real login server, so the BFF must be
-    // configured with that real appid and secret; against our WeChat stand-in, weapp login cannot succeed.
+    // weapp: the one-time code of wx.login (WeChat's real login server: the BFF needs that real appid and secret), or
+    // in a development build the WeChat stand-in's device login (platform/wechat-stand-in.ts), chosen at build time.
     let code: string
     try {
       code = await wechatLoginCode()

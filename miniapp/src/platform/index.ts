@@ -1,20 +1,31 @@
 // The one module behind which every build-specific call goes (weapp or H5): which build this is, WeChat's login code
 // and the authorize redirect, 扫一扫, the front camera and its photo, the device key's storage, randomness and saving
 // a file. Hooks, services and components call these, never the build's own APIs; tests replace the whole module with
-// test/platform-double.ts. Taro inlines process.env.TARO_ENV at build time, so it is read here once.
+// test/platform-double.ts. Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time
+// (config/build-env.ts), so they are read here once: which build this is is never a switch a user can flip.
 import Taro from '@tarojs/taro'
+import { standInLoginCode } from './wechat-stand-in'
 
 const BUILD = process.env.TARO_ENV
+/** A development weapp build's WeChat stand-in (its origin); '' in every other build */
+const WECHAT_STAND_IN = process.env.TARO_APP_WECHAT_STAND_IN ?? ''
+const WECHAT_APP_ID = process.env.TARO_APP_WECHAT_APP_ID ?? ''
 
 /** The WeChat mini-program build. */
 export const isWeapp = (): boolean => BUILD === 'weapp'
 /** The browser build (served by the BFF). */
 export const isH5 = (): boolean => BUILD === 'h5'
+/** A development build against the stand-ins (its login codes come from the WeChat stand-in): shows 开发环境. */
+export const isDevBuild = (): boolean => WECHAT_STAND_IN !== ''
 
 // ---- Login ----------------------------------------------------------------------------------------------------------
 
-/** weapp: a one-time login code from WeChat (wx.login); rejects when WeChat cannot give one. */
+/**
+ * weapp: a one-time login code from WeChat (wx.login), or in a development build from the WeChat stand-in's device
+ * login (what wx.login does on a phone); rejects when neither can give one.
+ */
 export async function wechatLoginCode(): Promise<string> {
+  if (WECHAT_STAND_IN) return standInLoginCode({ url: WECHAT_STAND_IN, appId: WECHAT_APP_ID }, randomBytes)
   return (await Taro.login()).code
 }
 

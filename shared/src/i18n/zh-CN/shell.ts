@@ -3,6 +3,8 @@
 export const app = {
   name: '粤省事',
   slogan: '指尖上的民生服务',
+  /** The marker of a development build against the stand-ins (its login codes come from the WeChat stand-in) */
+  devBuild: '开发环境',
 }
 
 export const tabs = {
