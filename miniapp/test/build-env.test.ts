@@ -2,7 +2,7 @@
 // output folder, checked before Taro starts; and what Taro inlines, so a production build carries no stand-in.
 import { BuildEnvError, inlinedEnv, readBuildEnv } from '../config/build-env'
 
-const STAND_IN = { TARO_APP_WECHAT_STAND_IN: 'http://127.0.0.1:4100', TARO_APP_WECHAT_APP_ID: 'wx-ysx-open-dev' }
+const STAND_IN = { TARO_APP_WECHAT_STAND_IN: 'http://127.0.0.1:4800', TARO_APP_WECHAT_APP_ID: 'wx-ysx-open-dev' }
 
 describe('readBuildEnv', () => {
   it('a plain weapp build: the BFF on this machine, no stand-in, output in dist/weapp', () => {
@@ -29,7 +29,7 @@ describe('readBuildEnv', () => {
       platform: 'weapp',
       outputRoot: 'dist/weapp-dev',
       apiBase: 'http://192.168.1.20:3000',
-      standIn: { url: 'http://127.0.0.1:4100', appId: 'wx-ysx-open-dev' },
+      standIn: { url: 'http://127.0.0.1:4800', appId: 'wx-ysx-open-dev' },
     })
   })
 
@@ -39,13 +39,13 @@ describe('readBuildEnv', () => {
     ['a BFF address that is not http(s)', { TARO_APP_API_BASE: 'ftp://127.0.0.1' }, /http:\/\/ or https:\/\//],
     [
       'a stand-in with a path',
-      { ...STAND_IN, TARO_APP_WECHAT_STAND_IN: 'http://127.0.0.1:4100/sns/device-login' },
+      { ...STAND_IN, TARO_APP_WECHAT_STAND_IN: 'http://127.0.0.1:4800/sns/device-login' },
       /origin only/,
     ],
-    ['a stand-in with credentials', { ...STAND_IN, TARO_APP_WECHAT_STAND_IN: 'http://u:p@127.0.0.1:4100' }, /origin/],
+    ['a stand-in with credentials', { ...STAND_IN, TARO_APP_WECHAT_STAND_IN: 'http://u:p@127.0.0.1:4800' }, /origin/],
     [
       'a stand-in without its app id',
-      { TARO_APP_WECHAT_STAND_IN: 'http://127.0.0.1:4100' },
+      { TARO_APP_WECHAT_STAND_IN: 'http://127.0.0.1:4800' },
       /needs TARO_APP_WECHAT_APP_ID/,
     ],
     ['an app id without a stand-in', { TARO_APP_WECHAT_APP_ID: 'wx-ysx-open-dev' }, /without TARO_APP_WECHAT_STAND_IN/],
@@ -66,7 +66,7 @@ describe('inlinedEnv', () => {
       inlinedEnv(readBuildEnv({ TARO_ENV: 'weapp', TARO_APP_API_BASE: 'http://127.0.0.1:3000', ...STAND_IN })),
     ).toEqual({
       TARO_APP_API_BASE: '"http://127.0.0.1:3000"',
-      TARO_APP_WECHAT_STAND_IN: '"http://127.0.0.1:4100"',
+      TARO_APP_WECHAT_STAND_IN: '"http://127.0.0.1:4800"',
       TARO_APP_WECHAT_APP_ID: '"wx-ysx-open-dev"',
     })
   })

@@ -42,3 +42,45 @@ build_h5() {
   log "building the H5 app (miniapp/dist/h5)"
   (cd "$ROOT/miniapp" && pnpm run build:h5 >/tmp/ysx-build-h5.log 2>&1) || { tail -n 40 /tmp/ysx-build-h5.log >&2; return 1; }
 }
+
+# The weapp build (miniapp/dist/weapp by default). A development build is given the BFF's address and the WeChat
+# stand-in's (it takes its login codes from the stand-in's /sns/device-login and says 开发环境); a production build is
+# given a BFF address alone and calls wx.login. Taro inlines them: miniapp/config/build-env.ts checks them first.
+#   build_weapp_with <output dir> <BFF origin> [<stand-in origin> <stand-in app id>]
+build_weapp_with() {
+  local out=$1 api=$2 stand_in=${3:-} app_id=${4:-}
+  log "building the weapp ($out: BFF $api${stand_in:+, WeChat stand-in $stand_in})"
+  (cd "$ROOT/miniapp" && TARO_APP_API_BASE="$api" TARO_APP_WECHAT_STAND_IN="$stand_in" TARO_APP_WECHAT_APP_ID="$app_id" \
+    YSX_BUILD_OUTPUT="$out" pnpm run build:weapp >/tmp/ysx-build-weapp.log 2>&1) \
+    || { tail -n 40 /tmp/ysx-build-weapp.log >&2; return 1; }
+}
+
+# For ./scripts/test: a development build against the stand-ins' default addresses and a production build, each in
+# its own folder, for check_weapp (neither touches dist/weapp, what ./scripts/weapp builds for devtools).
+WEAPP_CHECK_DEV=dist/weapp-check-dev
+WEAPP_CHECK_PROD=dist/weapp-check-prod
+WEAPP_CHECK_PROD_BFF=https://ysx-bff.example.invalid
+weapp_check_addresses() {
+  cd "$ROOT"
+  eval "$(pnpm exec tsx scripts/department-env.ts | grep '^export DEPT_WECHAT_PORT=')"
+  WEAPP_CHECK_BFF="http://127.0.0.1:${BFF_PORT:-3000}"
+  WEAPP_CHECK_STAND_IN="http://127.0.0.1:$DEPT_WECHAT_PORT"
+}
+build_weapp() {
+  weapp_check_addresses
+  build_weapp_with "$WEAPP_CHECK_DEV" "$WEAPP_CHECK_BFF" "$WEAPP_CHECK_STAND_IN" wx-ysx-open-dev \
+    && build_weapp_with "$WEAPP_CHECK_PROD" "$WEAPP_CHECK_PROD_BFF"
+}
+
+# The structure of both builds (scripts/check-weapp.ts): pages and their files, no eval; the development build
+# carries its BFF address, the stand-in's and the stand-in login module (its storage key, ysx.wechat.standInDevice),
+# the production build none of them. (/sns/device-login itself is in both: the shared contracts describe it.)
+check_weapp() {
+  weapp_check_addresses
+  pnpm exec tsx scripts/check-weapp.ts "miniapp/$WEAPP_CHECK_DEV" --present "$WEAPP_CHECK_BFF" \
+    --present "$WEAPP_CHECK_STAND_IN" --present ysx.wechat.standInDevice \
+    && pnpm exec tsx scripts/check-weapp.ts "miniapp/$WEAPP_CHECK_PROD" --present "$WEAPP_CHECK_PROD_BFF" \
+      --absent "$WEAPP_CHECK_BFF" --absent "$WEAPP_CHECK_STAND_IN" --absent ysx.wechat.standInDevice
+}
+
+build_and_check_weapp() { build_weapp && check_weapp; }

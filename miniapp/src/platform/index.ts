@@ -4,19 +4,27 @@
 // test/platform-double.ts. Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time
 // (config/build-env.ts), so they are read here once: which build this is is never a switch a user can flip.
 import Taro from '@tarojs/taro'
-import { standInLoginCode } from './wechat-stand-in'
+import type { WechatStandIn } from './wechat-stand-in'
 
 const BUILD = process.env.TARO_ENV
-/** A development weapp build's WeChat stand-in (its origin); '' in every other build */
-const WECHAT_STAND_IN = process.env.TARO_APP_WECHAT_STAND_IN ?? ''
-const WECHAT_APP_ID = process.env.TARO_APP_WECHAT_APP_ID ?? ''
+/** A development weapp build's WeChat stand-in (its origin and the app id registered there); null in every other */
+const WECHAT_STAND_IN: WechatStandIn | null = process.env.TARO_APP_WECHAT_STAND_IN
+  ? { url: process.env.TARO_APP_WECHAT_STAND_IN, appId: process.env.TARO_APP_WECHAT_APP_ID ?? '' }
+  : null
+/**
+ * The stand-in's login, in a development build only: a production build inlines '' as the condition, so webpack
+ * drops the require and the module with it (scripts/check-weapp.ts checks that no trace of it is shipped).
+ */
+const standInLogin: typeof import('./wechat-stand-in') | null = process.env.TARO_APP_WECHAT_STAND_IN
+  ? require('./wechat-stand-in')
+  : null
 
 /** The WeChat mini-program build. */
 export const isWeapp = (): boolean => BUILD === 'weapp'
 /** The browser build (served by the BFF). */
 export const isH5 = (): boolean => BUILD === 'h5'
 /** A development build against the stand-ins (its login codes come from the WeChat stand-in): shows 开发环境. */
-export const isDevBuild = (): boolean => WECHAT_STAND_IN !== ''
+export const isDevBuild = (): boolean => WECHAT_STAND_IN !== null
 
 // ---- Login ----------------------------------------------------------------------------------------------------------
 
@@ -25,7 +33,7 @@ export const isDevBuild = (): boolean => WECHAT_STAND_IN !== ''
  * login (what wx.login does on a phone); rejects when neither can give one.
  */
 export async function wechatLoginCode(): Promise<string> {
-  if (WECHAT_STAND_IN) return standInLoginCode({ url: WECHAT_STAND_IN, appId: WECHAT_APP_ID }, randomBytes)
+  if (WECHAT_STAND_IN && standInLogin) return standInLogin.standInLoginCode(WECHAT_STAND_IN, randomBytes)
   return (await Taro.login()).code
 }
 

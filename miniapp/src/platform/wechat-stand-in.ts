@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 
 export interface WechatStandIn {
-  /** The stand-in's origin, e.g. http://127.0.0.1:4100 */
+  /** The stand-in's origin, e.g. http://127.0.0.1:<DEPT_WECHAT_PORT> */
   url: string
   /** The app id registered at the stand-in (DEPT_WECHAT_APPID) */
   appId: string
