@@ -131,7 +131,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // Third-party wiring first, then our own error handling and access tokens, then each capability's routes.
   const production = config.env === 'production'
-  await app.register(security, { corsOrigins: config.corsOrigins, h5Dir: config.h5Dir, production })
+  await app.register(security, {
+    corsOrigins: config.corsOrigins,
+    lanOrigins: config.lanOrigins,
+    h5Dir: config.h5Dir,
+    production,
+  })
   await app.register(rateLimit, config.rateLimit)
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
   await app.register(errorHandler, {

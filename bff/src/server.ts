@@ -20,6 +20,9 @@ async function main() {
     await app.close()
   })
   await app.listen({ host: config.host, port: config.port })
+  // Development on every interface: the addresses a phone on the same network opens (README, "Open on a phone").
+  if (config.lanOrigins.length > 0)
+    app.log.warn({ lanOrigins: config.lanOrigins }, 'listening on every interface: reachable from this network')
 }
 
 void main()

@@ -113,6 +113,27 @@ describe('headers', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://evil.example' } })
     expect(bad.headers['access-control-allow-origin']).toBeUndefined()
   })
+
+  test('on every interface in development, the BFF’s LAN address is an allowed origin and in the CSP’s connect-src', async () => {
+    const lan = 'http://192.168.1.20:3000'
+    const onLan = await build({ corsOrigins: ['http://localhost:3000', lan], lanOrigins: [lan] })
+    try {
+      const res = await onLan.app.inject({ method: 'GET', url: '/healthz', headers: { origin: lan } })
+      expect(res.headers['access-control-allow-origin']).toBe(lan)
+      expect(res.headers['content-security-policy']).toContain(`connect-src 'self' ${lan}`)
+      const other = await onLan.app.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { origin: 'http://192.168.1.99:3000' },
+      })
+      expect(other.headers['access-control-allow-origin']).toBeUndefined()
+    } finally {
+      await onLan.app.close()
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).headers['content-security-policy']).toMatch(
+      /connect-src 'self'(;|$)/,
+    )
+  })
 })
 
 describe('rate limiting', () => {

@@ -1,5 +1,6 @@
 // BFF configuration: read from the environment once, checked with zod; a bad production config fails at boot.
 import { createPrivateKey, generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto'
+import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os'
 import {
   DEPARTMENT_CODES,
   DEPARTMENTS,
@@ -113,6 +114,12 @@ export interface Config {
   /** The audit chain's HMAC key and its checkpoints' signing seed: outside the database by design */
   audit: { key: string; checkpointEvery: number }
   corsOrigins: string[]
+  /**
+   * The BFF's own addresses on this machine's network (http://<LAN address>:<port>), when development listens on every
+   * interface (BFF_HOST=0.0.0.0) so a phone on the same network can open the H5 app: CORS and the CSP allow them.
+   * Empty otherwise (production's origins are configured, never guessed).
+   */
+  lanOrigins: string[]
   /** Proxy addresses whose X-Forwarded-For is believed; empty: none, the peer address counts. */
   trustProxy: string[]
   /** Requests per window: `max` per client address (an IPv6 /64 counts as one), `userMax` per signed-in citizen */
@@ -205,6 +212,24 @@ function departmentUrls(urls: Record<DepartmentName, string>, env: Config['env']
   return urls
 }
 
+/** Hosts that mean "every interface". */
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]'])
+
+/**
+ * This machine's LAN addresses as origins on a port (`http://<address>:<port>`): what a phone on the same network
+ * opens. IPv4 only (what a phone's browser is given to type), neither loopback nor link-local (169.254/16).
+ */
+export function lanOrigins(
+  port: number,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
+): string[] {
+  const addresses = Object.values(interfaces)
+    .flatMap((infos) => infos ?? [])
+    .filter((info) => info.family === 'IPv4' && !info.internal && !info.address.startsWith('169.254.'))
+    .map((info) => `http://${info.address}:${port}`)
+  return [...new Set(addresses)]
+}
+
 const list = (value: string): string[] =>
   value
     .split(',')
@@ -248,6 +273,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`invalid configuration: ${what}`)
   }
   const e = parsed.data
+  const lan = e.NODE_ENV === 'development' && ALL_INTERFACES.has(e.BFF_HOST) ? lanOrigins(e.BFF_PORT) : []
   return distinctSecrets({
     env: e.NODE_ENV,
     host: e.BFF_HOST,
@@ -263,7 +289,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       key: secret('BFF_AUDIT_KEY', e.BFF_AUDIT_KEY, DEV_SECRETS.auditKey, e.NODE_ENV),
       checkpointEvery: e.BFF_AUDIT_CHECKPOINT_EVERY,
     },
-    corsOrigins: list(e.BFF_CORS_ORIGINS),
+    corsOrigins: [...new Set([...list(e.BFF_CORS_ORIGINS), ...lan])],
+    lanOrigins: lan,
     trustProxy: list(e.BFF_TRUST_PROXY),
     rateLimit: { max: e.BFF_RATE_LIMIT_MAX, windowMs: e.BFF_RATE_LIMIT_WINDOW_MS, userMax: e.BFF_RATE_LIMIT_USER_MAX },
     retentionIntervalMs: e.BFF_RETENTION_INTERVAL_MS,

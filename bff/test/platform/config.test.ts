@@ -2,7 +2,7 @@
 // start (production, test, or no mode at all) refuses missing, default, weak or shared secrets.
 import { generateKeyPairSync } from 'node:crypto'
 import { DEPARTMENT_CODES, departmentUrlVar } from '@ysx/shared'
-import { ConfigError, DEV_SECRETS, loadConfig, testConfig } from '../../src/platform/config'
+import { ConfigError, DEV_SECRETS, lanOrigins, loadConfig, testConfig } from '../../src/platform/config'
 
 const strong = 'k7Qp2vX9mZ4tR8wB1nC6yH3jL5sD0fGa'
 const secrets = {
@@ -102,4 +102,40 @@ test('development may reach the stand-ins over http on this machine', () => {
 
 test('a malformed port is a config error naming the variable', () => {
   expect(() => loadConfig({ NODE_ENV: 'development', BFF_PORT: 'eighty' })).toThrow(/BFF_PORT/)
+})
+
+describe('listening on every interface (a phone on the same network)', () => {
+  const interfaces = {
+    lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+    eth0: [
+      { address: '192.168.1.20', family: 'IPv4', internal: false },
+      { address: 'fe80::1', family: 'IPv6', internal: false },
+    ],
+    wlan0: [
+      { address: '10.0.0.7', family: 'IPv4', internal: false },
+      { address: '169.254.3.4', family: 'IPv4', internal: false },
+    ],
+    docker0: undefined,
+  } as unknown as Parameters<typeof lanOrigins>[1]
+
+  test('lanOrigins: each LAN IPv4 address on the port, without loopback, link-local or IPv6', () => {
+    expect(lanOrigins(3000, interfaces)).toEqual(['http://192.168.1.20:3000', 'http://10.0.0.7:3000'])
+  })
+
+  test('development with BFF_HOST=0.0.0.0 allows the machine’s LAN origins (CORS) beside the configured ones', () => {
+    const config = loadConfig({ NODE_ENV: 'development', BFF_HOST: '0.0.0.0', BFF_PORT: '3100' })
+    expect(config.lanOrigins).toEqual(lanOrigins(3100))
+    expect(config.corsOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      ...lanOrigins(3100).filter((o) => !['http://localhost:3000', 'http://127.0.0.1:3000'].includes(o)),
+    ])
+  })
+
+  test('on 127.0.0.1 (the default), and in production on any host, no origin is guessed', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).lanOrigins).toEqual([])
+    const production = loadConfig({ ...prod, BFF_HOST: '0.0.0.0' })
+    expect(production.lanOrigins).toEqual([])
+    expect(production.corsOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000'])
+  })
 })

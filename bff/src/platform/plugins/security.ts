@@ -24,7 +24,15 @@ function inlineScriptHashes(h5Dir: string): string[] {
   )
 }
 
-async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5Dir: string; production: boolean }) {
+interface SecurityOptions {
+  corsOrigins: string[]
+  /** The BFF's own LAN addresses (development on every interface): the H5 app opened from a phone talks to them */
+  lanOrigins: string[]
+  h5Dir: string
+  production: boolean
+}
+
+async function security(app: FastifyInstance, opts: SecurityOptions) {
   const headers = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -34,7 +42,7 @@ async function security(app: FastifyInstance, opts: { corsOrigins: string[]; h5D
         // Taro and NutUI set inline styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...opts.lanOrigins],
         frameAncestors: ["'none'"],
         // Behind TLS in production; in development the app is also opened over plain http from a phone on the LAN.
         upgradeInsecureRequests: opts.production ? [] : null,
