@@ -4,12 +4,22 @@
 // browser download and getUserMedia on the other — with Taro's APIs and the browser's stubbed where jsdom has none.
 import type * as Platform from '../src/platform'
 
+type Callbacks<T> = { success: (res: T) => void; fail: (res: { errMsg: string }) => void }
+
 const taro = {
   login: jest.fn(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' })),
   scanCode: jest.fn(async (_o: object) => ({ result: 'scanned text', errMsg: 'scanCode:ok' })),
   writeFileSync: jest.fn(),
+  readFileSync: jest.fn((_path: string, _encoding: string) => 'SlBFRw'),
   getStorageSync: jest.fn((_key: string): unknown => ''),
   setStorageSync: jest.fn(),
+  takePhoto: jest.fn((o: { quality: string } & Callbacks<{ tempImagePath: string }>) =>
+    o.success({ tempImagePath: 'wxfile://tmp/photo.jpg' }),
+  ),
+  compressImage: jest.fn(async (_o: object) => ({ tempFilePath: 'wxfile://tmp/small.jpg', errMsg: 'ok' })),
+  getRandomValues: jest.fn((o: { length: number } & Callbacks<{ randomValues: ArrayBuffer }>) =>
+    o.success({ randomValues: new Uint8Array(o.length).fill(7).buffer }),
+  ),
 }
 
 jest.mock('@tarojs/taro', () => ({
@@ -17,7 +27,10 @@ jest.mock('@tarojs/taro', () => ({
   default: {
     login: () => taro.login(),
     scanCode: (o: object) => taro.scanCode(o),
-    getFileSystemManager: () => ({ writeFileSync: taro.writeFileSync }),
+    getFileSystemManager: () => ({ writeFileSync: taro.writeFileSync, readFileSync: taro.readFileSync }),
+    createCameraContext: () => ({ takePhoto: taro.takePhoto }),
+    compressImage: (o: object) => taro.compressImage(o),
+    getUserCryptoManager: () => ({ getRandomValues: taro.getRandomValues }),
     getStorageSync: (key: string) => taro.getStorageSync(key),
     setStorageSync: (key: string, value: unknown) => taro.setStorageSync(key, value),
     env: { USER_DATA_PATH: 'wxfile://usr' },
@@ -67,6 +80,41 @@ describe('weapp', () => {
 
   it('its camera is the <Camera> component: a feed with no stream of its own', async () => {
     await expect(platform.openFrontCamera()).resolves.toMatchObject({ stream: null })
+  })
+
+  it('a photo is the <Camera> component’s, recompressed to 480 px wide at quality 40, read as base64', async () => {
+    await expect(platform.cameraPhoto(null)).resolves.toBe('SlBFRw')
+    expect(taro.takePhoto).toHaveBeenCalledWith(expect.objectContaining({ quality: 'low' }))
+    expect(taro.compressImage).toHaveBeenCalledWith({
+      src: 'wxfile://tmp/photo.jpg',
+      quality: 40,
+      compressedWidth: 480,
+    })
+    expect(taro.readFileSync).toHaveBeenCalledWith('wxfile://tmp/small.jpg', 'base64')
+  })
+
+  it('a photo the camera cannot take (still starting, or refused) rejects', async () => {
+    taro.takePhoto.mockImplementationOnce((o) => o.fail({ errMsg: 'takePhoto:fail camera not ready' }))
+    await expect(platform.cameraPhoto(null)).rejects.toEqual({ errMsg: 'takePhoto:fail camera not ready' })
+    expect(taro.compressImage).not.toHaveBeenCalled()
+  })
+
+  it('without WebCrypto, random bytes come from WeChat’s UserCryptoManager; its failure rejects', async () => {
+    const noWebCrypto = jest.spyOn(globalThis as { crypto: unknown }, 'crypto', 'get').mockReturnValue(undefined)
+    try {
+      await expect(platform.randomBytes(4)).resolves.toEqual(new Uint8Array([7, 7, 7, 7]))
+      expect(taro.getRandomValues).toHaveBeenCalledWith(expect.objectContaining({ length: 4 }))
+      taro.getRandomValues.mockImplementationOnce((o) => o.fail({ errMsg: 'getRandomValues:fail' }))
+      await expect(platform.randomBytes(4)).rejects.toThrow('getRandomValues:fail')
+    } finally {
+      noWebCrypto.mockRestore()
+    }
+  })
+
+  it('with WebCrypto, random bytes are WebCrypto’s', async () => {
+    const bytes = await platform.randomBytes(16)
+    expect(bytes).toHaveLength(16)
+    expect(taro.getRandomValues).not.toHaveBeenCalled()
   })
 
   it('keeps the device key under its ysx. key, and reads anything but a non-empty string as no key', () => {
