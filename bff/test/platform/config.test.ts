@@ -103,3 +103,10 @@ test('development may reach the stand-ins over http on this machine', () => {
 test('a malformed port is a config error naming the variable', () => {
   expect(() => loadConfig({ NODE_ENV: 'development', BFF_PORT: 'eighty' })).toThrow(/BFF_PORT/)
 })
+
+test('DATABASE_URL picks PostgreSQL (unset: the SQLite file); anything but a postgres:// URL is a config error', () => {
+  expect(loadConfig(prod).databaseUrl).toBeUndefined()
+  const url = 'postgres://ysx@db.internal:5432/ysx'
+  expect(loadConfig({ ...prod, DATABASE_URL: url }).databaseUrl).toBe(url)
+  expect(() => loadConfig({ ...prod, DATABASE_URL: 'mysql://db/ysx' })).toThrow(/DATABASE_URL/)
+})

@@ -1,0 +1,34 @@
+// Readiness on PostgreSQL, for real: a BFF started with DATABASE_URL (openStore's PostgreSQL path, migrations applied
+// at start) is ready while its database answers; once the database is gone /readyz answers 503 within its probe
+// timeout while /healthz, the liveness check, still answers 200.
+import { build } from '../helper'
+import { createTestDatabase } from '../support/databases'
+
+test('with DATABASE_URL the BFF is ready on PostgreSQL, and not ready once the database is unreachable', async () => {
+  const database = await createTestDatabase()
+  const t = await build({ databaseUrl: database.url, maxEventLoopDelayMs: 0 })
+  try {
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' })
+    expect(ready.statusCode).toBe(200)
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok' } })
+    // Something the BFF wrote at start is in that database: the signing key it made.
+    const jwks = await t.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })
+    expect(jwks.json().keys).toHaveLength(1)
+
+    // The database goes away under the running BFF (its connections are closed by the server).
+    await database.drop()
+    const gone = await t.app.inject({ method: 'GET', url: '/readyz' })
+    expect(gone.statusCode).toBe(503)
+    expect(gone.json()).toEqual({ status: 'not_ready', checks: { database: 'failing' } })
+    const live = await t.app.inject({ method: 'GET', url: '/healthz' })
+    expect(live.statusCode).toBe(200)
+  } finally {
+    await t.app.close()
+    await database.drop()
+  }
+})
+
+test('a BFF whose DATABASE_URL names no reachable server does not start', async () => {
+  // Port 1 on loopback: nothing listens there, the connection is refused at once.
+  await expect(build({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none' })).rejects.toThrow()
+})
