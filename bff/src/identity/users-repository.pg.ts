@@ -6,8 +6,11 @@ import type { UsersRepository } from './users-repository'
 
 /** PostgreSQL's unique_violation: another transaction bound the same ID number first. */
 const UNIQUE_VIOLATION = '23505'
-const isUniqueViolation = (err: unknown) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === UNIQUE_VIOLATION
+/** node-postgres' error, or drizzle's "Failed query" wrapping it (as its cause). */
+const isUniqueViolation = (err: unknown) => {
+  const { code, cause } = (err ?? {}) as { code?: unknown; cause?: { code?: unknown } }
+  return code === UNIQUE_VIOLATION || cause?.code === UNIQUE_VIOLATION
+}
 
 export function pgUsersRepository(conn: () => PgConn): UsersRepository {
   return {

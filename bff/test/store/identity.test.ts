@@ -1,6 +1,6 @@
 // The repository contract, part 1 — accounts, sessions and face challenges — run against SQLite and PostgreSQL alike:
 // the same calls must give the same answers on either database.
-import { DIALECTS, openTestStore } from '../support/databases'
+import { DIALECTS, openTestStore, refusal } from '../support/databases'
 import type { DataStore } from '../../src/store'
 
 const T0 = Date.parse('2026-11-20T02:00:00.000Z')
@@ -41,9 +41,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('a second account with the same openid is refused by the database', async () => {
-    await expect(
-      store.repos.users.create({ id: 'other', openid: 'o-alice', sessionKeySealed: 'x', createdAt: at(2) }),
-    ).rejects.toThrow()
+    const again = store.repos.users.create({ id: 'other', openid: 'o-alice', sessionKeySealed: 'x', createdAt: at(2) })
+    await expect(refusal(again)).resolves.toMatch(/unique/i)
     await expect(store.repos.users.findById('other')).resolves.toBeUndefined()
   })
 
@@ -54,6 +53,16 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await expect(users.bindRealName(ALICE, binding('h-1'))).resolves.toBe(true)
     await expect(users.findByIdNumberHash('h-1')).resolves.toMatchObject({ id: ALICE, level: 'real_name' })
     await expect(users.findById(BOB)).resolves.toMatchObject({ level: 'basic', idNumberHash: null })
+  })
+
+  test('two accounts binding one ID number at the same time: exactly one gets it', async () => {
+    const { users } = store.repos
+    const bound = await Promise.all([
+      users.bindRealName(ALICE, binding('h-2')),
+      users.bindRealName(BOB, binding('h-2')),
+    ])
+    expect(bound.filter(Boolean)).toHaveLength(1)
+    await expect(users.findByIdNumberHash('h-2')).resolves.toMatchObject({ level: 'real_name' })
   })
 
   test('the session key is replaced; removing an account takes its sessions along and reports it once', async () => {

@@ -1,6 +1,6 @@
 // The repository contract, part 2 — the audit trail, 我的数据使用记录, feedback, the signing-key ring and 亮证's
 // presentations — run against SQLite and PostgreSQL alike.
-import { DIALECTS, openTestStore } from '../support/databases'
+import { DIALECTS, openTestStore, refusal } from '../support/databases'
 import { type AuditEntry, type DataStore, GENESIS_HASH } from '../../src/store'
 
 const T0 = Date.parse('2026-11-20T02:00:00.000Z')
@@ -124,7 +124,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('empty content is refused by the database', async () => {
-      await expect(store.repos.feedback.insert({ ...row('empty', 1), content: '' })).rejects.toThrow()
+      const empty = store.repos.feedback.insert({ ...row('empty', 1), content: '' })
+      await expect(refusal(empty)).resolves.toContain('feedback_content_length')
     })
   })
 

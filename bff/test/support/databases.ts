@@ -115,3 +115,18 @@ export async function openTestStore(dialect: Dialect = TEST_DIALECT): Promise<Da
     },
   }
 }
+
+/**
+ * What a database refusal says, whichever the driver: better-sqlite3's own message, or node-postgres' under drizzle's
+ * "Failed query" wrapper (its `cause`). 'resolved' when `work` did not fail. Read by message, not by `instanceof`:
+ * better-sqlite3's errors come from whichever test file loaded the addon first in the worker (another realm).
+ */
+export async function refusal(work: Promise<unknown>): Promise<string> {
+  return work.then(
+    () => 'resolved',
+    (err: unknown) => {
+      const { message, cause } = err as { message?: string; cause?: { message?: string } }
+      return [message, cause?.message].filter(Boolean).join(' / ')
+    },
+  )
+}
