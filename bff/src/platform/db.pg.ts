@@ -27,6 +27,24 @@ const MIGRATIONS = path.resolve(__dirname, '../../drizzle-pg')
 /** A readiness probe answers within this, database or not. */
 const PING_TIMEOUT_MS = 1_000
 
+/** The advisory lock key under which one process at a time migrates (any fixed 64-bit number). */
+const MIGRATION_LOCK = 0x79_73_78_6d_69_67 // "ysxmig"
+
+/** Applies the migrations with a session advisory lock held, so replicas starting together migrate one at a time. */
+async function migrateOnce(pool: pg.Pool, db: PgDb): Promise<void> {
+  const lock = await pool.connect()
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    try {
+      await migrate(db, { migrationsFolder: MIGRATIONS })
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK])
+    }
+  } finally {
+    lock.release()
+  }
+}
+
 export async function openPgDatabase(url: string, opts: { max?: number } = {}): Promise<PgDatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -39,7 +57,7 @@ export async function openPgDatabase(url: string, opts: { max?: number } = {}): 
   pool.on('error', () => undefined)
   const db = drizzle(pool)
   try {
-    await migrate(db, { migrationsFolder: MIGRATIONS })
+    await migrateOnce(pool, db)
   } catch (err) {
     await pool.end()
     throw err

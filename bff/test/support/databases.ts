@@ -82,9 +82,12 @@ function ensureTemplate(): Promise<string> {
   return template
 }
 
-/** A new database on the test server with the BFF's tables; `drop()` removes it, closing what is still open to it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const from = await ensureTemplate()
+/**
+ * A new database on the test server with the BFF's tables (`empty`: without them, never migrated); `drop()` removes
+ * it, closing what is still open to it.
+ */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const from = opts.empty ? 'template1' : await ensureTemplate()
   const name = `ysx_${randomBytes(8).toString('hex')}`
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${from}`))
   let dropped = false
