@@ -49,9 +49,9 @@ ensure_postgres() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
   fi
   local version
-  version=$(ls /etc/postgresql | sort -n | tail -n 1)
+  version=$( (ls /etc/postgresql 2>/dev/null || true) | sort -n | tail -n 1)
   if [ -z "$version" ]; then
-    as_root pg_createcluster --start "$(ls /usr/lib/postgresql | sort -n | tail -n 1)" main >/dev/null
+    as_root pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -n 1)" main >/dev/null
     version=$(ls /etc/postgresql | sort -n | tail -n 1)
   fi
   local hba="/etc/postgresql/$version/main/pg_hba.conf"
