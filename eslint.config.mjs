@@ -12,7 +12,7 @@ const CAPABILITY_ENTRY = forbid(
 )
 const COMPOSITION = forbid('^\\.\\./(app|store|server)$', 'Only the composition root builds the app and the store.')
 const PERSISTENCE = forbid(
-  '-repository$|/tables$|^\\.\\./(\\.\\./)?db$|^drizzle-orm|^better-sqlite3$',
+  '-repository(\\.pg)?$|/tables(\\.pg)?$|^\\.\\./(\\.\\./)?db(\\.pg)?$|^drizzle-orm|^better-sqlite3$|^pg$',
   'no database here',
 )
 
@@ -144,7 +144,7 @@ export default tseslint.config(
   {
     // BFF layering (DESIGN.md: one folder per capability). A capability reaches another only through its public entry.
     files: ['bff/src/*/**/*.ts'],
-    ignores: ['bff/src/platform/**', 'bff/src/*/tables.ts', 'bff/src/*/routes.ts'],
+    ignores: ['bff/src/platform/**', 'bff/src/*/tables.ts', 'bff/src/*/tables.pg.ts', 'bff/src/*/routes.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [CAPABILITY_ENTRY, COMPOSITION] }] },
   },
   {
@@ -165,14 +165,14 @@ export default tseslint.config(
   },
   {
     // Tables import drizzle, and identity's users table for foreign keys: a fact of the schema, not a use of its data.
-    files: ['bff/src/*/tables.ts'],
+    files: ['bff/src/*/tables.ts', 'bff/src/*/tables.pg.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             forbid(
-              '^\\.\\.?/(?!identity/tables$|platform/columns$)',
+              '^\\.\\.?/(?!identity/tables(\\.pg)?$|platform/columns(\\.pg)?$)',
               'Tables import drizzle, the column builders and ../identity/tables only.',
             ),
           ],
@@ -189,7 +189,7 @@ export default tseslint.config(
         {
           patterns: [
             forbid(
-              '^\\.\\./(\\.\\./)?(?!platform/|app-error$|config$|logger$|jws$|field-cipher$|db$)',
+              '^\\.\\./(\\.\\./)?(?!platform/|app-error$|config$|logger$|jws$|field-cipher$|db(\\.pg)?$)',
               'platform/ knows no capability.',
             ),
           ],

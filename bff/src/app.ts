@@ -22,14 +22,14 @@ import security from './platform/plugins/security'
 import underPressure from './platform/plugins/under-pressure'
 import presentationRoutes, { createPresentationPersonalData, createPresentationService } from './presentation'
 import privacyRoutes, { createPrivacyService, createRetention, type Retention, scheduleRetention } from './privacy'
-import { type DataStore, openDataStore } from './store'
+import { type DataStore, openStore } from './store'
 import systemRoutes from './system'
 import walletRoutes, { createWalletService } from './wallet'
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: DestinationStream
-  /** A data store to use instead of opening config.dbFile (tests). */
+  /** A data store to use instead of opening the configured one (tests). */
   store?: DataStore
   /** Told of every route as it is added (the contract-parity test lists them). */
   onRoute?: (route: { method: string | string[]; url: string }) => void
@@ -47,7 +47,7 @@ declare module 'fastify' {
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = createFastify(config, opts)
   const now = opts.now ?? (() => new Date())
-  const store = opts.store ?? openDataStore(config.dbFile)
+  const store = opts.store ?? (await openStore(config))
   const { repos } = store
   const departments = createDepartmentAdapters(config)
   app.addHook('onClose', async () => {

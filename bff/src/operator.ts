@@ -5,7 +5,7 @@
 //                                                  names the first broken link; exits 1 if anything does not hold
 import { createAuditService, verifyAuditTrail, auditKeys } from './audit'
 import { type Config, ConfigError, loadConfig } from './platform/config'
-import { openDataStore } from './store'
+import { openStore } from './store'
 
 export interface OperatorResult {
   code: number
@@ -20,7 +20,7 @@ export async function runOperatorCommand(
   now: () => Date = () => new Date(),
 ): Promise<OperatorResult> {
   const [command, ...args] = argv
-  const store = openDataStore(config.dbFile)
+  const store = await openStore(config)
   try {
     if (command === 'keys:revoke' && args.length === 1) {
       const kid = args[0]!

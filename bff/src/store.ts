@@ -1,15 +1,26 @@
-// The data store: the BFF's SQLite database and every capability's repository over it; the only place that knows
-// it is SQLite (the PostgreSQL path adds a second store of the same shape).
+// The data store: every capability's repository over the BFF's database — the SQLite file (BFF_DB_FILE, the
+// default) or PostgreSQL (DATABASE_URL set); the only place that knows which.
 import { openDatabase } from './platform/db'
+import { openPgDatabase } from './platform/db.pg'
+import type { Config } from './platform/config'
 import { type AuditRepository, drizzleAuditRepository } from './audit/audit-repository'
+import { pgAuditRepository } from './audit/audit-repository.pg'
 import { type DataAccessRepository, drizzleDataAccessRepository } from './data-use/data-use-repository'
+import { pgDataAccessRepository } from './data-use/data-use-repository.pg'
 import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from './identity/face-repository'
+import { pgFaceChallengesRepository } from './identity/face-repository.pg'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './feedback/feedback-repository'
+import { pgFeedbackRepository } from './feedback/feedback-repository.pg'
 import { drizzleHealthCodeRepository, type HealthCodeRepository } from './health-code/health-code-repository'
+import { pgHealthCodeRepository } from './health-code/health-code-repository.pg'
 import { drizzlePresentationsRepository, type PresentationsRepository } from './presentation/presentations-repository'
+import { pgPresentationsRepository } from './presentation/presentations-repository.pg'
 import { drizzleSessionsRepository, type SessionsRepository } from './identity/sessions-repository'
+import { pgSessionsRepository } from './identity/sessions-repository.pg'
 import { drizzleSigningKeysRepository, type SigningKeysRepository } from './keys/signing-keys-repository'
+import { pgSigningKeysRepository } from './keys/signing-keys-repository.pg'
 import { drizzleUsersRepository, type UsersRepository } from './identity/users-repository'
+import { pgUsersRepository } from './identity/users-repository.pg'
 
 export interface Repositories {
   feedback: FeedbackRepository
@@ -31,6 +42,12 @@ export interface DataStore {
   close(): Promise<void>
 }
 
+/** The store the configuration names: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export async function openStore(config: Pick<Config, 'dbFile' | 'databaseUrl'>): Promise<DataStore> {
+  return config.databaseUrl ? openPgDataStore(config.databaseUrl) : openDataStore(config.dbFile)
+}
+
+/** The SQLite store over `file` (':memory:' for a throwaway one). */
 export function openDataStore(file: string): DataStore {
   const database = openDatabase(file)
   return {
@@ -44,6 +61,28 @@ export function openDataStore(file: string): DataStore {
       signingKeys: drizzleSigningKeysRepository(database.db),
       presentations: drizzlePresentationsRepository(database.db),
       healthCode: drizzleHealthCodeRepository(database.db),
+    },
+    ping: database.ping,
+    atomically: database.atomically,
+    close: database.close,
+  }
+}
+
+/** The PostgreSQL store at `url` (migrated on open). */
+export async function openPgDataStore(url: string): Promise<DataStore> {
+  const database = await openPgDatabase(url)
+  const { conn } = database
+  return {
+    repos: {
+      feedback: pgFeedbackRepository(conn),
+      users: pgUsersRepository(conn),
+      sessions: pgSessionsRepository(conn),
+      faceChallenges: pgFaceChallengesRepository(conn),
+      audit: pgAuditRepository(conn),
+      dataAccess: pgDataAccessRepository(conn),
+      signingKeys: pgSigningKeysRepository(conn),
+      presentations: pgPresentationsRepository(conn),
+      healthCode: pgHealthCodeRepository(conn),
     },
     ping: database.ping,
     atomically: database.atomically,

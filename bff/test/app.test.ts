@@ -1,6 +1,6 @@
 // The BFF shell: probes, the 404 envelope, request ids, security headers and the CORS allow-list.
 import { ErrorEnvelopeSchema } from '@ysx/shared'
-import { openDataStore } from '../src/store'
+import { openTestStore } from './support/databases'
 import { build, STACK_TRACE, type TestApp } from './helper'
 
 let t: TestApp
@@ -24,7 +24,7 @@ describe('probes', () => {
   })
 
   test('GET /readyz answers 503 not_ready when the database stops answering', async () => {
-    const store = openDataStore(':memory:')
+    const store = await openTestStore()
     const failing = await build({}, { store: { ...store, ping: async () => false } })
     try {
       const res = await failing.app.inject({ method: 'GET', url: '/readyz' })

@@ -1,8 +1,10 @@
 // The BFF process: any start that is not explicitly development refuses missing or development secrets and exits
-// non-zero before listening.
-import { spawnSync } from 'node:child_process'
+// non-zero before listening; with DATABASE_URL it serves from PostgreSQL.
+import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import path from 'node:path'
 import { DEV_SECRETS } from '../src/platform/config'
+import { createTestDatabase } from './support/databases'
 
 const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx')
 const SERVER = path.resolve(__dirname, '../src/server.ts')
@@ -42,4 +44,38 @@ test('production with a weak data key exits 1', () => {
   })
   expect(run.status).toBe(1)
   expect(run.stderr).toMatch(/BFF_DATA_KEY must be at least 32/)
+})
+
+test('a boot with DATABASE_URL migrates a new PostgreSQL database at start and serves ready from it', async () => {
+  const database = await createTestDatabase({ empty: true })
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' }
+  const child = spawn(TSX, [SERVER], {
+    env: {
+      ...base,
+      NODE_ENV: 'development',
+      DATABASE_URL: database.url,
+      BFF_PORT: '0',
+      BFF_RETENTION_INTERVAL_MS: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8')
+        const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+        if (listening) resolve(listening[1]!)
+      })
+      child.on('exit', (code) => reject(new Error(`the BFF exited (${code}) before listening: ${out}`)))
+    })
+    const ready = await fetch(`${address}/readyz`)
+    expect(ready.status).toBe(200)
+    await expect(ready.json()).resolves.toEqual({ status: 'ready', checks: { database: 'ok' } })
+  } finally {
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    await exited
+    await database.drop()
+  }
 })

@@ -38,6 +38,35 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 }
 
+# PostgreSQL for the BFF's tests on it (YSX_TEST_DB=postgres, bff/test/store): 127.0.0.1:5432, trust authentication
+# from loopback, a database `test`. Machines normally have it running; where `pg_isready` fails it is installed from
+# Debian's packages and started, so no suite is ever skipped.
+ensure_postgres() {
+  if command -v pg_isready >/dev/null && pg_isready -h 127.0.0.1 -q; then return 0; fi
+  if ! command -v pg_ctlcluster >/dev/null; then
+    log "installing PostgreSQL from apt"
+    as_root apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+  fi
+  local version
+  version=$( (ls /etc/postgresql 2>/dev/null || true) | sort -n | tail -n 1)
+  if [ -z "$version" ]; then
+    as_root pg_createcluster "$(ls /usr/lib/postgresql | sort -n | tail -n 1)" main >/dev/null
+    version=$(ls /etc/postgresql | sort -n | tail -n 1)
+  fi
+  local hba="/etc/postgresql/$version/main/pg_hba.conf"
+  if ! as_root grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
+    log "PostgreSQL $version: trust authentication from 127.0.0.1 (a test machine's database)"
+    as_root sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+  fi
+  log "starting PostgreSQL $version"
+  as_root pg_ctlcluster "$version" main start 2>/dev/null || as_root pg_ctlcluster "$version" main reload
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+  pg_isready -h 127.0.0.1 -q || { log "PostgreSQL did not start"; return 1; }
+  psql -h 127.0.0.1 -U postgres -Atqc "select 1 from pg_database where datname = 'test'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE test'
+}
+
 build_h5() {
   log "building the H5 app (miniapp/dist/h5)"
   (cd "$ROOT/miniapp" && pnpm run build:h5 >/tmp/ysx-build-h5.log 2>&1) || { tail -n 40 /tmp/ysx-build-h5.log >&2; return 1; }

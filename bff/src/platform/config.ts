@@ -36,6 +36,11 @@ const EnvSchema = z.object({
   BFF_HOST: z.string().default('127.0.0.1'),
   BFF_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BFF_DB_FILE: z.string().default('.data/bff.sqlite'),
+  /** Set: the BFF keeps its data in this PostgreSQL database instead of the SQLite file (postgres://…) */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BFF_TOKEN_SECRET: z.string().optional(),
   BFF_DATA_KEY: z.string().optional(),
@@ -102,6 +107,8 @@ export interface Config {
   host: string
   port: number
   dbFile: string
+  /** The PostgreSQL database (DATABASE_URL); unset: the SQLite file `dbFile` */
+  databaseUrl?: string
   logLevel: z.infer<typeof EnvSchema>['BFF_LOG_LEVEL']
   tokenSecret: string
   /** Seals personal fields (and keys their lookup hashes); `dataKeyVersion` is written into every sealed value */
@@ -279,6 +286,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: e.BFF_HOST,
     port: e.BFF_PORT,
     dbFile: e.BFF_DB_FILE,
+    databaseUrl: e.DATABASE_URL,
     logLevel: e.BFF_LOG_LEVEL,
     tokenSecret: secret('BFF_TOKEN_SECRET', e.BFF_TOKEN_SECRET, DEV_SECRETS.tokenSecret, e.NODE_ENV),
     dataKey: secret('BFF_DATA_KEY', e.BFF_DATA_KEY, DEV_SECRETS.dataKey, e.NODE_ENV),

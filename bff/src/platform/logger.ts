@@ -30,6 +30,11 @@ const REDACT_PATHS = [
   ...SENSITIVE_KEYS.map((k) => `*.${k}`),
 ]
 
+type LoggedError = Error & { code?: string; statusCode?: number }
+type QueryError = LoggedError & { query: string; params: unknown[]; cause?: LoggedError }
+const isQueryError = (err: LoggedError): err is QueryError =>
+  typeof (err as Partial<QueryError>).query === 'string' && Array.isArray((err as Partial<QueryError>).params)
+
 export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
   return {
     level,
@@ -41,13 +46,19 @@ export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
         url: typeof req.url === 'string' ? scrubText(req.url) : undefined,
         remoteAddress: req.ip,
       }),
-      err: (err: Error & { code?: string; statusCode?: number }) => ({
-        type: err.name,
-        code: err.code,
-        statusCode: err.statusCode,
-        message: scrubText(err.message),
-        stack: err.stack ? scrubText(err.stack) : undefined,
-      }),
+      err: (err: LoggedError) => {
+        // drizzle's "Failed query" error (every PostgreSQL query) repeats the query's parameters — sealed values,
+        // hashes, masked fields — in its message and stack: logged are the query and the driver's own error instead.
+        const failed = isQueryError(err) ? err : undefined
+        const shown: LoggedError = failed?.cause ?? err
+        return {
+          type: failed ? `${shown.name} (in a query)` : shown.name,
+          code: shown.code,
+          statusCode: err.statusCode,
+          message: scrubText(failed ? `${failed.cause?.message ?? 'query failed'} — ${failed.query}` : shown.message),
+          stack: failed ? undefined : shown.stack ? scrubText(shown.stack) : undefined,
+        }
+      },
     },
     hooks: {
       // The last line of defence: ID and phone numbers are masked in the final JSON, whatever field holds them.

@@ -5,7 +5,7 @@ import { POPULATION_DEPARTMENT_CODES, rensheContracts, weijianContracts } from '
 import { createDataUseService } from '../../src/data-use'
 import { AppError } from '../../src/platform/app-error'
 import type { DepartmentLookup, DepartmentLookups } from '../../src/platform/departments'
-import { openDataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 
 const USER = '00000000-0000-4000-8000-000000000001'
 const SUBJECT = { userId: USER, idNumber: '44010619900307116X' }
@@ -26,7 +26,7 @@ function fakeLookups() {
 }
 
 async function setup() {
-  const store = openDataStore(':memory:')
+  const store = await openTestStore()
   await store.repos.users.create({ id: USER, openid: 'o-1', sessionKeySealed: 'x', createdAt: new Date() })
   let clock = Date.UTC(2026, 11, 2, 8)
   const fake = fakeLookups()
@@ -99,7 +99,7 @@ it('pages the records newest first, continuing from nextBefore', async () => {
 })
 
 it('never splits one instant between pages: records made in the same millisecond are each listed once', async () => {
-  const store = openDataStore(':memory:')
+  const store = await openTestStore()
   await store.repos.users.create({ id: USER, openid: 'o-1', sessionKeySealed: 'x', createdAt: new Date() })
   const fake = fakeLookups()
   let at = 0

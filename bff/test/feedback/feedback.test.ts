@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { catalogues, DEFAULT_LOCALE, ErrorEnvelopeSchema, FeedbackReceiptSchema } from '@ysx/shared'
 import BetterSqlite3 from 'better-sqlite3'
-import { openDataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 import { build, STACK_TRACE, type TestApp } from '../helper'
 
 /** Load shedding off: on a busy machine a 503 OVERLOADED would stand in for the answers these tests are about. */
@@ -140,7 +140,7 @@ describe('privacy at rest', () => {
 
 describe('internal failures', () => {
   test('a storage failure answers 500 INTERNAL with a generic message and no internals', async () => {
-    const store = openDataStore(':memory:')
+    const store = await openTestStore()
     const broken = await build(CALM, {
       store: {
         ...store,

@@ -7,10 +7,11 @@ import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } fr
 import { catalogues } from '@ysx/shared'
 import { presentationText, proofSigningInput } from '@ysx/shared/credential'
 import { testConfig } from '../../src/platform/config'
-import { openDataStore } from '../../src/store'
+import type { DataStore } from '../../src/store'
 import { AppError } from '../../src/platform/app-error'
 import { createFieldCipher } from '../../src/platform/field-cipher'
-import { createKeyService } from '../../src/keys/key-service'
+import { createKeyService, type KeyService } from '../../src/keys/key-service'
+import { openTestStore } from '../support/databases'
 import type { AuditService } from '../../src/audit'
 import type { DepartmentReaders } from '../../src/data-use'
 import type { AppealsService, Corrections } from '../../src/health-code/appeals-service'
@@ -48,15 +49,20 @@ interface NaTest {
 
 // One database and one signing key for the file (each test its own holders, service and clock): the tests run once
 // per mutant, so the setup is kept cheap.
-const store = openDataStore(':memory:')
+let store: DataStore
 let nowMs = START
 const now = () => new Date(nowMs)
-const keys = createKeyService(
-  store.repos.signingKeys,
-  createFieldCipher(testConfig().signingSealKey),
-  { rotationSeconds: 30 * 86_400, overlapSeconds: 3600 },
-  now,
-)
+let keys: KeyService
+beforeAll(async () => {
+  store = await openTestStore()
+  keys = createKeyService(
+    store.repos.signingKeys,
+    createFieldCipher(testConfig().signingSealKey),
+    { rotationSeconds: 30 * 86_400, overlapSeconds: 3600 },
+    now,
+  )
+})
+afterAll(async () => store.close())
 let runs = 0
 
 async function setup(opts: { rules?: RuleSet } = {}) {

@@ -12,7 +12,8 @@ import { AppError } from '../../src/platform/app-error'
 import { testConfig } from '../../src/platform/config'
 import type { WechatClient } from '../../src/platform/departments'
 import { createFieldCipher } from '../../src/platform/field-cipher'
-import { type DataStore, openDataStore } from '../../src/store'
+import type { DataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 
 const USER = '33333333-3333-4333-8333-333333333333'
 const SID = '44444444-4444-4444-8444-444444444444'
@@ -58,7 +59,7 @@ async function tokenApp(over: DataStore) {
 }
 
 beforeEach(async () => {
-  store = openDataStore(':memory:')
+  store = await openTestStore()
   now = new Date()
   app = await tokenApp(store)
   await store.repos.users.create({ id: USER, openid: 'o-tokens', sessionKeySealed: 'x', createdAt: now })

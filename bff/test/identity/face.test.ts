@@ -12,7 +12,8 @@ import { AppError } from '../../src/platform/app-error'
 import { testConfig } from '../../src/platform/config'
 import type { DepartmentLookups, FaceCheckInput, GonganClient } from '../../src/platform/departments'
 import { createFieldCipher } from '../../src/platform/field-cipher'
-import { type DataStore, openDataStore } from '../../src/store'
+import type { DataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 
 const T0 = new Date('2026-11-23T02:00:00.000Z').getTime()
 const SECOND = 1000
@@ -84,7 +85,7 @@ async function account(id: string, sid: string) {
 }
 
 beforeEach(async () => {
-  store = openDataStore(':memory:')
+  store = await openTestStore()
   clock = T0
   gongan = fakeGongan()
   await account(USER, SID)

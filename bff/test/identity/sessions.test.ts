@@ -8,7 +8,8 @@ import { AppError } from '../../src/platform/app-error'
 import { testConfig } from '../../src/platform/config'
 import type { WechatClient } from '../../src/platform/departments'
 import { createFieldCipher } from '../../src/platform/field-cipher'
-import { type DataStore, openDataStore } from '../../src/store'
+import type { DataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 
 const T0 = new Date('2026-11-23T02:00:00.000Z').getTime()
 const SECOND = 1000
@@ -66,8 +67,8 @@ function service(settings = SETTINGS) {
   })
 }
 
-beforeEach(() => {
-  store = openDataStore(':memory:')
+beforeEach(async () => {
+  store = await openTestStore()
   clock = T0
   wechat = fakeWechat()
   signed = []

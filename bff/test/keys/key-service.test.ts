@@ -8,6 +8,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto'
 import { JwksSchema } from '@ysx/shared'
 import { testConfig } from '../../src/platform/config'
 import { openDataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 import { createFieldCipher } from '../../src/platform/field-cipher'
 import { createKeyService, type KeyService, RING_REFRESH_MS } from '../../src/keys/key-service'
 import { runOperatorCommand } from '../../src/operator'
@@ -118,7 +119,7 @@ test('private keys are sealed in the database file', async () => {
 
 test('a key rotated in by another replica verifies once this ring is read again on its schedule', async () => {
   let clock = Date.UTC(2026, 10, 23)
-  const store = openDataStore(':memory:')
+  const store = await openTestStore()
   const cipher = createFieldCipher(testConfig().signingSealKey)
   const mine = createKeyService(store.repos.signingKeys, cipher, settings, () => new Date(clock))
   const other = createKeyService(store.repos.signingKeys, cipher, settings, () => new Date(clock))
@@ -134,7 +135,7 @@ test('1,000 verifications naming random unknown kids cause 0 key-ring reads beyo
   /** Key-ring reads while 1,000 verifications, 10 ms apart, name the kids `kidFor` gives. */
   async function readsFor(kidFor: (i: number, known: string) => string) {
     let clock = Date.UTC(2026, 10, 23)
-    const store = openDataStore(':memory:')
+    const store = await openTestStore()
     let reads = 0
     const repo = { ...store.repos.signingKeys, all: () => ((reads += 1), store.repos.signingKeys.all()) }
     const keys = createKeyService(repo, createFieldCipher(testConfig().signingSealKey), settings, () => new Date(clock))

@@ -46,3 +46,25 @@ test('tokens, session keys and names logged by key are redacted', async () => {
     await t.app.close()
   }
 })
+
+test('a failed database query is logged with the driver’s error and the query, never the query’s parameters', async () => {
+  const t = await build({ logLevel: 'trace' })
+  try {
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "users_openid_unique"'), {
+      code: '23505',
+    })
+    // What drizzle throws when a query fails (DrizzleQueryError): the SQL, its parameters and the driver's error.
+    const failed = Object.assign(new Error('Failed query: insert into "users" values ($1, $2)\nparams: u-1,o-canary'), {
+      query: 'insert into "users" values ($1, $2)',
+      params: ['u-1', 'o-canary'],
+      cause,
+    })
+    t.app.log.error({ err: failed }, 'request failed')
+    const line = t.logs.find((l) => l.includes('request failed'))
+    expect(line).toContain('users_openid_unique')
+    expect(line).toContain('insert into \\"users\\" values ($1, $2)')
+    expect(line).not.toContain('o-canary')
+  } finally {
+    await t.app.close()
+  }
+})

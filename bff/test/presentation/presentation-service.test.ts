@@ -7,7 +7,8 @@ import { createHash, generateKeyPairSync, type KeyObject, randomBytes, randomUUI
 import { CERTIFICATE_TYPES, type DisclosureProfile } from '@ysx/shared'
 import { CODE_TYP, presentationText, proofSigningInput } from '@ysx/shared/credential'
 import { testConfig } from '../../src/platform/config'
-import { openDataStore } from '../../src/store'
+import { type DataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 import { AppError } from '../../src/platform/app-error'
 import { createFieldCipher } from '../../src/platform/field-cipher'
 import type { IssuedCertificate } from '../../src/wallet/certificates'
@@ -54,10 +55,10 @@ type Status = IssuedCertificate['status'] | 'gone' | 'down'
  * One store, key ring and audit trail for the file (opening a store costs more than a test): each test has its own
  * citizen, clock, department and service, and reads only the audit records written after its setup.
  */
-let shared: Promise<{ store: ReturnType<typeof openDataStore>; keys: KeyService; audit: AuditService }> | undefined
+let shared: Promise<{ store: DataStore; keys: KeyService; audit: AuditService }> | undefined
 const common = () =>
   (shared ??= (async () => {
-    const store = openDataStore(':memory:')
+    const store = await openTestStore()
     const keys = createKeyService(
       store.repos.signingKeys,
       createFieldCipher(testConfig().signingSealKey),

@@ -2,7 +2,7 @@
 // reserved id, a card's log (this citizen's card only, newest first, at most 100), the citizen's copy, the erasure of
 // a closed account, and the retention purges (strictly before their cut-off).
 import type { CredentialRow, PresentationRow } from '../../src/presentation/presentations-repository'
-import { openDataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 
 const T0 = Date.parse('2026-11-20T02:00:00.000Z')
 const at = (s: number) => new Date(T0 + s * 1000)
@@ -10,7 +10,7 @@ const ALICE = '00000000-0000-4000-8000-00000000000a'
 const BOB = '00000000-0000-4000-8000-00000000000b'
 
 async function setup() {
-  const store = openDataStore(':memory:')
+  const store = await openTestStore()
   for (const [id, openid] of [
     [ALICE, 'o-alice'],
     [BOB, 'o-bob'],

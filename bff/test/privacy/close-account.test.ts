@@ -4,13 +4,13 @@
 import { randomUUID } from 'node:crypto'
 import { testConfig } from '../../src/platform/config'
 import { createFieldCipher } from '../../src/platform/field-cipher'
-import { openDataStore } from '../../src/store'
+import { openTestStore } from '../support/databases'
 import { build } from '../helper'
 
 const cipher = createFieldCipher(testConfig().dataKey)
 
 test('a closing that fails halfway deletes nothing: the account, its sessions and records stay, and it can retry', async () => {
-  const store = openDataStore(':memory:')
+  const store = await openTestStore()
   let failErase = true
   const failing = {
     ...store,
