@@ -104,7 +104,6 @@ test('a malformed port is a config error naming the variable', () => {
   expect(() => loadConfig({ NODE_ENV: 'development', BFF_PORT: 'eighty' })).toThrow(/BFF_PORT/)
 })
 
-<<<<<<< HEAD
 describe('listening on every interface (a phone on the same network)', () => {
   const interfaces = {
     lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
@@ -139,11 +138,11 @@ describe('listening on every interface (a phone on the same network)', () => {
     expect(production.lanOrigins).toEqual([])
     expect(production.corsOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000'])
   })
-=======
+})
+
 test('DATABASE_URL picks PostgreSQL (unset: the SQLite file); anything but a postgres:// URL is a config error', () => {
   expect(loadConfig(prod).databaseUrl).toBeUndefined()
   const url = 'postgres://ysx@db.internal:5432/ysx'
   expect(loadConfig({ ...prod, DATABASE_URL: url }).databaseUrl).toBe(url)
   expect(() => loadConfig({ ...prod, DATABASE_URL: 'mysql://db/ysx' })).toThrow(/DATABASE_URL/)
->>>>>>> postgres
 })
