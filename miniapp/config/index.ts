@@ -2,7 +2,9 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { IH5Config } from '@tarojs/taro/types/compile'
+import CompressionPlugin from 'compression-webpack-plugin'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import webpack from 'webpack'
 import { inlinedEnv, readBuildEnv } from './build-env'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -18,8 +20,52 @@ const cssModules = {
   enable: false,
   config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
 }
-const webpackChain: NonNullable<IH5Config['webpackChain']> = (chain) => {
+type Chain = Parameters<NonNullable<IH5Config['webpackChain']>>[0]
+
+// Both builds: imports resolve through tsconfig's paths; zod's 40 translations of its own messages (about 200 KB, kept
+// whole because zod exports them as one namespace, z.locales) are left out: our messages come from the i18n catalogue,
+// and zod keeps its English default, which it imports on its own.
+const webpackChain = (chain: Chain) => {
   chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+  chain
+    .plugin('zod-without-locales')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /zod[\\/]v4[\\/]locales[\\/]index\.c?js$/,
+      path.resolve(__dirname, 'empty-module.js'),
+    ])
+}
+
+// H5: pages load as their own chunks; a module two pages share (Taro's components, NutUI, @noble, the BFF client) is
+// fetched once in a shared chunk instead of inside every page (Taro splits only the first load's chunks). Each asset is
+// also written brotli- and gzip-compressed for the BFF to serve as they are (@fastify/static's preCompressed).
+const h5WebpackChain = (chain: Chain) => {
+  webpackChain(chain)
+  // Taro's H5 request API imports polyfills of fetch and AbortController, which install themselves only where the
+  // browser lacks them (none of our browserslist does), and a JSONP client for an option we never use: left out.
+  chain
+    .plugin('no-legacy-request-polyfills')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /^(whatwg-fetch|abortcontroller-polyfill\/dist\/abortcontroller-polyfill-only|jsonp-retry)$/,
+      path.resolve(__dirname, 'empty-module.js'),
+    ])
+  // A library's module shared by two chunks always moves to a shared chunk, however small; our own small shared
+  // modules (a page path, a hook) may repeat in a few pages rather than cost a request each.
+  const split = chain.optimization.get('splitChunks') as { cacheGroups: Record<string, object> }
+  const always = (group: string) => ({ ...split.cacheGroups[group], minSize: 0 })
+  chain.optimization.splitChunks({
+    ...split,
+    chunks: 'all',
+    minSize: 20_000,
+    cacheGroups: { ...split.cacheGroups, vendors: always('vendors'), taro: always('taro') },
+  })
+  chain
+    .plugin('gzip')
+    .use(CompressionPlugin, [{ algorithm: 'gzip', test: /\.(js|css|html|svg|json)$/, threshold: 1024 }])
+  chain
+    .plugin('brotli')
+    .use(CompressionPlugin, [
+      { algorithm: 'brotliCompress', filename: '[path][base].br', test: /\.(js|css|html|svg|json)$/, threshold: 1024 },
+    ])
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -60,6 +106,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      enableSourceMap: process.env.YSX_H5_SOURCEMAP === '1',
+      sourceMapType: 'source-map',
       staticDirectory: 'static',
       compile: { include: workspaceSrc },
       output: {
@@ -75,7 +123,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules,
       },
-      webpackChain,
+      webpackChain: h5WebpackChain,
     },
   }
 

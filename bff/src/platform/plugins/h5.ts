@@ -8,9 +8,13 @@ async function h5(app: FastifyInstance, opts: { dir: string }) {
     root: opts.dir,
     prefix: '/',
     index: ['index.html'],
+    // The build writes each asset brotli- and gzip-compressed beside itself: sent as they are to a browser that accepts
+    // them (Content-Encoding, Vary: Accept-Encoding), never compressed again per request.
+    preCompressed: true,
     // Hashed assets can be cached for long; index.html must be revalidated to pick up a new build.
     setHeaders: (res, file) => {
-      res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+      const page = /\.html(\.br|\.gz)?$/.test(file)
+      res.header('cache-control', page ? 'no-cache' : 'public, max-age=31536000, immutable')
     },
   })
 }
