@@ -47,8 +47,12 @@ export const camera = {
   played: [] as HTMLVideoElement[],
 }
 
-/** The device key's storage slot (base64url), and files saved (path → text). */
-export const device = { key: null as string | null, files: new Map<string, string>() }
+/** The device key's storage slot (base64url), files saved (path → text) and the device's language tag. */
+export const device = {
+  key: null as string | null,
+  files: new Map<string, string>(),
+  language: 'zh_CN' as string | undefined,
+}
 
 /** The public half of the device key stored now (what the phone sends to have a credential bound to it). */
 export function storedPublicJwk(): ReturnType<typeof publicJwkOf> {
@@ -91,6 +95,7 @@ export const platform: Double & { __esModule: true } = {
   pageAddress: jest.fn((pagePath: string) => `${ORIGIN}/#${pagePath}`),
   appOrigin: jest.fn(() => (build() === 'h5' ? ORIGIN : null)),
   leaveFor: jest.fn((_url: string) => undefined),
+  systemLanguage: jest.fn(() => device.language),
   canScan: jest.fn(() => build() === 'weapp'),
   scanQrCode: jest.fn(async () => {
     const text = scanner.queue.shift()
@@ -126,6 +131,7 @@ export function resetPlatform(): void {
   scanner.queue = []
   Object.assign(camera, { allowed: true, photo: 'AAAA', opened: 0, stopped: 0, played: [] })
   device.key = null
+  device.language = 'zh_CN'
   device.files.clear()
   randomCounter = 0
   for (const value of Object.values(platform)) if (jest.isMockFunction(value)) value.mockClear()

@@ -78,6 +78,7 @@ export const wallet: Catalogue['wallet'] = {
     endorsements: 'Endorsements',
     region: 'Destination',
     kind: 'Endorsement type',
+    issueDate: 'Date of issue',
     entries: 'Entries',
     validUntil: 'Valid until',
     status: 'Status',

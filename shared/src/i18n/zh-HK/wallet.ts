@@ -78,6 +78,7 @@ export const wallet: Catalogue['wallet'] = {
     endorsements: '簽注',
     region: '前往地區',
     kind: '簽注種類',
+    issueDate: '簽發日期',
     entries: '有效次數',
     validUntil: '有效期至',
     status: '狀態',
