@@ -72,3 +72,13 @@ test('a page’s navigation title is set in the current language, again when the
   await page.show()
   expect(navigation.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'My wallet' })
 })
+
+test('a page hidden behind another does not take the title when the language changes; it sets its own when shown', async () => {
+  renderHook(() => usePageTitle('home.quickEntries'))
+  await page.hide()
+  navigation.setNavigationBarTitle.mockClear()
+  await act(() => chooseLocale('en'))
+  expect(navigation.setNavigationBarTitle).not.toHaveBeenCalled()
+  await page.show()
+  expect(navigation.setNavigationBarTitle).toHaveBeenCalledWith({ title: catalogues.en.home.quickEntries })
+})

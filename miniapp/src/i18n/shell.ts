@@ -1,8 +1,8 @@
 // The language of the app's shell: which locale a start opens in (the one chosen in 我的, stored under `ysx.locale`,
 // else the device's language), choosing another, and the texts the build itself shows — the tab bar and each page's
 // navigation title — following it. Every page names its title with usePageTitle.
-import { useEffect } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { DEFAULT_LOCALE, type Locale } from '@ysx/shared'
 import { systemLanguage } from '../platform'
 import { currentLocale, isLocale, localeOf, setLocale, t, type TranslationKey, useT } from '.'
@@ -52,14 +52,26 @@ export async function syncTabBar(): Promise<void> {
   }
 }
 
-/** The page's navigation title (and the H5 document's) in the current language, again whenever the language changes. */
+/**
+ * The page's navigation title (and the H5 document's) in the current language: set when the page shows, and again when
+ * the language changes while it is in front (a tab page hidden behind another keeps still, or it would take the title).
+ */
 export function usePageTitle(key: TranslationKey): void {
   const translate = useT()
   const title = translate(key)
+  const inFront = useRef(true)
   const apply = () => {
     void Promise.resolve(Taro.setNavigationBarTitle({ title })).catch(() => undefined)
     void syncTabBar()
   }
-  useEffect(apply, [title])
-  useDidShow(apply)
+  useEffect(() => {
+    if (inFront.current) apply()
+  }, [title])
+  useDidShow(() => {
+    inFront.current = true
+    apply()
+  })
+  useDidHide(() => {
+    inFront.current = false
+  })
 }

@@ -20,7 +20,7 @@ export const certificateStatus: Catalogue['certificateStatus'] = {
   revoked: 'Revoked',
 }
 
-export const departments: Catalogue['departments'] = {
+export const departments = {
   wechat: 'WeChat sign-in',
   gongan: 'Public Security',
   renshe: 'Human Resources and Social Security',
@@ -31,7 +31,7 @@ export const departments: Catalogue['departments'] = {
   weijian: 'Health Commission',
   minzheng: 'Civil Affairs',
   shichang: 'Market Regulation',
-}
+} satisfies Catalogue['departments']
 
 export const common: Catalogue['common'] = {
   loading: 'Loading…',

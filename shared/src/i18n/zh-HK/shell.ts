@@ -20,7 +20,7 @@ export const certificateStatus: Catalogue['certificateStatus'] = {
   revoked: '已註銷',
 }
 
-export const departments: Catalogue['departments'] = {
+export const departments = {
   wechat: '微信登入',
   gongan: '公安',
   renshe: '人社',
@@ -31,7 +31,7 @@ export const departments: Catalogue['departments'] = {
   weijian: '衛健',
   minzheng: '民政',
   shichang: '市場監管',
-}
+} satisfies Catalogue['departments']
 
 export const common: Catalogue['common'] = {
   loading: '載入中…',
