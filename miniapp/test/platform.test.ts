@@ -10,6 +10,7 @@ const taro = {
   writeFileSync: jest.fn(),
   getStorageSync: jest.fn((_key: string): unknown => ''),
   setStorageSync: jest.fn(),
+  getAppBaseInfo: jest.fn(() => ({ language: 'zh_HK' })),
 }
 
 jest.mock('@tarojs/taro', () => ({
@@ -21,6 +22,7 @@ jest.mock('@tarojs/taro', () => ({
     getStorageSync: (key: string) => taro.getStorageSync(key),
     setStorageSync: (key: string, value: unknown) => taro.setStorageSync(key, value),
     env: { USER_DATA_PATH: 'wxfile://usr' },
+    getAppBaseInfo: () => taro.getAppBaseInfo(),
   },
 }))
 
@@ -65,6 +67,14 @@ describe('weapp', () => {
     expect(taro.writeFileSync).toHaveBeenCalledWith('wxfile://usr/copy.json', '{"a":1}', 'utf8')
   })
 
+  it('reads the device’s language from WeChat (wx.getAppBaseInfo), and none when WeChat cannot say', () => {
+    expect(platform.systemLanguage()).toBe('zh_HK')
+    taro.getAppBaseInfo.mockImplementationOnce(() => {
+      throw new Error('getAppBaseInfo:fail')
+    })
+    expect(platform.systemLanguage()).toBeUndefined()
+  })
+
   it('its camera is the <Camera> component: a feed with no stream of its own', async () => {
     await expect(platform.openFrontCamera()).resolves.toMatchObject({ stream: null })
   })
@@ -86,6 +96,11 @@ describe('h5', () => {
 
   it('is the H5 build, and cannot scan', () => {
     expect([platform.isWeapp(), platform.isH5(), platform.canScan()]).toEqual([false, true, false])
+  })
+
+  it('reads the device’s language from the browser', () => {
+    jest.spyOn(navigator, 'language', 'get').mockReturnValueOnce('zh-TW')
+    expect(platform.systemLanguage()).toBe('zh-TW')
   })
 
   it('addresses a page through the hash router, on this origin', () => {

@@ -1,6 +1,6 @@
 // e2e: the three languages in Chromium on the H5 build. One signed-in, real-name citizen switches language in 我的
-// (zh-HK, English, then back to zh-CN); in each the tab bar, the titles and the main pages (首页, 服务, 卡包, a card,
-// 粤康码, 我的, login) show no catalogue key and no raw value (male, issueDate, a status code, an ISO date), and home,
+// (zh-HK, English, then back to zh-CN); in each the tab bar, the titles, the main pages (首页, 服务, 卡包, a card,
+// 粤康码, 我的, login) and every other page show no catalogue key and no raw value (male, issueDate, a status code, an ISO date), and home,
 // a wallet card and 粤康码 are photographed into tests/artifacts/. One browser, one system, one login: kept fast.
 import { type Catalogue, catalogues, type Locale } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
@@ -61,6 +61,37 @@ async function switchTo(locale: Locale, from: Catalogue): Promise<void> {
   await page.locator('.page-me__language', { hasText: catalogues[locale].me.language }).waitFor()
 }
 
+/** The other pages, each by its address and block: visited in every language for keys and raw values (no shots). */
+const OTHER_PAGES = [
+  'medical-insurance',
+  'social-security',
+  'housing-fund',
+  'violations',
+  'data-access',
+  'privacy',
+  'feedback',
+  'face',
+  'verify',
+  'health-declare',
+  'check-in',
+  'venue',
+  'family',
+  'health-appeal',
+  'health-transfer',
+  'health-verify',
+] as const
+
+/** Waits until the page `name` is in front and none of its skeletons (a query still loading) shows. */
+async function loaded(name: string): Promise<void> {
+  await page.locator(`.page-${name}`).locator('visible=true').first().waitFor()
+  await page.waitForFunction(
+    () =>
+      !Array.from(document.querySelectorAll<HTMLElement>('.ysx-query__skeleton, .nut-skeleton')).some(
+        (e) => e.offsetParent !== null,
+      ),
+  )
+}
+
 async function tour(locale: Locale): Promise<void> {
   const text = catalogues[locale]
   const tag = locale.toLowerCase()
@@ -113,6 +144,12 @@ async function tour(locale: Locale): Promise<void> {
   await shown(text.login.heading)
   await expect(page.title()).resolves.toBe(text.login.title)
   await expectClean(`${locale} 登录`)
+
+  for (const name of OTHER_PAGES) {
+    await open(`${name}/index`)
+    await loaded(name)
+    await expectClean(`${locale} ${name}`)
+  }
 }
 
 test('the app switches to zh-HK, English and back to zh-CN in 我的; every main page is translated and shows no raw value', async () => {

@@ -78,7 +78,7 @@ export const healthCode: Catalogue['healthCode'] = {
     returnBeforeDeparture: 'The return date cannot be before the departure date',
     tripHint: 'You can declare trips in the last 30 days',
     promise:
-      'I declare that the above is true and accurate, and I accept legal responsibility for anything concealed or false',
+      'I confirm that the information above is accurate and complete, and accept legal responsibility for any concealment or misstatement',
     submit: 'Submit declaration',
     submitting: 'Submitting…',
     done: 'Declaration submitted',
