@@ -34,13 +34,13 @@ test.each([
   device.language = language
   expect(startLocale()).toBe(locale)
   await act(async () => void (await restoreLocale()))
-  expect(currentLocale()).toBe(locale)
+  expect([currentLocale(), device.documentLanguage]).toEqual([locale, locale])
 })
 
 test('the language chosen in 我的 is stored under ysx.locale and wins over the device’s at the next start', async () => {
   device.language = 'zh_HK'
   await act(() => chooseLocale('en'))
-  expect(storage.get(LOCALE_STORAGE)).toBe('en')
+  expect([storage.get(LOCALE_STORAGE), device.documentLanguage]).toEqual(['en', 'en'])
   await setLocale('zh-CN')
   await act(async () => void (await restoreLocale()))
   expect(currentLocale()).toBe('en')

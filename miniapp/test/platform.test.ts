@@ -103,6 +103,13 @@ describe('h5', () => {
     expect(platform.systemLanguage()).toBe('zh-TW')
   })
 
+  it('marks the document’s language (<html lang>) for screen readers', () => {
+    platform.setDocumentLanguage('en')
+    expect(document.documentElement.lang).toBe('en')
+    platform.setDocumentLanguage('zh-HK')
+    expect(document.documentElement.lang).toBe('zh-HK')
+  })
+
   it('addresses a page through the hash router, on this origin', () => {
     expect(platform.pageAddress('/pages/login/index')).toBe(`${window.location.origin}/#/pages/login/index`)
     expect(platform.appOrigin()).toBe(window.location.origin)

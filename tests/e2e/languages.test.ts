@@ -1,7 +1,8 @@
 // e2e: the three languages in Chromium on the H5 build. One signed-in, real-name citizen switches language in 我的
 // (zh-HK, English, then back to zh-CN); in each the tab bar, the titles, the main pages (首页, 服务, 卡包, a card,
-// 粤康码, 我的, login) and every other page show no catalogue key and no raw value (male, issueDate, a status code, an ISO date), and home,
-// a wallet card and 粤康码 are photographed into tests/artifacts/. One browser, one system, one login: kept fast.
+// 粤康码, 我的, login) and every other page show no catalogue key and no raw value (male, issueDate, a status code,
+// an ISO date), and home, a wallet card and 粤康码 are photographed into tests/artifacts/. One browser, one system,
+// one login: kept fast.
 import { type Catalogue, catalogues, type Locale } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, faceCheckAlwaysFails, realNameSession, startSystem, type TestSystem } from '../support/system'
@@ -106,6 +107,7 @@ async function tour(locale: Locale): Promise<void> {
   ])
   await expectClean(`${locale} 我的`)
   await expect(page.title()).resolves.toBe(text.me.title)
+  await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(locale)
 
   await open('home/index')
   await page.locator('.page-home__dashboard').waitFor()

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { DEFAULT_LOCALE, type Locale } from '@ysx/shared'
-import { systemLanguage } from '../platform'
+import { setDocumentLanguage, systemLanguage } from '../platform'
 import { currentLocale, isLocale, localeOf, setLocale, t, type TranslationKey, useT } from '.'
 
 export const LOCALE_STORAGE = 'ysx.locale'
@@ -30,6 +30,7 @@ export function startLocale(): Locale {
 export async function restoreLocale(): Promise<Locale> {
   const locale = startLocale()
   if (locale !== currentLocale()) await setLocale(locale)
+  setDocumentLanguage(locale)
   return locale
 }
 
@@ -37,6 +38,7 @@ export async function restoreLocale(): Promise<Locale> {
 export async function chooseLocale(locale: Locale): Promise<void> {
   Taro.setStorageSync(LOCALE_STORAGE, locale)
   await setLocale(locale)
+  setDocumentLanguage(locale)
   await syncTabBar()
 }
 

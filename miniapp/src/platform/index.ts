@@ -45,6 +45,11 @@ export function systemLanguage(): string | undefined {
   }
 }
 
+/** H5: the document's language (<html lang>), so a screen reader reads the page in its voice; the weapp has none. */
+export function setDocumentLanguage(tag: string): void {
+  if (isH5() && typeof document !== 'undefined') document.documentElement.lang = tag
+}
+
 // ---- 扫一扫 ---------------------------------------------------------------------------------------------------------
 
 /** Whether this build can scan a QR code with the camera (the weapp's 扫一扫); H5 pastes the text instead. */

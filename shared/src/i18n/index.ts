@@ -43,7 +43,8 @@ export const negotiateLocale = (acceptLanguage: string | undefined): Locale =>
   )
 
 /**
- * The negotiation itself, over any list of supported locales: by quality, an exact tag before the same language, else the fallback.
+ * The negotiation itself, over any list of supported locales: by quality, an exact tag before the same language,
+ * else the fallback.
  */
 export function negotiate<L extends string>(
   acceptLanguage: string | undefined,
