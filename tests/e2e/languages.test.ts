@@ -3,7 +3,7 @@
 // 粤康码, 我的, login) and every other page show no catalogue key and no raw value (male, issueDate, a status code,
 // an ISO date), and home, a wallet card and 粤康码 are photographed into tests/artifacts/. One browser, one system,
 // one login: kept fast.
-import { type Catalogue, catalogues, type Locale } from '@ysx/shared'
+import { type Catalogue, catalogues, type CertificateType, type Locale } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, faceCheckAlwaysFails, realNameSession, startSystem, type TestSystem } from '../support/system'
 import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
@@ -15,6 +15,8 @@ let browser: Browser
 let bffUrl: string
 let page: Page
 let errors: string[]
+/** The citizen's cards (ids), each visited in every language: their own fields carry dates, codes and terms. */
+let cards: { id: string; type: string }[]
 
 beforeAll(async () => {
   sys = await startSystem({ departments: ALL_DEPARTMENTS, bff: { h5Dir: H5_DIR } })
@@ -22,6 +24,13 @@ beforeAll(async () => {
   let index = 60
   while (faceCheckAlwaysFails(index)) index += 1
   const tokens = (await realNameSession(sys, 'e2e-languages', index)) as SessionTokens
+  const wallet = await sys.call({
+    method: 'GET',
+    url: '/v1/wallet',
+    headers: { authorization: `Bearer ${tokens.accessToken}` },
+  })
+  cards = (wallet.json() as { cards: { id: string; type: string }[] }).cards
+  if (cards.length < 2) throw new Error(`citizen ${index} has ${cards.length} cards: pick one with more`)
   browser = await launchChromium()
   // The phone is set to zh-CN: the first run opens in it (the device's language).
   page = await signedIn(await phoneContext(browser, 'zh-CN'), bffUrl, tokens)
@@ -133,6 +142,13 @@ async function tour(locale: Locale): Promise<void> {
   await expect(page.title()).resolves.toBe(text.wallet.details)
   await expectClean(`${locale} 证照详情`)
   await shootWhole(page, `languages-wallet-card-${tag}`)
+  for (const { id, type } of cards.slice(1)) {
+    await open(`wallet-card/index?id=${id}`)
+    await page.locator(`.page-wallet-card .ysx-wallet-card--${type}`).locator('visible=true').waitFor()
+    await page.locator('.page-wallet-card .ysx-query__row', { hasText: text.wallet.issueDate }).waitFor()
+    await expect(visibleText()).resolves.toContain(text.values.certificateTypes[type as CertificateType])
+    await expectClean(`${locale} ${type}`)
+  }
 
   await open('health-code/index')
   await page.locator('.page-health-code__colour').waitFor()
