@@ -47,8 +47,13 @@ export const camera = {
   played: [] as HTMLVideoElement[],
 }
 
-/** The device key's storage slot (base64url), and files saved (path → text). */
-export const device = { key: null as string | null, files: new Map<string, string>() }
+/** The device key's storage slot (base64url), files saved (path → text), the device's language tag and <html lang>. */
+export const device = {
+  key: null as string | null,
+  files: new Map<string, string>(),
+  language: 'zh_CN' as string | undefined,
+  documentLanguage: 'zh-CN',
+}
 
 /** The public half of the device key stored now (what the phone sends to have a credential bound to it). */
 export function storedPublicJwk(): ReturnType<typeof publicJwkOf> {
@@ -93,6 +98,8 @@ export const platform: Double & { __esModule: true } = {
   pageAddress: jest.fn((pagePath: string) => `${ORIGIN}/#${pagePath}`),
   appOrigin: jest.fn(() => (build() === 'h5' ? ORIGIN : null)),
   leaveFor: jest.fn((_url: string) => undefined),
+  systemLanguage: jest.fn(() => device.language),
+  setDocumentLanguage: jest.fn((tag: string) => void (device.documentLanguage = tag)),
   canScan: jest.fn(() => build() === 'weapp'),
   scanQrCode: jest.fn(async () => {
     const text = scanner.queue.shift()
@@ -128,6 +135,8 @@ export function resetPlatform(): void {
   scanner.queue = []
   Object.assign(camera, { allowed: true, photo: 'AAAA', opened: 0, stopped: 0, played: [] })
   device.key = null
+  device.language = 'zh_CN'
+  device.documentLanguage = 'zh-CN'
   device.files.clear()
   randomCounter = 0
   for (const value of Object.values(platform)) if (jest.isMockFunction(value)) value.mockClear()

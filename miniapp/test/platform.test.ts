@@ -20,6 +20,7 @@ const taro = {
   getRandomValues: jest.fn((o: { length: number } & Callbacks<{ randomValues: ArrayBuffer }>) =>
     o.success({ randomValues: new Uint8Array(o.length).fill(7).buffer }),
   ),
+  getAppBaseInfo: jest.fn(() => ({ language: 'zh_HK' })),
 }
 
 jest.mock('@tarojs/taro', () => ({
@@ -34,6 +35,7 @@ jest.mock('@tarojs/taro', () => ({
     getStorageSync: (key: string) => taro.getStorageSync(key),
     setStorageSync: (key: string, value: unknown) => taro.setStorageSync(key, value),
     env: { USER_DATA_PATH: 'wxfile://usr' },
+    getAppBaseInfo: () => taro.getAppBaseInfo(),
   },
 }))
 
@@ -76,6 +78,14 @@ describe('weapp', () => {
   it('writes a saved file to the app’s user-data folder and says its path', () => {
     expect(platform.saveJsonFile('copy.json', '{"a":1}')).toBe('wxfile://usr/copy.json')
     expect(taro.writeFileSync).toHaveBeenCalledWith('wxfile://usr/copy.json', '{"a":1}', 'utf8')
+  })
+
+  it('reads the device’s language from WeChat (wx.getAppBaseInfo), and none when WeChat cannot say', () => {
+    expect(platform.systemLanguage()).toBe('zh_HK')
+    taro.getAppBaseInfo.mockImplementationOnce(() => {
+      throw new Error('getAppBaseInfo:fail')
+    })
+    expect(platform.systemLanguage()).toBeUndefined()
   })
 
   it('its camera is the <Camera> component: a feed with no stream of its own', async () => {
@@ -134,6 +144,18 @@ describe('h5', () => {
 
   it('is the H5 build, and cannot scan', () => {
     expect([platform.isWeapp(), platform.isH5(), platform.canScan()]).toEqual([false, true, false])
+  })
+
+  it('reads the device’s language from the browser', () => {
+    jest.spyOn(navigator, 'language', 'get').mockReturnValueOnce('zh-TW')
+    expect(platform.systemLanguage()).toBe('zh-TW')
+  })
+
+  it('marks the document’s language (<html lang>) for screen readers', () => {
+    platform.setDocumentLanguage('en')
+    expect(document.documentElement.lang).toBe('en')
+    platform.setDocumentLanguage('zh-HK')
+    expect(document.documentElement.lang).toBe('zh-HK')
   })
 
   it('addresses a page through the hash router, on this origin', () => {

@@ -52,9 +52,9 @@ describe('formats', () => {
     expect(formatYuan(1234567.891)).toBe('¥1,234,567.89')
     expect(formatYuan(-20)).toBe('-¥20.00')
   })
-  it('writes months and times as read in China', () => {
+  it('writes months and times as read in China (zh-CN, the default locale)', () => {
     expect(formatMonth('2026-11')).toBe('2026年11月')
     expect(formatDateTime('not a date')).toBe('not a date')
-    expect(formatDateTime('2026-11-23T08:05:00.000Z')).toMatch(/^2026-11-23 \d{2}:05$/)
+    expect(formatDateTime('2026-11-23T08:05:00.000Z')).toMatch(/^2026年11月23日 \d{2}:05$/)
   })
 })

@@ -1,6 +1,6 @@
 // A stand-in for @tarojs/taro as a page sees it, for hook tests: taro-mock's request and storage, plus the page's
-// life (useDidShow / useDidHide fired by page.show() and page.hide(), useRouter's params), navigation and the modal,
-// recorded. Install it with:
+// life (useDidShow / useDidHide fired by page.show() and page.hide(), useRouter's params), navigation, the modal and
+// the page's chrome (navigation title, tab bar texts), recorded. Install it with:
 //   jest.mock('@tarojs/taro', () => jest.requireActual<typeof import('./taro-page')>('./taro-page').taroModule)
 import { useEffect, useRef } from 'react'
 import { act } from '@testing-library/react'
@@ -36,6 +36,9 @@ export const navigation = {
     return { confirm, cancel: !confirm, errMsg: 'showModal:ok' }
   }),
   getCurrentPages: jest.fn((): { route?: string }[] => []),
+  // The page's chrome: its navigation title and the tab bar's texts (i18n/shell sets them in the chosen language).
+  setNavigationBarTitle: jest.fn(async (_o: { title: string }) => ({ errMsg: 'setNavigationBarTitle:ok' })),
+  setTabBarItem: jest.fn(async (_o: { index: number; text?: string }) => ({ errMsg: 'setTabBarItem:ok' })),
 }
 
 export const page = {

@@ -82,9 +82,14 @@ export async function shootWhole(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 })
 }
 
-/** A phone-sized browser context (390 × 844 CSS px, 2× pixels). */
-export const phoneContext = (browser: Browser) =>
-  browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+/**
+ * A phone (390 × 844 CSS px, 2× pixels) set to a language: the app's first run follows it, so the tests that read
+ * Chinese texts use a phone set to zh-CN (Chromium's own default is en-US).
+ */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
+
+/** A phone-sized browser context in `locale` (zh-CN unless told). */
+export const phoneContext = (browser: Browser, locale = PHONE.locale) => browser.newContext({ ...PHONE, locale })
 
 export interface SessionTokens {
   accessToken: string

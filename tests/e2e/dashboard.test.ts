@@ -51,7 +51,7 @@ let fined: Citizen
 let insured: Citizen
 
 const yuan = (n: number) => `¥${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-const month = (m: string) => m.replace(/^(\d{4})-(\d{2})$/, '$1年$2月')
+const month = (m: string) => m.replace(/^(\d{4})-(\d{2})$/, (_all, y: string, mm: string) => `${y}年${Number(mm)}月`)
 const fill = (template: string, value: string | number) => template.replace(/\{\{\w+\}\}/, String(value))
 
 /** GET one of the citizen's views through the BFF, as the app does, checked against its contract. */

@@ -3,7 +3,7 @@
 import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, screenshotPath, serveH5, watchErrors } from './browser'
+import { launchChromium, PHONE, screenshotPath, serveH5, watchErrors } from './browser'
 
 jest.setTimeout(60_000)
 
@@ -59,7 +59,7 @@ async function showsOwnPage(page: Page, block: string, texts: readonly string[])
 }
 
 test('the tab bar shows 首页 / 服务 / 卡包 / 我的 and each tab opens its own page, 首页 again last', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+  const page = await browser.newPage(PHONE)
   const errors = watchErrors(page, { consoleFrom: server.url })
   await page.goto(server.url)
   const tabBar = page.locator('.taro-tabbar__tabbar')

@@ -4,7 +4,7 @@ import type { Person } from '@ysx/departments/harness'
 import { maskIdNumber, maskName } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
 import { startSystem, type TestSystem } from '../support/system'
-import { FAKE_CAMERA_ARGS, H5_DIR, launchChromium, screenshotPath, settled, watchErrors } from './browser'
+import { FAKE_CAMERA_ARGS, H5_DIR, launchChromium, PHONE, screenshotPath, settled, watchErrors } from './browser'
 
 jest.setTimeout(120_000)
 
@@ -89,7 +89,7 @@ async function openMe(page: Page) {
 
 type Sample = { kind: string; image: string; spokenDigits: string }
 
-const newPage = () => browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+const newPage = () => browser.newPage(PHONE)
 
 test('a new user logs in, binds a real name by face verification and sees only the masked profile', async () => {
   const page = await newPage()

@@ -60,6 +60,12 @@ afterAll(async () => {
 })
 
 const newContext = () => phoneContext(browser)
+/** A date as the zh-CN app shows it: 2026-01-05 → 2026年1月5日. */
+const zhDate = (iso: string) =>
+  iso.replace(
+    /^(\d{4})-(\d{2})-(\d{2})$/,
+    (_all, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`,
+  )
 
 test('the driving-licence QR verifies offline in a second context and shows name, class, validity and points only', async () => {
   const citizen = await signedIn(await newContext(), bffUrl, tokens)
@@ -117,8 +123,8 @@ test('the driving-licence QR verifies offline in a second context and shows name
   for (const shown of [
     driver.name,
     licence.licenceClass,
-    licence.issueDate,
-    licence.expiryDate ?? '长期',
+    zhDate(licence.issueDate),
+    licence.expiryDate ? zhDate(licence.expiryDate) : '长期',
     String(licence.points.remaining),
   ]) {
     expect(result).toContain(shown)

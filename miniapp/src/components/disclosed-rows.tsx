@@ -1,5 +1,6 @@
 // The disclosed fields of a presentation, labelled, in a fixed order; only those the profile carries.
 import type { Disclosed } from '@ysx/shared'
+import { formatValue } from '../format'
 import { useT } from '../i18n'
 import { Row } from './query-rows'
 import './query-page.scss'
@@ -15,7 +16,7 @@ export function DisclosedRows({ disclosed }: { disclosed: Disclosed }) {
         ? value
           ? t('verify.yes')
           : t('verify.no')
-        : String(value)
+        : formatValue(String(value))
   return (
     <>
       {ORDER.filter((key) => disclosed[key] !== undefined).map((key) => (

@@ -34,7 +34,7 @@ interface EntryGridProps {
 /** Three entries to a row, each a badge over its name. */
 export function EntryGrid({ labels, nameClassName, firstColour = 0, onOpen }: EntryGridProps) {
   return (
-    <Grid columns={3} gap={0} onClick={(_, index) => onOpen(index)}>
+    <Grid className="entry-grid" columns={3} gap={0} onClick={(_, index) => onOpen(index)}>
       {labels.map((label, index) => (
         <Grid.Item key={label} text={<Text className={nameClassName}>{label}</Text>}>
           <EntryBadge label={label} index={firstColour + index} />

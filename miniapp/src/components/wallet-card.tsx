@@ -1,6 +1,7 @@
 // The face of one e-certificate, coloured like the real card: title, issuer, masked number and holder, status tag.
 import { Text, View } from '@tarojs/components'
 import type { CertificateStatus } from '@ysx/shared'
+import { certificateTitle, formatDate } from '../format'
 import { departmentName, useT } from '../i18n'
 import type { WalletList } from '../services/wallet'
 import './wallet-card.scss'
@@ -26,7 +27,7 @@ export function WalletCard({ card, full = null, onClick }: WalletCardProps) {
   return (
     <View className={`ysx-wallet-card ysx-wallet-card--${card.type}`} onClick={onClick}>
       <View className="ysx-wallet-card__head">
-        <Text className="ysx-wallet-card__title">{card.title}</Text>
+        <Text className="ysx-wallet-card__title">{certificateTitle(card.type, card.title)}</Text>
         <Text className={`ysx-wallet-card__status ysx-wallet-card__status--${STATUS_TONE[card.status]}`}>
           {t(`certificateStatus.${card.status}`)}
         </Text>
@@ -35,7 +36,7 @@ export function WalletCard({ card, full = null, onClick }: WalletCardProps) {
       <Text className="ysx-wallet-card__number">{full?.number ?? card.number}</Text>
       <View className="ysx-wallet-card__foot">
         <Text className="ysx-wallet-card__holder">{`${t('wallet.holder')} ${full?.holderName ?? card.holderName}`}</Text>
-        <Text className="ysx-wallet-card__expiry">{`${t('wallet.expiryDate')} ${card.expiryDate ?? t('wallet.longTerm')}`}</Text>
+        <Text className="ysx-wallet-card__expiry">{`${t('wallet.expiryDate')} ${card.expiryDate ? formatDate(card.expiryDate) : t('wallet.longTerm')}`}</Text>
       </View>
     </View>
   )

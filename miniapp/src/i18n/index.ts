@@ -1,7 +1,7 @@
 // The mini-program's one i18n module: i18next over the shared catalogues, a typed t() and a useT() hook.
 import { useEffect, useState } from 'react'
 import i18next from 'i18next'
-import { type Catalogue, type Locale, catalogues, DEFAULT_LOCALE, LOCALES } from '@ysx/shared'
+import { type Catalogue, type Locale, catalogues, DEFAULT_LOCALE, LOCALES, negotiateLocale } from '@ysx/shared'
 
 /** Every dotted path to a string in the catalogue, e.g. 'home.healthCode'. */
 type Leaves<T, Prefix extends string = ''> = {
@@ -37,6 +37,19 @@ export function currentLocale(): Locale {
 
 export async function setLocale(locale: Locale): Promise<void> {
   await i18n.changeLanguage(locale)
+}
+
+/**
+ * The locale a device's language reads (WeChat says zh_CN, zh_HK, zh_TW, en; a browser zh-TW, en-GB …): traditional
+ * Chinese reads zh-HK, any English en, anything else zh-CN — the BFF's rule for Accept-Language.
+ */
+export function localeOf(tag: string | undefined): Locale {
+  return negotiateLocale(tag?.replace(/_/g, '-'))
+}
+
+/** Whether a stored value names a supported locale. */
+export function isLocale(value: unknown): value is Locale {
+  return LOCALES.some((l) => l === value)
 }
 
 /** t() for components: re-renders the component when the language changes. */

@@ -52,6 +52,23 @@ export function leaveFor(url: string): void {
   window.location.assign(url)
 }
 
+// ---- Language -------------------------------------------------------------------------------------------------------
+
+/** The device's language tag: WeChat's (zh_CN, zh_HK, en …) on the weapp, the browser's (zh-TW, en-GB …) on H5. */
+export function systemLanguage(): string | undefined {
+  if (isH5()) return typeof navigator === 'undefined' ? undefined : navigator.language
+  try {
+    return (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()).language
+  } catch {
+    return undefined
+  }
+}
+
+/** H5: the document's language (<html lang>), so a screen reader reads the page in its voice; the weapp has none. */
+export function setDocumentLanguage(tag: string): void {
+  if (isH5() && typeof document !== 'undefined') document.documentElement.lang = tag
+}
+
 // ---- 扫一扫 ---------------------------------------------------------------------------------------------------------
 
 /** Whether this build can scan a QR code with the camera (the weapp's 扫一扫); H5 pastes the text instead. */

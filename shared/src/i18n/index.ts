@@ -1,23 +1,50 @@
 // The one i18n catalogue set: locales, negotiation from Accept-Language, and error messages by code.
 import type { ErrorCode } from '../errors'
+import { en } from './en'
 import { type Catalogue, zhCN } from './zh-CN'
+import { zhHK } from './zh-HK'
 
-// To add a locale (zh-HK, en …): a folder beside zh-CN/ with the same files, each exporting the same namespaces, and an
-// index.ts assembling them as a `Catalogue` (the compiler then checks it key by key against zh-CN); then an entry in
-// LOCALES and in `catalogues` below.
-export const LOCALES = ['zh-CN'] as const
+// To add a locale: a folder beside zh-CN/ with the same files, each typed by zh-CN's namespace (`Catalogue['errors']` …)
+// and an index.ts assembling them as a `Catalogue` (the compiler then checks it key by key against zh-CN); then an entry
+// in LOCALES, in `catalogues` and, for its regional tags, in ALIASES below.
+export const LOCALES = ['zh-CN', 'zh-HK', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'zh-CN'
 
-export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN }
-
-/** Picks the best supported locale from an Accept-Language header; falls back to zh-CN. */
-export const negotiateLocale = (acceptLanguage: string | undefined): Locale =>
-  negotiate(acceptLanguage, LOCALES, DEFAULT_LOCALE)
+export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN, 'zh-HK': zhHK, en }
 
 /**
- * The negotiation itself, over any list of supported locales (the catalogue has one today; the rule is tested with
- * several): by quality, an exact tag before the same language, else the fallback.
+ * Language tags that name a supported locale under another name: traditional Chinese (any zh-Hant, Taiwan, Macao) reads
+ * zh-HK; simplified Chinese (any zh-Hans, Singapore) reads zh-CN. Any other tag falls to its language (en-GB → en).
+ */
+const ALIASES: [RegExp, Locale][] = [
+  [/^zh-(hant(-.*)?|tw|mo|hk)$/, 'zh-HK'],
+  [/^zh-(hans(-.*)?|cn|sg)$/, 'zh-CN'],
+]
+
+/** The supported locale a language tag names (zh-TW → zh-HK), or the tag as it was. */
+export function canonicalLocaleTag(tag: string): string {
+  const lower = tag.trim().toLowerCase()
+  return ALIASES.find(([pattern]) => pattern.test(lower))?.[1] ?? tag.trim()
+}
+
+/** Picks the best supported locale from an Accept-Language header (zh-TW, zh-MO, zh-Hant → zh-HK); else zh-CN. */
+export const negotiateLocale = (acceptLanguage: string | undefined): Locale =>
+  negotiate(
+    acceptLanguage
+      ?.split(',')
+      .map((part) => {
+        const [tag = '', ...rest] = part.split(';')
+        return [canonicalLocaleTag(tag), ...rest].join(';')
+      })
+      .join(','),
+    LOCALES,
+    DEFAULT_LOCALE,
+  )
+
+/**
+ * The negotiation itself, over any list of supported locales: by quality, an exact tag before the same language,
+ * else the fallback.
  */
 export function negotiate<L extends string>(
   acceptLanguage: string | undefined,

@@ -79,7 +79,25 @@ export interface ErrorHandlerOptions {
   onNotFound?: (req: FastifyRequest) => Promise<void>
 }
 
+/**
+ * The language a reply is written in: error messages (and the texts some routes carry, such as the dashboard's and
+ * 粤康码's) follow Accept-Language, so API replies and every error envelope say which they chose, and caches key on it.
+ */
+function markLanguage(req: FastifyRequest, reply: FastifyReply) {
+  if (req.url.startsWith('/v1/') || reply.statusCode >= 400) {
+    reply.header('content-language', negotiateLocale(req.headers['accept-language']))
+    const vary = reply.getHeader('vary')
+    const varied = (Array.isArray(vary) ? vary.join(', ') : String(vary ?? '')).toLowerCase()
+    if (!varied.split(/\s*,\s*/).includes('accept-language'))
+      reply.header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language')
+  }
+}
+
 async function errorHandlerPlugin(app: FastifyInstance, opts: ErrorHandlerOptions) {
+  app.addHook('onSend', async (req, reply, payload) => {
+    markLanguage(req, reply)
+    return payload
+  })
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     if (opts.onNotFound && err instanceof AppError && err.code === 'NOT_FOUND')
       await opts.onNotFound(req).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'not-found hook failed'))

@@ -15,11 +15,13 @@ import { formatDateTime } from '../../format'
 import { useCheckIn } from '../../hooks/use-check-in'
 import { useHolder } from '../../hooks/use-holder'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { fromParam } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
 
 export default function CheckIn() {
+  usePageTitle('healthCode.checkIn.title')
   const t = useT()
   const { params } = useRouter()
   const holder = useHolder()

@@ -8,6 +8,7 @@ import { IntroCard } from '../../components/intro-card'
 import { formatDateTime } from '../../format'
 import { useDataAccess } from '../../hooks/use-data-access'
 import { departmentName, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
 
 const OUTCOME_TAG = { served: 'success', not_found: 'default', failed: 'danger', rejected: 'warning' } as const
@@ -34,6 +35,7 @@ function Record({ record }: { record: DataAccessRecord }) {
 }
 
 export default function DataAccess() {
+  usePageTitle('queries.dataAccess.title')
   const t = useT()
   const list = useDataAccess()
   return (

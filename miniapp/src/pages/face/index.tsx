@@ -8,6 +8,7 @@ import { identityFields, TextFields } from '../../components/text-fields'
 import { useCamera } from '../../hooks/use-camera'
 import { useFaceVerify } from '../../hooks/use-face-verify'
 import { type TranslationKey, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
@@ -19,6 +20,7 @@ const FIELDS = identityFields('face', { labelClass: TITLE }, { labelClass: `${TI
 const STEP_UP_INTRO: Record<string, TranslationKey> = { wallet: 'face.stepUpWallet', privacy: 'face.stepUpPrivacy' }
 
 export default function Face() {
+  usePageTitle('face.title')
   const t = useT()
   const { params } = useRouter()
   const camera = useCamera()

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../format'
 import { type CapturedSample, useCamera } from '../../hooks/use-camera'
 import { type ConsentMethod, type Relation, useFamily } from '../../hooks/use-family'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import '../../components/query-page.scss'
 import './index.scss'
@@ -30,6 +31,7 @@ const isRelation = (v: unknown): v is Relation => FAMILY_RELATIONS.some((r) => r
 const isMethod = (v: unknown): v is ConsentMethod => METHODS.some((m) => m === v)
 
 export default function FamilyPage() {
+  usePageTitle('healthCode.family.title')
   const t = useT()
   const f = useFamily()
   /** Opened from 我的 (亲友授权): the requests naming me come first */

@@ -7,6 +7,7 @@ import { type TextFieldSpec, TextFields } from '../../components/text-fields'
 import { IntroCard } from '../../components/intro-card'
 import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback-form'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
 
 const CONTACT: Array<TextFieldSpec<'contact'>> = [
@@ -16,6 +17,7 @@ const CONTACT: Array<TextFieldSpec<'contact'>> = [
 const isCategory = (value: unknown): value is FeedbackCategory => FEEDBACK_CATEGORIES.some((c) => c === value)
 
 export default function Feedback() {
+  usePageTitle('feedback.title')
   const t = useT()
   const form = useFeedbackForm()
 

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format'
 import { TARGET_KINDS, type TargetKind, useAppeal } from '../../hooks/use-appeal'
 import { useHolder } from '../../hooks/use-holder'
 import { catalogueHas, type TranslationKey, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import '../../components/query-page.scss'
 import './index.scss'
 
@@ -79,6 +80,7 @@ function Target({ a }: { a: ReturnType<typeof useAppeal> }) {
 }
 
 export default function HealthAppeal() {
+  usePageTitle('healthCode.appeal.title')
   const t = useT()
   const ruleLabel = useRuleLabel()
   const holder = useHolder()

@@ -14,6 +14,7 @@ import { useFamilyMembers } from '../../hooks/use-family'
 import { useHealthCode } from '../../hooks/use-health-code'
 import { SELF, useHolder } from '../../hooks/use-holder'
 import { type TranslationKey, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import type { Holder } from '../../services/health-code'
 import './index.scss'
@@ -88,6 +89,7 @@ function Reasons({ reasons }: { reasons: HealthReason[] }) {
 }
 
 export default function HealthCodePage() {
+  usePageTitle('healthCode.title')
   const t = useT()
   const initialHolder = useHolder()
   const [holder, setHolder] = useState<Holder>(initialHolder)

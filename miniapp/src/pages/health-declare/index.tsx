@@ -12,6 +12,7 @@ import { type DeclareKind, type Symptom, useDeclareForm } from '../../hooks/use-
 import { backToCode } from '../../hooks/use-health-code'
 import { useHolder } from '../../hooks/use-holder'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import type { DeclarationAccepted, Holder } from '../../services/health-code'
 import './index.scss'
 
@@ -66,6 +67,7 @@ function Done({ result, holder }: { result: DeclarationAccepted; holder: Holder 
 }
 
 export default function HealthDeclare() {
+  usePageTitle('healthCode.declare.title')
   const t = useT()
   const holder = useHolder()
   const form = useDeclareForm(holder)

@@ -7,14 +7,16 @@ import { SubmitButton } from '../../components/form-controls'
 import { HealthColourBlock } from '../../components/health-colour'
 import { Row } from '../../components/query-rows'
 import { QrCode } from '../../components/qr-code'
-import { formatDateTime } from '../../format'
+import { formatDateTime, formatValue } from '../../format'
 import { useHolder } from '../../hooks/use-holder'
 import { useTransfer } from '../../hooks/use-transfer'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import '../../components/query-page.scss'
 import './index.scss'
 
 export default function HealthTransfer() {
+  usePageTitle('healthCode.transfer.title')
   const t = useT()
   const transfer = useTransfer(useHolder())
   const { consent, setConsent, missingConsent, state, submit } = transfer
@@ -35,7 +37,7 @@ export default function HealthTransfer() {
           <Row label={t('healthCode.transfer.colour')} value={t(`healthCode.colours.${done.colour}`)} />
           <Row
             label={t('healthCode.transfer.negativeTestDate')}
-            value={done.negativeTestDate ?? t('healthCode.transfer.noNegativeTest')}
+            value={done.negativeTestDate ? formatValue(done.negativeTestDate) : t('healthCode.transfer.noNegativeTest')}
           />
           <Row label={t('healthCode.transfer.expiresAt')} value={formatDateTime(done.expiresAt)} />
           <Text className="page-health-transfer__hint">{t('healthCode.transfer.hint')}</Text>

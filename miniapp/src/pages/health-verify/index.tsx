@@ -6,9 +6,11 @@ import { HealthColourBlock } from '../../components/health-colour'
 import { formatClock } from '../../format'
 import { useHealthVerifier } from '../../hooks/use-health-verifier'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
 
 export default function HealthVerify() {
+  usePageTitle('healthCode.verify.title')
   const t = useT()
   const v = useHealthVerifier()
   return (

@@ -6,7 +6,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { Dashboard } from '@ysx/shared'
 import { ErrorBlock } from '../../components/error-block'
 import { UnavailableIssuers } from '../../components/unavailable-issuers'
-import { formatMonth, formatYuan } from '../../format'
+import { certificateTitle, formatMonth, formatTerm, formatYuan } from '../../format'
 import { type TranslationKey, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 
@@ -86,7 +86,7 @@ export function DashboardCards({
             <Note>{cards.length ? t('dashboard.cardCount', { count: cards.length }) : t('dashboard.noCards')}</Note>
             {cards.slice(0, CARDS_SHOWN).map((card) => (
               <View key={`${card.type}-${card.department}`} className="page-home__card-row">
-                <Text className="page-home__card-title">{card.title}</Text>
+                <Text className="page-home__card-title">{certificateTitle(card.type, card.title)}</Text>
                 <Tag className="page-home__tag" type={STATUS_TAG[card.status]} round>
                   {t(`certificateStatus.${card.status}`)}
                 </Tag>
@@ -119,7 +119,7 @@ export function DashboardCards({
           {(data) => (
             <View>
               <Value>{formatYuan(data.balance)}</Value>
-              <Note>{data.status}</Note>
+              <Note>{formatTerm(data.status)}</Note>
             </View>
           )}
         </Tile>

@@ -7,6 +7,7 @@ import { ErrorBlock } from '../../components/error-block'
 import { PageHeader } from '../../components/page-header'
 import { useDashboard } from '../../hooks/use-dashboard'
 import { type TranslationKey, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import { DashboardCards } from './dashboard'
 import './index.scss'
@@ -66,6 +67,7 @@ function DashboardArea() {
 }
 
 export default function Home() {
+  usePageTitle('app.name')
   const t = useT()
   const open = (index: number) => {
     const entry = QUICK_ENTRIES[index]

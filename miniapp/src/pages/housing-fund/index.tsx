@@ -2,11 +2,13 @@
 import { Text, View } from '@tarojs/components'
 import { EmptyNotice, QueryPage } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
-import { formatYuan } from '../../format'
+import { formatDate, formatStatus, formatTerm, formatYuan } from '../../format'
 import { useHousingFund } from '../../hooks/use-queries'
-import { useT } from '../../i18n'
+import { currentLocale, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 
 export default function HousingFund() {
+  usePageTitle('queries.housingFund.title')
   const t = useT()
   return (
     <QueryPage block="page-housing-fund" query={useHousingFund()} empty={t('queries.housingFund.noAccount')}>
@@ -18,7 +20,7 @@ export default function HousingFund() {
               <Text className="ysx-query__figure page-housing-fund__balance">{formatYuan(account.balance)}</Text>
               <Row label={t('queries.housingFund.accountNumber')} value={account.accountNumber} />
               <Row label={t('queries.housingFund.employer')} value={account.employer} />
-              <Row label={t('queries.housingFund.status')} value={account.status} />
+              <Row label={t('queries.housingFund.status')} value={formatTerm(account.status)} />
               <Row label={t('queries.housingFund.monthlyDeposit')} value={formatYuan(account.monthlyDeposit)} />
             </View>
           ) : null}
@@ -30,14 +32,14 @@ export default function HousingFund() {
                 .map((e, i) => (
                   <Item
                     key={`${e.date}-${i}`}
-                    title={e.summary}
+                    title={currentLocale() === 'zh-CN' ? e.summary : formatStatus(e.kind)}
                     side={
                       <Amount
                         tone={e.kind === 'deposit' ? 'in' : 'out'}
                       >{`${e.kind === 'deposit' ? '+' : '-'}${formatYuan(e.amount)}`}</Amount>
                     }
                     meta={[
-                      `${e.date} · ${t('queries.housingFund.balanceAfter', { amount: formatYuan(e.balanceAfter) })}`,
+                      `${formatDate(e.date)} · ${t('queries.housingFund.balanceAfter', { amount: formatYuan(e.balanceAfter) })}`,
                     ]}
                   />
                 ))

@@ -4,9 +4,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageHeader } from '../../components/page-header'
 import { useLogin } from '../../hooks/use-login'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
 
 export default function Login() {
+  usePageTitle('login.title')
   const t = useT()
   const login = useLogin()
   const busy = login.phase !== 'idle'

@@ -1,12 +1,14 @@
 // 我的: the login entry, or the masked profile with its level, 实名认证 / full ID number and logout; then the entries.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Tag, Toast } from '@nutui/nutui-react-taro'
-import type { Profile } from '@ysx/shared'
+import { useState } from 'react'
+import { ActionSheet, Button, Cell, Tag, Toast } from '@nutui/nutui-react-taro'
+import { LOCALES, type Profile } from '@ysx/shared'
 import { useProfile } from '../../hooks/use-profile'
-import { useT } from '../../i18n'
+import { currentLocale, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+import { chooseLocale, usePageTitle } from '../../i18n/shell'
 
 const TOAST_ID = 'me-toast'
 
@@ -59,6 +61,7 @@ function Identity({ profile, fullIdNumber, busy, onReveal, onHide }: IdentityPro
 }
 
 export default function Me() {
+  usePageTitle('me.title')
   const t = useT()
   const me = useProfile()
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
@@ -67,6 +70,7 @@ export default function Me() {
   const openVerify = () => void Taro.navigateTo({ url: PAGES.verify })
   const openFamilyRequests = () => void Taro.navigateTo({ url: `${PAGES.family}?view=requests` })
   const openPrivacy = () => void Taro.navigateTo({ url: PAGES.privacy })
+  const [choosingLanguage, setChoosingLanguage] = useState(false)
   const profile = me.status === 'ready' ? me.profile : null
   const realName = profile?.level === 'real_name'
 
@@ -118,7 +122,13 @@ export default function Me() {
         <Cell title={t('me.verifyCertificate')} extra="›" clickable onClick={openVerify} />
         <Cell title={t('me.feedback')} extra="›" clickable onClick={openFeedback} />
         <Cell title={t('me.elderMode')} extra="›" clickable onClick={comingSoon} />
-        <Cell title={t('me.language')} extra="›" clickable onClick={comingSoon} />
+        <Cell
+          className="page-me__language"
+          title={t('me.language')}
+          extra={`${t(`me.languages.${currentLocale()}`)} ›`}
+          clickable
+          onClick={() => setChoosingLanguage(true)}
+        />
         <Cell title={t('me.about')} extra="›" clickable onClick={comingSoon} />
       </Cell.Group>
       {profile ? (
@@ -128,6 +138,20 @@ export default function Me() {
           </Button>
         </View>
       ) : null}
+      <ActionSheet
+        visible={choosingLanguage}
+        title={t('me.languageTitle')}
+        options={LOCALES.map((locale) => ({
+          name: `${locale === currentLocale() ? '✓ ' : ''}${t(`me.languages.${locale}`)}`,
+        }))}
+        onSelect={(_option, index) => {
+          setChoosingLanguage(false)
+          const chosen = LOCALES[index]
+          if (chosen) void chooseLocale(chosen)
+        }}
+        cancelText={t('common.cancel')}
+        onCancel={() => setChoosingLanguage(false)}
+      />
       <Toast id={TOAST_ID} />
     </View>
   )

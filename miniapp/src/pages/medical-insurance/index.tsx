@@ -2,11 +2,13 @@
 import { Text, View } from '@tarojs/components'
 import { EmptyNotice, QueryPage } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
-import { formatYuan } from '../../format'
+import { formatDate, formatTerm, formatYuan } from '../../format'
 import { useMedicalInsurance } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 
 export default function MedicalInsurance() {
+  usePageTitle('queries.medicalInsurance.title')
   const t = useT()
   return (
     <QueryPage
@@ -21,9 +23,9 @@ export default function MedicalInsurance() {
               <>
                 <Text className="ysx-query__figure-label">{t('queries.medicalInsurance.balance')}</Text>
                 <Text className="ysx-query__figure page-medical-insurance__balance">{formatYuan(account.balance)}</Text>
-                <Row label={t('queries.medicalInsurance.scheme')} value={account.scheme} />
+                <Row label={t('queries.medicalInsurance.scheme')} value={formatTerm(account.scheme)} />
                 <Row label={t('queries.medicalInsurance.place')} value={account.insuredPlace} />
-                <Row label={t('queries.medicalInsurance.status')} value={account.status} />
+                <Row label={t('queries.medicalInsurance.status')} value={formatTerm(account.status)} />
               </>
             ) : (
               <EmptyNotice text={t('queries.medicalInsurance.notEnrolled')} />
@@ -38,7 +40,7 @@ export default function MedicalInsurance() {
                   title={s.institution}
                   side={<Amount>{formatYuan(s.total)}</Amount>}
                   meta={[
-                    `${s.date} · ${s.category}`,
+                    `${formatDate(s.date)} · ${formatTerm(s.category)}`,
                     t('queries.medicalInsurance.paidBreakdown', {
                       fund: formatYuan(s.fundPaid),
                       account: formatYuan(s.accountPaid),

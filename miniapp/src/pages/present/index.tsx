@@ -10,11 +10,13 @@ import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { usePresentation } from '../../hooks/use-presentation'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
 
 const isProfile = (p: string | undefined): p is DisclosureProfile => !!p && p in DISCLOSURE_PROFILES
 
 export default function Present() {
+  usePageTitle('present.title')
   const t = useT()
   const { params } = useRouter()
   const profile = isProfile(params.profile) ? params.profile : 'traffic_police'

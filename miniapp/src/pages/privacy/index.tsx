@@ -5,11 +5,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import { IntroCard } from '../../components/intro-card'
 import { usePrivacy } from '../../hooks/use-privacy'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
 
 const CONSEQUENCES = ['deleted', 'familyOf', 'sessions', 'audit', 'venues', 'again'] as const
 
 export default function Privacy() {
+  usePageTitle('privacy.title')
   const t = useT()
   const privacy = usePrivacy()
   return (

@@ -6,6 +6,7 @@ import { Toast } from '@nutui/nutui-react-taro'
 import { EntryGrid } from '../../components/entry-badge'
 import { PageHeader } from '../../components/page-header'
 import { type TranslationKey, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
@@ -36,6 +37,7 @@ const HEALTH_CODE: Array<{ key: TranslationKey; page: string }> = [
 ]
 
 export default function Services() {
+  usePageTitle('services.title')
   const t = useT()
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
 

@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { EmptyNotice, QueryView } from '../../components/query-view'
 import { Amount, Item, Row } from '../../components/query-rows'
-import { formatMonth, formatYuan } from '../../format'
+import { formatDate, formatMonth, formatYuan } from '../../format'
 import { useContributions, usePension } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 
 function Contributions() {
   const t = useT()
@@ -54,7 +55,10 @@ function Pension() {
             <Text className="ysx-card__title">{t('queries.socialSecurity.pension')}</Text>
             {data.retired ? (
               <>
-                <Row label={t('queries.socialSecurity.retirementDate')} value={data.retirementDate ?? ''} />
+                <Row
+                  label={t('queries.socialSecurity.retirementDate')}
+                  value={data.retirementDate ? formatDate(data.retirementDate) : ''}
+                />
                 <Row
                   label={t('queries.socialSecurity.monthlyAmount')}
                   value={data.monthlyAmount === null ? '' : formatYuan(data.monthlyAmount)}
@@ -65,7 +69,7 @@ function Pension() {
                     key={p.month}
                     title={formatMonth(p.month)}
                     side={<Amount>{formatYuan(p.amount)}</Amount>}
-                    meta={[t('queries.socialSecurity.paidOn', { date: p.paidOn, bank: p.bank })]}
+                    meta={[t('queries.socialSecurity.paidOn', { date: formatDate(p.paidOn), bank: p.bank })]}
                   />
                 ))}
               </>
@@ -80,6 +84,7 @@ function Pension() {
 }
 
 export default function SocialSecurity() {
+  usePageTitle('queries.socialSecurity.title')
   return (
     <View className="ysx-page ysx-query page-social-security">
       <Pension />

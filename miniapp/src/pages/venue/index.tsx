@@ -13,6 +13,7 @@ import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { appOrigin } from '../../platform'
 import type { Venue } from '../../services/health-code'
 import { venueQrText } from '../../venue-link'
@@ -68,6 +69,7 @@ function MyVenue({ venue, open, onToggle }: { venue: Venue; open: boolean; onTog
 }
 
 export default function VenuePage() {
+  usePageTitle('healthCode.venue.title')
   const t = useT()
   const form = useVenueForm()
   const [open, setOpen] = useState<string | null>(null)

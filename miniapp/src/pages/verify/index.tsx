@@ -5,13 +5,15 @@ import { CERTIFICATE_TYPES, type CertificateType } from '@ysx/shared'
 import { CodeInput } from '../../components/code-input'
 import { DisclosedRows } from '../../components/disclosed-rows'
 import { Row } from '../../components/query-rows'
-import { formatDateTime } from '../../format'
+import { certificateTitle, formatDateTime } from '../../format'
 import { useVerifier } from '../../hooks/use-verifier'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import '../../components/query-page.scss'
 import './index.scss'
 
 export default function Verify() {
+  usePageTitle('verify.title')
   const t = useT()
   const v = useVerifier()
   return (
@@ -39,7 +41,10 @@ export default function Verify() {
           ) : null}
           <Row
             label={t('verify.certificate')}
-            value={CERTIFICATE_TYPES[v.state.result.type as CertificateType] ?? v.state.result.type}
+            value={certificateTitle(
+              v.state.result.type,
+              CERTIFICATE_TYPES[v.state.result.type as CertificateType] ?? v.state.result.type,
+            )}
           />
           <Row label={t('verify.profile')} value={t(`wallet.profiles.${v.state.result.profile}`)} />
           <Row

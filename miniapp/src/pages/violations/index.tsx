@@ -6,8 +6,10 @@ import { Item } from '../../components/query-rows'
 import { formatDateTime, formatYuan } from '../../format'
 import { useViolations } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 
 export default function Violations() {
+  usePageTitle('queries.violations.title')
   const t = useT()
   return (
     <QueryPage block="page-violations" query={useViolations()} empty={t('queries.violations.noDriver')}>

@@ -5,17 +5,20 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { ActionSheet, Button } from '@nutui/nutui-react-taro'
 import type { DisclosureProfile } from '@ysx/shared'
 import { Row } from '../../components/query-rows'
+import { formatDate } from '../../format'
 import { QueryPage } from '../../components/query-view'
 import { WalletCard } from '../../components/wallet-card'
 import { usePresentationLog, useWalletCard } from '../../hooks/use-wallet-card'
 import { departmentName, useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
-import { fieldLabel, profilesFor } from '../../wallet-labels'
+import { fieldLabel, fieldValue, profilesFor } from '../../wallet-labels'
 import { PresentationLog } from './presentation-log'
 import '../../components/query-page.scss'
 import './index.scss'
 
 export default function WalletCardPage() {
+  usePageTitle('wallet.details')
   const t = useT()
   const id = useRouter().params.id ?? ''
   const card = useWalletCard(id)
@@ -51,15 +54,18 @@ export default function WalletCardPage() {
               <Text className="ysx-card__title">{t('wallet.details')}</Text>
               <Row label={t('wallet.number')} value={card.full?.number ?? detail.number} />
               <Row label={t('wallet.holder')} value={card.full?.holderName ?? detail.holderName} />
-              <Row label={t('wallet.issueDate')} value={detail.issueDate} />
-              <Row label={t('wallet.expiryDate')} value={detail.expiryDate ?? t('wallet.longTerm')} />
+              <Row label={t('wallet.issueDate')} value={formatDate(detail.issueDate)} />
+              <Row
+                label={t('wallet.expiryDate')}
+                value={detail.expiryDate ? formatDate(detail.expiryDate) : t('wallet.longTerm')}
+              />
               <Row
                 label={t('wallet.issuingAuthority')}
                 value={card.full?.issuingAuthority ?? detail.issuingAuthority}
               />
               <Row label={t('wallet.department')} value={departmentName(detail.department)} />
               {fields.map((f) => (
-                <Row key={f.key} label={fieldLabel(f.key)} value={f.value} />
+                <Row key={f.key} label={fieldLabel(f.key)} value={fieldValue(f.key, f.value)} />
               ))}
               <View className="page-wallet-card__reveal">
                 <Button

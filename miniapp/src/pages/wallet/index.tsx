@@ -7,10 +7,12 @@ import { UnavailableIssuers } from '../../components/unavailable-issuers'
 import { WalletCard } from '../../components/wallet-card'
 import { useWallet } from '../../hooks/use-wallet'
 import { useT } from '../../i18n'
+import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 
 export default function Wallet() {
+  usePageTitle('wallet.title')
   const t = useT()
   const query = useWallet()
   const open = (id: string) => void Taro.navigateTo({ url: `${PAGES.walletCard}?id=${id}` })

@@ -6,7 +6,10 @@ export const me = {
   login: '登录 / 注册',
   feedback: '意见反馈',
   about: '关于粤省事',
-  language: '语言',
+  language: '语言 / Language',
+  languageTitle: '选择语言',
+  /** Each language by its own name (the same in every locale) */
+  languages: { 'zh-CN': '简体中文', 'zh-HK': '繁體中文（香港）', en: 'English' },
   elderMode: '长辈模式',
   loginHint: '登录后可查看电子证照、办理更多服务',
   wechatUser: '微信用户',

@@ -10,6 +10,7 @@ import { privacy } from './privacy'
 import { queries } from './queries'
 import { services } from './services'
 import { app, certificateStatus, common, departments, tabs } from './shell'
+import { values } from './values'
 import { present, verify, wallet } from './wallet'
 
 export const zhCN = {
@@ -32,6 +33,7 @@ export const zhCN = {
   common,
   healthRules,
   healthCode,
+  values,
   errors,
 }
 

@@ -77,6 +77,7 @@ export const wallet = {
     endorsements: '签注',
     region: '前往地区',
     kind: '签注种类',
+    issueDate: '签发日期',
     entries: '有效次数',
     validUntil: '有效期至',
     status: '状态',

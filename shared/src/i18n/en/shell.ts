@@ -1,0 +1,46 @@
+// en: the app shell (name, tab bar, common words) and the labels several pages share.
+import type { Catalogue } from '../zh-CN'
+
+export const app: Catalogue['app'] = {
+  name: 'Yue Sheng Shi',
+  slogan: 'Public services at your fingertips',
+  // The marker a development build (against the stand-ins) shows on every page.
+  devBuild: 'Development',
+}
+
+export const tabs: Catalogue['tabs'] = {
+  home: 'Home',
+  services: 'Services',
+  wallet: 'Wallet',
+  me: 'Me',
+}
+
+export const certificateStatus: Catalogue['certificateStatus'] = {
+  valid: 'Valid',
+  expired: 'Expired',
+  suspended: 'Suspended',
+  revoked: 'Revoked',
+}
+
+export const departments = {
+  wechat: 'WeChat sign-in',
+  gongan: 'Public Security',
+  renshe: 'Human Resources and Social Security',
+  yibao: 'Healthcare Security',
+  gongjijin: 'Housing Provident Fund',
+  jiaoguan: 'Traffic Police',
+  churujing: 'Exit and Entry Administration',
+  weijian: 'Health Commission',
+  minzheng: 'Civil Affairs',
+  shichang: 'Market Regulation',
+} satisfies Catalogue['departments']
+
+export const common: Catalogue['common'] = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  cancel: 'Cancel',
+  loadFailed: 'Could not load',
+  empty: 'Nothing here yet',
+  networkError: 'The network is not responding. Please try again later.',
+  badResponse: 'The service returned data we could not read. Please try again later.',
+}

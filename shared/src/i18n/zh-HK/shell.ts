@@ -1,0 +1,46 @@
+// zh-HK: the app shell (name, tab bar, common words) and the labels several pages share.
+import type { Catalogue } from '../zh-CN'
+
+export const app: Catalogue['app'] = {
+  name: '粵省事',
+  slogan: '指尖上的民生服務',
+  // The marker a development build (against the stand-ins) shows on every page.
+  devBuild: '開發環境',
+}
+
+export const tabs: Catalogue['tabs'] = {
+  home: '首頁',
+  services: '服務',
+  wallet: '卡包',
+  me: '我的',
+}
+
+export const certificateStatus: Catalogue['certificateStatus'] = {
+  valid: '有效',
+  expired: '已過期',
+  suspended: '暫扣',
+  revoked: '已註銷',
+}
+
+export const departments = {
+  wechat: '微信登入',
+  gongan: '公安',
+  renshe: '人社',
+  yibao: '醫保',
+  gongjijin: '公積金',
+  jiaoguan: '交管',
+  churujing: '出入境',
+  weijian: '衛健',
+  minzheng: '民政',
+  shichang: '市場監管',
+} satisfies Catalogue['departments']
+
+export const common: Catalogue['common'] = {
+  loading: '載入中…',
+  retry: '重試',
+  cancel: '取消',
+  loadFailed: '載入失敗',
+  empty: '暫無資料',
+  networkError: '網絡連線欠佳，請稍後重試',
+  badResponse: '服務傳回了無法識別的資料，請稍後重試',
+}
