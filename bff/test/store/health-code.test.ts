@@ -1,12 +1,8 @@
 // The repository contract, part 3 — 粤康码: family members, declarations, venues and check-ins, statuses, the one-use
 // guard, appeals, the citizen's copy and erasure, the retention purges — run against SQLite and PostgreSQL alike.
-import { DIALECTS, openTestStore } from '../support/databases'
-import type { DataStore, FamilyMemberRow, HealthStatusRow } from '../../src/store'
-
-const T0 = Date.parse('2026-11-20T02:00:00.000Z')
-const at = (s: number) => new Date(T0 + s * 1000)
-const ALICE = '00000000-0000-4000-8000-00000000000a'
-const BOB = '00000000-0000-4000-8000-00000000000b'
+import { DIALECTS } from '../support/databases'
+import { ALICE, BOB, at, storeWithTwoCitizens } from './two-citizens'
+import type { FamilyMemberRow, HealthStatusRow } from '../../src/store'
 
 const member = (id: string, ownerId: string, hash: string, o: Partial<FamilyMemberRow> = {}): FamilyMemberRow => ({
   id,
@@ -52,18 +48,10 @@ const venue = (id: string, creditCode: string, ownerId: string | null = ALICE) =
 })
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let store: DataStore
-  beforeEach(async () => {
-    store = await openTestStore(dialect)
-    await store.repos.users.create({ id: ALICE, openid: 'o-alice', sessionKeySealed: 's-a', createdAt: at(0) })
-    await store.repos.users.create({ id: BOB, openid: 'o-bob', sessionKeySealed: 's-b', createdAt: at(1) })
-  })
-  afterEach(async () => {
-    await store.close()
-  })
+  const store = storeWithTwoCitizens(dialect)
 
   test('a pending member is listed but not active until they accept; accepting twice changes nothing', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     await repo.addMember(member('m1', ALICE, 'h-mum'))
     await expect(repo.members(ALICE)).resolves.toHaveLength(1)
     await expect(repo.member(ALICE, 'm1')).resolves.toBeUndefined()
@@ -82,7 +70,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('a family challenge is claimed once, by its owner, before it expires', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     await repo.addFamilyChallenge({ id: 'fc', ownerId: ALICE, digits: '4321', expiresAt: at(120), usedAt: null })
     await expect(repo.claimFamilyChallenge(BOB, 'fc', at(1))).resolves.toBeUndefined()
     await expect(repo.claimFamilyChallenge(ALICE, 'fc', at(1))).resolves.toBe('4321')
@@ -91,7 +79,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('declarations since a time come newest first; a voided one is no longer standing', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     for (const [id, s] of [
       ['d1', 10],
       ['d2', 30],
@@ -115,7 +103,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('a business gets at most its limit of venues, also when the registrations race', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     const added = await Promise.all(
       ['v1', 'v2', 'v3', 'v4'].map((id) => repo.addVenueWithin(venue(id, '91440000MA5XXXXX0A'), 2)),
     )
@@ -125,7 +113,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('check-ins since a time come with their venue, newest first; voiding and the purge', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     await repo.addVenueWithin(venue('v1', 'code-1'), 5)
     await repo.addCheckIn({ id: 'k1', holder: `u:${ALICE}`, venueId: 'v1', at: at(10), voidedAt: null })
     await repo.addCheckIn({ id: 'k2', holder: `u:${ALICE}`, venueId: 'v1', at: at(20), voidedAt: null })
@@ -141,7 +129,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('a status is written once per holder and replaced; read by holder and by credential; marked stale', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     await repo.putStatus(status('u:a'))
     await repo.putStatus(status('u:a', { colour: 'yellow', credentialId: 'cid-2', negativeWithinHours: 48 }))
     await expect(repo.status('u:a')).resolves.toEqual(
@@ -155,7 +143,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('a one-use id is used once until given back; the purge deletes uses strictly before the cut-off', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     await expect(repo.firstUse('cred:proof', at(1))).resolves.toBe(true)
     await expect(repo.firstUse('cred:proof', at(2))).resolves.toBe(false)
     await repo.releaseUse('cred:proof')
@@ -165,7 +153,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('appeals list newest first and record the decision; the copy and the erasure cover every holder’s record', async () => {
-    const repo = store.repos.healthCode
+    const repo = store().repos.healthCode
     const holder = `u:${ALICE}`
     for (const [appealId, s] of [
       ['a1', 1],

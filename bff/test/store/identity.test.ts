@@ -1,23 +1,10 @@
 // The repository contract, part 1 — accounts, sessions and face challenges — run against SQLite and PostgreSQL alike:
 // the same calls must give the same answers on either database.
-import { DIALECTS, openTestStore, refusal } from '../support/databases'
-import type { DataStore } from '../../src/store'
-
-const T0 = Date.parse('2026-11-20T02:00:00.000Z')
-const at = (s: number) => new Date(T0 + s * 1000)
-const ALICE = '00000000-0000-4000-8000-00000000000a'
-const BOB = '00000000-0000-4000-8000-00000000000b'
+import { DIALECTS, refusal } from '../support/databases'
+import { ALICE, BOB, at, storeWithTwoCitizens } from './two-citizens'
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let store: DataStore
-  beforeEach(async () => {
-    store = await openTestStore(dialect)
-    await store.repos.users.create({ id: ALICE, openid: 'o-alice', sessionKeySealed: 's-a', createdAt: at(0) })
-    await store.repos.users.create({ id: BOB, openid: 'o-bob', sessionKeySealed: 's-b', createdAt: at(1) })
-  })
-  afterEach(async () => {
-    await store.close()
-  })
+  const store = storeWithTwoCitizens(dialect)
 
   const binding = (hash: string) => ({
     idNumberSealed: `sealed-${hash}`,
@@ -31,7 +18,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('an account is read back as created, by id and by openid; an unknown one finds nothing', async () => {
-    const { users } = store.repos
+    const { users } = store().repos
     const alice = await users.findById(ALICE)
     expect(alice).toMatchObject({ id: ALICE, openid: 'o-alice', level: 'basic', sessionKeySealed: 's-a' })
     expect(alice?.createdAt).toEqual(at(0))
@@ -41,13 +28,18 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('a second account with the same openid is refused by the database', async () => {
-    const again = store.repos.users.create({ id: 'other', openid: 'o-alice', sessionKeySealed: 'x', createdAt: at(2) })
+    const again = store().repos.users.create({
+      id: 'other',
+      openid: 'o-alice',
+      sessionKeySealed: 'x',
+      createdAt: at(2),
+    })
     await expect(refusal(again)).resolves.toMatch(/unique/i)
-    await expect(store.repos.users.findById('other')).resolves.toBeUndefined()
+    await expect(store().repos.users.findById('other')).resolves.toBeUndefined()
   })
 
   test('an ID number binds to one account only: another account binding it is refused, the holder may again', async () => {
-    const { users } = store.repos
+    const { users } = store().repos
     await expect(users.bindRealName(ALICE, binding('h-1'))).resolves.toBe(true)
     await expect(users.bindRealName(BOB, binding('h-1'))).resolves.toBe(false)
     await expect(users.bindRealName(ALICE, binding('h-1'))).resolves.toBe(true)
@@ -56,7 +48,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('two accounts binding one ID number at the same time: exactly one gets it', async () => {
-    const { users } = store.repos
+    const { users } = store().repos
     const bound = await Promise.all([
       users.bindRealName(ALICE, binding('h-2')),
       users.bindRealName(BOB, binding('h-2')),
@@ -66,7 +58,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   })
 
   test('the session key is replaced; removing an account takes its sessions along and reports it once', async () => {
-    const { users, sessions } = store.repos
+    const { users, sessions } = store().repos
     await users.setSessionKey(ALICE, 's-new')
     await expect(users.findById(ALICE)).resolves.toMatchObject({ sessionKeySealed: 's-new' })
     await sessions.create(
@@ -83,14 +75,14 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
   describe('sessions', () => {
     const open = (id: string, userId = ALICE, created = 0) =>
-      store.repos.sessions.create(
+      store().repos.sessions.create(
         { id, userId, createdAt: at(created), absoluteExpiresAt: at(1000) },
         { tokenHash: `${id}-t1`, issuedAt: at(created), idleExpiresAt: at(created + 100) },
       )
     const next = (hash: string, s: number) => ({ tokenHash: hash, issuedAt: at(s), idleExpiresAt: at(s + 100) })
 
     test('a refresh token rotates once; the spent one used again revokes the whole family', async () => {
-      const { sessions } = store.repos
+      const { sessions } = store().repos
       await open('sess-a')
       await expect(sessions.rotate('sess-a-t1', at(5), next('t2', 5))).resolves.toMatchObject({ kind: 'rotated' })
       await expect(sessions.rotate('sess-a-t1', at(6), next('t3', 6))).resolves.toMatchObject({ kind: 'reused' })
@@ -100,7 +92,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('of two refreshes racing with the same token exactly one rotates', async () => {
-      const { sessions } = store.repos
+      const { sessions } = store().repos
       await open('sess-a')
       const results = await Promise.all([
         sessions.rotate('sess-a-t1', at(5), next('r1', 5)),
@@ -110,7 +102,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('a token past its idle lifetime, or a session past its absolute one, is expired', async () => {
-      const { sessions } = store.repos
+      const { sessions } = store().repos
       await open('sess-a')
       await expect(sessions.rotate('sess-a-t1', at(100), next('t2', 100))).resolves.toMatchObject({ kind: 'expired' })
       await expect(sessions.findActive('sess-a', at(999))).resolves.toMatchObject({ id: 'sess-a' })
@@ -118,7 +110,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('a revoked session is no longer active; step-up is kept per session; sessions list oldest first', async () => {
-      const { sessions } = store.repos
+      const { sessions } = store().repos
       await open('sess-b', ALICE, 3)
       await open('sess-a', ALICE, 1)
       await open('sess-bob', BOB, 2)
@@ -133,7 +125,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('the purge deletes revoked, absolutely expired and idle sessions, and keeps a live one', async () => {
-      const { sessions } = store.repos
+      const { sessions } = store().repos
       await open('live')
       await open('revoked')
       await open('idle', ALICE, -200)
@@ -146,10 +138,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
   describe('face challenges', () => {
     const issue = (id: string, userId = ALICE) =>
-      store.repos.faceChallenges.create({ id, userId, digits: '1234', issuedAt: at(0), expiresAt: at(120) })
+      store().repos.faceChallenges.create({ id, userId, digits: '1234', issuedAt: at(0), expiresAt: at(120) })
 
     test('a challenge is claimed once by its user; again it is used; another user finds none', async () => {
-      const { faceChallenges } = store.repos
+      const { faceChallenges } = store().repos
       await issue('c1')
       await expect(faceChallenges.claim('c1', BOB, at(1))).resolves.toEqual({ kind: 'not_found' })
       await expect(faceChallenges.claim('c1', ALICE, at(1))).resolves.toMatchObject({
@@ -160,7 +152,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('an expired challenge is spent by the attempt; the purge deletes expired ones only', async () => {
-      const { faceChallenges } = store.repos
+      const { faceChallenges } = store().repos
       await issue('c1')
       await issue('c2')
       await expect(faceChallenges.claim('c1', ALICE, at(120))).resolves.toEqual({ kind: 'expired' })

@@ -1,23 +1,11 @@
 // The repository contract, part 2 — the audit trail, 我的数据使用记录, feedback, the signing-key ring and 亮证's
 // presentations — run against SQLite and PostgreSQL alike.
-import { DIALECTS, openTestStore, refusal } from '../support/databases'
-import { type AuditEntry, type DataStore, GENESIS_HASH } from '../../src/store'
-
-const T0 = Date.parse('2026-11-20T02:00:00.000Z')
-const at = (s: number) => new Date(T0 + s * 1000)
-const ALICE = '00000000-0000-4000-8000-00000000000a'
-const BOB = '00000000-0000-4000-8000-00000000000b'
+import { DIALECTS, refusal } from '../support/databases'
+import { ALICE, BOB, at, storeWithTwoCitizens } from './two-citizens'
+import { type AuditEntry, GENESIS_HASH } from '../../src/store'
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let store: DataStore
-  beforeEach(async () => {
-    store = await openTestStore(dialect)
-    await store.repos.users.create({ id: ALICE, openid: 'o-alice', sessionKeySealed: 's-a', createdAt: at(0) })
-    await store.repos.users.create({ id: BOB, openid: 'o-bob', sessionKeySealed: 's-b', createdAt: at(1) })
-  })
-  afterEach(async () => {
-    await store.close()
-  })
+  const store = storeWithTwoCitizens(dialect)
 
   describe('audit', () => {
     const entry = (s: number, o: Partial<AuditEntry> = {}): AuditEntry => ({
@@ -33,7 +21,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const chain = (prev: string, e: AuditEntry) => `${prev.slice(0, 8)}>${e.requestId}`
 
     test('each appended record chains onto the one before, from the genesis hash, in append order', async () => {
-      const { audit } = store.repos
+      const { audit } = store().repos
       const first = await audit.append(entry(1), chain)
       const second = await audit.append(entry(2), chain)
       expect(first).toMatchObject({ prevHash: GENESIS_HASH, hash: `${GENESIS_HASH.slice(0, 8)}>req-1` })
@@ -43,7 +31,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('appends racing each other still make one unbroken chain', async () => {
-      const { audit } = store.repos
+      const { audit } = store().repos
       await Promise.all(Array.from({ length: 8 }, (_, i) => audit.append(entry(i, { requestId: `r${i}` }), chain)))
       const rows = await audit.list()
       expect(rows).toHaveLength(8)
@@ -51,7 +39,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('counts a user’s outcomes after a time; a pseudonym replaces the user id; checkpoints are kept once', async () => {
-      const { audit } = store.repos
+      const { audit } = store().repos
       await audit.append(entry(1, { outcome: 'failure' }), chain)
       await audit.append(entry(5, { outcome: 'failure' }), chain)
       await audit.append(entry(6, { userId: BOB, outcome: 'failure' }), chain)
@@ -81,7 +69,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('a user’s records page newest first, a page continuing before the last one’s time; export oldest first', async () => {
-      const { dataAccess } = store.repos
+      const { dataAccess } = store().repos
       for (const [id, s] of [
         ['d1', 1],
         ['d3', 3],
@@ -112,7 +100,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('feedback is read back as filed (status received), by id and per user oldest first; erasure is per user', async () => {
-      const { feedback } = store.repos
+      const { feedback } = store().repos
       await expect(feedback.insert(row('f2', 2))).resolves.toMatchObject({ id: 'f2', status: 'received' })
       await feedback.insert(row('f1', 1))
       await feedback.insert(row('anon', 3, null))
@@ -124,7 +112,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('empty content is refused by the database', async () => {
-      const empty = store.repos.feedback.insert({ ...row('empty', 1), content: '' })
+      const empty = store().repos.feedback.insert({ ...row('empty', 1), content: '' })
       await expect(refusal(empty)).resolves.toContain('feedback_content_length')
     })
   })
@@ -142,7 +130,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('a rotation retires the current key (expiring after the overlap) and adds the next; revoking ends one now', async () => {
-      const { signingKeys } = store.repos
+      const { signingKeys } = store().repos
       await signingKeys.rotate(key('k1', 0), at(0), at(10))
       await signingKeys.rotate(key('k2', 5), at(5), at(15))
       const ring = new Map((await signingKeys.all()).map((k) => [k.kid, k]))
@@ -176,7 +164,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('a presentation id is used once; a released one can be used again; settling records the outcome', async () => {
-      const { presentations } = store.repos
+      const { presentations } = store().repos
       await presentations.addCredential(credential('c1', ALICE))
       await expect(presentations.firstUse(use('j1', 'c1', 1))).resolves.toBe(true)
       await expect(presentations.firstUse(use('j1', 'c1', 2))).resolves.toBe(false)
@@ -190,7 +178,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     })
 
     test('the citizen’s copy lists oldest first; erasure and the retention purges delete strictly before the cut-off', async () => {
-      const { presentations } = store.repos
+      const { presentations } = store().repos
       await presentations.addCredential(credential('c2', ALICE, 10))
       await presentations.addCredential(credential('c1', ALICE, 0))
       await presentations.addCredential(credential('cb', BOB, 0))
