@@ -1,9 +1,9 @@
 // App config (read at build time): pages, window and the tab bar, with tab texts from the shared catalogue. A
 // development build (login through the WeChat stand-in, config/build-env.ts) has an orange navigation bar and says
 // 开发环境 in its title, on every page.
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
-const text = catalogues[DEFAULT_LOCALE]
+const text = zhCN
 const devBuild = Boolean(process.env.TARO_APP_WECHAT_STAND_IN?.trim())
 
 const tab = (name: 'home' | 'services' | 'wallet' | 'me') => ({

@@ -42,7 +42,7 @@ async function homePageScripts(): Promise<{ url: string; wire: number; encoding:
   const origin = await app.listen({ host: '127.0.0.1', port: 0 })
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] })
   try {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
     const scripts: Promise<{ url: string; wire: number; encoding: string }>[] = []
     page.on('requestfinished', (request) => {
       if (request.resourceType() !== 'script') return
@@ -69,8 +69,13 @@ function modulesInTwoChunks(): { source: string; chunks: string[] }[] {
   if (maps.length === 0) throw new Error('no source maps in the H5 build: build it with YSX_H5_SOURCEMAP=1')
   const chunksOf = new Map<string, string[]>()
   for (const { file } of maps) {
-    const { sources } = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[] }
-    for (const source of new Set(sources.filter((s) => !s.startsWith('webpack/runtime') && !s.includes('/runtime/')))) {
+    const map = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] }
+    // Webpack's runtime, and the build's stand-in for a module it leaves out (config/empty-module.js, named after the
+    // module it replaces), are not libraries.
+    const kept = map.sources.filter(
+      (s, i) => !s.includes('/runtime/') && !map.sourcesContent?.[i]?.includes('left out of the build'),
+    )
+    for (const source of new Set(kept)) {
       chunksOf.set(source, [...(chunksOf.get(source) ?? []), path.basename(file, '.map')])
     }
   }

@@ -1,7 +1,7 @@
 // The mini-program's one i18n module: i18next over the shared catalogues, a typed t() and a useT() hook.
 import { useEffect, useState } from 'react'
 import i18next from 'i18next'
-import { type Catalogue, type Locale, catalogues, DEFAULT_LOCALE, LOCALES, negotiateLocale } from '@ysx/shared'
+import { type Catalogue, DEFAULT_LOCALE, type Locale, LOCALES, negotiateLocale, zhCN } from '@ysx/shared'
 
 /** Every dotted path to a string in the catalogue, e.g. 'home.healthCode'. */
 type Leaves<T, Prefix extends string = ''> = {
@@ -19,7 +19,8 @@ void i18n.init({
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
-  resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: catalogues[locale] }])),
+  // zh-CN is bundled; another catalogue is loaded when it is chosen (setLocale), so the first load carries one.
+  resources: { [DEFAULT_LOCALE]: { translation: zhCN } },
   // React escapes what it renders.
   interpolation: { escapeValue: false },
   showSupportNotice: false,
@@ -35,7 +36,15 @@ export function currentLocale(): Locale {
   return LOCALES.find((l) => l === language) ?? DEFAULT_LOCALE
 }
 
+/** The catalogues not bundled with the first load, each its own chunk (webpackExports keeps the rest of shared out). */
+const LOADERS: Partial<Record<Locale, () => Promise<Catalogue>>> = {
+  'zh-HK': async () => (await import(/* webpackExports: ["zhHK"] */ '@ysx/shared')).zhHK,
+  en: async () => (await import(/* webpackExports: ["en"] */ '@ysx/shared')).en,
+}
+
 export async function setLocale(locale: Locale): Promise<void> {
+  const load = LOADERS[locale]
+  if (load && !i18n.hasResourceBundle(locale, 'translation')) i18n.addResourceBundle(locale, 'translation', await load())
   await i18n.changeLanguage(locale)
 }
 

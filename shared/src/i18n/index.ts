@@ -1,76 +1,19 @@
-// The one i18n catalogue set: locales, negotiation from Accept-Language, and error messages by code.
+// The one i18n catalogue set: the catalogues by locale and error messages by code. The locales and their negotiation
+// from Accept-Language are in locales.ts, which holds no catalogue: the mini-program's first load takes only zh-CN.
 import type { ErrorCode } from '../errors'
 import { en } from './en'
+import { DEFAULT_LOCALE, type Locale } from './locales'
 import { type Catalogue, zhCN } from './zh-CN'
 import { zhHK } from './zh-HK'
 
-// To add a locale: a folder beside zh-CN/ with the same files, each typed by zh-CN's namespace (`Catalogue['errors']` …)
-// and an index.ts assembling them as a `Catalogue` (the compiler then checks it key by key against zh-CN); then an entry
-// in LOCALES, in `catalogues` and, for its regional tags, in ALIASES below.
-export const LOCALES = ['zh-CN', 'zh-HK', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'zh-CN'
+export * from './locales'
 
 export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN, 'zh-HK': zhHK, en }
-
-/**
- * Language tags that name a supported locale under another name: traditional Chinese (any zh-Hant, Taiwan, Macao) reads
- * zh-HK; simplified Chinese (any zh-Hans, Singapore) reads zh-CN. Any other tag falls to its language (en-GB → en).
- */
-const ALIASES: [RegExp, Locale][] = [
-  [/^zh-(hant(-.*)?|tw|mo|hk)$/, 'zh-HK'],
-  [/^zh-(hans(-.*)?|cn|sg)$/, 'zh-CN'],
-]
-
-/** The supported locale a language tag names (zh-TW → zh-HK), or the tag as it was. */
-export function canonicalLocaleTag(tag: string): string {
-  const lower = tag.trim().toLowerCase()
-  return ALIASES.find(([pattern]) => pattern.test(lower))?.[1] ?? tag.trim()
-}
-
-/** Picks the best supported locale from an Accept-Language header (zh-TW, zh-MO, zh-Hant → zh-HK); else zh-CN. */
-export const negotiateLocale = (acceptLanguage: string | undefined): Locale =>
-  negotiate(
-    acceptLanguage
-      ?.split(',')
-      .map((part) => {
-        const [tag = '', ...rest] = part.split(';')
-        return [canonicalLocaleTag(tag), ...rest].join(';')
-      })
-      .join(','),
-    LOCALES,
-    DEFAULT_LOCALE,
-  )
-
-/**
- * The negotiation itself, over any list of supported locales: by quality, an exact tag before the same language,
- * else the fallback.
- */
-export function negotiate<L extends string>(
-  acceptLanguage: string | undefined,
-  supported: readonly L[],
-  fallback: L,
-): L {
-  if (!acceptLanguage) return fallback
-  const wanted = acceptLanguage
-    .split(',')
-    .map((part) => {
-      const [tag = '', q] = part.trim().split(';q=')
-      return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q) }
-    })
-    .filter((w) => w.tag && Number.isFinite(w.q) && w.q > 0)
-    .sort((a, b) => b.q - a.q)
-  for (const { tag } of wanted) {
-    const exact = supported.find((l) => l.toLowerCase() === tag)
-    if (exact) return exact
-    const sameLanguage = supported.find((l) => l.toLowerCase().split('-')[0] === tag.split('-')[0])
-    if (sameLanguage) return sameLanguage
-  }
-  return fallback
-}
 
 export function errorMessage(code: ErrorCode, locale: Locale = DEFAULT_LOCALE): string {
   return catalogues[locale].errors[code]
 }
 
 export type { Catalogue }
+// Each catalogue on its own too: the mini-program bundles zh-CN and loads the others when a citizen picks one.
+export { en, zhCN, zhHK }

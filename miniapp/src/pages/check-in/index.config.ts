@@ -1,7 +1,7 @@
 // 扫码签到 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.checkIn.title,
+  navigationBarTitleText: zhCN.healthCode.checkIn.title,
   navigationStyle: 'default',
 })

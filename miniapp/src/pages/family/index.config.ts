@@ -1,7 +1,7 @@
 // 代亲友 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.family.title,
+  navigationBarTitleText: zhCN.healthCode.family.title,
   navigationStyle: 'default',
 })

@@ -1,7 +1,7 @@
 // 申诉纠错 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.appeal.title,
+  navigationBarTitleText: zhCN.healthCode.appeal.title,
   navigationStyle: 'default',
 })

@@ -1,7 +1,7 @@
 // 健康申报 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.declare.title,
+  navigationBarTitleText: zhCN.healthCode.declare.title,
   navigationStyle: 'default',
 })

@@ -1,7 +1,7 @@
 // 粤澳转码 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.transfer.title,
+  navigationBarTitleText: zhCN.healthCode.transfer.title,
   navigationStyle: 'default',
 })

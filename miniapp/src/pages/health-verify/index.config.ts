@@ -1,7 +1,7 @@
 // 核验健康码 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.verify.title,
+  navigationBarTitleText: zhCN.healthCode.verify.title,
   navigationStyle: 'default',
 })

@@ -1,7 +1,7 @@
 // 亮证 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].present.title,
+  navigationBarTitleText: zhCN.present.title,
   navigationStyle: 'default',
 })

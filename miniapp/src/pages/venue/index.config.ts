@@ -1,7 +1,7 @@
 // 场所码申领 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].healthCode.venue.title,
+  navigationBarTitleText: zhCN.healthCode.venue.title,
   navigationStyle: 'default',
 })

@@ -1,7 +1,7 @@
 // 核验证照 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].verify.title,
+  navigationBarTitleText: zhCN.verify.title,
   navigationStyle: 'default',
 })

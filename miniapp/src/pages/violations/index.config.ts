@@ -1,8 +1,8 @@
 // 交通违法 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].queries.violations.title,
+  navigationBarTitleText: zhCN.queries.violations.title,
   // H5 shows Taro's navigation bar (with its back button) only where asked; the weapp always has one.
   navigationStyle: 'default',
 })

@@ -1,7 +1,7 @@
 // 证照详情 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].wallet.details,
+  navigationBarTitleText: zhCN.wallet.details,
   navigationStyle: 'default',
 })

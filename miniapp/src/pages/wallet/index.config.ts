@@ -1,6 +1,6 @@
 // 卡包 page config (read at build time).
-import { catalogues, DEFAULT_LOCALE } from '@ysx/shared'
+import { zhCN } from '@ysx/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: catalogues[DEFAULT_LOCALE].wallet.title,
+  navigationBarTitleText: zhCN.wallet.title,
 })
