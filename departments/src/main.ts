@@ -22,7 +22,9 @@ async function main() {
   })
   for (const { code, dept } of running) {
     const address = await dept.app.listen({ host: config.host, port: config.ports[code] })
-    process.stdout.write(`department ${code} listening on ${address}\n`)
+    // Fastify answers with one address; on every interface (DEPT_HOST=0.0.0.0, a phone on the LAN) say so.
+    const where = config.host === '0.0.0.0' ? `every interface (${address})` : address
+    process.stdout.write(`department ${code} listening on ${where}\n`)
   }
 }
 
