@@ -1,0 +1,73 @@
+// Lighthouse (mobile: its default simulated slow 4G and 4× slower CPU) on the H5 home page as the BFF serves it, with
+// Debian's Chromium: the performance score and its metrics, median of three runs. Run by scripts/bench/lighthouse,
+// which builds the H5 app first.
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { buildApp } from '@ysx/bff/app'
+import { testConfig } from '@ysx/bff/config'
+import { chromium } from 'playwright-core'
+import { ROOT } from './lib'
+
+const H5 = path.join(ROOT, 'miniapp/dist/h5')
+const run = promisify(execFile)
+
+interface Report {
+  categories: { performance?: { score: number | null } }
+  audits: Record<string, { displayValue?: string }>
+}
+const RUNS = 3
+const DEBUG_PORT = 9333
+const METRICS = [
+  ['first-contentful-paint', 'FCP'],
+  ['largest-contentful-paint', 'LCP'],
+  ['total-blocking-time', 'TBT'],
+  ['speed-index', 'Speed Index'],
+  ['cumulative-layout-shift', 'CLS'],
+] as const
+
+async function main() {
+  if (!existsSync(path.join(H5, 'index.html')))
+    throw new Error(`no H5 build at ${H5} (scripts/bench/lighthouse builds it)`)
+  const app = await buildApp(testConfig({ h5Dir: H5, logLevel: 'warn', maxEventLoopDelayMs: 600_000 }))
+  const origin = await app.listen({ host: '127.0.0.1', port: 0 })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', `--remote-debugging-port=${DEBUG_PORT}`, '--lang=zh-CN'],
+  })
+  const runs: { score: number; metrics: string[] }[] = []
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      // Lighthouse's CLI, not its node API: tsx would rename the functions it sends into the page (__name).
+      const { stdout } = await run(
+        path.join(ROOT, 'node_modules/.bin/lighthouse'),
+        [
+          `${origin}/#/pages/home/index`,
+          `--port=${DEBUG_PORT}`,
+          '--only-categories=performance',
+          '--output=json',
+          '--quiet',
+        ],
+        { maxBuffer: 64 * 1024 * 1024 },
+      )
+      const { categories, audits } = JSON.parse(stdout) as Report
+      runs.push({
+        score: Math.round((categories.performance?.score ?? 0) * 100),
+        metrics: METRICS.map(([id, name]) => `${name} ${audits[id]?.displayValue ?? '?'}`),
+      })
+    }
+  } finally {
+    await browser.close()
+    await app.close()
+  }
+  console.log(`Lighthouse ${RUNS} runs, mobile, home page (target: performance ≥ 90)`)
+  for (const run of runs) console.log(`  performance ${run.score} · ${run.metrics.join(' · ')}`)
+  const sorted = runs.map((r) => r.score).sort((a, b) => a - b)
+  console.log(`  median ${sorted[Math.floor(sorted.length / 2)]}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
