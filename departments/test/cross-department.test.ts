@@ -1,7 +1,7 @@
 // A citizen's records agree across the stand-in departments: the same name, ID number and gender everywhere,
 // certificate holders who are the citizen, 户口簿 membership and 结婚证 spouses that are symmetric.
+import type { z } from '@ysx/shared/z'
 import {
-  type z,
   departmentCommonContracts,
   DEPARTMENTS,
   gonganContracts,

@@ -1,7 +1,8 @@
 // Test helpers for the stand-in departments: start one over real HTTP, call it as the platform does (signed, with the
 // X-Road-style headers) or as its operator, and the behaviour every citizen lookup shares (404, 400 with the field
 // path, required purpose, access log).
-import { ErrorEnvelopeSchema, type z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import { ErrorEnvelopeSchema } from '@ysx/shared'
 import {
   buildDepartment,
   type BuiltDepartment,

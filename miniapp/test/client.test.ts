@@ -1,5 +1,6 @@
 // services/client.ts: builds the request from the contract, parses replies by it, and fails with ApiError.
-import { bffContracts, defineContracts, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { bffContracts, defineContracts } from '@ysx/shared'
 import { ApiError, request, serverNow } from '../src/services/client'
 import { currentLocale, t } from '../src/i18n'
 import { failWith, replyWith, requestMock, type SentRequest, sent } from './taro-mock'

@@ -47,3 +47,15 @@ it('clears only its own key', () => {
   expect(readTokens(NOW)).toBeNull()
   expect(storage.get('other.app.key')).toBe('kept')
 })
+
+it.each([
+  ['null', null],
+  ['an array', ['access', 'refresh']],
+  ['no refresh token', { accessToken: 'a', refreshExpiresAt: NOW + 1 }],
+  ['a numeric access token', { accessToken: 7, refreshToken: 'r', refreshExpiresAt: NOW + 1 }],
+  ['a lapse time as text', { accessToken: 'a', refreshToken: 'r', refreshExpiresAt: String(NOW + 1) }],
+  ['a lapse time that is not a number', { accessToken: 'a', refreshToken: 'r', refreshExpiresAt: Number.NaN }],
+])('reads nothing from a stored value with %s', (_case, value) => {
+  storage.set(STORAGE_KEYS.tokens, value)
+  expect(readTokens(NOW)).toBeNull()
+})

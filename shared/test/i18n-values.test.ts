@@ -1,7 +1,8 @@
 // The catalogue covers what certificates carry: a label for every field of every certificate type (else a page would
 // show the field's path, e.g. issueDate), and a word in every locale for every Chinese value a department's contract
 // allows (香港, 个人旅游, 缴存 …), read from the contracts themselves, so a new field or value fails here first.
-import { catalogues, CERTIFICATE_TYPES, DEPARTMENTS, type z } from '../src'
+import { catalogues, CERTIFICATE_TYPES, DEPARTMENTS } from '../src'
+import type { z } from '../src/z'
 
 /** The base fields every certificate has: the wallet shows them with their own labels. */
 const BASE = new Set(['type', 'title', 'certificateNumber', 'status', 'issueDate', 'expiryDate', 'issuingAuthority'])

@@ -1,7 +1,8 @@
 // Every contract carries examples of what it takes and answers (a citizen's requests, in Chinese), each one valid
 // against the contract's own schema, and the served OpenAPI document shows them (/docs renders them).
 import { isDeepStrictEqual } from 'node:util'
-import { bffContracts, type RouteContract, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { bffContracts, type RouteContract } from '@ysx/shared'
 import { documentPath, type OpenApiDocument, servedDocument } from './served-document'
 
 const contracts = Object.entries(bffContracts).flatMap(([group, cs]) =>

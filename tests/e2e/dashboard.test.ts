@@ -2,6 +2,7 @@
 // then a query page (交通违法) and 我的数据使用记录 in Chromium on the H5 build; then the 医保, 社保 and 公积金 pages. Each
 // test stands alone: what it shows is read from the API for the same citizen, and a fault a test sets is lifted after it.
 import { testConfig } from '@ysx/bff/config'
+import type { z } from '@ysx/shared/z'
 import {
   catalogues,
   ContributionsViewSchema,
@@ -12,7 +13,6 @@ import {
   HousingFundViewSchema,
   PensionViewSchema,
   ViolationsViewSchema,
-  type z,
 } from '@ysx/shared'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, bearer, realNameUser, setFaults, startSystem, type TestSystem } from '../support/system'

@@ -1,11 +1,11 @@
 // Citizen data: the signed-in citizen's own records from the departments, each read with its purpose on record.
+import type { z } from '@ysx/shared/z'
 import {
   gongjijinContracts,
   jiaoguanContracts,
   maskAs,
   rensheContracts,
   yibaoContracts,
-  type z,
   type ContributionsViewSchema,
   type HousingFundViewSchema,
   type MedicalInsuranceViewSchema,

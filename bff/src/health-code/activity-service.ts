@@ -5,6 +5,7 @@
 // 信用代码), at most VENUES_PER_BUSINESS per business, in a division picked by its GB/T 2260 code: a venue code
 // cannot be printed for a place in someone else's name or a made-up area to turn the codes of strangers yellow.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { z } from '@ysx/shared/z'
 import {
   type CheckInSchema,
   chinaDate,
@@ -16,7 +17,6 @@ import {
   shichangContracts,
   type VenuePreviewSchema,
   type VenueSchema,
-  type z,
 } from '@ysx/shared'
 import type { HealthCodeRepository, VenueRow } from './health-code-repository'
 import type { DataUseService } from '../data-use'

@@ -2,7 +2,8 @@
 // an upheld decision is applied once: the check-in or declaration it names is voided, or (a test result) the
 // results sampled before the appeal stop counting; the holder's status is then evaluated again.
 import { randomUUID } from 'node:crypto'
-import { type AppealSchema, type AppealTargetSchema, weijianContracts, type z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import { type AppealSchema, type AppealTargetSchema, weijianContracts } from '@ysx/shared'
 import type { DataUseService, DepartmentReaders, Subject } from '../data-use'
 import { AppError } from '../platform/app-error'
 import type { WeijianClient } from '../platform/departments'

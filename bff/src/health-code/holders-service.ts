@@ -5,6 +5,7 @@
 // minor of the household, a failed face check) gets one answer and counts against a daily limit, so the route is no
 // name↔ID oracle. Another citizen's member, a pending or a removed one, is a 404 exactly like one that never existed.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
+import type { z } from '@ysx/shared/z'
 import {
   type FaceChallenge,
   type FaceSampleSchema,
@@ -12,7 +13,6 @@ import {
   type FamilyRequestSchema,
   gonganContracts,
   maskName,
-  type z,
 } from '@ysx/shared'
 import type { FamilyMemberRow, HealthCodeRepository } from './health-code-repository'
 import type { DataUseService, DepartmentReaders, Subject } from '../data-use'

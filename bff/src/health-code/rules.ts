@@ -4,7 +4,8 @@
 // started and when it lapses. `evaluate` is pure: facts and a clock in, a status out.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { HEALTH_COLOURS, type HealthColour, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { HEALTH_COLOURS, type HealthColour } from '@ysx/shared'
 import jsonLogic from 'json-logic-js'
 
 export const FACT_NAMES = [

@@ -3,6 +3,7 @@
 // binds its rotating QR to. A display reads one row; the rules run only when the status lapsed or an input
 // changed, and the platform signs only when the status or the device key changed (never per display).
 import { createHash, randomBytes } from 'node:crypto'
+import type { z } from '@ysx/shared/z'
 import {
   catalogues,
   type DeviceKeySchema,
@@ -14,7 +15,6 @@ import {
   type Locale,
   weijianContracts,
   withinDivision,
-  type z,
 } from '@ysx/shared'
 import { CODE_TYP, credentialKid, HEALTH_COLOUR_CODES, verifyHealthCode } from '@ysx/shared/credential'
 import type { HealthCodeRepository, HealthStatusRow } from './health-code-repository'

@@ -3,7 +3,8 @@
 // { iss, aud, n: full name, hc: colour, nt: last negative test sample date (China time) or null, v, iat, exp }.
 // Only with the citizen's consent (the contract requires it) after a fresh step-up (the route's), for themself or a
 // member who consented, and audited.
-import { chinaDate, type Locale, type TransferSchema, type z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import { chinaDate, type Locale, type TransferSchema } from '@ysx/shared'
 import { CODE_TYP } from '@ysx/shared/credential'
 import { signJws } from '../platform/jws'
 import type { AuditContext, AuditService } from '../audit'

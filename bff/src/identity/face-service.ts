@@ -3,7 +3,7 @@
 // the account, so they are not asked for again. A pass is the step-up of the session it was made in, no other.
 import { randomInt, randomUUID } from 'node:crypto'
 import { type ErrorCode, type FaceChallenge, maskIdNumber, maskName, maskPhone } from '@ysx/shared'
-import type { z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
 import type { DataUseService, DepartmentCall } from '../data-use'
 import type { AccessClaims } from './auth-service'
 import type { FaceChallengesRepository } from './face-repository'

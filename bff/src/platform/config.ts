@@ -1,14 +1,8 @@
 // BFF configuration: read from the environment once, checked with zod; a bad production config fails at boot.
 import { createPrivateKey, generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto'
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os'
-import {
-  DEPARTMENT_CODES,
-  DEPARTMENTS,
-  type DepartmentCode,
-  defaultDepartmentUrl,
-  departmentUrlVar,
-  z,
-} from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { DEPARTMENT_CODES, DEPARTMENTS, type DepartmentCode, defaultDepartmentUrl, departmentUrlVar } from '@ysx/shared'
 
 /**
  * Development-only secrets, used only when NODE_ENV=development is set explicitly (scripts/start sets it). Any other

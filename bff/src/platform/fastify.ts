@@ -2,7 +2,7 @@
 // the zod type provider's compilers and the x-request-id reply header.
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod'
-import { z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
 import Fastify, { type FastifyInstance, type onRequestHookHandler } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'

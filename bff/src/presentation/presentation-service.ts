@@ -3,6 +3,7 @@
 // Verification: credential signature by a published key → credential not expired → device signature by the bound
 // key → freshness → (online) the certificate's current status at its department → one use per presentation id.
 import { createHash, randomBytes } from 'node:crypto'
+import type { z } from '@ysx/shared/z'
 import {
   CERTIFICATE_TYPES,
   endOfChinaDay,
@@ -10,7 +11,6 @@ import {
   type Disclosed,
   DISCLOSURE_PROFILES,
   type DisclosureProfile,
-  type z,
   type VerificationSchema,
 } from '@ysx/shared'
 import {

@@ -3,7 +3,8 @@
 // closing the account (注销, Art. 47): every capability deletes or anonymises what it keeps about them, the account
 // and its sessions go (every token stops at once), and the audit trail keeps their records under an HMAC pseudonym
 // of the id, so it still chains and verifies — all in one transaction. Both need a fresh step-up, and both are audited.
-import type { AccountClosedSchema, PersonalDataExport, z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import type { AccountClosedSchema, PersonalDataExport } from '@ysx/shared'
 import type { AuditContext, AuditService } from '../audit'
 import type { DataUsePersonalData } from '../data-use'
 import type { FeedbackService } from '../feedback'

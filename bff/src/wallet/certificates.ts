@@ -1,11 +1,6 @@
 // Certificates from every issuing department, in parallel: what the wallet and the dashboard's card list read.
-import {
-  type certificateBase,
-  type CertificateType,
-  DEPARTMENTS,
-  POPULATION_DEPARTMENT_CODES,
-  type z,
-} from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import { type certificateBase, type CertificateType, DEPARTMENTS, POPULATION_DEPARTMENT_CODES } from '@ysx/shared'
 import type { DepartmentReaders, Subject } from '../data-use'
 import type { CallPurpose, LookupContract } from '../platform/departments'
 

@@ -1,6 +1,7 @@
 // Retiring a route: a deprecated contract's replies carry Deprecation (RFC 9745), Sunset (RFC 8594) and a Link to the
 // docs, and the OpenAPI document marks its operation deprecated; other routes, and every BFF route today, carry none.
-import { bffContracts, defineContracts, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { bffContracts, defineContracts } from '@ysx/shared'
 import Fastify from 'fastify'
 import deprecation from '../../src/platform/plugins/deprecation'
 import { finishDocument, namedContracts, type OpenApiObject } from '../../src/platform/plugins/openapi-document'

@@ -2,7 +2,8 @@
 // fault knobs, signed calls and operator tokens (caller-auth.ts), and the /healthz and /_admin/faults routes.
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod'
-import { departmentCommonContracts, fromContract, scrubText, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { departmentCommonContracts, fromContract, scrubText } from '@ysx/shared'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { type CallerAuthOptions, installCallerAuth } from './caller-auth'
 import { installErrorHandling } from './errors'

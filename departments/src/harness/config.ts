@@ -1,6 +1,7 @@
 // Department configuration from the environment, checked once with zod.
 import type { JsonWebKey } from 'node:crypto'
-import { DEPARTMENT_CODES, type DepartmentCode, departmentPortVar, DEPARTMENTS, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { DEPARTMENT_CODES, type DepartmentCode, departmentPortVar, DEPARTMENTS } from '@ysx/shared'
 import { type Operator, parseOperators } from './caller-auth'
 import { parseJwks } from './signatures'
 

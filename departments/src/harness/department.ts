@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { getTableColumns, getTableName, is, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { z } from '@ysx/shared/z'
 import {
   CERTIFICATE_TYPES,
   type CertificateType,
@@ -16,7 +17,6 @@ import {
   decodeHeaderText,
   fromContract,
   type RouteContract,
-  type z,
 } from '@ysx/shared'
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import type {

@@ -1,7 +1,8 @@
 // 申诉纠错: which of the current reasons is wrong, the record it is about (a check-in, a declaration made on this phone,
 // or the test result), a statement; then my appeals and how 卫健 decided them.
 import { useEffect, useState } from 'react'
-import { type AppealTargetSchema, healthCodeContracts, type z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import { type AppealTargetSchema, healthCodeContracts } from '@ysx/shared'
 import { t } from '../i18n'
 import { declarationsOf } from '../services/declaration-store'
 import { deviceKey } from '../services/device-key'

@@ -1,14 +1,7 @@
 // The only caller of Taro.request: contract-typed calls to the BFF, with the access token kept fresh out of pages' sight.
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
-import {
-  authContracts,
-  buildPath,
-  type ErrorCode,
-  ErrorEnvelopeSchema,
-  type ErrorIssue,
-  type RouteContract,
-} from '@ysx/shared'
+import { buildPath, type ErrorCode, type ErrorIssue, type RouteContract } from '@ysx/shared'
 import { currentLocale, t } from '../i18n'
 import { clearTokens, readTokens, saveTokens, type StoredTokens } from './token-store'
 
@@ -166,6 +159,7 @@ async function send<C extends RouteContract>(
     return parsed.data as ResponseOf<C>
   }
 
+  const { ErrorEnvelopeSchema } = await import('./client-contracts')
   const envelope = ErrorEnvelopeSchema.safeParse(reply.data)
   if (!envelope.success) throw badResponse(status)
   const { code, message, requestId, details } = envelope.data
@@ -190,6 +184,7 @@ let refreshing: Promise<StoredTokens> | null = null
 
 async function refresh(refreshToken: string): Promise<StoredTokens> {
   try {
+    const { authContracts } = await import('./client-contracts')
     return saveTokens(await send(prepare(authContracts.refresh, { body: { refreshToken } })))
   } catch (error) {
     // Rejected (400/401: expired, revoked, reused, malformed) ends the session. A network failure, a 429 or a 5xx

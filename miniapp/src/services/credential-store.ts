@@ -1,6 +1,7 @@
 // Credentials kept on the phone per card and profile, so 亮证 works offline until each one expires.
 import Taro from '@tarojs/taro'
-import { CredentialIssuedSchema, type DisclosureProfile, z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
+import { CredentialIssuedSchema, type DisclosureProfile } from '@ysx/shared'
 import type { CredentialIssued } from './wallet'
 
 export const CREDENTIALS_STORAGE = 'ysx.wallet.credentials'

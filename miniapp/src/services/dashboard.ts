@@ -1,7 +1,9 @@
 // The home dashboard: every section in one call; a section a department could not serve comes back marked unavailable.
-import { type Dashboard, dashboardContracts } from '@ysx/shared'
+// The home page's only call: its contract, and zod with it, is loaded with the call, after the page's first paint.
+import type { Dashboard } from '@ysx/shared'
 import { request } from './client'
 
-export function dashboard(): Promise<Dashboard> {
+export async function dashboard(): Promise<Dashboard> {
+  const { dashboardContracts } = await import(/* webpackExports: ["dashboardContracts"] */ '@ysx/shared')
   return request(dashboardContracts.show)
 }

@@ -1,7 +1,7 @@
 // The declarations made on this phone, per holder (newest first, a few kept): 申诉 offers them as the record it is about,
 // since the BFF has no route that lists declarations.
 import Taro from '@tarojs/taro'
-import { z } from '@ysx/shared'
+import { z } from '@ysx/shared/z'
 import type { Holder } from './health-code'
 
 export const DECLARATIONS_STORAGE = 'ysx.health.declarations'

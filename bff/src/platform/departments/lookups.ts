@@ -1,12 +1,12 @@
 // Department lookups: one per department, created once, over HTTP only. A reply is cached for a short while
 // (viewing again does not call the department again); the caller is told whether the department was asked, so
 // that the data-use service can record every call made for a citizen. Nothing here writes a database.
+import type { z } from '@ysx/shared/z'
 import {
   type CitizenLookupSchema,
   type PopulationDepartment,
   POPULATION_DEPARTMENT_CODES,
   type RouteContract,
-  type z,
 } from '@ysx/shared'
 import { LRUCache } from 'lru-cache'
 import { AppError } from '../app-error'

@@ -1,6 +1,7 @@
 // 卫健 adapter: filing a health-code appeal over HTTP (a write: never retried). Reading appeals and test results
 // goes through the department lookups; recording the call is the data-use service's.
-import { type AppealRecordSchema, type CallbackKeysSchema, weijianContracts, type z } from '@ysx/shared'
+import type { z } from '@ysx/shared/z'
+import { type AppealRecordSchema, type CallbackKeysSchema, weijianContracts } from '@ysx/shared'
 import { AppError } from '../app-error'
 import { callHeaders, type CallPurpose, type Upstream } from './upstream'
 

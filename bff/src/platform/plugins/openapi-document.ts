@@ -1,5 +1,6 @@
 // The OpenAPI document's finishing pass, from the contracts: each operation's id (its contract's name), who may call
 // it, every error it can answer (the one envelope, the codes of each status, an example of each) and the examples.
+import { z } from '@ysx/shared/z'
 import {
   bffContracts,
   ERROR_STATUS,
@@ -10,7 +11,6 @@ import {
   type RouteContract,
   routeAuth,
   routeErrorCodes,
-  z,
 } from '@ysx/shared'
 
 type Json = Record<string, unknown>
