@@ -2,15 +2,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionSheet, Button, Cell, Tag, Toast } from '@nutui/nutui-react-taro'
+import { ActionSheet, Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { LOCALES, type Profile } from '@ysx/shared'
+import { useCareMode } from '../../hooks/use-care-mode'
 import { useProfile } from '../../hooks/use-profile'
 import { currentLocale, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 import { chooseLocale, usePageTitle } from '../../i18n/shell'
-
-const TOAST_ID = 'me-toast'
 
 interface IdentityProps {
   profile: Profile
@@ -64,7 +63,9 @@ export default function Me() {
   usePageTitle('me.title')
   const t = useT()
   const me = useProfile()
-  const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
+  const care = useCareMode()
+  // 关于: said on the page, not in a pop-up (长辈版 has none).
+  const [aboutShown, setAboutShown] = useState(false)
   const openFeedback = () => void Taro.navigateTo({ url: PAGES.feedback })
   const openDataAccess = () => void Taro.navigateTo({ url: PAGES.dataAccess })
   const openVerify = () => void Taro.navigateTo({ url: PAGES.verify })
@@ -75,7 +76,7 @@ export default function Me() {
   const realName = profile?.level === 'real_name'
 
   return (
-    <View className="ysx-page page-me">
+    <View className={`ysx-page page-me ${care.rootClass}`}>
       <View className="page-me__band">
         <View className="page-me__avatar">
           <Text className="page-me__avatar-glyph">{t('app.name').slice(0, 1)}</Text>
@@ -121,7 +122,13 @@ export default function Me() {
         {profile ? <Cell title={t('me.privacy')} extra="›" clickable onClick={openPrivacy} /> : null}
         <Cell title={t('me.verifyCertificate')} extra="›" clickable onClick={openVerify} />
         <Cell title={t('me.feedback')} extra="›" clickable onClick={openFeedback} />
-        <Cell title={t('me.elderMode')} extra="›" clickable onClick={comingSoon} />
+        <Cell
+          className="page-me__care"
+          title={t('me.elderMode')}
+          extra={`${care.care ? t('home.care.on') : t('home.care.off')} ›`}
+          clickable
+          onClick={care.toggle}
+        />
         <Cell
           className="page-me__language"
           title={t('me.language')}
@@ -129,8 +136,15 @@ export default function Me() {
           clickable
           onClick={() => setChoosingLanguage(true)}
         />
-        <Cell title={t('me.about')} extra="›" clickable onClick={comingSoon} />
+        <Cell
+          className="page-me__about"
+          title={t('me.about')}
+          extra={aboutShown ? '⌃' : '›'}
+          clickable
+          onClick={() => setAboutShown(!aboutShown)}
+        />
       </Cell.Group>
+      {aboutShown ? <Text className="page-me__about-text">{t('me.aboutText')}</Text> : null}
       {profile ? (
         <View className="page-me__logout">
           <Button block size="large" disabled={me.busy} onClick={me.logout}>
@@ -152,7 +166,6 @@ export default function Me() {
         cancelText={t('common.cancel')}
         onCancel={() => setChoosingLanguage(false)}
       />
-      <Toast id={TOAST_ID} />
     </View>
   )
 }

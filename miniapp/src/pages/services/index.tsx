@@ -9,6 +9,7 @@ import { type TranslationKey, useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+import { useCareMode } from '../../hooks/use-care-mode'
 
 const TOAST_ID = 'services-toast'
 const NAME = 'page-services__name'
@@ -38,11 +39,12 @@ const HEALTH_CODE: Array<{ key: TranslationKey; page: string }> = [
 
 export default function Services() {
   usePageTitle('services.title')
+  const { rootClass } = useCareMode()
   const t = useT()
   const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
 
   return (
-    <View className="ysx-page page-services">
+    <View className={`ysx-page page-services ${rootClass}`}>
       <PageHeader title={t('services.title')} subtitle={t('app.slogan')} />
       <View className="ysx-card page-services__health">
         <Text className="ysx-card__title">{t('healthCode.title')}</Text>
