@@ -1,6 +1,6 @@
 // e2e: 长辈版 (care mode) in Chromium on the H5 build, measured against MIIT's 《移动互联网应用(APP)适老化通用设计规范》.
 // A signed-in, real-name citizen on a zh-CN phone turns care mode on with the switch on 首页; then on 首页, 我的, 卡包
-// and 粤康码 every visible text is ≥ 18 px with line height ≥ 1.3 × its size, the largest text is ≥ 30 px, every
+// and 粤康码 (and 服务, where a service not built yet says so in the page, not in a toast) every visible text is ≥ 18 px with line height ≥ 1.3 × its size, the largest text is ≥ 30 px, every
 // button, link, tab and tile is ≥ 60 × 60 px, and every text's contrast against the nearest opaque background under it
 // is ≥ 4.5:1 (3:1 for large text: ≥ 24 px, or ≥ 18.66 px bold), all from getComputedStyle and bounding boxes. Each page
 // is photographed into tests/artifacts/care-*.png. The switch in 我的 turns it off again, and the choice outlives a
@@ -48,7 +48,8 @@ interface Measured {
 
 /**
  * Measures the page in front, the tab bar and the navigation bar (hidden pages stay in Taro's DOM: only what has a box
- * on screen counts). Runs in the page.
+ * on screen counts; decoration marked aria-hidden, such as a service badge's first character over its name, and the
+ * visually hidden QR texts are left out). Runs in the page.
  */
 function measure(): Measured {
   type Rgba = [number, number, number, number]
@@ -180,7 +181,7 @@ function failures(m: Measured): Record<string, unknown> {
   return failed
 }
 
-test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡包 and 粤康码, and turns off from 我的', async () => {
+test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡包, 粤康码 and 服务 with no pop-up, and turns off from 我的', async () => {
   await page.goto(`${bffUrl}/#/pages/home/index`)
   await page.locator('.page-home__care-switch').locator('visible=true').click()
   await page.locator('.page-home__care-tiles').waitFor()
@@ -209,7 +210,14 @@ test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡�
   await page.goto(`${bffUrl}/#/pages/health-code/index`)
   await page.locator('.page-health-code__qr .ysx-qr__image').waitFor()
   pages['粤康码'] = failures(await measured('page-health-code__colour', 'health-code'))
-  expect(pages).toEqual({ 首页: {}, 我的: {}, 卡包: {}, 粤康码: {} })
+
+  // 服务: a service not built yet says so in the page, not in a pop-up.
+  await page.goto(`${bffUrl}/#/pages/services/index`)
+  await page.getByText(zh.services.categories.civil).locator('visible=true').click()
+  await page.locator('.page-services__soon', { hasText: zh.services.comingSoon }).waitFor()
+  await expect(page.locator('.nut-toast').locator('visible=true').count()).resolves.toBe(0)
+  pages['服务'] = failures(await measured('page-services__soon', 'services'))
+  expect(pages).toEqual({ 首页: {}, 我的: {}, 卡包: {}, 粤康码: {}, 服务: {} })
 
   await page.goto(`${bffUrl}/#/pages/me/index`)
   await page.locator('.page-me__care').locator('visible=true').click()
