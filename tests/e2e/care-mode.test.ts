@@ -4,7 +4,7 @@
 // button, link, tab and tile is ≥ 60 × 60 px, and every text's contrast against the nearest opaque background under it
 // is ≥ 4.5:1 (3:1 for large text: ≥ 24 px, or ≥ 18.66 px bold), all from getComputedStyle and bounding boxes. Each page
 // is photographed into tests/artifacts/care-*.png. The switch in 我的 turns it off again, and the choice outlives a
-// reload. One browser, one system, one login: kept under a minute.
+// reload; 语言 in 我的 opens in the list rather than an action sheet. One browser, one system, one login: kept under a minute.
 import { catalogues } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, faceCheckAlwaysFails, realNameSession, startSystem, type TestSystem } from '../support/system'
@@ -202,6 +202,12 @@ test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡�
   await page.locator('.page-me__care', { hasText: zh.home.care.on }).waitFor()
   await page.locator('.page-me__name', { hasText: /\S/ }).locator('visible=true').waitFor()
   pages['我的'] = failures(await measured('page-me__entries', 'me'))
+  // 语言 opens its choices in the list, not in an action sheet.
+  await page.locator('.page-me__language').locator('visible=true').click()
+  await expect(page.locator('.page-me__language-option').locator('visible=true').count()).resolves.toBe(3)
+  await expect(page.locator('.nut-actionsheet').locator('visible=true').count()).resolves.toBe(0)
+  await page.locator('.page-me__language-option', { hasText: zh.me.languages['zh-CN'] }).click()
+  await page.locator('.page-me__language-option').first().waitFor({ state: 'detached' })
 
   await page.goto(`${bffUrl}/#/pages/wallet/index`)
   await page.locator('.page-wallet .ysx-wallet-card').first().waitFor()

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionSheet, Button, Cell, Tag } from '@nutui/nutui-react-taro'
-import { LOCALES, type Profile } from '@ysx/shared'
+import { type Locale, LOCALES, type Profile } from '@ysx/shared'
 import { useCareMode } from '../../hooks/use-care-mode'
 import { useProfile } from '../../hooks/use-profile'
 import { currentLocale, useT } from '../../i18n'
@@ -72,6 +72,10 @@ export default function Me() {
   const openFamilyRequests = () => void Taro.navigateTo({ url: `${PAGES.family}?view=requests` })
   const openPrivacy = () => void Taro.navigateTo({ url: PAGES.privacy })
   const [choosingLanguage, setChoosingLanguage] = useState(false)
+  const chooseLanguage = (locale: Locale) => {
+    setChoosingLanguage(false)
+    void chooseLocale(locale)
+  }
   const profile = me.status === 'ready' ? me.profile : null
   const realName = profile?.level === 'real_name'
 
@@ -134,8 +138,20 @@ export default function Me() {
           title={t('me.language')}
           extra={`${t(`me.languages.${currentLocale()}`)} ›`}
           clickable
-          onClick={() => setChoosingLanguage(true)}
+          onClick={() => setChoosingLanguage(!choosingLanguage)}
         />
+        {care.care && choosingLanguage
+          ? // 长辈版 has no pop-ups: the languages open in the list, under 语言.
+            LOCALES.map((locale) => (
+              <Cell
+                key={locale}
+                className="page-me__language-option"
+                title={`${locale === currentLocale() ? '✓ ' : ''}${t(`me.languages.${locale}`)}`}
+                clickable
+                onClick={() => chooseLanguage(locale)}
+              />
+            ))
+          : null}
         <Cell
           className="page-me__about"
           title={t('me.about')}
@@ -153,15 +169,14 @@ export default function Me() {
         </View>
       ) : null}
       <ActionSheet
-        visible={choosingLanguage}
+        visible={choosingLanguage && !care.care}
         title={t('me.languageTitle')}
         options={LOCALES.map((locale) => ({
           name: `${locale === currentLocale() ? '✓ ' : ''}${t(`me.languages.${locale}`)}`,
         }))}
         onSelect={(_option, index) => {
-          setChoosingLanguage(false)
           const chosen = LOCALES[index]
-          if (chosen) void chooseLocale(chosen)
+          if (chosen) chooseLanguage(chosen)
         }}
         cancelText={t('common.cancel')}
         onCancel={() => setChoosingLanguage(false)}
