@@ -53,6 +53,10 @@ export const device = {
   files: new Map<string, string>(),
   language: 'zh_CN' as string | undefined,
   documentLanguage: 'zh-CN',
+  /** WeChat's font size factor (getAppBaseInfo().fontSizeScaleFactor): 1 is the standard size */
+  fontScale: 1,
+  /** Whether <html> carries 长辈版's class (H5) */
+  documentCare: false,
 }
 
 /** The public half of the device key stored now (what the phone sends to have a credential bound to it). */
@@ -100,6 +104,8 @@ export const platform: Double & { __esModule: true } = {
   leaveFor: jest.fn((_url: string) => undefined),
   systemLanguage: jest.fn(() => device.language),
   setDocumentLanguage: jest.fn((tag: string) => void (device.documentLanguage = tag)),
+  fontSizeScale: jest.fn(() => (build() === 'weapp' ? device.fontScale : 1)),
+  setDocumentCare: jest.fn((on: boolean) => void (device.documentCare = build() === 'h5' && on)),
   canScan: jest.fn(() => build() === 'weapp'),
   scanQrCode: jest.fn(async () => {
     const text = scanner.queue.shift()
@@ -137,6 +143,8 @@ export function resetPlatform(): void {
   device.key = null
   device.language = 'zh_CN'
   device.documentLanguage = 'zh-CN'
+  device.fontScale = 1
+  device.documentCare = false
   device.files.clear()
   randomCounter = 0
   for (const value of Object.values(platform)) if (jest.isMockFunction(value)) value.mockClear()

@@ -20,7 +20,7 @@ const taro = {
   getRandomValues: jest.fn((o: { length: number } & Callbacks<{ randomValues: ArrayBuffer }>) =>
     o.success({ randomValues: new Uint8Array(o.length).fill(7).buffer }),
   ),
-  getAppBaseInfo: jest.fn(() => ({ language: 'zh_HK' })),
+  getAppBaseInfo: jest.fn((): { language: string; fontSizeScaleFactor?: number } => ({ language: 'zh_HK' })),
 }
 
 jest.mock('@tarojs/taro', () => ({
@@ -86,6 +86,16 @@ describe('weapp', () => {
       throw new Error('getAppBaseInfo:fail')
     })
     expect(platform.systemLanguage()).toBeUndefined()
+  })
+
+  it('reads WeChat’s font size factor (wx.getAppBaseInfo), and the standard size when WeChat cannot say', () => {
+    taro.getAppBaseInfo.mockReturnValueOnce({ language: 'zh_CN', fontSizeScaleFactor: 1.4 })
+    expect(platform.fontSizeScale()).toBe(1.4)
+    expect(platform.fontSizeScale()).toBe(1)
+    taro.getAppBaseInfo.mockImplementationOnce(() => {
+      throw new Error('getAppBaseInfo:fail')
+    })
+    expect(platform.fontSizeScale()).toBe(1)
   })
 
   it('its camera is the <Camera> component: a feed with no stream of its own', async () => {
@@ -156,6 +166,14 @@ describe('h5', () => {
     expect(document.documentElement.lang).toBe('en')
     platform.setDocumentLanguage('zh-HK')
     expect(document.documentElement.lang).toBe('zh-HK')
+  })
+
+  it('puts 长辈版’s class on <html> and takes it off; the browser’s font size is its own, so the factor is 1', () => {
+    platform.setDocumentCare(true)
+    expect(document.documentElement.classList.contains('ysx-care')).toBe(true)
+    platform.setDocumentCare(false)
+    expect(document.documentElement.classList.contains('ysx-care')).toBe(false)
+    expect(platform.fontSizeScale()).toBe(1)
   })
 
   it('addresses a page through the hash router, on this origin', () => {

@@ -14,7 +14,8 @@ interface EntryBadgeProps {
 
 export function EntryBadge({ label, index }: EntryBadgeProps) {
   return (
-    <View className="entry-badge" style={{ backgroundColor: COLOURS[index % COLOURS.length] }}>
+    // Decoration: the name under it says the same, so screen readers skip it.
+    <View className="entry-badge" aria-hidden style={{ backgroundColor: COLOURS[index % COLOURS.length] }}>
       <Text className="entry-badge__glyph">{label.slice(0, 1)}</Text>
     </View>
   )

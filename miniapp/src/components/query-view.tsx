@@ -8,6 +8,7 @@ import emptyImage from '../assets/empty-wallet.png'
 import type { Query } from '../hooks/use-query'
 import { ErrorBlock } from './error-block'
 import './query-view.scss'
+import { careClass } from '../hooks/use-care-mode'
 
 interface QueryViewProps<T> {
   /** A useQuery result: its state is drawn, its reload is 重试 */
@@ -77,7 +78,7 @@ export function QueryList<T, R>({ block, query, items, empty, children }: QueryL
 /** A query page (`ysx-page ysx-query` and the page's block) that shows one query. */
 export function QueryPage<T>({ block, ...view }: QueryViewProps<T> & { block: string }) {
   return (
-    <View className={`ysx-page ysx-query ${block}`}>
+    <View className={`ysx-page ysx-query ${block} ${careClass()}`}>
       <QueryView {...view} />
     </View>
   )

@@ -69,6 +69,25 @@ export function setDocumentLanguage(tag: string): void {
   if (isH5() && typeof document !== 'undefined') document.documentElement.lang = tag
 }
 
+// ---- 长辈版 (care mode) ------------------------------------------------------------------------------------------
+
+/** weapp: WeChat's font size setting as a factor of the standard size (1 standard, about 1.4 largest); H5: 1. */
+export function fontSizeScale(): number {
+  if (!isWeapp()) return 1
+  try {
+    const info = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number } | undefined
+    const factor = info?.fontSizeScaleFactor
+    return typeof factor === 'number' && Number.isFinite(factor) && factor > 0 ? factor : 1
+  } catch {
+    return 1
+  }
+}
+
+/** H5: 长辈版's class on <html>, so its theme reaches every page and Taro's tab and navigation bars; the weapp has none. */
+export function setDocumentCare(on: boolean): void {
+  if (isH5() && typeof document !== 'undefined') document.documentElement.classList.toggle('ysx-care', on)
+}
+
 // ---- 扫一扫 ---------------------------------------------------------------------------------------------------------
 
 /** Whether this build can scan a QR code with the camera (the weapp's 扫一扫); H5 pastes the text instead. */

@@ -10,6 +10,7 @@ import { useDataAccess } from '../../hooks/use-data-access'
 import { departmentName, useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const OUTCOME_TAG = { served: 'success', not_found: 'default', failed: 'danger', rejected: 'warning' } as const
 
@@ -39,7 +40,7 @@ export default function DataAccess() {
   const t = useT()
   const list = useDataAccess()
   return (
-    <View className="ysx-page ysx-query page-data-access">
+    <View className={`ysx-page ysx-query page-data-access ${careClass()}`}>
       <IntroCard className="ysx-query__meta page-data-access__intro">{t('queries.dataAccess.intro')}</IntroCard>
       <QueryView query={list.first} empty={t('queries.dataAccess.none')}>
         {() => (

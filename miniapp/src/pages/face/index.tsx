@@ -11,6 +11,7 @@ import { type TranslationKey, useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 /** Whom the face is checked against, each under its card title. */
 const TITLE = 'ysx-card__title'
@@ -31,7 +32,7 @@ export default function Face() {
   const needsChallenge = !face.loading && (face.spent || face.expired || !face.challenge)
 
   return (
-    <View className="ysx-page page-face">
+    <View className={`ysx-page page-face ${careClass()}`}>
       <View className="ysx-card">
         <Text className="page-face__intro">
           {stepUp ? t(STEP_UP_INTRO[params.from ?? ''] ?? 'face.stepUpIntro') : t('face.intro')}

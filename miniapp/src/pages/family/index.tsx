@@ -20,6 +20,7 @@ import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import '../../components/query-page.scss'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const METHODS: readonly ConsentMethod[] = FAMILY_CONSENT_METHODS
 const FIELDS = identityFields(
@@ -90,7 +91,7 @@ export default function FamilyPage() {
   )
 
   return (
-    <View className="ysx-page ysx-query page-family">
+    <View className={`ysx-page ysx-query page-family ${careClass()}`}>
       <IntroCard className="page-family__intro">{t('healthCode.family.intro')}</IntroCard>
       {fromMe ? requestsSection : null}
 

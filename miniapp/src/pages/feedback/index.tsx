@@ -9,6 +9,7 @@ import { type FeedbackCategory, useFeedbackForm } from '../../hooks/use-feedback
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const CONTACT: Array<TextFieldSpec<'contact'>> = [
   { field: 'contact', text: 'feedback.contact', max: 11, type: 'tel', labelClass: 'ysx-card__title' },
@@ -23,7 +24,7 @@ export default function Feedback() {
 
   if (form.receipt) {
     return (
-      <View className="ysx-page page-feedback">
+      <View className={`ysx-page page-feedback ${careClass()}`}>
         <View className="ysx-card page-feedback__done">
           <Text className="page-feedback__done-text">{t('feedback.received', { id: form.receipt.id })}</Text>
         </View>
@@ -32,7 +33,7 @@ export default function Feedback() {
   }
 
   return (
-    <View className="ysx-page page-feedback">
+    <View className={`ysx-page page-feedback ${careClass()}`}>
       <IntroCard className="page-feedback__intro">{t('feedback.intro')}</IntroCard>
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('feedback.category')}</Text>

@@ -13,6 +13,7 @@ import { catalogueHas, type TranslationKey, useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import '../../components/query-page.scss'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const STATUS_TAG = { pending: 'warning', upheld: 'success', rejected: 'default' } as const
 const STATEMENT_MAX = 500
@@ -87,7 +88,7 @@ export default function HealthAppeal() {
   const a = useAppeal(holder)
 
   return (
-    <View className="ysx-page ysx-query page-health-appeal">
+    <View className={`ysx-page ysx-query page-health-appeal ${careClass()}`}>
       <IntroCard className="page-health-appeal__intro">{t('healthCode.appeal.intro')}</IntroCard>
       <QueryView query={a.status} empty="" rows={3}>
         {(status) => (

@@ -18,6 +18,7 @@ import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import type { Holder } from '../../services/health-code'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 /** The services under the code, each opened for the holder shown. */
 const ACTIONS: Array<{ key: TranslationKey; page: string; name: string }> = [
@@ -97,7 +98,7 @@ export default function HealthCodePage() {
   const open = (page: string) => void Taro.navigateTo({ url: `${page}?holder=${holder}` })
 
   return (
-    <View className="ysx-page page-health-code">
+    <View className={`ysx-page page-health-code ${careClass()}`}>
       <HolderSwitcher holder={holder} onChange={setHolder} />
       <View className="ysx-card page-health-code__card">
         {state.status === 'loading' ? (

@@ -15,6 +15,7 @@ import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import type { DeclarationAccepted, Holder } from '../../services/health-code'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const KINDS: DeclareKind[] = ['health', 'trip']
 /** A field under its card's title, its input marked with the field's name. */
@@ -74,14 +75,14 @@ export default function HealthDeclare() {
 
   if (form.result) {
     return (
-      <View className="ysx-page page-health-declare">
+      <View className={`ysx-page page-health-declare ${careClass()}`}>
         <Done result={form.result} holder={holder} />
       </View>
     )
   }
 
   return (
-    <View className="ysx-page page-health-declare">
+    <View className={`ysx-page page-health-declare ${careClass()}`}>
       <View className="page-health-declare__tabs">
         {KINDS.map((k) => (
           <Text

@@ -14,6 +14,7 @@ import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import '../../components/query-page.scss'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 export default function HealthTransfer() {
   usePageTitle('healthCode.transfer.title')
@@ -24,7 +25,7 @@ export default function HealthTransfer() {
   if (state.status === 'done') {
     const done = state.transfer
     return (
-      <View className="ysx-page ysx-query page-health-transfer">
+      <View className={`ysx-page ysx-query page-health-transfer ${careClass()}`}>
         <View className="ysx-card page-health-transfer__result">
           <Text className="ysx-card__title">{t('healthCode.transfer.codeTitle')}</Text>
           <HealthColourBlock colour={done.colour} size="small" className="page-health-transfer__colour" />
@@ -47,7 +48,7 @@ export default function HealthTransfer() {
   }
 
   return (
-    <View className="ysx-page ysx-query page-health-transfer">
+    <View className={`ysx-page ysx-query page-health-transfer ${careClass()}`}>
       <View className="ysx-card">
         <Text className="page-health-transfer__intro">{t('healthCode.transfer.intro')}</Text>
         <Checkbox

@@ -5,6 +5,7 @@ import { Button, Skeleton, Toast } from '@nutui/nutui-react-taro'
 import { EntryGrid } from '../../components/entry-badge'
 import { ErrorBlock } from '../../components/error-block'
 import { PageHeader } from '../../components/page-header'
+import { useCareMode } from '../../hooks/use-care-mode'
 import { useDashboard } from '../../hooks/use-dashboard'
 import { type TranslationKey, useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
@@ -66,9 +67,51 @@ function DashboardArea() {
   return <DashboardCards dashboard={state.data} retrying={query.refreshing} onRetry={query.reload} />
 }
 
+/** 长辈版's home: the most used services as large tiles, each with its name in words (never a colour alone). */
+const CARE_TILES: Array<{ key: TranslationKey; open: () => void }> = [
+  { key: 'home.healthCode', open: () => void Taro.navigateTo({ url: PAGES.healthCode }) },
+  { key: 'home.care.wallet', open: () => void Taro.switchTab({ url: PAGES.wallet }) },
+  { key: 'home.care.socialSecurity', open: () => void Taro.navigateTo({ url: PAGES.socialSecurity }) },
+  { key: 'home.care.medicalInsurance', open: () => void Taro.navigateTo({ url: PAGES.medicalInsurance }) },
+  { key: 'home.housingFund', open: () => void Taro.navigateTo({ url: PAGES.housingFund }) },
+  { key: 'home.care.scan', open: () => void Taro.navigateTo({ url: PAGES.checkIn }) },
+  { key: 'home.care.services', open: () => void Taro.switchTab({ url: '/pages/services/index' }) },
+  { key: 'me.title', open: () => void Taro.switchTab({ url: PAGES.me }) },
+]
+
+/** The switch between 长辈版 and the standard home, at the top of both. */
+function CareSwitch({ care, onToggle }: { care: boolean; onToggle: () => void }) {
+  const t = useT()
+  return (
+    <View className="ysx-card page-home__care">
+      <View className="page-home__care-text">
+        <Text className="page-home__care-name">{`${t('home.care.name')} · ${care ? t('home.care.on') : t('home.care.off')}`}</Text>
+        {care ? null : <Text className="page-home__care-hint">{t('home.care.hint')}</Text>}
+      </View>
+      <Button className="page-home__care-switch" type="primary" fill={care ? 'outline' : 'solid'} onClick={onToggle}>
+        {care ? t('home.care.turnOff') : t('home.care.turnOn')}
+      </Button>
+    </View>
+  )
+}
+
+function CareHome() {
+  const t = useT()
+  return (
+    <View className="page-home__care-tiles">
+      {CARE_TILES.map(({ key, open }) => (
+        <View key={key} className="page-home__care-tile" hoverClass="page-home__care-tile--pressed" onClick={open}>
+          <Text className="page-home__care-tile-text">{t(key)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 export default function Home() {
   usePageTitle('app.name')
   const t = useT()
+  const care = useCareMode()
   const open = (index: number) => {
     const entry = QUICK_ENTRIES[index]
     if (!entry) void Taro.switchTab({ url: '/pages/services/index' })
@@ -76,11 +119,24 @@ export default function Home() {
     else Toast.show(TOAST_ID, { content: t('services.comingSoon') })
   }
 
+  if (care.care) {
+    return (
+      <View className={`ysx-page page-home ${care.rootClass}`}>
+        <PageHeader title={t('app.name')} />
+        <CareSwitch care onToggle={care.toggle} />
+        <CareHome />
+        <View className="page-home__notice">
+          <Text>{t('home.notice')}</Text>
+        </View>
+      </View>
+    )
+  }
   return (
     <View className="ysx-page page-home">
       <PageHeader title={t('app.name')} subtitle={t('app.slogan')}>
         <Text className="page-home__greeting">{t('home.greeting')}</Text>
       </PageHeader>
+      <CareSwitch care={false} onToggle={care.toggle} />
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('home.quickEntries')}</Text>
         <EntryGrid

@@ -6,6 +6,7 @@ import { useLogin } from '../../hooks/use-login'
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 export default function Login() {
   usePageTitle('login.title')
@@ -20,7 +21,7 @@ export default function Login() {
         : t('login.wechat')
 
   return (
-    <View className="ysx-page page-login">
+    <View className={`ysx-page page-login ${careClass()}`}>
       <PageHeader title={t('login.heading')} subtitle={t('app.slogan')} />
       <View className="ysx-card">
         <Text className="page-login__intro">{t('login.intro')}</Text>

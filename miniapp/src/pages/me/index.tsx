@@ -2,15 +2,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ActionSheet, Button, Cell, Tag, Toast } from '@nutui/nutui-react-taro'
-import { LOCALES, type Profile } from '@ysx/shared'
+import { ActionSheet, Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { type Locale, LOCALES, type Profile } from '@ysx/shared'
+import { useCareMode } from '../../hooks/use-care-mode'
 import { useProfile } from '../../hooks/use-profile'
 import { currentLocale, useT } from '../../i18n'
 import { PAGES } from '../../page-paths'
 import './index.scss'
 import { chooseLocale, usePageTitle } from '../../i18n/shell'
-
-const TOAST_ID = 'me-toast'
 
 interface IdentityProps {
   profile: Profile
@@ -64,18 +63,24 @@ export default function Me() {
   usePageTitle('me.title')
   const t = useT()
   const me = useProfile()
-  const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
+  const care = useCareMode()
+  // 关于: said on the page, not in a pop-up (长辈版 has none).
+  const [aboutShown, setAboutShown] = useState(false)
   const openFeedback = () => void Taro.navigateTo({ url: PAGES.feedback })
   const openDataAccess = () => void Taro.navigateTo({ url: PAGES.dataAccess })
   const openVerify = () => void Taro.navigateTo({ url: PAGES.verify })
   const openFamilyRequests = () => void Taro.navigateTo({ url: `${PAGES.family}?view=requests` })
   const openPrivacy = () => void Taro.navigateTo({ url: PAGES.privacy })
   const [choosingLanguage, setChoosingLanguage] = useState(false)
+  const chooseLanguage = (locale: Locale) => {
+    setChoosingLanguage(false)
+    void chooseLocale(locale)
+  }
   const profile = me.status === 'ready' ? me.profile : null
   const realName = profile?.level === 'real_name'
 
   return (
-    <View className="ysx-page page-me">
+    <View className={`ysx-page page-me ${care.rootClass}`}>
       <View className="page-me__band">
         <View className="page-me__avatar">
           <Text className="page-me__avatar-glyph">{t('app.name').slice(0, 1)}</Text>
@@ -121,16 +126,41 @@ export default function Me() {
         {profile ? <Cell title={t('me.privacy')} extra="›" clickable onClick={openPrivacy} /> : null}
         <Cell title={t('me.verifyCertificate')} extra="›" clickable onClick={openVerify} />
         <Cell title={t('me.feedback')} extra="›" clickable onClick={openFeedback} />
-        <Cell title={t('me.elderMode')} extra="›" clickable onClick={comingSoon} />
+        <Cell
+          className="page-me__care"
+          title={t('me.elderMode')}
+          extra={`${care.care ? t('home.care.on') : t('home.care.off')} ›`}
+          clickable
+          onClick={care.toggle}
+        />
         <Cell
           className="page-me__language"
           title={t('me.language')}
           extra={`${t(`me.languages.${currentLocale()}`)} ›`}
           clickable
-          onClick={() => setChoosingLanguage(true)}
+          onClick={() => setChoosingLanguage(!choosingLanguage)}
         />
-        <Cell title={t('me.about')} extra="›" clickable onClick={comingSoon} />
+        {care.care && choosingLanguage
+          ? // 长辈版 has no pop-ups: the languages open in the list, under 语言.
+            LOCALES.map((locale) => (
+              <Cell
+                key={locale}
+                className="page-me__language-option"
+                title={`${locale === currentLocale() ? '✓ ' : ''}${t(`me.languages.${locale}`)}`}
+                clickable
+                onClick={() => chooseLanguage(locale)}
+              />
+            ))
+          : null}
+        <Cell
+          className="page-me__about"
+          title={t('me.about')}
+          extra={aboutShown ? '⌃' : '›'}
+          clickable
+          onClick={() => setAboutShown(!aboutShown)}
+        />
       </Cell.Group>
+      {aboutShown ? <Text className="page-me__about-text">{t('me.aboutText')}</Text> : null}
       {profile ? (
         <View className="page-me__logout">
           <Button block size="large" disabled={me.busy} onClick={me.logout}>
@@ -139,20 +169,18 @@ export default function Me() {
         </View>
       ) : null}
       <ActionSheet
-        visible={choosingLanguage}
+        visible={choosingLanguage && !care.care}
         title={t('me.languageTitle')}
         options={LOCALES.map((locale) => ({
           name: `${locale === currentLocale() ? '✓ ' : ''}${t(`me.languages.${locale}`)}`,
         }))}
         onSelect={(_option, index) => {
-          setChoosingLanguage(false)
           const chosen = LOCALES[index]
-          if (chosen) void chooseLocale(chosen)
+          if (chosen) chooseLanguage(chosen)
         }}
         cancelText={t('common.cancel')}
         onCancel={() => setChoosingLanguage(false)}
       />
-      <Toast id={TOAST_ID} />
     </View>
   )
 }

@@ -12,6 +12,7 @@ import { usePresentation } from '../../hooks/use-presentation'
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const isProfile = (p: string | undefined): p is DisclosureProfile => !!p && p in DISCLOSURE_PROFILES
 
@@ -23,7 +24,7 @@ export default function Present() {
   const { state, retry } = usePresentation(params.id ?? '', profile)
 
   return (
-    <View className="ysx-page page-present">
+    <View className={`ysx-page page-present ${careClass()}`}>
       <View className="ysx-card page-present__card">
         <Text className="page-present__profile">{t(`wallet.profiles.${profile}`)}</Text>
         {state.status === 'preparing' ? (

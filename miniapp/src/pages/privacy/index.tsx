@@ -7,6 +7,7 @@ import { usePrivacy } from '../../hooks/use-privacy'
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const CONSEQUENCES = ['deleted', 'familyOf', 'sessions', 'audit', 'venues', 'again'] as const
 
@@ -15,7 +16,7 @@ export default function Privacy() {
   const t = useT()
   const privacy = usePrivacy()
   return (
-    <View className="ysx-page page-privacy">
+    <View className={`ysx-page page-privacy ${careClass()}`}>
       <IntroCard className="page-privacy__intro">{t('privacy.intro')}</IntroCard>
 
       <View className="ysx-card page-privacy__section">

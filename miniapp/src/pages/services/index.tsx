@@ -1,5 +1,6 @@
 // 服务: 粤康码's services, every department's services as a grid of categories (each opens later; a toast says so for
 // now), and tools that work today, such as 核验证照.
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Toast } from '@nutui/nutui-react-taro'
@@ -9,6 +10,7 @@ import { type TranslationKey, useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+import { useCareMode } from '../../hooks/use-care-mode'
 
 const TOAST_ID = 'services-toast'
 const NAME = 'page-services__name'
@@ -38,11 +40,17 @@ const HEALTH_CODE: Array<{ key: TranslationKey; page: string }> = [
 
 export default function Services() {
   usePageTitle('services.title')
+  const { care, rootClass } = useCareMode()
   const t = useT()
-  const comingSoon = () => Toast.show(TOAST_ID, { content: t('services.comingSoon') })
+  // 长辈版 has no pop-ups: 即将开放 is said under the grid instead of in a toast.
+  const [soonInline, setSoonInline] = useState(false)
+  const comingSoon = () => {
+    if (care) setSoonInline(true)
+    else Toast.show(TOAST_ID, { content: t('services.comingSoon') })
+  }
 
   return (
-    <View className="ysx-page page-services">
+    <View className={`ysx-page page-services ${rootClass}`}>
       <PageHeader title={t('services.title')} subtitle={t('app.slogan')} />
       <View className="ysx-card page-services__health">
         <Text className="ysx-card__title">{t('healthCode.title')}</Text>
@@ -54,6 +62,7 @@ export default function Services() {
       </View>
       <View className="ysx-card">
         <EntryGrid labels={DEPARTMENTS.map((key) => t(key))} nameClassName={NAME} onOpen={comingSoon} />
+        {care && soonInline ? <Text className="page-services__soon">{t('services.comingSoon')}</Text> : null}
       </View>
       <View className="ysx-card">
         <Text className="ysx-card__title">{t('services.tools')}</Text>

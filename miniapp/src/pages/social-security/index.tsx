@@ -7,6 +7,7 @@ import { formatDate, formatMonth, formatYuan } from '../../format'
 import { useContributions, usePension } from '../../hooks/use-queries'
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
+import { careClass } from '../../hooks/use-care-mode'
 
 function Contributions() {
   const t = useT()
@@ -86,7 +87,7 @@ function Pension() {
 export default function SocialSecurity() {
   usePageTitle('queries.socialSecurity.title')
   return (
-    <View className="ysx-page ysx-query page-social-security">
+    <View className={`ysx-page ysx-query page-social-security ${careClass()}`}>
       <Pension />
       <Contributions />
     </View>

@@ -10,15 +10,17 @@ import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import { PAGES } from '../../page-paths'
 import './index.scss'
+import { useCareMode } from '../../hooks/use-care-mode'
 
 export default function Wallet() {
   usePageTitle('wallet.title')
+  const { rootClass } = useCareMode()
   const t = useT()
   const query = useWallet()
   const open = (id: string) => void Taro.navigateTo({ url: `${PAGES.walletCard}?id=${id}` })
 
   return (
-    <View className="ysx-page page-wallet">
+    <View className={`ysx-page page-wallet ${rootClass}`}>
       <PageHeader title={t('wallet.title')} />
       <QueryView query={query} empty={t('wallet.none')}>
         {({ cards, unavailableFrom }) => (

@@ -16,6 +16,19 @@ export const home: Catalogue['home'] = {
     'Verify your identity to see your certificates, social insurance, medical insurance and housing fund here',
   signIn: 'Sign in',
   verify: 'Verify identity',
+  care: {
+    name: 'Large text mode',
+    on: 'On',
+    off: 'Off',
+    turnOn: 'Switch to large text',
+    turnOff: 'Back to standard',
+    hint: 'Larger text and buttons, the most used services at hand',
+    wallet: 'Wallet',
+    socialSecurity: 'Social insurance',
+    medicalInsurance: 'Medical insurance',
+    scan: 'Scan to check in',
+    services: 'All services',
+  },
 }
 
 export const dashboard: Catalogue['dashboard'] = {

@@ -7,10 +7,12 @@ export const me: Catalogue['me'] = {
   login: 'Sign in / Register',
   feedback: 'Feedback',
   about: 'About Yue Sheng Shi',
+  aboutText:
+    'Yue Sheng Shi open: an open-source re-creation of Guangdong’s government services app. All data is simulated.',
   language: 'Language / 语言',
   languageTitle: 'Choose a language',
   languages: { 'zh-CN': '简体中文', 'zh-HK': '繁體中文（香港）', en: 'English' },
-  elderMode: 'Senior mode',
+  elderMode: 'Large text mode',
   loginHint: 'Sign in to see your e-certificates and use more services',
   wechatUser: 'WeChat user',
   realNameHint: 'Verify your identity to see your e-certificates and use more services',

@@ -14,6 +14,20 @@ export const home = {
   realNameHint: '完成实名认证后可在首页查看证照、社保、医保、公积金等信息',
   signIn: '去登录',
   verify: '去实名认证',
+  /** 长辈版 (care mode): the switch on 首页 and in 我的, and its simplified home */
+  care: {
+    name: '长辈版',
+    on: '已开启',
+    off: '未开启',
+    turnOn: '切换到长辈版',
+    turnOff: '切换回标准版',
+    hint: '字更大、按钮更大，常用服务一目了然',
+    wallet: '卡包',
+    socialSecurity: '社保',
+    medicalInsurance: '医保',
+    scan: '扫码签到',
+    services: '全部服务',
+  },
 }
 
 export const dashboard = {

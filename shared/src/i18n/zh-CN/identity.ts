@@ -6,11 +6,12 @@ export const me = {
   login: '登录 / 注册',
   feedback: '意见反馈',
   about: '关于粤省事',
+  aboutText: '粤省事开源版：以 TypeScript 重现广东省“粤省事”政务服务平台，数据均为模拟数据',
   language: '语言 / Language',
   languageTitle: '选择语言',
   /** Each language by its own name (the same in every locale) */
   languages: { 'zh-CN': '简体中文', 'zh-HK': '繁體中文（香港）', en: 'English' },
-  elderMode: '长辈模式',
+  elderMode: '长辈版',
   loginHint: '登录后可查看电子证照、办理更多服务',
   wechatUser: '微信用户',
   realNameHint: '完成实名认证后可查看电子证照、办理更多服务',

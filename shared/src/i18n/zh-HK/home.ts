@@ -15,6 +15,19 @@ export const home: Catalogue['home'] = {
   realNameHint: '完成實名認證後可在首頁查看證照、社保、醫保、公積金等資料',
   signIn: '前往登入',
   verify: '前往實名認證',
+  care: {
+    name: '長者版',
+    on: '已開啟',
+    off: '未開啟',
+    turnOn: '切換到長者版',
+    turnOff: '切換回標準版',
+    hint: '字更大、按鈕更大，常用服務一目了然',
+    wallet: '卡包',
+    socialSecurity: '社保',
+    medicalInsurance: '醫保',
+    scan: '掃碼登記',
+    services: '全部服務',
+  },
 }
 
 export const dashboard: Catalogue['dashboard'] = {
