@@ -10,6 +10,8 @@ import { bearer, CALLER, faceCheckAlwaysFails, realNameUser, startSystem, type T
 
 /** Online verifications per address per minute on each verify route: the limit the replicas must hold between them. */
 const VERIFY_LIMIT = 6
+/** Requests per signed-in citizen per minute (above what the other tests' citizens make) */
+const USER_LIMIT = 8
 const REDIS_URL = process.env.YSX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 let database: TestDatabase
@@ -26,6 +28,7 @@ beforeAll(async () => {
       databaseUrl: database.url,
       redis: { url: REDIS_URL, keyPrefix: `ysx:test:${randomBytes(6).toString('hex')}:` },
       verifyRateLimitMax: VERIFY_LIMIT,
+      rateLimit: { max: 300, windowMs: 60_000, userMax: USER_LIMIT },
     },
   })
   const other = await sys.replica()
@@ -61,6 +64,15 @@ test('a rate limit holds in total: verifications spread over both replicas are a
   // Exactly the limit: both replicas counted every request, and each replica refused its share of the rest.
   expect(accepted).toHaveLength(VERIFY_LIMIT)
   expect(statuses.slice(VERIFY_LIMIT)).toEqual(Array(2 * VERIFY_LIMIT).fill(429))
+})
+
+test('a citizen’s own limit holds in total too: requests spread over both replicas are accepted at most the limit', async () => {
+  const t = await sys.login('replica-busy')
+  const statuses: number[] = []
+  for (let i = 0; i < 3 * USER_LIMIT; i += 1)
+    statuses.push((await send(i % 2 === 0 ? a : b, 'GET', '/v1/me', { token: t.accessToken })).status)
+  expect(statuses.filter((s) => s !== 429)).toHaveLength(USER_LIMIT)
+  expect(statuses.slice(USER_LIMIT)).toEqual(Array(2 * USER_LIMIT).fill(429))
 })
 
 test('a presentation verified at one replica and replayed at the other is refused 409 PRESENTATION_REPLAYED', async () => {
