@@ -14,12 +14,14 @@ import type { Config } from './platform/config'
 import { createDepartmentAdapters } from './platform/departments'
 import { createFastify } from './platform/fastify'
 import { createFieldCipher } from './platform/field-cipher'
+import { oncePer } from './platform/once-per'
 import errorHandler from './platform/plugins/error-handler'
 import h5 from './platform/plugins/h5'
 import openapi from './platform/plugins/openapi'
 import rateLimit from './platform/plugins/rate-limit'
 import security from './platform/plugins/security'
 import underPressure from './platform/plugins/under-pressure'
+import { connectRedis } from './platform/redis'
 import presentationRoutes, { createPresentationPersonalData, createPresentationService } from './presentation'
 import privacyRoutes, { createPrivacyService, createRetention, type Retention, scheduleRetention } from './privacy'
 import { type DataStore, openStore } from './store'
@@ -50,9 +52,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const store = opts.store ?? (await openStore(config))
   const { repos } = store
   const departments = createDepartmentAdapters(config)
+  // What replicas must share beyond the database (the rate limits' counters): in Redis when REDIS_URL is set.
+  const redis = config.redis ? await connectRedis(config.redis, app.log) : undefined
   app.addHook('onClose', async () => {
     await departments.close()
     await store.close()
+    await redis?.close()
   })
   const cipher = createFieldCipher({
     current: { version: config.dataKeyVersion, key: config.dataKey },
@@ -137,7 +142,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     h5Dir: config.h5Dir,
     production,
   })
-  await app.register(rateLimit, config.rateLimit)
+  const countedHere = oncePer(60_000)
+  await app.register(rateLimit, {
+    ...config.rateLimit,
+    redis,
+    onRedisError: (err) => {
+      if (countedHere('redis'))
+        app.log.warn({ err: { message: err.message } }, 'redis failed: rate limits count per replica')
+    },
+  })
   await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
   await app.register(errorHandler, {
     // Another citizen's card, member or record answers 404 like a missing one, and the probe is audited (issue #11).
@@ -159,7 +172,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     accountExists: identity.personalData.exists,
   })
 
-  await app.register(systemRoutes, { ping: store.ping })
+  await app.register(systemRoutes, { ping: store.ping, ...(redis ? { pingRedis: redis.ping } : {}) })
   await app.register(feedbackRoutes, { feedback })
   const { appId, authorizeUrl } = config.wechat
   const loginRateLimitMax = config.auth.loginRateLimitMax

@@ -67,6 +67,21 @@ ensure_postgres() {
     || psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE test'
 }
 
+# Redis on 127.0.0.1:6379 for the tests of what BFF replicas share (bff/test/platform/redis.test.ts, tests/scale/):
+# installed from apt and started where nothing answers there. No persistence: a test machine's counters.
+ensure_redis() {
+  if command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 ping 2>/dev/null | grep -q PONG; then return 0; fi
+  if ! command -v redis-server >/dev/null; then
+    log "installing Redis from apt"
+    as_root apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
+  fi
+  log "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no >/dev/null
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 ping 2>/dev/null | grep -q PONG && break; sleep 1; done
+  redis-cli -h 127.0.0.1 ping 2>/dev/null | grep -q PONG || { log "Redis did not start"; return 1; }
+}
+
 build_h5() {
   log "building the H5 app (miniapp/dist/h5)"
   (cd "$ROOT/miniapp" && pnpm run build:h5 >/tmp/ysx-build-h5.log 2>&1) || { tail -n 40 /tmp/ysx-build-h5.log >&2; return 1; }

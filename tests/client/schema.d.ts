@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 就绪探针：数据库可用时返回 200，否则 503 */
+        /** 就绪探针：数据库（及配置了 REDIS_URL 时的 Redis）可用时返回 200，否则 503 */
         get: operations["systemReady"];
         put?: never;
         post?: never;
@@ -855,7 +855,7 @@ export interface operations {
                          * @enum {string}
                          */
                         status: "ready" | "not_ready";
-                        /** @description 各项依赖的检查结果，如 database */
+                        /** @description 各项依赖的检查结果：database，配置了 Redis（REDIS_URL）时还有 redis */
                         checks: {
                             [key: string]: "ok" | "failing";
                         };
@@ -888,7 +888,7 @@ export interface operations {
                          * @enum {string}
                          */
                         status: "ready" | "not_ready";
-                        /** @description 各项依赖的检查结果，如 database */
+                        /** @description 各项依赖的检查结果：database，配置了 Redis（REDIS_URL）时还有 redis */
                         checks: {
                             [key: string]: "ok" | "failing";
                         };

@@ -47,6 +47,11 @@ export interface TestSystem {
   citizen(index: number): Person
   /** Moves the BFF's service clock forward (challenge expiry, step-up windows). */
   advance(ms: number): void
+  /**
+   * Builds one more BFF replica with this one's configuration (with `bff.databaseUrl` and `bff.redis`: the same
+   * database and Redis), clock and log; closed with the system. `bff` is the first replica.
+   */
+  replica(): Promise<FastifyInstance>
   close(): Promise<void>
 }
 
@@ -109,33 +114,41 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     },
   })
   const base = testConfig({ logLevel: 'info', dbFile })
-  const bff = await buildApp(
-    {
-      ...base,
-      wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
-      // Stand-in mode: the tests' face samples are the labelled stand-in (no camera here)
-      faceStandIn: true,
-      // No load shedding on the event loop's delay (0: off): on a busy test machine that wall-clock threshold answered
-      // 503 OVERLOADED at random (a sample interval with no tick at all reads as an infinite delay, whatever the
-      // budget). A test of the shedding itself sets its own.
-      maxEventLoopDelayMs: 0,
-      ...opts.bff,
-      // The running stand-ins' addresses win over any given; the other department settings may be overridden.
-      departments: {
-        ...base.departments,
-        ...opts.bff?.departments,
-        urls: { ...base.departments.urls, ...urls, wechat: wechatUrl },
-        // The key the stand-ins registered as the BFF's.
-        signingKey: CALLER.privateJwk,
+  const newBff = () =>
+    buildApp(
+      {
+        ...base,
+        wechat: { appId: APP_ID, secret: APP_SECRET, authorizeUrl: `${wechatUrl}/connect/oauth2/authorize` },
+        // Stand-in mode: the tests' face samples are the labelled stand-in (no camera here)
+        faceStandIn: true,
+        // No load shedding on the event loop's delay (0: off): on a busy test machine that wall-clock threshold
+        // answered 503 OVERLOADED at random (a sample interval with no tick at all reads as an infinite delay, whatever
+        // the budget). A test of the shedding itself sets its own.
+        maxEventLoopDelayMs: 0,
+        ...opts.bff,
+        // The running stand-ins' addresses win over any given; the other department settings may be overridden.
+        departments: {
+          ...base.departments,
+          ...opts.bff?.departments,
+          urls: { ...base.departments.urls, ...urls, wechat: wechatUrl },
+          // The key the stand-ins registered as the BFF's.
+          signingKey: CALLER.privateJwk,
+        },
       },
-    },
-    { logStream, now: () => new Date(Date.now() + offsetMs) },
-  )
-  bff.addHook('onListen', async () => {
-    for (const a of bff.addresses())
-      if (typeof a !== 'string') redirectUris.push(`http://${a.address}:${a.port}/#/pages/login/index`)
-  })
-  await bff.ready()
+      { logStream, now: () => new Date(Date.now() + offsetMs) },
+    )
+  const replicas: FastifyInstance[] = []
+  const replica = async () => {
+    const app = await newBff()
+    replicas.push(app)
+    app.addHook('onListen', async () => {
+      for (const a of app.addresses())
+        if (typeof a !== 'string') redirectUris.push(`http://${a.address}:${a.port}/#/pages/login/index`)
+    })
+    await app.ready()
+    return app
+  }
+  const bff = await replica()
   const bodies: string[] = []
 
   const call = async (o: InjectOptions) => {
@@ -171,8 +184,9 @@ export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem>
     advance: (ms) => {
       offsetMs += ms
     },
+    replica,
     async close() {
-      await bff.close()
+      for (const app of replicas) await app.close()
       await wechat.app.close()
       await Promise.all(Object.values(departments).map((d) => d.dept.app.close()))
     },

@@ -35,6 +35,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
     .optional(),
+  /** Set: what replicas must share (the rate limits' counters) lives in this Redis (redis:// or rediss://) */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
+  /** Every key this BFF writes to Redis starts with it: deployments (or test files) sharing one Redis stay apart */
+  BFF_REDIS_PREFIX: z.string().min(1).default('ysx:'),
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BFF_TOKEN_SECRET: z.string().optional(),
   BFF_DATA_KEY: z.string().optional(),
@@ -103,6 +110,11 @@ export interface Config {
   dbFile: string
   /** The PostgreSQL database (DATABASE_URL); unset: the SQLite file `dbFile` */
   databaseUrl?: string
+  /**
+   * The Redis replicas share (REDIS_URL) and the prefix of every key written there; unset: single-node mode, the
+   * rate limits count in this process
+   */
+  redis?: { url: string; keyPrefix: string }
   logLevel: z.infer<typeof EnvSchema>['BFF_LOG_LEVEL']
   tokenSecret: string
   /** Seals personal fields (and keys their lookup hashes); `dataKeyVersion` is written into every sealed value */
@@ -281,6 +293,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: e.BFF_PORT,
     dbFile: e.BFF_DB_FILE,
     databaseUrl: e.DATABASE_URL,
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: e.BFF_REDIS_PREFIX } } : {}),
     logLevel: e.BFF_LOG_LEVEL,
     tokenSecret: secret('BFF_TOKEN_SECRET', e.BFF_TOKEN_SECRET, DEV_SECRETS.tokenSecret, e.NODE_ENV),
     dataKey: secret('BFF_DATA_KEY', e.BFF_DATA_KEY, DEV_SECRETS.dataKey, e.NODE_ENV),

@@ -6,7 +6,14 @@ import type { FastifyInstance } from 'fastify'
 /** under-pressure's per-route handler: returning without a reply lets the request through. */
 const liveUnderPressure = () => undefined
 
-export default async function systemRoutes(app: FastifyInstance, opts: { ping: () => Promise<boolean> }) {
+export default async function systemRoutes(
+  app: FastifyInstance,
+  opts: {
+    ping: () => Promise<boolean>
+    /** The shared Redis answers (REDIS_URL set): without it a replica counts limits alone, so it is not ready */
+    pingRedis?: () => Promise<boolean>
+  },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>()
 
   /** GET /healthz — the process is alive: answered under load too (a busy process is not a dead one) */
@@ -16,14 +23,16 @@ export default async function systemRoutes(app: FastifyInstance, opts: { ping: (
     handler: async () => ({ status: 'ok' as const, uptimeSeconds: process.uptime() }),
   })
 
-  /** GET /readyz — the database answers; 503 otherwise */
+  /** GET /readyz — the database answers, and the shared Redis when there is one; 503 otherwise */
   r.route({
     ...fromContract(systemContracts.ready),
     config: { rateLimit: false },
     handler: async (_req, reply) => {
-      const database = (await opts.ping()) ? 'ok' : 'failing'
-      const ready = database === 'ok'
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database } })
+      const [database, redis] = await Promise.all([opts.ping(), opts.pingRedis?.()])
+      const checks: Record<string, 'ok' | 'failing'> = { database: database ? 'ok' : 'failing' }
+      if (redis !== undefined) checks.redis = redis ? 'ok' : 'failing'
+      const ready = Object.values(checks).every((c) => c === 'ok')
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks })
     },
   })
 }

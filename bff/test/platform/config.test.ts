@@ -146,3 +146,14 @@ test('DATABASE_URL picks PostgreSQL (unset: the SQLite file); anything but a pos
   expect(loadConfig({ ...prod, DATABASE_URL: url }).databaseUrl).toBe(url)
   expect(() => loadConfig({ ...prod, DATABASE_URL: 'mysql://db/ysx' })).toThrow(/DATABASE_URL/)
 })
+
+test('REDIS_URL turns on the shared Redis with the ysx: key prefix (unset: single-node); a non-redis URL is an error', () => {
+  expect(loadConfig(prod).redis).toBeUndefined()
+  const url = 'redis://cache.internal:6379/0'
+  expect(loadConfig({ ...prod, REDIS_URL: url }).redis).toEqual({ url, keyPrefix: 'ysx:' })
+  expect(loadConfig({ ...prod, REDIS_URL: url, BFF_REDIS_PREFIX: 'gd:' }).redis).toEqual({ url, keyPrefix: 'gd:' })
+  expect(loadConfig({ ...prod, REDIS_URL: 'rediss://cache.internal:6380' }).redis?.url).toBe(
+    'rediss://cache.internal:6380',
+  )
+  expect(() => loadConfig({ ...prod, REDIS_URL: 'http://cache.internal' })).toThrow(/REDIS_URL/)
+})

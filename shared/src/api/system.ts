@@ -11,7 +11,9 @@ export const HealthSchema = z.object({
 
 export const ReadinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']).describe('是否可以接收流量'),
-  checks: z.record(z.string(), z.enum(['ok', 'failing'])).describe('各项依赖的检查结果，如 database'),
+  checks: z
+    .record(z.string(), z.enum(['ok', 'failing']))
+    .describe('各项依赖的检查结果：database，配置了 Redis（REDIS_URL）时还有 redis'),
 })
 
 export const systemContracts = defineContracts({
@@ -26,7 +28,7 @@ export const systemContracts = defineContracts({
   ready: {
     method: 'GET',
     path: '/readyz',
-    summary: '就绪探针：数据库可用时返回 200，否则 503',
+    summary: '就绪探针：数据库（及配置了 REDIS_URL 时的 Redis）可用时返回 200，否则 503',
     tag: 'system',
     examples: systemExamples.ready,
     responses: { 200: ReadinessSchema, 503: ReadinessSchema },
