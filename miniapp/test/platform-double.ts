@@ -57,7 +57,8 @@ export const scanner = {
 
 /** QR pictures saved (H5 downloads, weapp photo album) and sections printed (their ids); `saveFails`: saving rejects. */
 export const pictures = {
-  saved: [] as Array<Platform.QrPicture & { to: Platform.SavedTo }>,
+  /** Each saved picture: its file name, size, the texts drawn on it, and where it went */
+  saved: [] as Array<{ fileName: string; width: number; height: number; texts: string[]; to: Platform.SavedTo }>,
   printed: [] as string[],
   saveFails: false,
 }
@@ -174,7 +175,10 @@ export const platform: Double & { __esModule: true } = {
   saveQrPicture: jest.fn(async (picture: Platform.QrPicture) => {
     if (pictures.saveFails) throw new Error(build() === 'h5' ? 'no canvas' : 'saveImageToPhotosAlbum:fail auth deny')
     const to: Platform.SavedTo = build() === 'h5' ? 'download' : 'album'
-    pictures.saved.push({ ...picture, to })
+    const texts: string[] = []
+    const context = { fillStyle: '', font: '', textAlign: '', textBaseline: '', fillRect: () => undefined }
+    picture.draw({ ...context, fillText: (text: string) => void texts.push(text) })
+    pictures.saved.push({ fileName: picture.fileName, width: picture.width, height: picture.height, texts, to })
     return to
   }),
   canPrint: jest.fn(() => build() === 'h5'),

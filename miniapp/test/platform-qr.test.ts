@@ -96,6 +96,12 @@ function withCamera(getUserMedia: (c: MediaStreamConstraints) => Promise<MediaSt
 
 const refusal = (name: string) => Object.assign(new Error(name), { name })
 const TEXT = `YSXV1.${'a'.repeat(22)}.${'b'.repeat(22)}`
+/** The venue's picture as the page's hook hands it over. */
+const picture = (fileName: string): Platform.QrPicture => ({
+  ...posterLayout(TEXT),
+  draw: (context) => void drawPoster(context, TEXT, '陶陶居茶楼'),
+  fileName,
+})
 
 beforeEach(() => {
   mockScanners.length = 0
@@ -211,9 +217,7 @@ describe('h5', () => {
     ) {
       clicked.push(this.download)
     })
-    await expect(
-      platform.saveQrPicture({ text: TEXT, caption: '陶陶居茶楼', fileName: '陶陶居茶楼.png' }),
-    ).resolves.toBe('download')
+    await expect(platform.saveQrPicture(picture('陶陶居茶楼.png'))).resolves.toBe('download')
     expect(texts.map((t) => t.text)).toEqual(['陶陶居茶楼'])
     expect(created.map((b) => b.type)).toEqual(['image/png'])
     expect(clicked).toEqual(['陶陶居茶楼.png'])
@@ -253,9 +257,7 @@ describe('weapp', () => {
   })
 
   it('saves the picture to the photo album: drawn on an offscreen 2D canvas, made a PNG file, then saved', async () => {
-    await expect(platform.saveQrPicture({ text: TEXT, caption: '陶陶居茶楼', fileName: 'x.png' })).resolves.toBe(
-      'album',
-    )
+    await expect(platform.saveQrPicture(picture('x.png'))).resolves.toBe('album')
     const { width, height } = posterLayout(TEXT)
     expect(taro.createOffscreenCanvas).toHaveBeenCalledWith({ type: '2d', width, height })
     expect(taro.canvasToTempFilePath).toHaveBeenCalledWith(
@@ -266,9 +268,7 @@ describe('weapp', () => {
 
   it('a refused album (or a failed file) rejects; there is no print', async () => {
     taro.saveImageToPhotosAlbum.mockRejectedValueOnce(new Error('saveImageToPhotosAlbum:fail auth deny'))
-    await expect(platform.saveQrPicture({ text: TEXT, caption: '陶陶居茶楼', fileName: 'x.png' })).rejects.toThrow(
-      'auth deny',
-    )
+    await expect(platform.saveQrPicture(picture('x.png'))).rejects.toThrow('auth deny')
     expect(platform.canPrint()).toBe(false)
   })
 })

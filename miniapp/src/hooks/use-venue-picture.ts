@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { t } from '../i18n'
 import { canPrint, printSection, saveQrPicture } from '../platform'
+import { drawPoster, posterLayout } from '../platform/qr-poster'
 
 export type PictureState =
   | { status: 'idle' }
@@ -31,7 +32,13 @@ export function useVenuePicture(venue: VenuePictureOf) {
   async function save() {
     setState({ status: 'saving' })
     try {
-      const to = await saveQrPicture({ text: venue.qrText, caption: venue.name, fileName: pictureFileName(venue.name) })
+      const { width, height } = posterLayout(venue.qrText)
+      const to = await saveQrPicture({
+        width,
+        height,
+        draw: (context) => void drawPoster(context, venue.qrText, venue.name),
+        fileName: pictureFileName(venue.name),
+      })
       setState({
         status: 'saved',
         message: to === 'album' ? t('healthCode.venue.savedAlbum') : t('healthCode.venue.savedDownload'),

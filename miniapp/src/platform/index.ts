@@ -4,7 +4,7 @@
 // test/platform-double.ts. Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time
 // (config/build-env.ts), so they are read here once: which build this is is never a switch a user can flip.
 import Taro from '@tarojs/taro'
-import { drawPoster, type PosterContext, posterLayout } from './qr-poster'
+import type { PosterContext } from './qr-poster'
 import type { WechatStandIn } from './wechat-stand-in'
 
 const BUILD = process.env.TARO_ENV
@@ -273,10 +273,14 @@ function download(name: string, blob: Blob): void {
 
 // ---- A QR code as a picture: save, print ----------------------------------------------------------------------------
 
-/** A QR code to save as a picture: its text, the caption under it (a venue's name) and the file's name (.png). */
+/**
+ * A picture to save: its size, how to draw it on a 2D context (qr-poster.ts's drawPoster, called by the page's hook,
+ * so that qrcode stays out of this module and the first load) and the file's name (.png).
+ */
 export interface QrPicture {
-  text: string
-  caption: string
+  width: number
+  height: number
+  draw: (context: PosterContext) => void
   fileName: string
 }
 
@@ -289,14 +293,14 @@ export type SavedTo = 'download' | 'album'
  * asks for the album permission the first time). Rejects when the picture cannot be made or saved.
  */
 export async function saveQrPicture(picture: QrPicture): Promise<SavedTo> {
-  const { width, height } = posterLayout(picture.text)
+  const { width, height } = picture
   if (isH5()) {
     const canvas = document.createElement('canvas')
     canvas.width = width
     canvas.height = height
     const context = canvas.getContext('2d')
     if (!context) throw new Error('no canvas')
-    drawPoster(context, picture.text, picture.caption)
+    picture.draw(context)
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
     if (!blob) throw new Error('no picture')
     download(picture.fileName, blob)
@@ -305,7 +309,7 @@ export async function saveQrPicture(picture: QrPicture): Promise<SavedTo> {
   const canvas = Taro.createOffscreenCanvas({ type: '2d', width, height })
   const context = canvas.getContext('2d') as PosterContext | null
   if (!context) throw new Error('no canvas')
-  drawPoster(context, picture.text, picture.caption)
+  picture.draw(context)
   const { tempFilePath } = await Taro.canvasToTempFilePath({
     canvas: canvas as unknown as Taro.Canvas,
     fileType: 'png',

@@ -5,6 +5,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { pictureFileName, printedSectionId, useVenuePicture } from '../../src/hooks/use-venue-picture'
 import { t } from '../../src/i18n'
+import { posterLayout } from '../../src/platform/qr-poster'
 import { type Build, inBuild, pictures, resetPlatform } from '../platform-double'
 import { resetPage } from '../taro-page'
 
@@ -36,7 +37,8 @@ describe.each<[Build, 'download' | 'album', 'healthCode.venue.savedDownload' | '
     const view = renderHook(() => useVenuePicture(VENUE))
     act(() => view.result.current.save())
     await waitFor(() => expect(view.result.current.state.status).toBe('saved'))
-    expect(pictures.saved).toEqual([{ text: VENUE.qrText, caption: VENUE.name, fileName: '陶陶居-茶楼-总店.png', to }])
+    const { width, height } = posterLayout(VENUE.qrText)
+    expect(pictures.saved).toEqual([{ fileName: '陶陶居-茶楼-总店.png', width, height, texts: [VENUE.name], to }])
     expect(view.result.current.state).toEqual({ status: 'saved', message: t(savedKey) })
   })
 
