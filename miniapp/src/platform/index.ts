@@ -1,8 +1,9 @@
 // The one module behind which every build-specific call goes (weapp or H5): which build this is, WeChat's login code
 // and the authorize redirect, 扫一扫 (WeChat's scanner, or the camera in the page), the front camera and its photo, the
-// device key's storage, randomness, saving a file, and a QR saved as a picture or printed. Hooks, services and components call these, never the build's own APIs; tests replace the whole module with
-// test/platform-double.ts. Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time
-// (config/build-env.ts), so they are read here once: which build this is is never a switch a user can flip.
+// device key's storage, randomness, saving a file, and a QR saved as a picture or printed. Hooks, services and
+// components call these, never the build's own APIs; tests replace the whole module with test/platform-double.ts.
+// Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time (config/build-env.ts), so they are read
+// here once: which build this is is never a switch a user can flip.
 import Taro from '@tarojs/taro'
 import type { PosterContext } from './qr-poster'
 import type { WechatStandIn } from './wechat-stand-in'
