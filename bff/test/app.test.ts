@@ -102,6 +102,8 @@ describe('headers', () => {
       const res = await t.app.inject({ method: 'GET', url })
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/)
       expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/)
+      // The H5 QR scanner's decoding worker (a blob: made by our own script), nothing else.
+      expect(res.headers['content-security-policy']).toMatch(/worker-src 'self' blob:(;|$)/)
       expect(res.headers['x-content-type-options']).toBe('nosniff')
       expect(res.headers['referrer-policy']).toBe('no-referrer')
     }

@@ -1,6 +1,7 @@
 // A test double of src/platform (the build-specific calls): the build is read from process.env.TARO_ENV at each call,
 // so one file can run a hook in both builds; WeChat's login hands out one-time codes as the WeChat stand-in's device
-// login does; the scanner, the camera, the device key's storage and saved files are plain state a test sets and reads.
+// login does; the scanner (WeChat's and the one in the page), the camera, the device key's storage, saved files and
+// pictures, and printed sections are plain state a test sets and reads.
 // Install it with:
 //   jest.mock('../src/platform', () => jest.requireActual<typeof import('./platform-double')>('./platform-double').platform)
 import { createHash } from 'node:crypto'
@@ -33,8 +34,34 @@ export const wechat = {
   down: false,
 }
 
-/** 扫一扫: what the next scans read (oldest first); a scan with nothing queued is a cancelled one. */
-export const scanner = { queue: [] as string[] }
+/**
+ * 扫一扫: what the next weapp scans read (oldest first; a scan with nothing queued is a cancelled one), and the H5
+ * scanner in the page: whether its camera opens (`failure`: the ScanFailure it rejects with instead), how many times it
+ * started and stopped, and the running scan's reader (`see(text)`: a QR comes into view).
+ */
+export const scanner = {
+  queue: [] as string[],
+  failure: null as Platform.ScanFailure | null,
+  started: 0,
+  stopped: 0,
+  /** The videos a scan ran in */
+  videos: [] as HTMLVideoElement[],
+  reader: null as ((text: string) => void) | null,
+  /** The running scan reads a QR: hands its text to the page, which stops the camera first. */
+  see(text: string): void {
+    const read = scanner.reader
+    if (!read) throw new Error('no scan is running')
+    read(text)
+  },
+}
+
+/** QR pictures saved (H5 downloads, weapp photo album) and sections printed (their ids); `saveFails`: saving rejects. */
+export const pictures = {
+  /** Each saved picture: its file name, size, the texts drawn on it, and where it went */
+  saved: [] as Array<{ fileName: string; width: number; height: number; texts: string[]; to: Platform.SavedTo }>,
+  printed: [] as string[],
+  saveFails: false,
+}
 
 /** The front camera: whether it may run, the photo it takes, and how many times it was opened and stopped. */
 export const camera = {
@@ -106,11 +133,30 @@ export const platform: Double & { __esModule: true } = {
   setDocumentLanguage: jest.fn((tag: string) => void (device.documentLanguage = tag)),
   fontSizeScale: jest.fn(() => (build() === 'weapp' ? device.fontScale : 1)),
   setDocumentCare: jest.fn((on: boolean) => void (device.documentCare = build() === 'h5' && on)),
-  canScan: jest.fn(() => build() === 'weapp'),
+  canScan: jest.fn(() => build() === 'weapp' || build() === 'h5'),
+  scansInPage: jest.fn(() => build() === 'h5'),
   scanQrCode: jest.fn(async () => {
     const text = scanner.queue.shift()
     if (text === undefined) throw new Error('scanCode:fail cancel')
     return text
+  }),
+  startQrScanner: jest.fn(async (video: HTMLVideoElement, onText: (text: string) => void) => {
+    if (build() !== 'h5') throw new Error('no-camera')
+    if (scanner.failure) throw new Error(scanner.failure)
+    scanner.started += 1
+    scanner.videos.push(video)
+    let running = true
+    const stop = () => {
+      if (!running) return
+      running = false
+      scanner.stopped += 1
+      scanner.reader = null
+    }
+    scanner.reader = (text: string) => {
+      stop()
+      onText(text)
+    }
+    return { stop }
   }),
   openFrontCamera: jest.fn(async () => {
     if (!camera.allowed) throw new Error('NotAllowedError')
@@ -132,13 +178,27 @@ export const platform: Double & { __esModule: true } = {
     device.files.set(where, text)
     return where
   }),
+  saveQrPicture: jest.fn(async (picture: Platform.QrPicture) => {
+    if (pictures.saveFails) throw new Error(build() === 'h5' ? 'no canvas' : 'saveImageToPhotosAlbum:fail auth deny')
+    const to: Platform.SavedTo = build() === 'h5' ? 'download' : 'album'
+    const texts: string[] = []
+    const context = { fillStyle: '', font: '', textAlign: '', textBaseline: '', fillRect: () => undefined }
+    picture.draw({ ...context, fillText: (text: string) => void texts.push(text) })
+    pictures.saved.push({ fileName: picture.fileName, width: picture.width, height: picture.height, texts, to })
+    return to
+  }),
+  canPrint: jest.fn(() => build() === 'h5'),
+  PRINTING_CLASS: 'ysx-printing',
+  PRINTED_CLASS: 'ysx-printed',
+  printSection: jest.fn((id: string) => void (build() === 'h5' ? pictures.printed.push(id) : undefined)),
 }
 
 /** Back to a fresh device: no key, no files, WeChat up, camera allowed, nothing scanned; call records cleared. */
 export function resetPlatform(): void {
   wechat.issued = []
   wechat.down = false
-  scanner.queue = []
+  Object.assign(scanner, { queue: [], failure: null, started: 0, stopped: 0, videos: [], reader: null })
+  Object.assign(pictures, { saved: [], printed: [], saveFails: false })
   Object.assign(camera, { allowed: true, photo: 'AAAA', opened: 0, stopped: 0, played: [] })
   device.key = null
   device.language = 'zh_CN'

@@ -152,8 +152,8 @@ describe('weapp', () => {
 describe('h5', () => {
   const platform = platformOf('h5')
 
-  it('is the H5 build, and cannot scan', () => {
-    expect([platform.isWeapp(), platform.isH5(), platform.canScan()]).toEqual([false, true, false])
+  it('is the H5 build, and scans in the page', () => {
+    expect([platform.isWeapp(), platform.isH5(), platform.canScan()]).toEqual([false, true, true])
   })
 
   it('reads the device’s language from the browser', () => {

@@ -119,12 +119,14 @@ build_weapp() {
 # The structure of both builds (scripts/check-weapp.ts): pages and their files, no eval; the development build
 # carries its BFF address, the stand-in's and the stand-in login module (its storage key, ysx.wechat.standInDevice),
 # the production build none of them. (/sns/device-login itself is in both: the shared contracts describe it.)
+# Neither carries the H5 QR scanner (qr-scanner, known by its decoder's message), which the weapp build drops.
 check_weapp() {
   weapp_check_addresses
   pnpm exec tsx scripts/check-weapp.ts "miniapp/$WEAPP_CHECK_DEV" --present "$WEAPP_CHECK_BFF" \
-    --present "$WEAPP_CHECK_STAND_IN" --present ysx.wechat.standInDevice \
+    --present "$WEAPP_CHECK_STAND_IN" --present ysx.wechat.standInDevice --absent 'No QR code found' \
     && pnpm exec tsx scripts/check-weapp.ts "miniapp/$WEAPP_CHECK_PROD" --present "$WEAPP_CHECK_PROD_BFF" \
-      --absent "$WEAPP_CHECK_BFF" --absent "$WEAPP_CHECK_STAND_IN" --absent ysx.wechat.standInDevice
+      --absent "$WEAPP_CHECK_BFF" --absent "$WEAPP_CHECK_STAND_IN" --absent ysx.wechat.standInDevice \
+      --absent 'No QR code found'
 }
 
 build_and_check_weapp() { build_weapp && check_weapp; }

@@ -1,9 +1,11 @@
 // The one module behind which every build-specific call goes (weapp or H5): which build this is, WeChat's login code
-// and the authorize redirect, 扫一扫, the front camera and its photo, the device key's storage, randomness and saving
-// a file. Hooks, services and components call these, never the build's own APIs; tests replace the whole module with
-// test/platform-double.ts. Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time
-// (config/build-env.ts), so they are read here once: which build this is is never a switch a user can flip.
+// and the authorize redirect, 扫一扫 (WeChat's scanner, or the camera in the page), the front camera and its photo, the
+// device key's storage, randomness, saving a file, and a QR saved as a picture or printed. Hooks, services and
+// components call these, never the build's own APIs; tests replace the whole module with test/platform-double.ts.
+// Taro inlines process.env.TARO_ENV and the TARO_APP_* values at build time (config/build-env.ts), so they are read
+// here once: which build this is is never a switch a user can flip.
 import Taro from '@tarojs/taro'
+import type { PosterContext } from './qr-poster'
 import type { WechatStandIn } from './wechat-stand-in'
 
 const BUILD = process.env.TARO_ENV
@@ -90,12 +92,89 @@ export function setDocumentCare(on: boolean): void {
 
 // ---- 扫一扫 ---------------------------------------------------------------------------------------------------------
 
-/** Whether this build can scan a QR code with the camera (the weapp's 扫一扫); H5 pastes the text instead. */
-export const canScan = (): boolean => isWeapp()
+/** Whether this build can scan a QR code with the camera: the weapp with WeChat's 扫一扫, H5 in the page. */
+export const canScan = (): boolean => isWeapp() || isH5()
+
+/** Whether scanning happens in the page (H5: a <video> and startQrScanner) rather than in WeChat's own scanner. */
+export const scansInPage = (): boolean => isH5()
 
 /** weapp: the text of a QR code scanned with the camera; rejects when the citizen cancels or the scan fails. */
 export async function scanQrCode(): Promise<string> {
   return (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+}
+
+/** Why the in-page scanner could not start: the message of the Error startQrScanner rejects with. */
+export type ScanFailure = 'no-camera' | 'denied' | 'failed'
+
+/** A running in-page scanner; stop() ends the scan and turns the camera off at once. */
+export interface QrScan {
+  stop: () => void
+}
+
+/** getUserMedia's refusal in words: the citizen or the browser said no, or there is no camera to open. */
+function cameraFailure(error: unknown): ScanFailure {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : ''
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied'
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no-camera'
+  return 'failed'
+}
+
+/**
+ * qr-scanner, loaded when a scan starts (its own chunk, and its web worker another where the browser has no
+ * BarcodeDetector); a weapp build inlines 'weapp' here, so webpack drops the import and the library with it.
+ */
+const loadQrScanner = (): Promise<typeof import('qr-scanner')> =>
+  process.env.TARO_ENV === 'h5' ? import('qr-scanner') : Promise.reject(new Error('no-camera'))
+
+/**
+ * H5: opens the rear camera (the front one where there is no other) in `video` and decodes QR codes from it with
+ * qr-scanner; the first text read is handed to `onText` once, after the camera is stopped. Rejects with an Error whose
+ * message is a ScanFailure. The camera stream is opened here, not by qr-scanner (which reports every refusal as "no
+ * camera"), so a refused permission can be told apart, and stop() ends it at once.
+ */
+export async function startQrScanner(video: HTMLVideoElement, onText: (text: string) => void): Promise<QrScan> {
+  if (!isH5() || typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia) {
+    throw new Error('no-camera' satisfies ScanFailure)
+  }
+  let stream: MediaStream
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      video: { facingMode: { ideal: 'environment' } },
+      audio: false,
+    })
+  } catch (error) {
+    throw new Error(cameraFailure(error))
+  }
+  let stopped = false
+  let scanner: { destroy: () => void } | null = null
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    scanner?.destroy()
+    stream.getTracks().forEach((track) => track.stop())
+    video.srcObject = null
+  }
+  try {
+    const { default: QrScanner } = await loadQrScanner()
+    const running = new QrScanner(
+      video,
+      ({ data }) => {
+        if (stopped || !data) return
+        stop()
+        onText(data)
+      },
+      { returnDetailedScanResult: true, maxScansPerSecond: 10 },
+    )
+    scanner = running
+    // qr-scanner plays a stream already in the video rather than opening its own; given only now that the scanner
+    // listens for the video's play event (which starts its decoding), so an autoplay cannot start before it does.
+    video.srcObject = stream
+    await running.start()
+  } catch {
+    stop()
+    throw new Error('failed' satisfies ScanFailure)
+  }
+  return { stop }
 }
 
 // ---- The front camera -----------------------------------------------------------------------------------------------
@@ -192,17 +271,99 @@ export function randomBytes(length: number): Promise<Uint8Array> {
  */
 export function saveJsonFile(name: string, text: string): string {
   if (isH5()) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = name
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-    URL.revokeObjectURL(url)
+    download(name, new Blob([text], { type: 'application/json' }))
     return name
   }
   const file = `${Taro.env.USER_DATA_PATH}/${name}`
   Taro.getFileSystemManager().writeFileSync(file, text, 'utf8')
   return file
+}
+
+/** H5: hands a file to the browser's download. */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  URL.revokeObjectURL(url)
+}
+
+// ---- A QR code as a picture: save, print ----------------------------------------------------------------------------
+
+/**
+ * A picture to save: its size, how to draw it on a 2D context (qr-poster.ts's drawPoster, called by the page's hook,
+ * so that qrcode stays out of this module and the first load) and the file's name (.png).
+ */
+export interface QrPicture {
+  width: number
+  height: number
+  draw: (context: PosterContext) => void
+  fileName: string
+}
+
+/** Where a saved picture went: the browser's downloads (H5) or the phone's photo album (weapp). */
+export type SavedTo = 'download' | 'album'
+
+/**
+ * Saves the QR with its caption as a PNG: H5 draws it on a <canvas> and downloads it; the weapp draws it on an
+ * offscreen canvas, makes a temporary file of it (canvasToTempFilePath) and saves that to the photo album (WeChat
+ * asks for the album permission the first time). Rejects when the picture cannot be made or saved.
+ */
+export async function saveQrPicture(picture: QrPicture): Promise<SavedTo> {
+  const { width, height } = picture
+  if (isH5()) {
+    const canvas = document.createElement('canvas')
+    canvas.width = width
+    canvas.height = height
+    const context = canvas.getContext('2d')
+    if (!context) throw new Error('no canvas')
+    picture.draw(context)
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    if (!blob) throw new Error('no picture')
+    download(picture.fileName, blob)
+    return 'download'
+  }
+  const canvas = Taro.createOffscreenCanvas({ type: '2d', width, height })
+  const context = canvas.getContext('2d') as PosterContext | null
+  if (!context) throw new Error('no canvas')
+  picture.draw(context)
+  const { tempFilePath } = await Taro.canvasToTempFilePath({
+    canvas: canvas as unknown as Taro.Canvas,
+    fileType: 'png',
+    destWidth: width,
+    destHeight: height,
+  })
+  await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
+  return 'album'
+}
+
+/** Whether this build can print (H5: the browser's print; a mini-program has none). */
+export const canPrint = (): boolean => isH5()
+
+/** The body's class while printing, and the class of the one part of the page that is printed (app.scss). */
+export const PRINTING_CLASS = 'ysx-printing'
+export const PRINTED_CLASS = 'ysx-printed'
+
+/**
+ * H5: prints only the element with this id (the print stylesheet hides the rest of the page while the body has
+ * PRINTING_CLASS); the classes come off when the print dialog closes.
+ */
+export function printSection(id: string): void {
+  if (!isH5()) return
+  const section = document.getElementById(id)
+  if (!section) return
+  document.body.classList.add(PRINTING_CLASS)
+  section.classList.add(PRINTED_CLASS)
+  window.addEventListener(
+    'afterprint',
+    () => {
+      document.body.classList.remove(PRINTING_CLASS)
+      section.classList.remove(PRINTED_CLASS)
+    },
+    { once: true },
+  )
+  window.print()
 }

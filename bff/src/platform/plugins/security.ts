@@ -42,6 +42,9 @@ async function security(app: FastifyInstance, opts: SecurityOptions) {
         // Taro and NutUI set inline styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // The H5 QR scanner (qr-scanner) decodes in a web worker it builds from a blob: of its own bundled chunk's code
+        // (where the browser has no BarcodeDetector); only our own scripts, which script-src limits, can make one.
+        workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'", ...opts.lanOrigins],
         frameAncestors: ["'none'"],
         // Behind TLS in production; in development the app is also opened over plain http from a phone on the LAN.

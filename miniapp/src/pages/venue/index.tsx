@@ -1,17 +1,19 @@
 // 场所码申领: register a venue as the legal representative of its business (the 营业执照's credit code), with its
-// name, its district picked from the division codes (地市 → 区县) and its address; its code as a QR to print (on H5 a
-// link that opens 扫码签到), and my venues, each with its QR on demand.
+// name, its district picked from the division codes (地市 → 区县) and its address; its code as a QR (on H5 a link that
+// opens 扫码签到) to save as a picture with the venue's name under it or, on H5, to print; and my venues, each with its
+// QR on demand.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { DivisionPicker } from '../../components/division-picker'
-import { FieldError, SubmitButton } from '../../components/form-controls'
+import { BusyButton, FieldError, SubmitButton } from '../../components/form-controls'
 import { type TextFieldSpec, TextFields } from '../../components/text-fields'
 import { Item } from '../../components/query-rows'
 import { QueryList } from '../../components/query-view'
 import { QrCode } from '../../components/qr-code'
 import { formatDateTime } from '../../format'
 import { type VenueField, useVenueForm } from '../../hooks/use-venue-form'
+import { useVenuePicture } from '../../hooks/use-venue-picture'
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import { appOrigin } from '../../platform'
@@ -34,14 +36,37 @@ const qrText = (venue: Venue) => venueQrText(venue.code, appOrigin())
 function VenueCode({ venue }: { venue: Venue }) {
   const t = useT()
   const text = qrText(venue)
+  const picture = useVenuePicture({ venueId: venue.venueId, name: venue.name, qrText: text })
   return (
-    <View className="page-venue__code">
+    <View className="page-venue__code" id={picture.sectionId}>
       <Text className="page-venue__code-name">{venue.name}</Text>
       <QrCode text={text} label={t('healthCode.venue.codeTitle')} />
       <View className="ysx-visually-hidden page-venue__qr-text" data-testid="venue-qr-text">
         {text}
       </View>
-      <Text className="page-venue__hint">{t('healthCode.venue.codeHint')}</Text>
+      <Text className="page-venue__hint page-venue__no-print">{t('healthCode.venue.codeHint')}</Text>
+      <View className="page-venue__keep page-venue__no-print">
+        <BusyButton
+          className="page-venue__save"
+          busy={picture.state.status === 'saving'}
+          label={t('healthCode.venue.save')}
+          busyLabel={t('healthCode.venue.saving')}
+          onClick={picture.save}
+        />
+        {picture.canPrint ? (
+          <Button className="page-venue__print" fill="outline" type="primary" onClick={picture.print}>
+            {t('healthCode.venue.print')}
+          </Button>
+        ) : null}
+      </View>
+      {picture.state.status === 'saved' || picture.state.status === 'failed' ? (
+        <View
+          className={`page-venue__no-print page-venue__saved page-venue__saved--${picture.state.status}`}
+          role="status"
+        >
+          <Text>{picture.state.message}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

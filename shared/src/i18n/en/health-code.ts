@@ -138,6 +138,12 @@ export const healthCode: Catalogue['healthCode'] = {
     show: 'Show venue code',
     hide: 'Hide',
     createdAt: 'Issued {{time}}',
+    save: 'Save image',
+    saving: 'Saving…',
+    savedDownload: 'The venue code image was downloaded',
+    savedAlbum: 'The venue code image was saved to your photos',
+    saveFailed: 'The image could not be saved. Try again later; in WeChat, allow saving to your photos',
+    print: 'Print',
   },
   family: {
     title: 'Family members',

@@ -43,4 +43,15 @@ export const common: Catalogue['common'] = {
   empty: 'Nothing here yet',
   networkError: 'The network is not responding. Please try again later.',
   badResponse: 'The service returned data we could not read. Please try again later.',
+  scanner: {
+    video: 'Camera view for scanning',
+    starting: 'Opening the camera…',
+    aim: 'Hold the QR code inside the frame; the camera turns off once it is read',
+    close: 'Turn off the camera',
+    noCamera: 'No camera was found. Paste the QR code’s text into the box below',
+    denied:
+      'Camera access was not allowed. Allow this site to use the camera in your browser’s settings, or paste the QR code’s text into the box below',
+    failed:
+      'The camera could not start; another app may be using it. Try again later, or paste the QR code’s text into the box below',
+  },
 }

@@ -133,6 +133,12 @@ export const healthCode = {
     show: '查看场所码',
     hide: '收起',
     createdAt: '申领时间 {{time}}',
+    save: '保存图片',
+    saving: '保存中…',
+    savedDownload: '场所码图片已下载',
+    savedAlbum: '场所码图片已保存到相册',
+    saveFailed: '图片保存失败，请稍后重试；在微信中请允许保存到相册',
+    print: '打印',
   },
   family: {
     title: '代亲友',

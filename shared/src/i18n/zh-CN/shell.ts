@@ -43,4 +43,14 @@ export const common = {
   empty: '暂无数据',
   networkError: '网络不给力，请稍后重试',
   badResponse: '服务返回了无法识别的数据，请稍后重试',
+  /** The camera scanner in the browser (H5) on the pages that take a QR code; the paste box stays beside it */
+  scanner: {
+    video: '扫码取景画面',
+    starting: '正在打开摄像头…',
+    aim: '请将二维码放入取景框内，识别后自动关闭摄像头',
+    close: '关闭摄像头',
+    noCamera: '没有找到可用的摄像头。请把二维码内容粘贴到下方输入框',
+    denied: '未获得摄像头权限。请在浏览器设置中允许本网站使用摄像头，或把二维码内容粘贴到下方输入框',
+    failed: '摄像头无法启动，可能正被其他应用占用。请稍后重试，或把二维码内容粘贴到下方输入框',
+  },
 }

@@ -134,6 +134,12 @@ export const healthCode: Catalogue['healthCode'] = {
     show: '查看場所碼',
     hide: '收起',
     createdAt: '申領時間 {{time}}',
+    save: '儲存圖片',
+    saving: '儲存中…',
+    savedDownload: '場所碼圖片已下載',
+    savedAlbum: '場所碼圖片已儲存到相簿',
+    saveFailed: '圖片儲存失敗，請稍後重試；在微信中請允許儲存到相簿',
+    print: '列印',
   },
   family: {
     title: '代親友',
