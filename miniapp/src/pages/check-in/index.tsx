@@ -19,6 +19,7 @@ import { usePageTitle } from '../../i18n/shell'
 import { fromParam } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 export default function CheckIn() {
   usePageTitle('healthCode.checkIn.title')
@@ -40,7 +41,7 @@ export default function CheckIn() {
   }, [])
 
   return (
-    <View className="ysx-page ysx-query page-check-in">
+    <View className={`ysx-page ysx-query page-check-in ${careClass()}`}>
       <CodeInput block="page-check-in" texts="healthCode.checkIn" field={c.field} scanFirst />
 
       {c.state.status === 'confirming' || c.state.status === 'submitting' ? (

@@ -8,13 +8,14 @@ import { useHealthVerifier } from '../../hooks/use-health-verifier'
 import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 export default function HealthVerify() {
   usePageTitle('healthCode.verify.title')
   const t = useT()
   const v = useHealthVerifier()
   return (
-    <View className="ysx-page page-health-verify">
+    <View className={`ysx-page page-health-verify ${careClass()}`}>
       <CodeInput block="page-health-verify" texts="healthCode.verify" field={v.field} />
       {v.state.status === 'failed' ? (
         <View className="ysx-card page-health-verify__result page-health-verify__result--failed">

@@ -21,6 +21,7 @@ import type { Venue } from '../../services/health-code'
 import { venueQrText } from '../../venue-link'
 import '../../components/query-page.scss'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 const BUSINESS: Array<TextFieldSpec<VenueField>> = [
   { field: 'creditCode', text: 'healthCode.venue.creditCode', max: 18, inputClass: 'page-venue__input--credit-code' },
@@ -100,7 +101,7 @@ export default function VenuePage() {
   const [open, setOpen] = useState<string | null>(null)
 
   return (
-    <View className="ysx-page ysx-query page-venue">
+    <View className={`ysx-page ysx-query page-venue ${careClass()}`}>
       <View className="ysx-card">
         <Text className="page-venue__intro">{t('healthCode.venue.intro')}</Text>
         <Text className="page-venue__hint page-venue__representative">{t('healthCode.venue.representativeHint')}</Text>

@@ -11,13 +11,14 @@ import { useT } from '../../i18n'
 import { usePageTitle } from '../../i18n/shell'
 import '../../components/query-page.scss'
 import './index.scss'
+import { careClass } from '../../hooks/use-care-mode'
 
 export default function Verify() {
   usePageTitle('verify.title')
   const t = useT()
   const v = useVerifier()
   return (
-    <View className="ysx-page page-verify">
+    <View className={`ysx-page page-verify ${careClass()}`}>
       <CodeInput block="page-verify" texts="verify" field={v.field} />
       {v.state.status === 'failed' ? (
         <View className="ysx-card page-verify__result">
