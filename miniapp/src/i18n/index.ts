@@ -44,7 +44,8 @@ const LOADERS: Partial<Record<Locale, () => Promise<Catalogue>>> = {
 
 export async function setLocale(locale: Locale): Promise<void> {
   const load = LOADERS[locale]
-  if (load && !i18n.hasResourceBundle(locale, 'translation')) i18n.addResourceBundle(locale, 'translation', await load())
+  if (load && !i18n.hasResourceBundle(locale, 'translation'))
+    i18n.addResourceBundle(locale, 'translation', await load())
   await i18n.changeLanguage(locale)
 }
 
