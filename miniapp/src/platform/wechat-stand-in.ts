@@ -4,6 +4,7 @@
 // and kept in storage, so the same devtools (or phone) is the same WeChat user each time, as with wx.login.
 // Reached only when the build was told the stand-in (config/build-env.ts); production builds call Taro.login.
 import Taro from '@tarojs/taro'
+import { wechatContracts } from '@ysx/shared'
 
 export interface WechatStandIn {
   /** The stand-in's origin, e.g. http://127.0.0.1:<DEPT_WECHAT_PORT> */
@@ -13,7 +14,9 @@ export interface WechatStandIn {
 }
 
 export const DEVICE_ACCOUNT_STORAGE = 'ysx.wechat.standInDevice'
-export const DEVICE_LOGIN_PATH = '/sns/device-login'
+/** The stand-in's contract for it (shared/src/departments/wechat.ts): its path, body and reply. */
+const DEVICE_LOGIN = wechatContracts.deviceLogin
+export const DEVICE_LOGIN_PATH = DEVICE_LOGIN.path
 const TIMEOUT_MS = 10_000
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
@@ -36,13 +39,12 @@ export async function standInLoginCode(
   // Not the BFF: WeChat's login server (services/client.ts is the BFF's only caller).
   const reply = await Taro.request<unknown>({
     url: `${standIn.url}${DEVICE_LOGIN_PATH}`,
-    method: 'POST',
+    method: DEVICE_LOGIN.method,
     header: { 'content-type': 'application/json' },
-    data: { appid: standIn.appId, account },
+    data: DEVICE_LOGIN.body.parse({ appid: standIn.appId, account }),
     timeout: TIMEOUT_MS,
   })
-  const body = reply.data as { code?: unknown } | null
-  if (reply.statusCode !== 200 || typeof body?.code !== 'string' || body.code.length === 0)
-    throw new Error(`device-login:fail ${reply.statusCode}`)
-  return body.code
+  const parsed = reply.statusCode === 200 ? DEVICE_LOGIN.responses[200].safeParse(reply.data) : undefined
+  if (!parsed?.success) throw new Error(`device-login:fail ${reply.statusCode}`)
+  return parsed.data.code
 }
