@@ -5,7 +5,7 @@ import { act, renderHook } from '@testing-library/react'
 import { catalogues } from '@ysx/shared'
 import { currentLocale, setLocale } from '../src/i18n'
 import { chooseLocale, LOCALE_STORAGE, restoreLocale, startLocale, usePageTitle } from '../src/i18n/shell'
-import { device, resetPlatform } from './platform-double'
+import { device, platform, resetPlatform } from './platform-double'
 import { storage } from './taro-mock'
 import { navigation, page, resetPage } from './taro-page'
 
@@ -43,6 +43,17 @@ test('the language chosen in 我的 is stored under ysx.locale and wins over the
   expect([storage.get(LOCALE_STORAGE), device.documentLanguage]).toEqual(['en', 'en'])
   await setLocale('zh-CN')
   await act(async () => void (await restoreLocale()))
+  expect(currentLocale()).toBe('en')
+})
+
+test('a start in another language than zh-CN holds the first paint until its catalogue has loaded; zh-CN holds nothing', async () => {
+  device.language = 'zh_CN'
+  await act(async () => void (await restoreLocale()))
+  expect(platform.holdFirstPaint).not.toHaveBeenCalled()
+  device.language = 'en'
+  await act(async () => void (await restoreLocale()))
+  expect(platform.holdFirstPaint).toHaveBeenCalledTimes(1)
+  await expect((platform.holdFirstPaint as jest.Mock).mock.calls[0]![0]).resolves.toBeUndefined()
   expect(currentLocale()).toBe('en')
 })
 

@@ -168,6 +168,33 @@ describe('h5', () => {
     expect(document.documentElement.lang).toBe('zh-HK')
   })
 
+  it('holds the first paint while a start’s language loads, and shows the page once it has loaded or failed', async () => {
+    let loaded!: () => void
+    platform.holdFirstPaint(new Promise<void>((resolve) => (loaded = resolve)))
+    expect(document.documentElement.classList.contains('ysx-hold')).toBe(true)
+    loaded()
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(document.documentElement.classList.contains('ysx-hold')).toBe(false)
+    platform.holdFirstPaint(Promise.reject(new Error('chunk failed')))
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(document.documentElement.classList.contains('ysx-hold')).toBe(false)
+  })
+
+  it('shows the page after the limit even when the language never loads', () => {
+    jest.useFakeTimers()
+    try {
+      platform.holdFirstPaint(new Promise<void>(() => undefined), 3000)
+      jest.advanceTimersByTime(2999)
+      expect(document.documentElement.classList.contains('ysx-hold')).toBe(true)
+      jest.advanceTimersByTime(1)
+      expect(document.documentElement.classList.contains('ysx-hold')).toBe(false)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it('puts 长辈版’s class on <html> and takes it off; the browser’s font size is its own, so the factor is 1', () => {
     platform.setDocumentCare(true)
     expect(document.documentElement.classList.contains('ysx-care')).toBe(true)

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { DEFAULT_LOCALE, type Locale } from '@ysx/shared'
-import { setDocumentLanguage, systemLanguage } from '../platform'
+import { holdFirstPaint, setDocumentLanguage, systemLanguage } from '../platform'
 import { currentLocale, isLocale, localeOf, setLocale, t, type TranslationKey, useT } from '.'
 
 export const LOCALE_STORAGE = 'ysx.locale'
@@ -29,7 +29,11 @@ export function startLocale(): Locale {
 /** Switches to the start locale (the app shell calls this once, before the first page renders). */
 export async function restoreLocale(): Promise<Locale> {
   const locale = startLocale()
-  if (locale !== currentLocale()) await setLocale(locale)
+  if (locale !== currentLocale()) {
+    const loading = setLocale(locale)
+    holdFirstPaint(loading)
+    await loading
+  }
   setDocumentLanguage(locale)
   return locale
 }

@@ -71,6 +71,23 @@ export function setDocumentLanguage(tag: string): void {
   if (isH5() && typeof document !== 'undefined') document.documentElement.lang = tag
 }
 
+/**
+ * H5: keeps the page unpainted (`ysx-hold` on <html>, app.scss) until `ready` settles or `limitMs` passes, so a start in
+ * zh-HK or English never paints zh-CN first while its catalogue loads; a catalogue that fails to load shows zh-CN
+ * rather than nothing. The weapp has no document to hold: its first page shows once the start is done.
+ */
+export function holdFirstPaint(ready: Promise<unknown>, limitMs = 3000): void {
+  if (!isH5() || typeof document === 'undefined') return
+  const root = document.documentElement
+  root.classList.add('ysx-hold')
+  const release = () => root.classList.remove('ysx-hold')
+  const limit = setTimeout(release, limitMs)
+  void ready.then(
+    () => (clearTimeout(limit), release()),
+    () => (clearTimeout(limit), release()),
+  )
+}
+
 // ---- 长辈版 (care mode) ------------------------------------------------------------------------------------------
 
 /** weapp: WeChat's font size setting as a factor of the standard size (1 standard, about 1.4 largest); H5: 1. */
