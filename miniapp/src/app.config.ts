@@ -43,13 +43,13 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f8',
-    navigationBarBackgroundColor: devBuild ? '#fa8c16' : '#1677ff',
+    navigationBarBackgroundColor: devBuild ? '#ad4e00' : '#0958d9',
     navigationBarTitleText: devBuild ? `${text.app.name}（${text.app.devBuild}）` : text.app.name,
     navigationBarTextStyle: 'white',
   },
   tabBar: {
-    color: '#8c8c8c',
-    selectedColor: '#1677ff',
+    color: '#5f6672',
+    selectedColor: '#0958d9',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [tab('home'), tab('services'), tab('wallet'), tab('me')],

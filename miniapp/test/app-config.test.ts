@@ -23,14 +23,14 @@ function appConfigOf(standIn: string | undefined): AppConfig {
 
 it('a development build’s navigation bar is orange and says 开发环境', () => {
   expect(appConfigOf('http://127.0.0.1:4800').window).toMatchObject({
-    navigationBarBackgroundColor: '#fa8c16',
+    navigationBarBackgroundColor: '#ad4e00',
     navigationBarTitleText: `${t('app.name')}（${t('app.devBuild')}）`,
   })
 })
 
 it.each([undefined, '', '  '])('a production build’s (stand-in %p) is the blue one, titled 粤省事', (standIn) => {
   expect(appConfigOf(standIn).window).toMatchObject({
-    navigationBarBackgroundColor: '#1677ff',
+    navigationBarBackgroundColor: '#0958d9',
     navigationBarTitleText: '粤省事',
   })
 })
