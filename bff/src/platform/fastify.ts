@@ -33,7 +33,10 @@ export function createFastify(
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
+    // Draining on close (server.ts): a request arriving on a kept-alive connection is answered 503, idle keep-alive
+    // connections are closed at once, and the requests in flight finish.
     return503OnClosing: true,
+    forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
   })
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
