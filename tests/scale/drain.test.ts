@@ -19,14 +19,14 @@ const IN_FLIGHT = 3
  * One request on a connection of its own (no keep-alive), as a load balancer's probe: its status and whole body. A
  * connection refused or reset before any reply rejects with its code; a reply cut short rejects with HALF_REPLY.
  */
-function request(base: string, method: string, url: string, body?: unknown) {
+function request(base: string, method: string, url: string, body?: unknown, agent: http.Agent | false = false) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body)
     const req = http.request(
       `${base}${url}`,
       {
         method,
-        agent: false,
+        agent,
         headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
       },
       (res) => {
@@ -119,6 +119,8 @@ test('on SIGTERM a replica leaves rotation, refuses new work, finishes every req
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  // A load balancer keeps its connections alive: the drain closes each one after its reply.
+  const keepAlive = new http.Agent({ keepAlive: true })
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
   try {
     const bff = await new Promise<string>((resolve, reject) => {
@@ -142,7 +144,7 @@ test('on SIGTERM a replica leaves rotation, refuses new work, finishes every req
       })
       codes.push(res.json().code as string)
     }
-    const logins = codes.map((code) => request(bff, 'POST', '/v1/auth/login', { code }))
+    const logins = codes.map((code) => request(bff, 'POST', '/v1/auth/login', { code }, keepAlive))
     await inFlight
 
     child.kill('SIGTERM')
@@ -167,6 +169,7 @@ test('on SIGTERM a replica leaves rotation, refuses new work, finishes every req
     release()
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     await exited
+    keepAlive.destroy()
     gate.close()
     await wechat.app.close()
   }

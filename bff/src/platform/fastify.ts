@@ -42,8 +42,16 @@ export function createFastify(
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
+  // Fastify closes the keep-alive connections idle when the close begins and answers 503 to requests that arrive after
+  // it, but a connection whose request was in flight stays open after its reply until keepAliveTimeout: the drain
+  // would wait that long for nothing. Once closing, a reply asks its client to close the connection.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
+    if (closing) reply.header('connection', 'close')
   })
   return app
 }
