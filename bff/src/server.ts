@@ -15,8 +15,12 @@ async function main() {
     throw err
   }
   const app = await buildApp(config)
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  // SIGTERM/SIGINT: drain. app.close() stops listening (a load balancer's next /readyz cannot connect; one on a kept-alive
+  // connection is answered 503), closes idle connections, waits for every request in flight, then the database;
+  // close-with-grace then exits 0. A second signal, or the delay passing first, exits 1 at once.
+  closeWithGrace({ delay: 10_000, logger: app.log }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'closing after error')
+    else app.log.info({ signal }, 'draining: finishing the requests in flight, then exiting')
     await app.close()
   })
   await app.listen({ host: config.host, port: config.port })

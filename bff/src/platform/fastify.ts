@@ -33,14 +33,25 @@ export function createFastify(
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
+    // Draining on close (server.ts): a request arriving on a kept-alive connection is answered 503, idle keep-alive
+    // connections are closed at once, and the requests in flight finish.
     return503OnClosing: true,
+    forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
   })
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
+  // Fastify closes the keep-alive connections idle when the close begins and answers 503 to requests that arrive after
+  // it, but a connection whose request was in flight stays open after its reply until keepAliveTimeout: the drain
+  // would wait that long for nothing. Once closing, a reply asks its client to close the connection.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
+    if (closing) reply.header('connection', 'close')
   })
   return app
 }

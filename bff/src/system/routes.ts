@@ -15,6 +15,12 @@ export default async function systemRoutes(
   },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>()
+  // Draining (SIGTERM, server.ts): Fastify's return503OnClosing already answers a probe that arrives on a kept-alive
+  // connection; this flag covers a probe routed just before the close began, whose checks finish after it.
+  let draining = false
+  app.addHook('preClose', async () => {
+    draining = true
+  })
 
   /** GET /healthz — the process is alive: answered under load too (a busy process is not a dead one) */
   r.route({
@@ -23,7 +29,7 @@ export default async function systemRoutes(
     handler: async () => ({ status: 'ok' as const, uptimeSeconds: process.uptime() }),
   })
 
-  /** GET /readyz — the database answers, and the shared Redis when there is one; 503 otherwise */
+  /** GET /readyz — the database answers, and the shared Redis when there is one; 503 otherwise, and while draining */
   r.route({
     ...fromContract(systemContracts.ready),
     config: { rateLimit: false },
@@ -31,6 +37,7 @@ export default async function systemRoutes(
       const [database, redis] = await Promise.all([opts.ping(), opts.pingRedis?.()])
       const checks: Record<string, 'ok' | 'failing'> = { database: database ? 'ok' : 'failing' }
       if (redis !== undefined) checks.redis = redis ? 'ok' : 'failing'
+      if (draining) checks.draining = 'failing'
       const ready = Object.values(checks).every((c) => c === 'ok')
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks })
     },
