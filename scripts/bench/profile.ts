@@ -40,7 +40,10 @@ export function saveProfile(profile: Profiler.Profile, dir: string, name: string
 
 export interface Frame {
   functionName: string
-  /** file:line (1-based), relative to `root` when under it; '' for V8's own entries ((garbage collector), (idle)…) */
+  /**
+   * file:line (1-based), relative to `root` when under it; '' for V8's own and native entries ((idle), (garbage
+   * collector), a native addon's function). Files run through tsx carry the generated line, not the source's.
+   */
   location: string
   samples: number
   percent: number
