@@ -3,10 +3,17 @@
 // hello-world measured in the same run; then again with the BFF's database grown from 10,000 to 1,000,000 citizens.
 // The server runs here; the load (autocannon) runs in its own process, with a token picked at random per request
 // from citizens spread over the whole population. Targets: ≥ 0.40 × bare, p99 growth ≤ 1.2×, well above 2,315/s.
+// Cores: this process (every server under test) on core 0 — the wrapper starts it under `taskset -c 0` and it pins
+// itself again, all threads — and every load generator on core 1, so server and load never share a core and the
+// figures are per server core. On a machine with more cores it stays 1:1 (one server core, one load core; the others
+// idle), so figures stay comparable across machines. The tokens are signed and the request bodies built before any
+// timed window. `--cpu-prof`: after the figures, one more window of the display at the larger population under V8's
+// sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed.
 import { execFile } from 'node:child_process'
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
@@ -15,6 +22,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
 import { ROOT } from './lib'
+import { formatFrames, profileWhile, saveProfile, topSelfFrames } from './profile'
 
 const SMALL = Number(process.env.BENCH_CITIZENS_SMALL ?? 10_000)
 const LARGE = Number(process.env.BENCH_CITIZENS_LARGE ?? 1_000_000)
@@ -23,6 +31,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = 32
 const TOKENS = 2000
 const GUANGDONG_AVERAGE_PER_SECOND = 2315 // 2 亿 displays a day at the peak ÷ 86,400 s
+const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '0'
+const LOAD_CORE = process.env.BENCH_LOAD_CORE ?? '1'
+const CPU_PROF = process.argv.includes('--cpu-prof')
 
 interface Load {
   rps: number
@@ -33,16 +44,22 @@ interface Load {
 }
 
 /** Runs the load generator in its own process (asynchronously: the servers under test live in this one). */
-async function load(spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string }): Promise<Load> {
+async function load(
+  spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string },
+  measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
+): Promise<Load> {
   const run = async (seconds: number) => {
-    const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [
+    const { stdout } = await promisify(execFile)('taskset', [
+      '-c',
+      LOAD_CORE,
+      path.join(ROOT, 'node_modules/.bin/tsx'),
       path.join(ROOT, 'scripts/bench/load.ts'),
       JSON.stringify({ ...spec, connections: CONNECTIONS, seconds }),
     ])
     return JSON.parse(stdout.trim().split('\n').pop()!) as Load
   }
   await run(2) // warm-up: JIT, connections, page cache
-  const result = await run(SECONDS)
+  const result = await measured(() => run(SECONDS))
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(
       `${result.non2xx} non-2xx and ${result.errors} errors under load: the figures would not be for the display`,
@@ -90,6 +107,10 @@ function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, cred
 }
 
 async function main() {
+  // cpus(), not availableParallelism(): the wrapper has already narrowed this process's affinity to one core.
+  if (cpus().length < 2) throw new Error('the benchmark needs two cores: one for the servers, one for the load')
+  // All of this process's threads (the event loop, libuv's pool, V8's helpers) on the server core.
+  execFileSync('taskset', ['-a', '-c', '-p', SERVER_CORE, String(process.pid)], { stdio: 'ignore' })
   const bare = Fastify()
   bare.get('/', async () => ({ hello: 'world' }))
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
@@ -131,8 +152,8 @@ async function main() {
     return file
   }
   const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
-  const display = (tokensFile: string) =>
-    load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile })
+  const display = (tokensFile: string, measured?: (work: () => Promise<Load>) => Promise<Load>) =>
+    load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile }, measured)
 
   try {
     // Interleaved rounds, medians: the machine's speed drifts between runs, so each ratio compares neighbours.
@@ -153,6 +174,7 @@ async function main() {
     const largeTokens = tokensFor(LARGE)
     const second = await rounds(ROUNDS, async () => ({
       hello: await load({ url: bareUrl, method: 'GET' }),
+      stack: await load({ url: `${url}/healthz`, method: 'GET' }),
       display: await display(largeTokens),
     }))
 
@@ -164,21 +186,23 @@ async function main() {
       errors: 0,
     })
     const hello = summary([...first, ...second].map((r) => r.hello))
-    const stack = summary(first.map((r) => r.stack))
+    const stack = summary([...first, ...second].map((r) => r.stack))
     const small = summary(first.map((r) => r.display))
     const large = summary(second.map((r) => r.display))
     const ratioSmall = median(first.map((r) => r.display.rps / r.hello.rps))
     const ratioLarge = median(second.map((r) => r.display.rps / r.hello.rps))
+    const ratioStack = median([...first, ...second].map((r) => r.stack.rps / r.hello.rps))
 
-    const row = (label: string, r: Load) =>
-      `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s · p50 ${r.p50} ms · p99 ${r.p99} ms`
+    const row = (label: string, r: Load, ratio?: number) =>
+      `  ${label.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s · p50 ${r.p50} ms · p99 ${r.p99} ms` +
+      (ratio === undefined ? '' : ` · ${ratio.toFixed(2)} × bare`)
     console.log(
-      `health-code benchmark (autocannon in its own process, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians; ${TOKENS} citizens' tokens at random)`,
+      `health-code benchmark (servers on core ${SERVER_CORE}, autocannon in its own process on core ${LOAD_CORE}: figures per server core; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians; ${TOKENS} citizens' tokens at random)`,
     )
     console.log(row('bare Fastify hello-world', hello))
-    console.log(row('BFF /healthz (plugins, no auth/DB)', stack))
-    console.log(row(`display, ${SMALL.toLocaleString('en')} citizens`, small))
-    console.log(row(`display, ${LARGE.toLocaleString('en')} citizens`, large))
+    console.log(row('BFF /healthz (plugins, no auth/DB)', stack, ratioStack))
+    console.log(row(`display, ${SMALL.toLocaleString('en')} citizens`, small, ratioSmall))
+    console.log(row(`display, ${LARGE.toLocaleString('en')} citizens`, large, ratioLarge))
     console.log(
       `  display ÷ bare, same round: ${ratioSmall.toFixed(2)} at ${SMALL.toLocaleString('en')}, ${ratioLarge.toFixed(2)} at ${LARGE.toLocaleString('en')} (target ≥ 0.40)`,
     )
@@ -186,8 +210,26 @@ async function main() {
       `  p99 growth ${SMALL.toLocaleString('en')} → ${LARGE.toLocaleString('en')}: ${(large.p99 / small.p99).toFixed(2)}× (target ≤ 1.2)`,
     )
     console.log(
+      `  display throughput ${LARGE.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')}: ${(large.rps / small.rps).toFixed(2)}×`,
+    )
+    console.log(
       `  display throughput ÷ Guangdong's average ${GUANGDONG_AVERAGE_PER_SECOND}/s: ${(Math.min(small.rps, large.rps) / GUANGDONG_AVERAGE_PER_SECOND).toFixed(2)}×`,
     )
+
+    if (CPU_PROF) {
+      // The display at the larger population once more, its timed window (not the warm-up) under the profiler.
+      let profiled: Awaited<ReturnType<typeof profileWhile<Load>>> | undefined
+      const measured = await display(largeTokens, async (work) => {
+        profiled = await profileWhile(work)
+        return profiled.result
+      })
+      const file = saveProfile(profiled!.profile, path.join(ROOT, 'reports/bench'), 'health-code-display')
+      console.log(
+        `CPU profile of the display at ${LARGE.toLocaleString('en')} citizens (${SECONDS} s, ${Math.round(measured.rps)} req/s under the profiler): ${path.relative(ROOT, file)}`,
+      )
+      console.log('  top 15 frames by self time (% of samples, idle and GC included):')
+      for (const line of formatFrames(topSelfFrames(profiled!.profile, 15, ROOT))) console.log(line)
+    }
   } finally {
     db.close()
     await app.close()

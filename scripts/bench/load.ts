@@ -1,6 +1,8 @@
-// The load generator, run as its own process so it does not share the server's event loop: autocannon against one
-// URL, each request with a bearer token picked at random from a file (so reads spread over many citizens).
-// Prints one JSON line: { rps, p50, p99, non2xx, errors }.
+// The load generator, run as its own process (pinned by the caller to its own core) so it does not share the server's
+// event loop or core: autocannon against one URL. With a tokens file, each request carries a bearer token picked at
+// random from it (so reads spread over many citizens); the tokens are signed and every request's headers and body are
+// built before the timed window, so per request the generator only picks one (as a phone only sends its own token).
+// Without one, the request is built once. Prints one JSON line: { rps, p50, p99, non2xx, errors }.
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 
@@ -16,6 +18,8 @@ interface LoadSpec {
 async function main() {
   const spec = JSON.parse(process.argv[2]!) as LoadSpec
   const tokens = spec.tokensFile ? readFileSync(spec.tokensFile, 'utf8').split('\n').filter(Boolean) : []
+  const contentType: Record<string, string> = spec.body ? { 'content-type': 'application/json' } : {}
+  const headerSets = tokens.map((t) => ({ ...contentType, authorization: `Bearer ${t}` }))
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
@@ -24,15 +28,15 @@ async function main() {
       {
         method: spec.method,
         ...(spec.body ? { body: spec.body } : {}),
-        setupRequest: (req) => ({
-          ...req,
-          headers: {
-            ...(spec.body ? { 'content-type': 'application/json' } : {}),
-            ...(tokens.length > 0
-              ? { authorization: `Bearer ${tokens[Math.floor(Math.random() * tokens.length)]}` }
-              : {}),
-          },
-        }),
+        headers: contentType,
+        ...(headerSets.length > 0
+          ? {
+              setupRequest: (req) => ({
+                ...req,
+                headers: headerSets[Math.floor(Math.random() * headerSets.length)]!,
+              }),
+            }
+          : {}),
       },
     ],
   })

@@ -1,0 +1,84 @@
+// V8 CPU profiles for the benchmarks: record one around a piece of work in this process (node:inspector's Profiler),
+// save it where Chrome DevTools / speedscope open it, and summarise it as the top self-time frames.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import type { Profiler } from 'node:inspector'
+import path from 'node:path'
+
+/** Runs `work` with V8's sampling profiler on (this process's main thread); returns its result and the profile. */
+export async function profileWhile<T>(
+  work: () => Promise<T>,
+  samplingIntervalUs = 500,
+): Promise<{ result: T; profile: Profiler.Profile }> {
+  const session = new Session()
+  session.connect()
+  try {
+    await session.post('Profiler.enable')
+    await session.post('Profiler.setSamplingInterval', { interval: samplingIntervalUs })
+    await session.post('Profiler.start')
+    let result: T
+    try {
+      result = await work()
+    } catch (error) {
+      await session.post('Profiler.stop') // so the profiler does not run on
+      throw error
+    }
+    const { profile } = await session.post('Profiler.stop')
+    return { result, profile }
+  } finally {
+    session.disconnect()
+  }
+}
+
+/** Writes the profile as `<dir>/<name>-<timestamp>.cpuprofile`; returns the file's path. */
+export function saveProfile(profile: Profiler.Profile, dir: string, name: string): string {
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  return file
+}
+
+export interface Frame {
+  functionName: string
+  /**
+   * file:line (1-based), relative to `root` when under it; '' for V8's own and native entries ((idle), (garbage
+   * collector), a native addon's function). Files run through tsx carry the generated line, not the source's.
+   */
+  location: string
+  samples: number
+  percent: number
+}
+
+/**
+ * The frames with the most self time: samples whose top of stack is the frame, merged over every call path to the same
+ * function (name, file, line), as a share of all samples (idle and GC included, so the shares add up to 100 %).
+ */
+export function topSelfFrames(profile: Profiler.Profile, n = 15, root = ''): Frame[] {
+  const byNode = new Map<number, Profiler.ProfileNode>(profile.nodes.map((node) => [node.id, node]))
+  const counts = new Map<number, number>()
+  for (const id of profile.samples ?? []) counts.set(id, (counts.get(id) ?? 0) + 1)
+  const total = profile.samples?.length ?? 0
+  const merged = new Map<string, Frame>()
+  for (const [id, samples] of counts) {
+    const { callFrame } = byNode.get(id)!
+    let file = callFrame.url.replace(/^file:\/\//, '')
+    if (root && file.startsWith(root)) file = path.relative(root, file)
+    const location = file ? `${file}:${callFrame.lineNumber + 1}` : ''
+    const functionName = callFrame.functionName || '(anonymous)'
+    const key = `${functionName}\u0000${location}`
+    const frame = merged.get(key) ?? { functionName, location, samples: 0, percent: 0 }
+    frame.samples += samples
+    merged.set(key, frame)
+  }
+  return [...merged.values()]
+    .map((f) => ({ ...f, percent: total === 0 ? 0 : (100 * f.samples) / total }))
+    .sort((a, b) => b.samples - a.samples)
+    .slice(0, n)
+}
+
+/** The top frames as printable lines: share of samples, function, file:line. */
+export function formatFrames(frames: Frame[]): string[] {
+  return frames.map(
+    (f) => `  ${f.percent.toFixed(1).padStart(5)} %  ${f.functionName.slice(0, 40).padEnd(40)} ${f.location || '(V8)'}`,
+  )
+}
