@@ -5,6 +5,7 @@
 // offscreen canvas and saves it to the photo album, and never loads qr-scanner. qr-scanner, the canvas and Taro's
 // APIs are stubbed where jsdom has none.
 import type * as Platform from '../src/platform'
+import { platformOf } from './platform-of'
 import { drawPoster, type PosterContext, posterLayout } from '../src/platform/qr-poster'
 
 /** qr-scanner as the tests drive it: the scanners made, each with its video, decoder and state. */
@@ -67,18 +68,6 @@ jest.mock('@tarojs/taro', () => ({
     scanCode: () => taro.scanCode(),
   },
 }))
-
-function platformOf(build: 'h5' | 'weapp'): typeof Platform {
-  const before = process.env.TARO_ENV
-  process.env.TARO_ENV = build
-  let loaded: typeof Platform | undefined
-  jest.isolateModules(() => {
-    loaded = jest.requireActual<typeof Platform>('../src/platform')
-  })
-  process.env.TARO_ENV = before
-  if (!loaded) throw new Error('platform did not load')
-  return loaded
-}
 
 /** A camera stream whose tracks record being stopped. */
 function fakeStream() {

@@ -2,7 +2,7 @@
 // src/platform itself, loaded once per build (it reads TARO_ENV once, as Taro inlines it): each build's own calls —
 // WeChat's login code, 扫一扫, the weapp's file folder and camera on one side; the authorize redirect's address, the
 // browser download and getUserMedia on the other — with Taro's APIs and the browser's stubbed where jsdom has none.
-import type * as Platform from '../src/platform'
+import { platformOf } from './platform-of'
 
 type Callbacks<T> = { success: (res: T) => void; fail: (res: { errMsg: string }) => void }
 
@@ -40,18 +40,6 @@ jest.mock('@tarojs/taro', () => ({
 }))
 
 /** The platform module as the given build bundles it. */
-function platformOf(build: 'h5' | 'weapp'): typeof Platform {
-  const before = process.env.TARO_ENV
-  process.env.TARO_ENV = build
-  let loaded: typeof Platform | undefined
-  jest.isolateModules(() => {
-    loaded = jest.requireActual<typeof Platform>('../src/platform')
-  })
-  process.env.TARO_ENV = before
-  if (!loaded) throw new Error('platform did not load')
-  return loaded
-}
-
 beforeEach(() => {
   for (const fn of Object.values(taro)) fn.mockClear()
   taro.getStorageSync.mockImplementation(() => '')

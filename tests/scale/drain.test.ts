@@ -8,8 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { loadStandIn } from '@ysx/departments/stand-ins'
-import { APP_ID, APP_SECRET, CALLER } from '../support/system'
+import { APP_ID, APP_SECRET, wechatStandIn } from '../support/system'
 
 const TSX = path.resolve(__dirname, '../../bff/node_modules/.bin/tsx')
 const SERVER = path.resolve(__dirname, '../../bff/src/server.ts')
@@ -63,13 +62,7 @@ async function outcome(reply: ReturnType<typeof request>): Promise<string> {
 }
 
 test('on SIGTERM a replica leaves rotation, refuses new work, finishes every request in flight, then exits 0', async () => {
-  const wechat = (await loadStandIn('wechat')).build({
-    dbFile: ':memory:',
-    appId: APP_ID,
-    appSecret: APP_SECRET,
-    logLevel: 'silent',
-    operators: CALLER.trust.operators,
-  })
+  const wechat = await wechatStandIn()
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
   // The gate: holds every call the BFF makes to WeChat until released, and tells the test when each one arrived.
   let release!: () => void

@@ -75,19 +75,23 @@ export interface SystemOptions {
 /** Today in China (YYYY-MM-DD): with `referenceDate`, the stand-ins' records are as old as they say. */
 export const chinaToday = () => chinaDate(Date.now())
 
-export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
-  let offsetMs = 0
-  // The H5 login page of the BFF, registered with the WeChat stand-in (matched exactly) once the BFF listens.
-  const redirectUris: string[] = []
-  const wechat = (await loadStandIn('wechat')).build({
+/** The WeChat stand-in of the test app (APP_ID, APP_SECRET, in memory, the test operator), not yet listening. */
+export async function wechatStandIn(extra: { redirectUris?: string[]; sessionKey?: () => string } = {}) {
+  return (await loadStandIn('wechat')).build({
     dbFile: ':memory:',
     appId: APP_ID,
     appSecret: APP_SECRET,
     logLevel: 'silent',
     operators: CALLER.trust.operators,
-    redirectUris,
-    ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}),
+    ...extra,
   })
+}
+
+export async function startSystem(opts: SystemOptions = {}): Promise<TestSystem> {
+  let offsetMs = 0
+  // The H5 login page of the BFF, registered with the WeChat stand-in (matched exactly) once the BFF listens.
+  const redirectUris: string[] = []
+  const wechat = await wechatStandIn({ redirectUris, ...(opts.sessionKey ? { sessionKey: opts.sessionKey } : {}) })
   const wechatUrl = await wechat.app.listen({ host: '127.0.0.1', port: 0 })
   const departments: TestSystem['departments'] = {}
   for (const name of new Set<StandIn>(['gongan', ...(opts.departments ?? [])])) {
