@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   /** Every key this BFF writes to Redis starts with it: deployments (or test files) sharing one Redis stay apart */
   BFF_REDIS_PREFIX: z.string().min(1).default('ysx:'),
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Replicas the cluster entry (cluster.ts) runs; unset: one per core. server.ts alone is always one. */
+  BFF_REPLICAS: z.coerce.number().int().min(1).max(256).optional(),
   BFF_TOKEN_SECRET: z.string().optional(),
   BFF_DATA_KEY: z.string().optional(),
   BFF_DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
@@ -115,6 +117,8 @@ export interface Config {
    * rate limits count in this process
    */
   redis?: { url: string; keyPrefix: string }
+  /** BFF_REPLICAS: how many replicas cluster.ts runs (unset: one per core) */
+  replicas?: number
   logLevel: z.infer<typeof EnvSchema>['BFF_LOG_LEVEL']
   tokenSecret: string
   /** Seals personal fields (and keys their lookup hashes); `dataKeyVersion` is written into every sealed value */
@@ -294,6 +298,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbFile: e.BFF_DB_FILE,
     databaseUrl: e.DATABASE_URL,
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: e.BFF_REDIS_PREFIX } } : {}),
+    ...(e.BFF_REPLICAS ? { replicas: e.BFF_REPLICAS } : {}),
     logLevel: e.BFF_LOG_LEVEL,
     tokenSecret: secret('BFF_TOKEN_SECRET', e.BFF_TOKEN_SECRET, DEV_SECRETS.tokenSecret, e.NODE_ENV),
     dataKey: secret('BFF_DATA_KEY', e.BFF_DATA_KEY, DEV_SECRETS.dataKey, e.NODE_ENV),
