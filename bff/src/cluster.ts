@@ -40,7 +40,10 @@ function main() {
   const served = new Set<number>()
   let announced = false
 
-  const replicas = (): Worker[] => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined)
+  /** Every replica forked and not yet exited (cluster.workers drops one at its disconnect, before its exit) */
+  const alive = new Set<Worker>()
+  const fork = () => alive.add(cluster.fork())
+  const replicas = (): Worker[] => [...alive]
 
   cluster.on('listening', (worker, address) => {
     served.add(worker.id)
@@ -51,6 +54,7 @@ function main() {
     }
   })
   cluster.on('exit', (worker, exitCode, signal) => {
+    alive.delete(worker)
     const gone = { replica: worker.id, workerPid: worker.process.pid, exitCode, signal }
     if (stopping) {
       log.info(gone, 'replica exited')
@@ -62,7 +66,7 @@ function main() {
     }
     if (served.has(worker.id)) {
       log.error(gone, 'replica died: out of rotation; starting a replacement')
-      cluster.fork()
+      fork()
       return
     }
     log.error(gone, 'replica exited before it listened: not replaced')
@@ -83,7 +87,7 @@ function main() {
   })
 
   log.info({ replicas: count }, 'starting replicas')
-  for (let i = 0; i < count; i += 1) cluster.fork()
+  for (let i = 0; i < count; i += 1) fork()
 }
 
 main()
