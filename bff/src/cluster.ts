@@ -42,7 +42,10 @@ function main() {
 
   /** Every replica forked and not yet exited (cluster.workers drops one at its disconnect, before its exit) */
   const alive = new Set<Worker>()
-  const fork = () => alive.add(cluster.fork())
+  // Every replica signs its department calls with one key: BFF_DEPT_SIGNING_KEY as given or, in development without
+  // it, the one loadConfig generated here (else each replica would generate its own).
+  const replicaEnv = { BFF_DEPT_SIGNING_KEY: JSON.stringify(config.departments.signingKey) }
+  const fork = () => alive.add(cluster.fork(replicaEnv))
   const replicas = (): Worker[] => [...alive]
 
   cluster.on('listening', (worker, address) => {
