@@ -40,7 +40,13 @@ export default async function healthCodeRoutes(
     onRequest: app.authenticateToken,
     // The hot path, as the POST's: the reply is our own stored row, typed against the contract, not parsed again.
     serializerCompiler: () => (data) => JSON.stringify(data),
+    // Bad input from an ended session is refused as the session (401), as on every route that checks it first.
+    attachValidation: true,
     handler: async (req, reply) => {
+      if (req.validationError) {
+        await app.requireSession(req)
+        throw req.validationError
+      }
       const self = req.params.holder === 'self'
       if (!self) await app.requireSession(req)
       const { x, y } = req.query

@@ -252,4 +252,8 @@ test('a missing or garbled device key is 400 VALIDATION_FAILED, and nothing is s
     expect(added).toEqual([])
   }
   expect((await store.repos.healthCode.status(`u:${a.user}`))?.credential).toBeNull()
+  // From an ended session the same bad input is refused as the session, as every route that checks it first does.
+  await store.repos.sessions.revoke(a.sid, 'logout', new Date(nowMs))
+  const ended = await display(a, { key: '' })
+  expect([ended.statusCode, ended.json().code]).toEqual([401, 'AUTH_TOKEN_INVALID'])
 })
