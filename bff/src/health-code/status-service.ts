@@ -63,7 +63,7 @@ export interface HealthStatusService {
     by?: { userId: string; ctx: AuditContext },
   ): Promise<HealthCode>
   /**
-   * The conditional display (GET …/code). `held` is the phone's If-None-Match: when it names the stored credential
+   * The conditional display (GET …/code). `ifNoneMatch` is the phone's header: when it names the stored credential
    * and that credential is current (status neither stale nor lapsed, bound to this device key, outside its re-sign
    * margin), `not-modified`; otherwise as `show`. With `session` (the holder `self`) the session's liveness and the
    * status are one read; without it (a family member) the route has checked the session already.
@@ -71,7 +71,7 @@ export interface HealthStatusService {
   display(
     holder: Holder,
     deviceKey: DeviceKey,
-    held: string | undefined,
+    ifNoneMatch: string | undefined,
     locale: Locale,
     by: { userId: string; ctx: AuditContext },
     session?: { sid: string },
