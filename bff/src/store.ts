@@ -21,6 +21,9 @@ import { drizzleSigningKeysRepository, type SigningKeysRepository } from './keys
 import { pgSigningKeysRepository } from './keys/signing-keys-repository.pg'
 import { drizzleUsersRepository, type UsersRepository } from './identity/users-repository'
 import { pgUsersRepository } from './identity/users-repository.pg'
+// The sessions table, for the 粤康码 display's one read (a join of the session and the status): see SessionsTable.
+import { sessions } from './identity/tables'
+import { sessions as pgSessions } from './identity/tables.pg'
 
 export interface Repositories {
   feedback: FeedbackRepository
@@ -60,7 +63,7 @@ export function openDataStore(file: string): DataStore {
       dataAccess: drizzleDataAccessRepository(database.db),
       signingKeys: drizzleSigningKeysRepository(database.db),
       presentations: drizzlePresentationsRepository(database.db),
-      healthCode: drizzleHealthCodeRepository(database.db),
+      healthCode: drizzleHealthCodeRepository(database.db, sessions),
     },
     ping: database.ping,
     atomically: database.atomically,
@@ -82,7 +85,7 @@ export async function openPgDataStore(url: string): Promise<DataStore> {
       dataAccess: pgDataAccessRepository(conn),
       signingKeys: pgSigningKeysRepository(conn),
       presentations: pgPresentationsRepository(conn),
-      healthCode: pgHealthCodeRepository(conn),
+      healthCode: pgHealthCodeRepository(conn, pgSessions),
     },
     ping: database.ping,
     atomically: database.atomically,

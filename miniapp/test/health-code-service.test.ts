@@ -41,14 +41,35 @@ it('asks for the code with the device key, for self or a family member', async (
   replyWith(200, shown)
   await expect(hc.show(hc.SELF, KEY)).resolves.toEqual(shown)
   expect(sent()).toMatchObject({
-    url: '/v1/health-codes/self/show',
-    method: 'POST',
-    data: { deviceKey: KEY },
+    url: `/v1/health-codes/self/code?x=${KEY.x}&y=${KEY.y}`,
+    method: 'GET',
     header: { Authorization: 'Bearer access-1' },
   })
+  expect(sent().header).not.toHaveProperty('If-None-Match')
   replyWith(200, { ...shown, holder: MEMBER })
   await hc.show(MEMBER, KEY)
-  expect(sent(1).url).toBe(`/v1/health-codes/${MEMBER}/show`)
+  expect(sent(1).url).toBe(`/v1/health-codes/${MEMBER}/code?x=${KEY.x}&y=${KEY.y}`)
+})
+
+it('asks conditionally with the credential id it holds for that holder, and keeps its code on 304', async () => {
+  // A credential whose payload is {"c":"cred-1"}
+  const credential = `e30.${Buffer.from(JSON.stringify({ c: 'cred-1' })).toString('base64url')}.c2ln`
+  const held = { ...status, credential, credentialExpiresAt: '2026-11-24T08:00:00.000Z' } as hc.HealthCodeShown
+  replyWith(304, null)
+  await expect(hc.show(hc.SELF, KEY, held)).resolves.toBe(held)
+  expect(sent().header).toMatchObject({ 'If-None-Match': '"cred-1"' })
+  const changed: hc.HealthCodeShown = { ...held, colour: 'red', credential: 'x.y.z' }
+  replyWith(200, changed)
+  await expect(hc.show(hc.SELF, KEY, held)).resolves.toEqual(changed)
+  // Another holder's code is never offered as this one's.
+  replyWith(200, { ...changed, holder: MEMBER })
+  await hc.show(MEMBER, KEY, held)
+  expect(sent(2).header).not.toHaveProperty('If-None-Match')
+})
+
+it('a 304 to a request that named no credential is a bad response, not an empty code', async () => {
+  replyWith(304, null)
+  await expect(hc.show(hc.SELF, KEY)).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
 })
 
 it('declares, checks in and appeals on the holder’s routes', async () => {

@@ -45,7 +45,7 @@ interface Load {
 
 /** Runs the load generator in its own process (asynchronously: the servers under test live in this one). */
 async function load(
-  spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string },
+  spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string; expect?: number },
   measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
 ): Promise<Load> {
   const run = async (seconds: number) => {
@@ -144,16 +144,29 @@ async function main() {
   db.pragma('journal_mode = WAL')
   const tokensFor = (population: number) => {
     const file = path.join(dir, `tokens-${population}.txt`)
-    const lines = Array.from({ length: TOKENS }, () => {
+    const picked = Array.from({ length: TOKENS }, () => {
       const i = Math.floor(Math.random() * population)
-      return app.signAccess({ sub: `u${i}`, sid: `s${i}`, jti: randomBytes(12).toString('base64url') })
+      return { i, token: app.signAccess({ sub: `u${i}`, sid: `s${i}`, jti: randomBytes(12).toString('base64url') }) }
     })
-    writeFileSync(file, lines.join('\n'))
-    return file
+    writeFileSync(file, picked.map((p) => p.token).join('\n'))
+    // The conditional display's loads: each token with the ETag its phone holds — its citizen's current credential id
+    // (304), or one from before the status changed (200 with the status and credential).
+    const etags = (name: string, etag: (i: number) => string) => {
+      const etagFile = path.join(dir, `tokens-${population}-${name}.txt`)
+      writeFileSync(etagFile, picked.map((p) => `${p.token}\t${etag(p.i)}`).join('\n'))
+      return etagFile
+    }
+    return { file, unchanged: etags('unchanged', (i) => `"c${i}"`), changed: etags('changed', (i) => `"c${i}-before"`) }
   }
   const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
   const display = (tokensFile: string, measured?: (work: () => Promise<Load>) => Promise<Load>) =>
     load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile }, measured)
+  /** The conditional display (GET …/code): 200 with a stale ETag, 304 with the current one. */
+  const codeUrl = `${url}/v1/health-codes/self/code?x=${device.x}&y=${device.y}`
+  const conditional = (tokens: ReturnType<typeof tokensFor>) => ({
+    changed: () => load({ url: codeUrl, method: 'GET', tokensFile: tokens.changed, expect: 200 }),
+    unchanged: () => load({ url: codeUrl, method: 'GET', tokensFile: tokens.unchanged, expect: 304 }),
+  })
 
   try {
     // Interleaved rounds, medians: the machine's speed drifts between runs, so each ratio compares neighbours.
@@ -168,14 +181,18 @@ async function main() {
     const first = await rounds(ROUNDS, async () => ({
       hello: await load({ url: bareUrl, method: 'GET' }),
       stack: await load({ url: `${url}/healthz`, method: 'GET' }),
-      display: await display(smallTokens),
+      display: await display(smallTokens.file),
+      changed: await conditional(smallTokens).changed(),
+      unchanged: await conditional(smallTokens).unchanged(),
     }))
     seedCitizens(db, SMALL, LARGE, credential, thumbprint)
     const largeTokens = tokensFor(LARGE)
     const second = await rounds(ROUNDS, async () => ({
       hello: await load({ url: bareUrl, method: 'GET' }),
       stack: await load({ url: `${url}/healthz`, method: 'GET' }),
-      display: await display(largeTokens),
+      display: await display(largeTokens.file),
+      changed: await conditional(largeTokens).changed(),
+      unchanged: await conditional(largeTokens).unchanged(),
     }))
 
     const summary = (rs: Load[]): Load => ({
@@ -203,6 +220,21 @@ async function main() {
     console.log(row('BFF /healthz (plugins, no auth/DB)', stack, ratioStack))
     console.log(row(`display, ${SMALL.toLocaleString('en')} citizens`, small, ratioSmall))
     console.log(row(`display, ${LARGE.toLocaleString('en')} citizens`, large, ratioLarge))
+    for (const [key, label] of [
+      ['changed', 'display 200 (status changed)'],
+      ['unchanged', 'display 304 (unchanged)'],
+    ] as const)
+      for (const [population, rs] of [
+        [SMALL, first],
+        [LARGE, second],
+      ] as const)
+        console.log(
+          row(
+            `${label}, ${population.toLocaleString('en')}`,
+            summary(rs.map((r) => r[key])),
+            median(rs.map((r) => r[key].rps / r.hello.rps)),
+          ),
+        )
     console.log(
       `  display ÷ bare, same round: ${ratioSmall.toFixed(2)} at ${SMALL.toLocaleString('en')}, ${ratioLarge.toFixed(2)} at ${LARGE.toLocaleString('en')} (target ≥ 0.40)`,
     )
@@ -219,7 +251,7 @@ async function main() {
     if (CPU_PROF) {
       // The display at the larger population once more, its timed window (not the warm-up) under the profiler.
       let profiled: Awaited<ReturnType<typeof profileWhile<Load>>> | undefined
-      const measured = await display(largeTokens, async (work) => {
+      const measured = await display(largeTokens.file, async (work) => {
         profiled = await profileWhile(work)
         return profiled.result
       })

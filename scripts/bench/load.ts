@@ -2,7 +2,9 @@
 // event loop or core: autocannon against one URL. With a tokens file, each request carries a bearer token picked at
 // random from it (so reads spread over many citizens); the tokens are signed and every request's headers and body are
 // built before the timed window, so per request the generator only picks one (as a phone only sends its own token).
-// Without one, the request is built once. Prints one JSON line: { rps, p50, p99, non2xx, errors }.
+// Without one, the request is built once. A tokens file's line may carry an If-None-Match after a tab (`<token>\t<etag>`:
+// a conditional display); `expect` names the one status every reply must have (default: any 2xx), and `non2xx`
+// then counts the replies with another. Prints one JSON line: { rps, p50, p99, non2xx, errors }.
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 
@@ -11,6 +13,8 @@ interface LoadSpec {
   method: 'GET' | 'POST'
   body?: string
   tokensFile?: string
+  /** The status every reply must have (e.g. 304), instead of any 2xx */
+  expect?: number
   connections: number
   seconds: number
 }
@@ -19,7 +23,10 @@ async function main() {
   const spec = JSON.parse(process.argv[2]!) as LoadSpec
   const tokens = spec.tokensFile ? readFileSync(spec.tokensFile, 'utf8').split('\n').filter(Boolean) : []
   const contentType: Record<string, string> = spec.body ? { 'content-type': 'application/json' } : {}
-  const headerSets = tokens.map((t) => ({ ...contentType, authorization: `Bearer ${t}` }))
+  const headerSets = tokens.map((line) => {
+    const [t, etag] = line.split('\t')
+    return { ...contentType, authorization: `Bearer ${t}`, ...(etag ? { 'if-none-match': etag } : {}) }
+  })
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
@@ -40,8 +47,12 @@ async function main() {
       },
     ],
   })
+  const counts = Object.values(result.statusCodeStats as Record<string, { count: number }>).map((s) => s.count)
+  const replies = counts.reduce((a, b) => a + b, 0)
+  const expected = (result.statusCodeStats as Record<string, { count: number } | undefined>)[String(spec.expect)]
+  const non2xx = spec.expect === undefined ? result.non2xx : replies - (expected?.count ?? 0)
   process.stdout.write(
-    `${JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors })}\n`,
+    `${JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx, errors: result.errors })}\n`,
   )
 }
 

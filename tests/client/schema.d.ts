@@ -443,6 +443,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/health-codes/{holder}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 亮码（条件请求）：If-None-Match 带上设备持有的状态凭证编号；凭证仍有效时答 304（无正文），否则答颜色、原因和新凭证，ETag 为凭证编号 */
+        get: operations["healthCodeCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health-codes/{holder}/show": {
         parameters: {
             query?: never;
@@ -452,7 +469,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发） */
+        /** 展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）；新客户端用 GET …/code 的条件请求 */
         post: operations["healthCodeShow"];
         delete?: never;
         options?: never;
@@ -5392,6 +5409,270 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         /** @enum {string} */
                         code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    healthCodeCode: {
+        parameters: {
+            query: {
+                /**
+                 * @description 公钥 x（base64url）
+                 * @example 4F_Pa8zNIe8K7uNLbXabMgZdLNDV1uk19l_pbAAMd5Q
+                 */
+                x: string;
+                /**
+                 * @description 公钥 y（base64url）
+                 * @example Utl0rgDObOgw5--qSEt6QIHfPKenMXNya4wWWwkGK_o
+                 */
+                y: string;
+            };
+            header?: {
+                /** @description 设备持有的状态凭证编号，带引号（如 "r7eEYhcWsBFZrffCCcA2Bg"），即上次回复的 ETag */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description 持码人：self 本人，或亲友编号
+                 * @example self
+                 */
+                holder: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 颜色、原因和绑定本设备的状态凭证；ETag 头为凭证编号（带引号） */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "holder": "self",
+                     *       "maskedName": "*燕",
+                     *       "colour": "green",
+                     *       "reasons": [],
+                     *       "negativeTestWithinHours": null,
+                     *       "ruleVersion": "2026-11-v1",
+                     *       "evaluatedAt": "2026-12-02T19:09:07.337Z",
+                     *       "validUntil": "2026-12-02T23:09:07.337Z",
+                     *       "credential": "eyJhbGciOiJFUzI1NiIsInR5cCI6InlzeC1oYyIsImtpZCI6ImVzLUhVQS14LUVrdnVVbTNEeVQifQ.eyJjIjoicjdlRVloY1dzQkZacmZmQ0NjQTJCZyIsImhjIjoiZyIsImsiOnsieCI6IjRGX1BhOHpOSWU4Szd1TkxiWGFiTWdaZExORFYxdWsxOWxfcGJBQU1kNVEiLCJ5IjoiVXRsMHJnRE9iT2d3NS0tcVNFdDZRSUhmUEtlbk1YTnlhNHdXV3drR0tfbyJ9LCJlIjoxNzk2MjUzMDY3LCJ2IjoiMjAyNi0xMS12MSIsImkiOjE3OTYyMzg1NDd9.f2Xj-d0vo3-W_Dnrsj5u2SvYGT4B2sSVvse6vMIsRFBkGZhihw6T9cUk94ugkrLjOeRXEG64nBJtcp86q2wz-w",
+                     *       "credentialExpiresAt": "2026-12-02T23:11:07.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 持码人：self 本人，或亲友编号 */
+                        holder: string;
+                        /** @description 脱敏后的姓名：只显示最后一个字 */
+                        maskedName: string;
+                        /**
+                         * @description 健康码颜色：green 绿、yellow 黄、red 红
+                         * @enum {string}
+                         */
+                        colour: "green" | "yellow" | "red";
+                        /** @description 颜色的原因：本颜色命中的全部规则；绿码时为空 */
+                        reasons: {
+                            /** @description 命中的规则编号，如 yellow.risk_venue */
+                            rule: string;
+                            /**
+                             * @description 健康码颜色：green 绿、yellow 黄、red 红
+                             * @enum {string}
+                             */
+                            colour: "green" | "yellow" | "red";
+                            /** @description 给用户看的原因 */
+                            message: string;
+                            /** @description 原因起算时间（如检测采样、场所签到时间） */
+                            since: string | null;
+                            /** @description 若无新情况，该原因何时失效 */
+                            until: string | null;
+                        }[];
+                        /** @description 最近一次阴性核酸在多少小时内（24/48/72），超过 72 小时为 null */
+                        negativeTestWithinHours: (24 | 48 | 72) | null;
+                        /** @description 判定所用规则集的版本 */
+                        ruleVersion: string;
+                        /**
+                         * Format: date-time
+                         * @description 判定时间
+                         */
+                        evaluatedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description 无新情况时，本次判定的有效期
+                         */
+                        validUntil: string;
+                        /** @description 平台签发的状态凭证（compact JWS，ES256），设备据此每次生成新的二维码 */
+                        credential: string;
+                        /**
+                         * Format: date-time
+                         * @description 状态凭证到期时间；到期或颜色变化后重新获取
+                         */
+                        credentialExpiresAt: string;
+                    };
+                };
+            };
+            /** @description 未变化：If-None-Match 所指的凭证仍是本设备的当前凭证（状态未变、未过期），无正文 */
+            304: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误码：VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description 错误码：AUTH_REQUIRED、AUTH_TOKEN_EXPIRED、AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "AUTH_REQUIRED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID";
+                    };
+                };
+            };
+            /** @description 错误码：REAL_NAME_REQUIRED */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "REAL_NAME_REQUIRED";
+                    };
+                };
+            };
+            /** @description 错误码：NOT_FOUND */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：UPSTREAM_BAD_RESPONSE */
+            502: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "UPSTREAM_BAD_RESPONSE";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED、UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED" | "UPSTREAM_UNAVAILABLE";
+                    };
+                };
+            };
+            /** @description 错误码：UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "UPSTREAM_TIMEOUT";
                     };
                 };
             };

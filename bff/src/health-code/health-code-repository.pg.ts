@@ -2,8 +2,9 @@
 // (INSERT … ON CONFLICT DO NOTHING) and a business's venue count is taken under an advisory lock on its code, so
 // both hold across replicas.
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { changed, type PgConn } from '../platform/db.pg'
-import type { HealthCodeRepository } from './health-code-repository'
+import type { HealthCodeRepository, SessionsTable } from './health-code-repository'
 import {
   checkIns,
   familyFaceChallenges,
@@ -15,7 +16,27 @@ import {
   venues,
 } from './tables.pg'
 
-export function pgHealthCodeRepository(conn: () => PgConn): HealthCodeRepository {
+export function pgHealthCodeRepository(
+  conn: () => PgConn,
+  sessions: SessionsTable<PgTable, PgColumn>,
+): HealthCodeRepository {
+  // The conditional display's one read (see health-code-repository.ts): a named prepared statement, parsed once per
+  // pooled connection. Built on the pool's database (the store is opened outside any transaction); a display never
+  // runs inside `atomically`.
+  const liveSessionAndStatus = conn()
+    .select({ sid: sessions.id, status: healthStatus })
+    .from(sessions)
+    .leftJoin(healthStatus, eq(healthStatus.holder, sql.placeholder('holder')))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sid')),
+        eq(sessions.userId, sql.placeholder('userId')),
+        isNull(sessions.revokedAt),
+        // Placeholders are bound raw (no column encoder): an ISO time, unambiguous for timestamptz.
+        gt(sessions.absoluteExpiresAt, sql.placeholder('nowIso')),
+      ),
+    )
+    .prepare('health_code_display')
   // A holder's standing (not voided) declaration or check-in with this id, and whether a write changed one row.
   const standingDeclaration = (holder: string, id: string) =>
     and(eq(healthDeclarations.holder, holder), eq(healthDeclarations.id, id), isNull(healthDeclarations.voidedAt))
@@ -218,6 +239,10 @@ export function pgHealthCodeRepository(conn: () => PgConn): HealthCodeRepository
     async status(holder) {
       const [row] = await conn().select().from(healthStatus).where(eq(healthStatus.holder, holder))
       return row
+    },
+    async displayRead({ sid, userId }, holder, now) {
+      const [found] = await liveSessionAndStatus.execute({ sid, userId, holder, nowIso: now.toISOString() })
+      return found ? { row: found.status ?? undefined } : undefined
     },
     async statusByCredential(credentialId) {
       const [row] = await conn().select().from(healthStatus).where(eq(healthStatus.credentialId, credentialId))

@@ -1,6 +1,7 @@
 // 粤康码 repository: family members, declarations, venues and check-ins, each holder's current status and status
 // credential (read on every display, through prepared statements), the one-use guard and the appeals mirror.
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../platform/db'
 import {
   checkIns,
@@ -21,6 +22,16 @@ export type CheckInRow = typeof checkIns.$inferSelect
 export type HealthStatusRow = typeof healthStatus.$inferSelect
 export type AppealRow = typeof healthAppeals.$inferSelect
 export type CheckInWithVenue = CheckInRow & { venueName: string; areaCode: string }
+
+/**
+ * Identity's sessions table as the display's one read joins it, handed over by the composition root (store.ts), so
+ * this capability imports no other's table. A live session is what identity's checkSession accepts (not revoked,
+ * within its absolute lifetime, the token's user): restated in SQL here, held to the same cases by the display tests.
+ */
+export type SessionsTable<Table, Column> = Table & Record<'id' | 'userId' | 'revokedAt' | 'absoluteExpiresAt', Column>
+
+/** The display's one read: undefined when the session has ended, else the holder's status row (undefined: none yet). */
+export type DisplayRead = { row: HealthStatusRow | undefined } | undefined
 
 export interface HealthCodeRepository {
   addMember(row: FamilyMemberRow): Promise<void>
@@ -61,6 +72,11 @@ export interface HealthCodeRepository {
   voidCheckIn(holder: string, id: string, at: Date): Promise<boolean>
 
   status(holder: string): Promise<HealthStatusRow | undefined>
+  /**
+   * The display's one read, one prepared statement: session `sid` of `userId` if it is live at `now` (not revoked,
+   * within its absolute lifetime: as identity's checkSession), joined with the status row filed under `holder`.
+   */
+  displayRead(session: { sid: string; userId: string }, holder: string, now: Date): Promise<DisplayRead>
   statusByCredential(credentialId: string): Promise<HealthStatusRow | undefined>
   putStatus(row: HealthStatusRow): Promise<void>
   markStale(holder: string): Promise<void>
@@ -101,12 +117,31 @@ export interface HealthCodeRepository {
   purgeFamilyChallenges(now: Date): Promise<number>
 }
 
-export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
+export function drizzleHealthCodeRepository(
+  db: Db,
+  sessions: SessionsTable<SQLiteTable, SQLiteColumn>,
+): HealthCodeRepository {
   // The display path: one prepared read per request.
   const statusByHolder = db
     .select()
     .from(healthStatus)
     .where(eq(healthStatus.holder, sql.placeholder('holder')))
+    .prepare()
+  // The conditional display's one read: the session's liveness and the status row in one statement. The status is
+  // left-joined on the holder alone, so a live session with no status yet still answers (status null).
+  const liveSessionAndStatus = db
+    .select({ sid: sessions.id, status: healthStatus })
+    .from(sessions)
+    .leftJoin(healthStatus, eq(healthStatus.holder, sql.placeholder('holder')))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sid')),
+        eq(sessions.userId, sql.placeholder('userId')),
+        isNull(sessions.revokedAt),
+        // Placeholders are bound raw (no column encoder): the driver's value of a timestamp_ms column.
+        gt(sessions.absoluteExpiresAt, sql.placeholder('nowMs')),
+      ),
+    )
     .prepare()
   const activeMember = and(
     eq(familyMembers.ownerId, sql.placeholder('ownerId')),
@@ -307,6 +342,10 @@ export function drizzleHealthCodeRepository(db: Db): HealthCodeRepository {
 
     async status(holder) {
       return statusByHolder.get({ holder })
+    },
+    async displayRead({ sid, userId }, holder, now) {
+      const found = liveSessionAndStatus.get({ sid, userId, holder, nowMs: now.getTime() })
+      return found ? { row: found.status ?? undefined } : undefined
     },
     async statusByCredential(credentialId) {
       return db.select().from(healthStatus).where(eq(healthStatus.credentialId, credentialId)).get()

@@ -2,7 +2,7 @@
 // entrance verification (public, rate-limited, colour and time only).
 import type { ZodTypeProvider } from '@fastify/type-provider-zod'
 import { fromContract, healthCodeContracts, negotiateLocale } from '@ysx/shared'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { HealthCode } from '.'
 import { auditContext } from '../audit'
 import { privateNoStore } from '../platform/fastify'
@@ -29,7 +29,45 @@ export default async function healthCodeRoutes(
   // Every answer here is about one person: never kept by a cache (the entrance verification says no-store itself).
   app.addHook('onRequest', privateNoStore)
 
-  /** POST /v1/health-codes/:holder/show — the status and a credential bound to this device's key */
+  /**
+   * GET /v1/health-codes/:holder/code — the conditional display: 304 while the credential the phone holds
+   * (If-None-Match) is current for this device, else the status and a credential bound to its key (ETag: its id).
+   * For `self` the token is verified here and the session's liveness is read with the status in one statement; a
+   * family member's display checks the session first, as every other route does.
+   */
+  r.route({
+    ...fromContract(c.code),
+    onRequest: app.authenticateToken,
+    // The hot path, as the POST's: the reply is our own stored row, typed against the contract, not parsed again.
+    serializerCompiler: () => (data) => JSON.stringify(data),
+    // Bad input from an ended session is refused as the session (401), as on every route that checks it first.
+    attachValidation: true,
+    handler: async (req, reply) => {
+      if (req.validationError) {
+        await app.requireSession(req)
+        throw req.validationError
+      }
+      const self = req.params.holder === 'self'
+      if (!self) await app.requireSession(req)
+      const { x, y } = req.query
+      const shown = await opts.status.display(
+        await holder(req),
+        { kty: 'EC', crv: 'P-256', x, y },
+        req.headers['if-none-match'],
+        locale(req),
+        { userId: req.auth.sub, ctx: auditContext(req) },
+        self ? { sid: req.auth.sid } : undefined,
+      )
+      if (shown.kind === 'session-ended') return app.refuseEndedSession(req)
+      reply.header('etag', `"${shown.credentialId}"`)
+      // No body at all: send() with no payload (a null would be serialised, and announced in Content-Length).
+      if (shown.kind === 'not-modified') return (reply.code(304) as FastifyReply).send()
+      return shown.code
+    },
+  })
+
+  /** POST /v1/health-codes/:holder/show — the status and a credential bound to this device's key (clients before the
+   * conditional GET above; kept while they are in use) */
   r.route({
     ...fromContract(c.show),
     ...mine,

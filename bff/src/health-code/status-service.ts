@@ -35,6 +35,14 @@ const CREDENTIAL_MARGIN_MS = 120_000
 const RISKY = new Set(['high', 'medium'])
 
 type DeviceKey = z.infer<typeof DeviceKeySchema>
+type HealthCode = z.infer<typeof HealthCodeSchema>
+
+/** What a conditional display answers: the code (200), or that the credential the phone holds is current (304). */
+export type Display =
+  | { kind: 'code'; code: HealthCode; credentialId: string }
+  | { kind: 'not-modified'; credentialId: string }
+  /** The signed-in session ended (found by the display's own read): the route refuses it as authentication would. */
+  | { kind: 'session-ended' }
 export interface StoredReason {
   rule: string
   colour: HealthColour
@@ -53,7 +61,21 @@ export interface HealthStatusService {
     deviceKey: DeviceKey,
     locale: Locale,
     by?: { userId: string; ctx: AuditContext },
-  ): Promise<z.infer<typeof HealthCodeSchema>>
+  ): Promise<HealthCode>
+  /**
+   * The conditional display (GET …/code). `ifNoneMatch` is the phone's header: when it names the stored credential
+   * and that credential is current (status neither stale nor lapsed, bound to this device key, outside its re-sign
+   * margin), `not-modified`; otherwise as `show`. With `session` (the holder `self`) the session's liveness and the
+   * status are one read; without it (a family member) the route has checked the session already.
+   */
+  display(
+    holder: Holder,
+    deviceKey: DeviceKey,
+    ifNoneMatch: string | undefined,
+    locale: Locale,
+    by: { userId: string; ctx: AuditContext },
+    session?: { sid: string },
+  ): Promise<Display>
   /**
    * Entrance verification: colour and time only. The one-use id is reserved before any department is asked; a status
    * marked stale (卫健 reported a new result) or past its validUntil is evaluated again first, so the colour answered
@@ -176,12 +198,85 @@ export function createHealthStatusService(d: {
     return row
   }
 
-  async function fresh(holder: Holder): Promise<HealthStatusRow> {
-    const row = await d.repo.status(holder.key)
-    if (row && !row.stale && row.validUntil.getTime() > d.now().getTime()) return row
+  /** A stored status still stands: not marked stale, and not lapsed at `at`. */
+  const current = (row: HealthStatusRow, at: number) => !row.stale && row.validUntil.getTime() > at
+
+  /** The status to show: `stored` (as read) when current, else evaluated again. */
+  async function fresh(holder: Holder, stored?: { row: HealthStatusRow | undefined }): Promise<HealthStatusRow> {
+    const row = stored ? stored.row : await d.repo.status(holder.key)
+    if (row && current(row, d.now().getTime())) return row
     const at = d.now()
     return store(holder, evaluate(d.rules, await gather(holder, at, row?.stale ?? false), at), row)
   }
+
+  const thumbprintOf = (deviceKey: DeviceKey) =>
+    createHash('sha256').update(`${deviceKey.x}.${deviceKey.y}`).digest('base64url')
+  /** The stored credential may be shown again on this device: bound to its key, and not within its re-sign margin. */
+  const usable = (row: HealthStatusRow, thumbprint: string, at: number) =>
+    Boolean(
+      row.credential &&
+      row.deviceKeyThumbprint === thumbprint &&
+      row.credentialExpiresAt &&
+      row.credentialExpiresAt.getTime() - at > CREDENTIAL_MARGIN_MS,
+    )
+
+  async function showFrom(
+    holder: Holder,
+    stored: { row: HealthStatusRow | undefined } | undefined,
+    deviceKey: DeviceKey,
+    locale: Locale,
+    by?: { userId: string; ctx: AuditContext },
+  ): Promise<{ code: HealthCode; credentialId: string }> {
+    let row = await fresh(holder, stored)
+    const at = d.now().getTime()
+    const thumbprint = thumbprintOf(deviceKey)
+    if (!usable(row, thumbprint, at)) {
+      const exp = Math.floor(
+        Math.min(at + d.rules.credentialMaxSeconds * 1000, row.validUntil.getTime() + CREDENTIAL_MARGIN_MS) / 1000,
+      )
+      const c = randomBytes(16).toString('base64url')
+      const claims = {
+        c,
+        hc: HEALTH_COLOUR_CODES[row.colour],
+        k: { x: deviceKey.x, y: deviceKey.y },
+        e: exp,
+        v: row.ruleVersion,
+        // When it was signed: an offline verifier shows the credential's age (签发于 N 分钟前).
+        i: Math.floor(at / 1000),
+      }
+      const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) =>
+        d.keys.signFor(build),
+      )
+      row = {
+        ...row,
+        credential,
+        credentialId: c,
+        deviceKeyThumbprint: thumbprint,
+        credentialExpiresAt: new Date(exp * 1000),
+      }
+      await d.repo.putStatus(row)
+      if (by)
+        await d.audit.record(
+          {
+            userId: by.userId,
+            action: 'health_code.issue',
+            outcome: 'success',
+            reason: `${holder.id === 'self' ? 'self' : 'family'} ${row.colour}`,
+          },
+          by.ctx,
+        )
+    }
+    const code = {
+      ...toStatus(holder.id, row, locale),
+      credential: row.credential!,
+      credentialExpiresAt: row.credentialExpiresAt!.toISOString(),
+    }
+    return { code, credentialId: row.credentialId! }
+  }
+
+  /** If-None-Match names this credential (strong or weak, alone or in a list: RFC 9110 §13.1.2's weak comparison). */
+  const names = (ifNoneMatch: string | undefined, credentialId: string | null): credentialId is string =>
+    Boolean(credentialId && ifNoneMatch?.includes(`"${credentialId}"`))
 
   return {
     async current(holder, locale) {
@@ -196,55 +291,20 @@ export function createHealthStatusService(d: {
     },
 
     async show(holder, deviceKey, locale, by) {
-      let row = await fresh(holder)
+      return (await showFrom(holder, undefined, deviceKey, locale, by)).code
+    },
+
+    async display(holder, deviceKey, ifNoneMatch, locale, by, session) {
+      const stored = session
+        ? await d.repo.displayRead({ sid: session.sid, userId: by.userId }, holder.key, d.now())
+        : { row: await d.repo.status(holder.key) }
+      if (!stored) return { kind: 'session-ended' }
+      const { row } = stored
       const at = d.now().getTime()
-      const thumbprint = createHash('sha256').update(`${deviceKey.x}.${deviceKey.y}`).digest('base64url')
-      const usable =
-        row.credential &&
-        row.deviceKeyThumbprint === thumbprint &&
-        row.credentialExpiresAt &&
-        row.credentialExpiresAt.getTime() - at > CREDENTIAL_MARGIN_MS
-      if (!usable) {
-        const exp = Math.floor(
-          Math.min(at + d.rules.credentialMaxSeconds * 1000, row.validUntil.getTime() + CREDENTIAL_MARGIN_MS) / 1000,
-        )
-        const c = randomBytes(16).toString('base64url')
-        const claims = {
-          c,
-          hc: HEALTH_COLOUR_CODES[row.colour],
-          k: { x: deviceKey.x, y: deviceKey.y },
-          e: exp,
-          v: row.ruleVersion,
-          // When it was signed: an offline verifier shows the credential's age (签发于 N 分钟前).
-          i: Math.floor(at / 1000),
-        }
-        const credential = await signJws({ alg: 'ES256', typ: HEALTH_CREDENTIAL_TYP }, claims, (build) =>
-          d.keys.signFor(build),
-        )
-        row = {
-          ...row,
-          credential,
-          credentialId: c,
-          deviceKeyThumbprint: thumbprint,
-          credentialExpiresAt: new Date(exp * 1000),
-        }
-        await d.repo.putStatus(row)
-        if (by)
-          await d.audit.record(
-            {
-              userId: by.userId,
-              action: 'health_code.issue',
-              outcome: 'success',
-              reason: `${holder.id === 'self' ? 'self' : 'family'} ${row.colour}`,
-            },
-            by.ctx,
-          )
-      }
-      return {
-        ...toStatus(holder.id, row, locale),
-        credential: row.credential!,
-        credentialExpiresAt: row.credentialExpiresAt!.toISOString(),
-      }
+      // The phone holds the current credential for this device: nothing to send.
+      if (row && current(row, at) && names(ifNoneMatch, row.credentialId) && usable(row, thumbprintOf(deviceKey), at))
+        return { kind: 'not-modified', credentialId: row.credentialId }
+      return { kind: 'code', ...(await showFrom(holder, stored, deviceKey, locale, by)) }
     },
 
     async verify(code, ctx = {}) {

@@ -3,6 +3,8 @@
 // expired, forged, or its session ended) writes one audit record; a request with no token is not a refusal.
 // fast-jwt directly rather than through @fastify/jwt: its request decorator decoded every token twice and went
 // through callbacks, about a third of an authenticated display's time; the signer and verifier are built once.
+// A route whose own read checks the session in the same statement (the 粤康码 display: session and status joined)
+// verifies the token only (authenticateToken) and refuses an ended session with authenticate's error and audit.
 import { createHash } from 'node:crypto'
 import { createSigner, createVerifier } from 'fast-jwt'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -22,6 +24,16 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook: a valid access token with a live session, else 401. */
     authenticate: (req: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /**
+     * onRequest hook for a route whose own read checks the session in the same statement (the 粤康码 display): the
+     * token is verified here (else 401 as authenticate), the session is not. The route must then either call
+     * `refuseEndedSession` when its read finds the session ended, or `requireSession` when it reads none.
+     */
+    authenticateToken: (req: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /** The session check authenticate makes, for a request authenticated by authenticateToken: 401 when ended. */
+    requireSession: (req: FastifyRequest) => Promise<void>
+    /** Refuses a request whose route's own read found its session ended: the same 401 and audit as authenticate. */
+    refuseEndedSession: (req: FastifyRequest) => Promise<never>
     signAccess: (claims: AccessClaims & { jti: string }) => string
   }
 }
@@ -69,7 +81,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     await opts.audit.record({ userId, action: 'token.refused', outcome: 'failure', reason }, auditContext(req))
     throw err
   }
-  app.decorate('authenticate', async (req: FastifyRequest) => {
+  /** Verifies the bearer token (never the session): its claims, or a refusal. */
+  async function verifyToken(req: FastifyRequest): Promise<AccessClaims> {
     const header = req.headers.authorization
     if (!header) throw new AppError('AUTH_REQUIRED')
     if (!/^Bearer [A-Za-z0-9._~+/=-]+$/.test(header))
@@ -85,16 +98,34 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
       )
     }
     if (decoded.header.kid !== kid) return refuse(req, new AppError('AUTH_TOKEN_INVALID', 'unknown kid'))
-    const claims = { sub: decoded.payload.sub, sid: decoded.payload.sid }
+    return { sub: decoded.payload.sub, sid: decoded.payload.sid }
+  }
+  /** A refusal for an ended session: the signature held, so the account named is the one the token was issued to;
+   * once that account is closed (注销), its id is no longer recorded anywhere, and the refusal names nobody. */
+  const refuseSession = async (req: FastifyRequest, claims: AccessClaims, err: AppError): Promise<never> =>
+    refuse(req, err, (await opts.accountExists(claims.sub)) ? claims.sub : null)
+  async function checkSession(req: FastifyRequest, claims: AccessClaims): Promise<void> {
     try {
       await opts.checkSession(claims)
     } catch (err) {
-      // The signature holds, so the account named is the one the token was issued to; once that account is closed
-      // (注销), its id is no longer recorded anywhere: the refusal names nobody.
-      if (err instanceof AppError) return refuse(req, err, (await opts.accountExists(claims.sub)) ? claims.sub : null)
+      if (err instanceof AppError) return refuseSession(req, claims, err)
       throw err
     }
+  }
+  app.decorate('authenticate', async (req: FastifyRequest) => {
+    const claims = await verifyToken(req)
+    await checkSession(req, claims)
     req.auth = claims
+  })
+  app.decorate('authenticateToken', async (req: FastifyRequest) => {
+    req.auth = await verifyToken(req)
+  })
+  app.decorate('requireSession', (req: FastifyRequest) => checkSession(req, req.auth))
+  // The session check is asked again for its own refusal, so the error and the audit record are authenticate's; only
+  // a refusal pays for that second read.
+  app.decorate('refuseEndedSession', async (req: FastifyRequest): Promise<never> => {
+    await checkSession(req, req.auth)
+    return refuseSession(req, req.auth, new AppError('AUTH_TOKEN_INVALID', 'session ended'))
   })
 }
 

@@ -1,6 +1,7 @@
 // 粤康码 display: the code from the BFF (colour, reasons, a status credential bound to the device key), a QR text the
 // device signs again every 30 s, a clock that ticks every second, and a fresh code when the credential or the
-// evaluation runs out. The credential is re-issued only when the status changes, so asking again is cheap.
+// evaluation runs out. The credential is re-issued only when the status changes, so asking again is cheap: the ask
+// is conditional (If-None-Match with the credential held) and an unchanged status answers 304 with no body.
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { ApiError, type ApiErrorCode, serverNow, unreachable } from '../services/client'
@@ -102,7 +103,8 @@ export function useHealthCode(holder: Holder) {
       let offline = false
       let code: HealthCodeShown
       try {
-        code = await show(holder, key.publicJwk)
+        // Conditional: the code kept for this holder is answered 304 (and kept) while its credential is current.
+        code = await show(holder, key.publicJwk, last.current.get(holder))
       } catch (error) {
         const kept = last.current.get(holder)
         if (!kept || !unreachable(error) || Date.parse(kept.credentialExpiresAt) <= serverNow()) throw error
@@ -117,7 +119,7 @@ export function useHealthCode(holder: Holder) {
 
       const refetch = () => {
         fetching = true
-        show(holder, key.publicJwk)
+        show(holder, key.publicJwk, code)
           .then((fresh) => {
             schedule = scheduleFor(fresh, serverNow(), { schedule, credential: code.credential })
             code = fresh

@@ -1,7 +1,8 @@
 // 粤康码 routes: the code (colour, reasons, status credential), declarations, check-ins, appeals, 粤澳转码, entrance
 // verification, venue codes and 代亲友 — one function per route.
 import { type HealthDeclaration, healthCodeContracts } from '@ysx/shared'
-import { request, type RequestInput, type ResponseOf } from './client'
+import { base64urlToJson } from '@ysx/shared/credential'
+import { request, requestUnlessMatch, type RequestInput, type ResponseOf } from './client'
 import type { DeviceKey } from './device-key'
 
 type C = typeof healthCodeContracts
@@ -10,7 +11,7 @@ type C = typeof healthCodeContracts
 export type Holder = string
 export const SELF: Holder = 'self'
 
-export type HealthCodeShown = ResponseOf<C['show']>
+export type HealthCodeShown = ResponseOf<C['code']>
 export type DeclarationAccepted = ResponseOf<C['declare']>
 export type CheckInDone = ResponseOf<C['checkIn']>
 export type CheckInList = ResponseOf<C['checkIns']>
@@ -31,9 +32,28 @@ export type FamilyFaceChallenge = ResponseOf<C['familyFaceChallenge']>
 export type FamilyRequestList = ResponseOf<C['familyRequests']>
 export type FamilyRequest = FamilyRequestList['requests'][number]
 
-/** The code for a holder, with a status credential bound to this device's key (re-issued only when something changed). */
-export function show(holder: Holder, key: DeviceKey['publicJwk']): Promise<HealthCodeShown> {
-  return request(healthCodeContracts.show, { params: { holder }, body: { deviceKey: key } })
+/** The id of a status credential (its `c` claim, read from the payload; no signature checked): the BFF's ETag. */
+export function credentialIdOf(credential: string): string | undefined {
+  const c = base64urlToJson(credential.split('.')[1] ?? '')?.c
+  return typeof c === 'string' ? c : undefined
+}
+
+/**
+ * The code for a holder, with a status credential bound to this device's key (re-issued only when something changed).
+ * A conditional display: with the code the phone `held` for this holder, the BFF answers 304 while its credential is
+ * still current, and `held` is returned as it is.
+ */
+export async function show(
+  holder: Holder,
+  key: DeviceKey['publicJwk'],
+  held?: HealthCodeShown,
+): Promise<HealthCodeShown> {
+  const id = held?.holder === holder ? credentialIdOf(held.credential) : undefined
+  const query = { x: key.x, y: key.y }
+  const code = await requestUnlessMatch(healthCodeContracts.code, { params: { holder }, query }, id && `"${id}"`)
+  if (code) return code
+  if (!held) throw new Error('304 without a held code') // unreachable: a 304 answers only a conditional request
+  return held
 }
 
 export function declare(holder: Holder, declaration: HealthDeclaration): Promise<DeclarationAccepted> {

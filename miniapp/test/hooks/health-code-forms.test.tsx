@@ -124,7 +124,7 @@ describe('useAppeal', () => {
     note: null,
   }
   const loaded = async () => {
-    answer('POST /v1/health-codes/self/show', ok(SHOWN))
+    answer('GET /v1/health-codes/self/code', ok(SHOWN))
     answer('GET /v1/health-codes/self/check-ins', ok({ checkIns: [] }))
     answer(APPEALS, ok({ appeals: [] }), ok({ appeals: [FILED] }))
     const view = renderHook(() => useAppeal('self'))
@@ -135,7 +135,9 @@ describe('useAppeal', () => {
   it('asks for the status with the device key, and with one reason picks it and the record kind it is about', async () => {
     const { result } = await loaded()
     const publicJwk = storedPublicJwk()
-    expect(sentTo('POST /v1/health-codes/self/show').map((r) => r.data)).toEqual([{ deviceKey: publicJwk }])
+    expect(sentTo('GET /v1/health-codes/self/code').map((r) => r.url)).toEqual([
+      `/v1/health-codes/self/code?x=${publicJwk.x}&y=${publicJwk.y}`,
+    ])
     await waitFor(() => expect(result.current.fields).toMatchObject({ rule: 'yellow.risk_venue', kind: 'check_in' }))
   })
 

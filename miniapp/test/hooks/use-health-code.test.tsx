@@ -19,7 +19,7 @@ jest.mock(
 )
 
 const NOW = Date.parse('2026-11-23T08:00:00.000Z')
-const SHOW = 'POST /v1/health-codes/self/show'
+const SHOW = 'GET /v1/health-codes/self/code'
 const MINUTE = 60_000
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -64,7 +64,8 @@ describe.each<Build>(['h5', 'weapp'])('useHealthCode (%s)', (build) => {
     expect(result.current.state.status).toBe('loading')
     await waitFor(() => expect(result.current.state.status).toBe('ready'))
     const publicJwk = storedPublicJwk()
-    expect(sentTo(SHOW).map((r) => r.data)).toEqual([{ deviceKey: publicJwk }])
+    expect(sentTo(SHOW).map((r) => r.url)).toEqual([`/v1/health-codes/self/code?x=${publicJwk.x}&y=${publicJwk.y}`])
+    expect(sentTo(SHOW)[0]!.header).not.toHaveProperty('If-None-Match')
     const state = ready(result.current.state)
     expect(state).toMatchObject({ offline: false, secondsLeft: 30, code: { colour: 'green' } })
     const [credential, proof] = state.text.split('~')
@@ -96,6 +97,27 @@ describe.each<Build>(['h5', 'weapp'])('useHealthCode (%s)', (build) => {
     const state = ready(result.current.state)
     expect(state.text.split('~')[0]).toBe(CRED_B)
     expect(state.code.colour).toBe('yellow')
+  })
+
+  it('asks again with the credential it holds (If-None-Match) and on 304 keeps showing that code', async () => {
+    // CRED_A's id (its `c` claim) is "a".
+    answer(SHOW, ok(shown(CRED_A, { credentialMinutes: 10 })), ok(null, 304), ok(shown(CRED_B, { colour: 'yellow' })))
+    const { result } = renderHook(() => useHealthCode('self'))
+    await waitFor(() => expect(result.current.state.status).toBe('ready'))
+    await page.hide()
+    await page.show()
+    await waitFor(() => expect(sentTo(SHOW)).toHaveLength(2))
+    expect(sentTo(SHOW)[1]!.header).toMatchObject({ 'If-None-Match': '"a"' })
+    await waitFor(() =>
+      expect(ready(result.current.state)).toMatchObject({ offline: false, code: { colour: 'green' } }),
+    )
+    expect(ready(result.current.state).text.split('~')[0]).toBe(CRED_A)
+    // Still held after the 304: the next ask names it again, and a changed status replaces it.
+    await act(() => jest.advanceTimersByTimeAsync(9 * MINUTE))
+    await waitFor(() => expect(sentTo(SHOW)).toHaveLength(3))
+    expect(sentTo(SHOW)[2]!.header).toMatchObject({ 'If-None-Match': '"a"' })
+    await act(() => jest.advanceTimersByTimeAsync(1_000))
+    expect(ready(result.current.state).text.split('~')[0]).toBe(CRED_B)
   })
 
   it('back on the page with the BFF unreachable: the last code, labelled offline, while its credential holds', async () => {

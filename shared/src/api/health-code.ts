@@ -196,14 +196,50 @@ export const HealthVerificationSchema = z.object({
 const authed = { headers: BearerHeadersSchema }
 const E = ErrorEnvelopeSchema
 
+/** The conditional display's query: the device's public key (not secret), whose credential the reply binds. */
+const DisplayQuerySchema = z
+  .object({ x: DeviceKeySchema.shape.x, y: DeviceKeySchema.shape.y })
+  .strict()
+  .describe('设备公钥（P-256，JWK 的 x、y）')
+
 export const healthCodeContracts = defineContracts({
+  code: {
+    method: 'GET',
+    path: '/v1/health-codes/:holder/code',
+    tag: 'health-code',
+    examples: healthCodeExamples.code,
+    errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
+    summary:
+      '亮码（条件请求）：If-None-Match 带上设备持有的状态凭证编号；凭证仍有效时答 304（无正文），否则答颜色、原因和新凭证，ETag 为凭证编号',
+    headers: BearerHeadersSchema.extend({
+      'if-none-match': z
+        .string()
+        .max(512)
+        .optional()
+        .describe('设备持有的状态凭证编号，带引号（如 "r7eEYhcWsBFZrffCCcA2Bg"），即上次回复的 ETag'),
+    }),
+    params: HolderParamsSchema,
+    query: DisplayQuerySchema,
+    responses: {
+      200: HealthCodeSchema.describe('颜色、原因和绑定本设备的状态凭证；ETag 头为凭证编号（带引号）'),
+      304: z.null().describe('未变化：If-None-Match 所指的凭证仍是本设备的当前凭证（状态未变、未过期），无正文'),
+      400: E,
+      401: E,
+      403: E,
+      404: E,
+      502: E,
+      503: E,
+      504: E,
+    },
+  },
   show: {
     method: 'POST',
     path: '/v1/health-codes/:holder/show',
     tag: 'health-code',
     examples: healthCodeExamples.show,
     errors: ['REAL_NAME_REQUIRED', 'NOT_FOUND', ...UPSTREAM_ERRORS],
-    summary: '展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）',
+    summary:
+      '展示健康码：颜色、原因、脱敏姓名和状态凭证（设备密钥绑定，颜色变化时才重新签发）；新客户端用 GET …/code 的条件请求',
     ...authed,
     params: HolderParamsSchema,
     body: z.object({ deviceKey: DeviceKeySchema }).strict(),
