@@ -138,7 +138,6 @@ function measure(): Measured {
     '[role="link"]',
     '.nut-button',
     '.nut-cell-clickable',
-    '.nut-grid-item',
     '.weui-tabbar__item',
     '.taro-navigation-bar-back',
     '.taro-navigation-bar-home',
