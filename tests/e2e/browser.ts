@@ -1,5 +1,5 @@
 // Launches Debian's Chromium through playwright-core (no browser download), and serves the BFF with the H5 build.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
@@ -53,6 +53,20 @@ export async function serveH5(overrides: Partial<Config> = {}): Promise<{ app: F
   const app = await buildApp(testConfig({ h5Dir: H5_DIR, logLevel: 'warn', ...overrides }))
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return { app, url }
+}
+
+const MINIAPP_SRC = path.resolve(__dirname, '../../miniapp/src')
+
+/**
+ * The route of the page in folder `name`: pages/<name>/index for the tabs and the main package's other pages, else
+ * packages/<group>/<name>/index in its subpackage (miniapp/src/app.config.ts).
+ */
+export function pageRoute(name: string): string {
+  const groups = readdirSync(path.join(MINIAPP_SRC, 'packages'))
+  const folders = [`pages/${name}`, ...groups.map((group) => `packages/${group}/${name}`)]
+  const folder = folders.find((f) => existsSync(path.join(MINIAPP_SRC, f, 'index.tsx')))
+  if (!folder) throw new Error(`no page folder ${name} under miniapp/src/pages or packages/*`)
+  return `${folder}/index`
 }
 
 export function screenshotPath(name: string): string {

@@ -212,7 +212,7 @@ test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡�
   await page.locator('.page-wallet .ysx-wallet-card').first().waitFor()
   pages['卡包'] = failures(await measured('page-wallet', 'wallet'))
 
-  await page.goto(`${bffUrl}/#/pages/health-code/index`)
+  await page.goto(`${bffUrl}/#/packages/health/health-code/index`)
   await page.locator('.page-health-code__qr .ysx-qr__image').waitFor()
   pages['粤康码'] = failures(await measured('page-health-code__colour', 'health-code'))
 

@@ -107,7 +107,7 @@ test('首页 and 服务 tiles are buttons a keyboard reaches with Tab, show a fo
   expect(ring.style).toBe('solid')
   expect(ring.width).toBeGreaterThanOrEqual(2)
   await page.keyboard.press('Enter')
-  await page.waitForURL(/pages\/social-security\/index/)
+  await page.waitForURL(/packages\/queries\/social-security\/index/)
   await settled(page)
 
   // 服务: Space on 核验证照 (its only tool) opens the verifier; the page does not scroll instead.
@@ -115,6 +115,6 @@ test('首页 and 服务 tiles are buttons a keyboard reaches with Tab, show a fo
   const verify = page.locator('.page-services').getByRole('button', { name: text.wallet.verifyEntry, exact: true })
   await verify.focus()
   await page.keyboard.press('Space')
-  await page.waitForURL(/pages\/verify\/index/)
+  await page.waitForURL(/packages\/card\/verify\/index/)
   await settled(page)
 })
