@@ -108,7 +108,11 @@ export default tseslint.config(
   },
   {
     // Pages and components reach the BFF through a hook (page → hook → services/<domain>.ts); types may be imported.
-    files: ['miniapp/src/pages/**/*.{ts,tsx}', 'miniapp/src/components/**/*.{ts,tsx}'],
+    files: [
+      'miniapp/src/pages/**/*.{ts,tsx}',
+      'miniapp/src/packages/**/*.{ts,tsx}',
+      'miniapp/src/components/**/*.{ts,tsx}',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 // Checks a built mini-program folder (scripts/lib/weapp-structure.ts): every page's files, no eval or Function
-// constructor, and the text the build must or must not carry. Exit 1 with each problem listed, else one summary line.
+// constructor, the text the build must or must not carry, and the packages' sizes (main ≤ 1 MB, each ≤ 2 MB). Exit 1 with each problem listed, else one summary line.
 //   pnpm exec tsx scripts/check-weapp.ts <dist folder> [--present <text>]… [--absent <text>]…
 import { checkWeappStructure, type WeappExpectations } from './lib/weapp-structure'
 
@@ -29,6 +29,7 @@ if (result.problems.length > 0) {
 }
 const carries = expectations.present.length ? `; carries ${expectations.present.join(', ')}` : ''
 const lacks = expectations.absent.length ? `; free of ${expectations.absent.join(', ')}` : ''
+const sizes = result.packages.map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KiB`).join(', ')
 process.stdout.write(
-  `${dir}: ${result.pages.length} pages with their files, ${result.scripts} scripts (${(result.bytes / 1024).toFixed(0)} KiB), no eval${carries}${lacks}\n`,
+  `${dir}: ${result.pages.length} pages with their files, ${result.scripts} scripts (${(result.bytes / 1024).toFixed(0)} KiB), no eval${carries}${lacks}; packages within budget: ${sizes}\n`,
 )

@@ -33,6 +33,14 @@ const webpackChain = (chain: Chain) => {
       /zod[\\/]v4[\\/]locales[\\/]index\.c?js$/,
       path.resolve(__dirname, 'empty-module.js'),
     ])
+  // Likewise zod's JSON Schema reader (fromJSONSchema, about 12 KB minified): nothing here reads a JSON Schema. Its
+  // stand-in keeps the export and throws if called. (The weapp's main package is held to 1 MB: check-weapp.ts.)
+  chain
+    .plugin('zod-without-from-json-schema')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /zod[\\/]v4[\\/]classic[\\/]from-json-schema\.c?js$/,
+      path.resolve(__dirname, 'zod-from-json-schema.js'),
+    ])
 }
 
 // H5: pages load as their own chunks; a module two pages share (Taro's components, NutUI, @noble, the BFF client) is
@@ -95,6 +103,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Source maps on request (YSX_WEAPP_SOURCEMAP=1), to see what a package holds; never counted in its size.
+      enableSourceMap: process.env.YSX_WEAPP_SOURCEMAP === '1',
+      sourceMapType: 'source-map',
       compile: { include: workspaceSrc },
       // NutUI's per-component styles are independent: their order across pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -14,32 +14,47 @@ const tab = (name: 'home' | 'services' | 'wallet' | 'me') => ({
 })
 
 export default defineAppConfig({
+  // The tabs, and the two pages addressed from outside the app, in the main package: 登录 (the WeChat authorize page
+  // returns to it) and 扫码签到 (a 场所码 holds its H5 link). Every other page is in a subpackage (分包) of its group, so
+  // the main package stays under 1 MB (scripts/check-weapp.ts); page-paths.ts spells each page's path.
   pages: [
     'pages/home/index',
     'pages/services/index',
     'pages/wallet/index',
     'pages/me/index',
-    'pages/feedback/index',
     'pages/login/index',
-    'pages/face/index',
-    'pages/medical-insurance/index',
-    'pages/social-security/index',
-    'pages/housing-fund/index',
-    'pages/violations/index',
-    'pages/data-access/index',
-    'pages/privacy/index',
-    'pages/wallet-card/index',
-    'pages/present/index',
-    'pages/verify/index',
-    'pages/health-code/index',
-    'pages/health-declare/index',
     'pages/check-in/index',
-    'pages/venue/index',
-    'pages/family/index',
-    'pages/health-transfer/index',
-    'pages/health-appeal/index',
-    'pages/health-verify/index',
   ],
+  subPackages: [
+    {
+      root: 'packages/health',
+      pages: [
+        'health-code/index',
+        'health-declare/index',
+        'venue/index',
+        'family/index',
+        'health-transfer/index',
+        'health-appeal/index',
+        'health-verify/index',
+      ],
+    },
+    { root: 'packages/card', pages: ['wallet-card/index', 'present/index', 'verify/index'] },
+    {
+      root: 'packages/queries',
+      pages: [
+        'medical-insurance/index',
+        'social-security/index',
+        'housing-fund/index',
+        'violations/index',
+        'data-access/index',
+      ],
+    },
+    { root: 'packages/account', pages: ['feedback/index', 'face/index', 'privacy/index'] },
+  ],
+  // weapp: 粤康码's and the cards' subpackages download while 首页 shows, so their first open does not wait.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/health', 'packages/card'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f8',

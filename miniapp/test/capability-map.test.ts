@@ -5,7 +5,7 @@ import path from 'node:path'
 const root = path.join(__dirname, '..')
 
 interface Column {
-  /** The folder the column's names are in, from its header, e.g. src/pages/ */
+  /** The folder the column's names are in, from its header, e.g. src/hooks/ */
   dir: string
   /** Every name the column lists, row by row */
   names: string[]
@@ -23,7 +23,7 @@ function capabilityTable(): Column[] {
   if (!header || !body.length) throw new Error('README.md has no table under "## Capabilities"')
   const columns: Column[] = []
   header.forEach((cell, index) => {
-    const dir = /`(src\/[^`]+\/)`/.exec(cell)?.[1]
+    const dir = /`(src\/(?:[^`]+\/)?)`/.exec(cell)?.[1]
     if (!dir) return
     const names = body.flatMap((row) => [...(row[index] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''))
     columns.push({ dir, names })
@@ -37,18 +37,25 @@ function column(dir: string): string[] {
   return found.names
 }
 
-const pageFolders = () =>
+const folders = (dir: string) =>
   fs
-    .readdirSync(path.join(root, 'src/pages'), { withFileTypes: true })
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
+/** Every page folder under src/: pages/<name> (tabs and the main package), packages/<group>/<name> (subpackages). */
+const pageFolders = () => [
+  ...folders('src/pages').map((name) => `pages/${name}`),
+  ...folders('src/packages').flatMap((group) =>
+    folders(`src/packages/${group}`).map((name) => `packages/${group}/${name}`),
+  ),
+]
 const files = (dir: string) => fs.readdirSync(path.join(root, dir)).filter((name) => /\.tsx?$/.test(name))
 
 const sorted = (names: string[]) => [...names].sort()
 
 describe('the capability map in miniapp/README.md', () => {
   it('lists every page, hook and service under exactly one capability', () => {
-    expect(sorted(column('src/pages/'))).toEqual(sorted(pageFolders()))
+    expect(sorted(column('src/'))).toEqual(sorted(pageFolders()))
     expect(sorted(column('src/hooks/'))).toEqual(sorted(files('src/hooks')))
     expect(sorted(column('src/services/'))).toEqual(sorted(files('src/services')))
   })

@@ -7,7 +7,7 @@ import { currentLocale, setLocale } from '../src/i18n'
 import { chooseLocale, LOCALE_STORAGE, restoreLocale, startLocale, usePageTitle } from '../src/i18n/shell'
 import { device, platform, resetPlatform } from './platform-double'
 import { storage } from './taro-mock'
-import { navigation, page, resetPage } from './taro-page'
+import { navigation, PAGE_ID, page, resetPage } from './taro-page'
 
 jest.mock('@tarojs/taro', () => jest.requireActual<typeof import('./taro-page')>('./taro-page').taroModule)
 jest.mock('../src/platform', () => jest.requireActual<typeof import('./platform-double')>('./platform-double').platform)
@@ -82,6 +82,13 @@ test('a page’s navigation title is set in the current language, again when the
   navigation.setNavigationBarTitle.mockClear()
   await page.show()
   expect(navigation.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'My wallet' })
+})
+
+test('the page in front is named by its title for screen readers, in the current language', async () => {
+  renderHook(() => usePageTitle('wallet.title'))
+  expect(platform.labelPage).toHaveBeenLastCalledWith(PAGE_ID, catalogues['zh-CN'].wallet.title)
+  await act(() => chooseLocale('en'))
+  expect(platform.labelPage).toHaveBeenLastCalledWith(PAGE_ID, 'My wallet')
 })
 
 test('a page hidden behind another does not take the title when the language changes; it sets its own when shown', async () => {

@@ -156,6 +156,29 @@ describe('h5', () => {
     expect(document.documentElement.lang).toBe('zh-HK')
   })
 
+  it('makes the page’s scrolling container a focusable region named by its title, and leaves other pages alone', () => {
+    const page = document.createElement('div')
+    page.id = '/pages/home/index?stamp=AA'
+    const other = document.createElement('div')
+    other.id = '/pages/me/index?stamp=AB'
+    document.body.append(page, other)
+    try {
+      platform.labelPage(page.id, '粤省事')
+      expect([page.getAttribute('role'), page.getAttribute('aria-label'), page.tabIndex]).toEqual([
+        'region',
+        '粤省事',
+        0,
+      ])
+      expect([other.getAttribute('role'), other.getAttribute('aria-label'), other.tabIndex]).toEqual([null, null, -1])
+      platform.labelPage(page.id, 'Guangdong Services')
+      expect(page.getAttribute('aria-label')).toBe('Guangdong Services')
+      expect(() => platform.labelPage('/pages/gone/index?stamp=ZZ', 'x')).not.toThrow()
+    } finally {
+      page.remove()
+      other.remove()
+    }
+  })
+
   it('holds the first paint while a start’s language loads, and shows the page once it has loaded or failed', async () => {
     let loaded!: () => void
     platform.holdFirstPaint(new Promise<void>((resolve) => (loaded = resolve)))

@@ -22,6 +22,9 @@ function useLifecycle(handlers: Set<() => void>, callback: () => void): void {
 /** The page's ?query (useRouter().params); the same object until a test replaces it. */
 let params: Record<string, string> = {}
 
+/** The id of the page in front's element (Taro's H5 router: path and a stamp). */
+export const PAGE_ID = '/pages/test/index?stamp=AA'
+
 /** What a modal answers next (oldest first); with nothing queued the citizen confirms. */
 const modalAnswers: boolean[] = []
 
@@ -36,6 +39,8 @@ export const navigation = {
     return { confirm, cancel: !confirm, errMsg: 'showModal:ok' }
   }),
   getCurrentPages: jest.fn((): { route?: string }[] => []),
+  // The page in front, as Taro's H5 router names its element (i18n/shell labels it).
+  getCurrentInstance: jest.fn(() => ({ router: { $taroPath: PAGE_ID } })),
   // The page's chrome: its navigation title and the tab bar's texts (i18n/shell sets them in the chosen language).
   setNavigationBarTitle: jest.fn(async (_o: { title: string }) => ({ errMsg: 'setNavigationBarTitle:ok' })),
   setTabBarItem: jest.fn(async (_o: { index: number; text?: string }) => ({ errMsg: 'setTabBarItem:ok' })),

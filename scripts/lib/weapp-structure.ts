@@ -2,7 +2,9 @@
 // Every page app.json lists (subpackages too) has its .js, .json and .wxml; the tab bar's pages are pages and
 // its icons exist; project.config.json is there (devtools imports the folder); no script calls eval or the Function
 // constructor (WeChat refuses both) except the probe for the global object; and the build carries what it must
-// (a development build: its BFF address and the WeChat stand-in) and not what it must not (a production build).
+// (a development build: its BFF address and the WeChat stand-in) and not what it must not (a production build); the
+// main package (everything outside a subpackage's root) is within its budget, 1 MB (issue #13: room for the service
+// hall under WeChat's 2 MB), and each subpackage within WeChat's 2 MB.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
@@ -21,7 +23,21 @@ export interface WeappReport {
   /** The scripts read, and their size in bytes */
   scripts: number
   bytes: number
+  /** The main package and each subpackage (by its root), with their size in bytes (source maps not counted) */
+  packages: WeappPackage[]
 }
+
+export interface WeappPackage {
+  /** 'main', or a subpackage's root with a trailing slash */
+  name: string
+  bytes: number
+}
+
+const KB = 1024
+/** Our budget for the main package: 1 MB, half of what WeChat allows, so the service hall has room to grow. */
+export const MAIN_PACKAGE_BUDGET = 1024 * KB
+/** WeChat's limit for any one package (main or sub). */
+export const PACKAGE_LIMIT = 2048 * KB
 
 /** What a page needs (a page without styles of its own has no .wxss, which WeChat allows). */
 export const PAGE_FILES = ['.js', '.json', '.wxml'] as const
@@ -55,6 +71,27 @@ function filesUnder(dir: string, prefix = ''): string[] {
   })
 }
 
+/** The subpackages' roots, each with a trailing slash. */
+function rootsOf(app: AppJson): string[] {
+  const packages = app.subPackages ?? app.subpackages ?? []
+  if (!Array.isArray(packages)) return []
+  return (packages as { root?: unknown }[])
+    .map((pkg) => pkg?.root)
+    .filter((root): root is string => typeof root === 'string')
+    .map((root) => root.replace(/\/*$/, '/'))
+}
+
+/** The size of the main package (every file outside a subpackage's root) and of each subpackage; maps not counted. */
+export function packageSizes(dir: string, roots: string[]): WeappPackage[] {
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
+  for (const relative of filesUnder(dir)) {
+    if (relative.endsWith('.map')) continue
+    const name = roots.find((r) => relative.startsWith(r)) ?? 'main'
+    sizes.set(name, (sizes.get(name) ?? 0) + statSync(path.join(dir, relative)).size)
+  }
+  return [...sizes].map(([name, bytes]) => ({ name, bytes }))
+}
+
 /** The pages of app.json, each subpackage's under its root; problems with the file's shape are reported. */
 function pagesOf(app: AppJson, problems: string[]): string[] {
   const pages = strings(app.pages)
@@ -78,8 +115,9 @@ function pagesOf(app: AppJson, problems: string[]): string[] {
 /** Checks a built mini-program folder; never throws for what it finds (a missing app.json is a problem). */
 export function checkWeappStructure(dir: string, expectations: WeappExpectations = {}): WeappReport {
   const problems: string[] = []
-  const report = (): WeappReport => ({ problems, pages, scripts: scripts.length, bytes })
+  const report = (): WeappReport => ({ problems, pages, scripts: scripts.length, bytes, packages })
   let pages: string[] = []
+  let packages: WeappPackage[] = []
   let scripts: string[] = []
   let bytes = 0
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -129,6 +167,15 @@ export function checkWeappStructure(dir: string, expectations: WeappExpectations
   }
   for (const wanted of expectations.present ?? []) {
     if (!found.has(wanted)) problems.push(`no script carries ${JSON.stringify(wanted)}`)
+  }
+
+  packages = packageSizes(dir, rootsOf(app))
+  for (const { name, bytes: size } of packages) {
+    const limit = name === 'main' ? MAIN_PACKAGE_BUDGET : PACKAGE_LIMIT
+    if (size > limit) {
+      const what = name === 'main' ? 'the main package' : `subpackage ${name}`
+      problems.push(`${what}: ${(size / KB).toFixed(1)} KB, over its ${limit / KB} KB budget`)
+    }
   }
   return report()
 }

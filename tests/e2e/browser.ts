@@ -1,10 +1,11 @@
 // Launches Debian's Chromium through playwright-core (no browser download), and serves the BFF with the H5 build.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
 import type { FastifyInstance } from 'fastify'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { reportViolations, scanPage, writeAxeReport } from './axe'
 
 export const H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5')
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
@@ -12,9 +13,21 @@ export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
 /** Flags for a fake camera that getUserMedia may use without a permission prompt (face verification). */
 export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
 
+/** The browsers this spec launched: after each test, axe-core checks every page still open in them (axe.ts). */
+const launched = new Set<Browser>()
+
+afterEach(async () => {
+  for (const browser of launched) {
+    if (!browser.isConnected()) continue
+    for (const page of browser.contexts().flatMap((c) => c.pages())) await scanPage(page, 'end of test')
+  }
+  reportViolations()
+})
+afterAll(() => writeAxeReport(ARTIFACTS))
+
 /** Playwright gives every launch a fresh temporary profile, so no --user-data-dir is passed. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',
@@ -28,6 +41,8 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
       ...extraArgs,
     ],
   })
+  launched.add(browser)
+  return browser
 }
 
 /** The BFF on a free port, serving the H5 build at `/`; `overrides` change its test configuration. */
@@ -38,6 +53,20 @@ export async function serveH5(overrides: Partial<Config> = {}): Promise<{ app: F
   const app = await buildApp(testConfig({ h5Dir: H5_DIR, logLevel: 'warn', ...overrides }))
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
   return { app, url }
+}
+
+const MINIAPP_SRC = path.resolve(__dirname, '../../miniapp/src')
+
+/**
+ * The route of the page in folder `name`: pages/<name>/index for the tabs and the main package's other pages, else
+ * packages/<group>/<name>/index in its subpackage (miniapp/src/app.config.ts).
+ */
+export function pageRoute(name: string): string {
+  const groups = readdirSync(path.join(MINIAPP_SRC, 'packages'))
+  const folders = [`pages/${name}`, ...groups.map((group) => `packages/${group}/${name}`)]
+  const folder = folders.find((f) => existsSync(path.join(MINIAPP_SRC, f, 'index.tsx')))
+  if (!folder) throw new Error(`no page folder ${name} under miniapp/src/pages or packages/*`)
+  return `${folder}/index`
 }
 
 export function screenshotPath(name: string): string {
@@ -64,11 +93,16 @@ export function watchErrors(page: Page, opts: { consoleFrom?: string } = {}): st
   return errors
 }
 
-/** Waits until Taro's page transition (a CSS transition) has finished, so screenshots show one page. */
-export const settled = (page: Page) =>
-  page.waitForFunction(() =>
+/**
+ * Waits until Taro's page transition (a CSS transition) has finished, so screenshots show one page; then axe-core
+ * checks the page state it shows (axe.ts: serious or critical violations fail the test).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
     document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'),
   )
+  await scanPage(page)
+}
 
 /** A full-page shot: Taro's H5 pages scroll in their own container, so the viewport grows to the tallest page. */
 export async function shootWhole(page: Page, name: string): Promise<void> {

@@ -138,7 +138,6 @@ function measure(): Measured {
     '[role="link"]',
     '.nut-button',
     '.nut-cell-clickable',
-    '.nut-grid-item',
     '.weui-tabbar__item',
     '.taro-navigation-bar-back',
     '.taro-navigation-bar-home',
@@ -213,7 +212,7 @@ test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡�
   await page.locator('.page-wallet .ysx-wallet-card').first().waitFor()
   pages['卡包'] = failures(await measured('page-wallet', 'wallet'))
 
-  await page.goto(`${bffUrl}/#/pages/health-code/index`)
+  await page.goto(`${bffUrl}/#/packages/health/health-code/index`)
   await page.locator('.page-health-code__qr .ysx-qr__image').waitFor()
   pages['粤康码'] = failures(await measured('page-health-code__colour', 'health-code'))
 

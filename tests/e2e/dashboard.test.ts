@@ -219,7 +219,7 @@ test('交通违法 opens from its card with the unpaid total, and 我的数据�
   const violations = fined.violations!
   await shows(tile(page, 'violations'), fill(text.dashboard.unpaid, violations.unpaidCount))
   await tile(page, 'violations').click()
-  await page.waitForURL(/pages\/violations\/index/)
+  await page.waitForURL(/packages\/queries\/violations\/index/)
   await shows(page.locator('.page-violations__unpaid'), yuan(violations.unpaidFines))
   await expect(page.locator('.page-violations__item').count()).resolves.toBe(violations.violations.length)
   await expect(page.getByText('未缴款', { exact: true }).count()).resolves.toBe(violations.unpaidCount)
@@ -231,7 +231,7 @@ test('交通违法 opens from its card with the unpaid total, and 我的数据�
   await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
   await page.waitForURL(/pages\/me\/index/)
   await page.locator('.nut-cell', { hasText: '我的数据使用记录' }).click()
-  await page.waitForURL(/pages\/data-access\/index/)
+  await page.waitForURL(/packages\/queries\/data-access\/index/)
   const records = page.locator('.page-data-access__record')
   await records.first().waitFor()
   const firstPage = await page.locator('.page-data-access').textContent()
@@ -271,11 +271,11 @@ test('医保, 社保 and 公积金 pages show the balance, contributions with �
   const contributions = insured.contributions!
   const { account, statement } = insured.housingFund
 
-  await page.goto(`${bffUrl}/#/pages/medical-insurance/index`)
+  await page.goto(`${bffUrl}/#/packages/queries/medical-insurance/index`)
   await shows(page.locator('.page-medical-insurance__balance'), cardTexts(insured.dashboard).medicalInsurance[0]!)
   await shootWhole(page, 'dashboard-medical-insurance')
 
-  await page.goto(`${bffUrl}/#/pages/social-security/index`)
+  await page.goto(`${bffUrl}/#/packages/queries/social-security/index`)
   const months = page.locator('.page-social-security__contributions .ysx-query__item-title')
   await shows(months, month(contributions.months[0]!.month))
   await expect(months.allTextContents()).resolves.toEqual(contributions.months.map((m) => month(m.month)))
@@ -287,7 +287,7 @@ test('医保, 社保 and 公积金 pages show the balance, contributions with �
   await shows(page.locator('.page-social-security__pension'), pensionShows)
   await shootWhole(page, 'dashboard-social-security')
 
-  await page.goto(`${bffUrl}/#/pages/housing-fund/index`)
+  await page.goto(`${bffUrl}/#/packages/queries/housing-fund/index`)
   await shows(page.locator('.page-housing-fund__balance'), yuan(account!.balance))
   const entries = page.locator('.page-housing-fund .ysx-query__item-title')
   const newestFirst = [...statement!.entries].reverse().map((e) => e.summary)

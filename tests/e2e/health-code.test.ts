@@ -72,7 +72,7 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
   const errors = watchErrors(citizen)
 
   // 健康申报: normal temperature, no symptoms, no contact.
-  await citizen.goto(`${bffUrl}/#/pages/health-declare/index`)
+  await citizen.goto(`${bffUrl}/#/packages/health/health-declare/index`)
   await citizen.locator('.page-health-declare__temperature input').fill('36.5')
   await citizen.locator('.page-health-declare__contact--no').click()
   await citizen.locator('.page-health-declare__submit').click()
@@ -80,7 +80,7 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
   expect(await citizen.locator('.page-health-declare__colour').textContent()).toContain('绿码')
   await shootWhole(citizen, 'health-declared')
 
-  await citizen.goto(`${bffUrl}/#/pages/health-code/index`)
+  await citizen.goto(`${bffUrl}/#/packages/health/health-code/index`)
   const colour = citizen.locator('.page-health-code__colour')
   await colour.waitFor()
   await expect(colour.getAttribute('data-colour')).resolves.toBe('green')
@@ -115,7 +115,7 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
   expect(await citizen.locator('.page-check-in__colour').textContent()).toContain('黄码')
   await shootWhole(citizen, 'health-check-in')
 
-  await citizen.goto(`${bffUrl}/#/pages/health-code/index`)
+  await citizen.goto(`${bffUrl}/#/packages/health/health-code/index`)
   await citizen.locator('.page-health-code__colour[data-colour="yellow"]').waitFor()
   const reason = citizen.locator('.page-health-code__reason[data-rule="yellow.risk_venue"]')
   await reason.waitFor()
@@ -128,7 +128,7 @@ test('declare → green; check in at a venue in a risk area → yellow with its 
   // The entrance: another device verifies the code online and learns only the colour and the time.
   const gate = await (await newContext()).newPage()
   const gateErrors = watchErrors(gate)
-  await gate.goto(`${bffUrl}/#/pages/health-verify/index`)
+  await gate.goto(`${bffUrl}/#/packages/health/health-verify/index`)
   await gate.locator('.page-health-verify__input textarea').fill(qr)
   await gate.locator('.page-health-verify__submit').click()
   await gate.locator('.page-health-verify__result--online').waitFor()

@@ -61,7 +61,7 @@ async function logIn(page: Page, shots: boolean) {
  * real-name citizen's step-up asks for neither), submit.
  */
 async function verifyFace(page: Page, who: Person, shots: string | null, camera = true, stepUp = false) {
-  await page.waitForURL(/pages\/face\/index/)
+  await page.waitForURL(/packages\/account\/face\/index/)
   await expect(page.locator('.page-face__digits').textContent()).resolves.toMatch(/^\d{6}$/)
   await page.getByText(/^\d+ 秒后失效$/).waitFor()
   await page.getByText('语音识别为模拟', { exact: false }).waitFor()
@@ -178,7 +178,7 @@ test('when the digits run out the page offers a new challenge instead of submitt
   await openMe(page)
   await logIn(page, false)
   await button(page, '实名认证').click()
-  await page.waitForURL(/pages\/face\/index/)
+  await page.waitForURL(/packages\/account\/face\/index/)
   const first = await page.locator('.page-face__digits').textContent()
   await page.clock.fastForward('02:01')
   await page.getByText('数字已失效，请重新获取', { exact: true }).waitFor()

@@ -6,7 +6,16 @@
 import { type Catalogue, catalogues, type CertificateType, type Locale } from '@ysx/shared'
 import type { Browser, Page } from 'playwright-core'
 import { ALL_DEPARTMENTS, faceCheckAlwaysFails, realNameSession, startSystem, type TestSystem } from '../support/system'
-import { H5_DIR, launchChromium, phoneContext, type SessionTokens, shootWhole, signedIn, watchErrors } from './browser'
+import {
+  H5_DIR,
+  launchChromium,
+  pageRoute,
+  phoneContext,
+  type SessionTokens,
+  shootWhole,
+  signedIn,
+  watchErrors,
+} from './browser'
 
 jest.setTimeout(120_000)
 
@@ -56,14 +65,15 @@ async function expectClean(where: string): Promise<void> {
   expect([where, text.match(RAW_VALUE)?.[0] ?? null]).toEqual([where, null])
 }
 
-async function open(path: string): Promise<void> {
-  await page.goto(`${bffUrl}/#/pages/${path}`)
+/** Opens the page in folder `name` (wherever its package is), with `query`. */
+async function open(name: string, query = ''): Promise<void> {
+  await page.goto(`${bffUrl}/#/${pageRoute(name)}${query}`)
 }
 
 const shown = (text: string) => page.getByText(text, { exact: false }).locator('visible=true').first().waitFor()
 
 async function switchTo(locale: Locale, from: Catalogue): Promise<void> {
-  await open('me/index')
+  await open('me')
   await page.locator('.page-me__language').click()
   await shown(from.me.languageTitle)
   await page.getByText(catalogues[locale].me.languages[locale], { exact: false }).last().click()
@@ -118,7 +128,7 @@ async function tour(locale: Locale): Promise<void> {
   await expect(page.title()).resolves.toBe(text.me.title)
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(locale)
 
-  await open('home/index')
+  await open('home')
   await page.locator('.page-home__dashboard').waitFor()
   await page.locator('.page-home__card-title').first().waitFor()
   await shown(text.dashboard.cards)
@@ -126,31 +136,31 @@ async function tour(locale: Locale): Promise<void> {
   await expectClean(`${locale} 首页`)
   await shootWhole(page, `languages-home-${tag}`)
 
-  await open('services/index')
+  await open('services')
   await shown(text.services.tools)
   await expect(page.title()).resolves.toBe(text.services.title)
   await expectClean(`${locale} 服务`)
 
-  await open('wallet/index')
+  await open('wallet')
   const card = page.locator('.page-wallet .ysx-wallet-card').first()
   await card.waitFor()
   await expect(page.title()).resolves.toBe(text.wallet.title)
   await expectClean(`${locale} 卡包`)
   await card.click()
-  await page.waitForURL(/pages\/wallet-card\/index/)
+  await page.waitForURL(/packages\/card\/wallet-card\/index/)
   await page.locator('.page-wallet-card .ysx-query__row', { hasText: text.wallet.issueDate }).waitFor()
   await expect(page.title()).resolves.toBe(text.wallet.details)
   await expectClean(`${locale} 证照详情`)
   await shootWhole(page, `languages-wallet-card-${tag}`)
   for (const { id, type } of cards.slice(1)) {
-    await open(`wallet-card/index?id=${id}`)
+    await open('wallet-card', `?id=${id}`)
     await page.locator(`.page-wallet-card .ysx-wallet-card--${type}`).locator('visible=true').waitFor()
     await page.locator('.page-wallet-card .ysx-query__row', { hasText: text.wallet.issueDate }).waitFor()
     await expect(visibleText()).resolves.toContain(text.values.certificateTypes[type as CertificateType])
     await expectClean(`${locale} ${type}`)
   }
 
-  await open('health-code/index')
+  await open('health-code')
   await page.locator('.page-health-code__colour').waitFor()
   await page.locator('.page-health-code__qr .ysx-qr__image').waitFor()
   await shown(text.healthCode.notice)
@@ -158,20 +168,20 @@ async function tour(locale: Locale): Promise<void> {
   await expectClean(`${locale} 粤康码`)
   await shootWhole(page, `languages-health-code-${tag}`)
 
-  await open('login/index')
+  await open('login')
   await shown(text.login.heading)
   await expect(page.title()).resolves.toBe(text.login.title)
   await expectClean(`${locale} 登录`)
 
   for (const name of OTHER_PAGES) {
-    await open(`${name}/index`)
+    await open(name)
     await loaded(name)
     await expectClean(`${locale} ${name}`)
   }
 }
 
 test('the app switches to zh-HK, English and back to zh-CN in 我的; every main page is translated and shows no raw value', async () => {
-  await open('me/index')
+  await open('me')
   await shown(catalogues['zh-CN'].me.title)
 
   await switchTo('zh-HK', catalogues['zh-CN'])

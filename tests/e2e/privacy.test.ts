@@ -45,7 +45,7 @@ test('a citizen downloads their data as JSON, then closes the account with the c
   await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
   await page.waitForURL(/pages\/me\/index/)
   await page.locator('.nut-cell', { hasText: '个人信息与隐私' }).click()
-  await page.waitForURL(/pages\/privacy\/index/)
+  await page.waitForURL(/packages\/account\/privacy\/index/)
   await page.getByText('所有设备上的登录将立即失效', { exact: true }).waitFor()
   await shootWhole(page, 'privacy-page')
 

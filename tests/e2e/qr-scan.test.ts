@@ -135,7 +135,7 @@ test('场所码: saved as a PNG download named after the venue; printing shows o
   })
   const page = await signedIn(context, bffUrl, owner)
   const errors = watchErrors(page, { consoleFrom: bffUrl })
-  await page.goto(`${bffUrl}/#/pages/venue/index`)
+  await page.goto(`${bffUrl}/#/packages/health/venue/index`)
   await page.locator('.page-venue__item').first().locator('button, taro-button-core').first().click()
   const save = page.locator('.page-venue__save')
   await save.waitFor()

@@ -82,7 +82,7 @@ test('the driving-licence QR verifies offline in a second context and shows name
   await shootWhole(citizen, 'wallet-list')
 
   await licenceCard.click()
-  await citizen.waitForURL(/pages\/wallet-card\/index/)
+  await citizen.waitForURL(/packages\/card\/wallet-card\/index/)
   await citizen.locator('.page-wallet-card .ysx-query__row', { hasText: '准驾车型' }).waitFor()
   const cardText = (await citizen.locator('.page-wallet-card').textContent()) ?? ''
   expect(cardText).toContain(driver.licence.licenceClass)
@@ -92,7 +92,7 @@ test('the driving-licence QR verifies offline in a second context and shows name
 
   await citizen.locator('.nut-button', { hasText: '亮证' }).click()
   await citizen.getByText('交警查验', { exact: true }).click()
-  await citizen.waitForURL(/pages\/present\/index/)
+  await citizen.waitForURL(/packages\/card\/present\/index/)
   const qrText = citizen.locator('[data-testid="qr-text"]')
   await qrText.waitFor({ state: 'attached' })
   await citizen.locator('.ysx-qr__image').waitFor()
@@ -110,7 +110,7 @@ test('the driving-licence QR verifies offline in a second context and shows name
   const officerContext = await newContext()
   const officer = await officerContext.newPage()
   const officerErrors = watchErrors(officer)
-  await officer.goto(`${bffUrl}/#/pages/verify/index`)
+  await officer.goto(`${bffUrl}/#/packages/card/verify/index`)
   await officer.waitForFunction(() => localStorage.getItem('ysx.verify.jwks') !== null)
   await officerContext.setOffline(true)
   await officer.locator('.page-verify__input textarea').fill(text)
@@ -157,7 +157,7 @@ test('the driving-licence QR verifies offline in a second context and shows name
 
   // The citizen's card now lists that verification in its 核验记录.
   await citizen.goBack()
-  await citizen.waitForURL(/pages\/wallet-card\/index/)
+  await citizen.waitForURL(/packages\/card\/wallet-card\/index/)
   await citizen.locator('.page-wallet-card__log', { hasText: '核验通过' }).waitFor()
   expect(await citizen.locator('.page-wallet-card__log').textContent()).toContain('交警查验')
   expect(officerErrors).toEqual([])
@@ -182,7 +182,7 @@ test('a card whose 核验记录 cannot be loaded says so, with 重试, never tha
   )
   await citizen.goto(`${bffUrl}/#/pages/wallet/index`)
   await citizen.locator('.ysx-wallet-card--driving_licence').click()
-  await citizen.waitForURL(/pages\/wallet-card\/index/)
+  await citizen.waitForURL(/packages\/card\/wallet-card\/index/)
   const log = citizen.locator('.page-wallet-card__log')
   await log.locator('.ysx-error').waitFor()
   const text = (await log.textContent()) ?? ''

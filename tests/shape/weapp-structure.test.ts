@@ -1,9 +1,9 @@
 // The weapp build's structure check (scripts/lib/weapp-structure.ts, run by ./scripts/test on real builds) against
 // small built-looking trees in a temporary folder: a good tree passes, and each kind of breakage is named.
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkWeappStructure, PAGE_FILES } from '../../scripts/lib/weapp-structure'
+import { checkWeappStructure, MAIN_PACKAGE_BUDGET, PACKAGE_LIMIT, PAGE_FILES } from '../../scripts/lib/weapp-structure'
 
 const PAGES = ['pages/home/index', 'pages/login/index']
 const SUBPACKAGE = { root: 'health/', pages: ['pages/code/index'] }
@@ -118,6 +118,34 @@ describe('checkWeappStructure', () => {
     expect(checkWeappStructure(dir).problems).toContain('app.json: lists no pages')
     unlinkSync(path.join(dir, 'app.json'))
     expect(checkWeappStructure(dir).problems).toContain('app.json: missing')
+  })
+
+  it('sizes the main package (all outside a subpackage root) and each subpackage, leaving source maps out', () => {
+    write('vendors.js.map', 'x'.repeat(4 * MAIN_PACKAGE_BUDGET))
+    write('health/sub-common/big.js', 'x'.repeat(1000))
+    const { packages, problems } = checkWeappStructure(dir)
+    expect(problems).toEqual([])
+    expect(packages.map((p) => p.name)).toEqual(['main', 'health/'])
+    const [main, health] = packages
+    expect(main!.bytes).toBeLessThan(10_000)
+    expect(health!.bytes).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('fails a main package over its 1 MB budget, and a subpackage over WeChat’s 2 MB, naming each', () => {
+    write('common.js', 'x'.repeat(MAIN_PACKAGE_BUDGET + 1))
+    write('health/sub-vendors.js', 'x'.repeat(PACKAGE_LIMIT + 1))
+    const problems = checkWeappStructure(dir).problems
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toMatch(/^the main package: 10\d\d\.\d KB, over its 1024 KB budget$/)
+    expect(problems[1]).toMatch(/^subpackage health\/: 20\d\d\.\d KB, over its 2048 KB budget$/)
+  })
+
+  it('passes a main package of exactly 1 MB', () => {
+    const { packages } = checkWeappStructure(dir)
+    const rest =
+      packages.find((p) => p.name === 'main')!.bytes - Buffer.byteLength(readFileSync(path.join(dir, 'common.js')))
+    write('common.js', 'x'.repeat(MAIN_PACKAGE_BUDGET - rest))
+    expect(checkWeappStructure(dir).problems).toEqual([])
   })
 
   it('fails a folder that is not there (not built)', () => {

@@ -1,7 +1,7 @@
 // A round coloured badge showing the first character of a service's name, used as its icon; and the grid of such
 // entries (首页's common services, the 服务 tab).
 import { Text, View } from '@tarojs/components'
-import { Grid } from '@nutui/nutui-react-taro'
+import { Tile } from './tile'
 import './entry-badge.scss'
 
 const COLOURS = ['#1677ff', '#13a8a8', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#2f54eb', '#faad14', '#f5222d']
@@ -32,15 +32,21 @@ interface EntryGridProps {
   onOpen: (index: number) => void
 }
 
-/** Three entries to a row, each a badge over its name. */
+/** Three entries to a row, each a badge over its name: a tile (a button to the keyboard and screen readers). */
 export function EntryGrid({ labels, nameClassName, firstColour = 0, onOpen }: EntryGridProps) {
   return (
-    <Grid className="entry-grid" columns={3} gap={0} onClick={(_, index) => onOpen(index)}>
+    <View className="entry-grid">
       {labels.map((label, index) => (
-        <Grid.Item key={label} text={<Text className={nameClassName}>{label}</Text>}>
+        <Tile
+          key={label}
+          className="entry-grid__item"
+          pressedClassName="entry-grid__item--pressed"
+          onOpen={() => onOpen(index)}
+        >
           <EntryBadge label={label} index={firstColour + index} />
-        </Grid.Item>
+          <Text className={`entry-grid__name ${nameClassName}`}>{label}</Text>
+        </Tile>
       ))}
-    </Grid>
+    </View>
   )
 }

@@ -27,8 +27,9 @@ export function QrCode({ text, label }: { text: string; label: string }) {
     }
   }, [text])
   return (
-    <View className="ysx-qr" aria-label={label}>
-      {src ? <Image className="ysx-qr__image" src={src} mode="aspectFit" /> : null}
+    // One image to assistive technology, named by `label` (a short text, never the token); the <img> inside is hidden.
+    <View className="ysx-qr" role="img" aria-label={label}>
+      {src ? <Image className="ysx-qr__image" src={src} mode="aspectFit" aria-hidden /> : null}
     </View>
   )
 }

@@ -23,7 +23,7 @@ export function EmptyNotice({ text }: { text: string }) {
     <Empty
       className="ysx-empty"
       size="small"
-      image={<Image className="ysx-empty__image" src={emptyImage} mode="aspectFit" />}
+      image={<Image className="ysx-empty__image" src={emptyImage} mode="aspectFit" aria-hidden />}
       description={text}
     />
   )

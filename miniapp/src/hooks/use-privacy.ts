@@ -57,7 +57,7 @@ export function usePrivacy() {
         title: t('privacy.confirmTitle'),
         content: t('privacy.confirmContent'),
         confirmText: t('privacy.confirm'),
-        confirmColor: '#e34d59',
+        confirmColor: '#cf1322',
         cancelText: t('common.cancel'),
       })
       if (!confirm) return

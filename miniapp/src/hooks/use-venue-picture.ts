@@ -1,6 +1,6 @@
 // A 场所码 kept outside the app: saved as a picture (the QR with the venue's name under it — H5 downloads a PNG, the
 // weapp saves it to the photo album) or, on H5, printed (only the code and the name: the print stylesheet in
-// pages/venue/index.scss hides the rest of the page).
+// packages/health/venue/index.scss hides the rest of the page).
 import { useState } from 'react'
 import { t } from '../i18n'
 import { canPrint, printSection, saveQrPicture } from '../platform'

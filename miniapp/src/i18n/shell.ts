@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { DEFAULT_LOCALE, type Locale } from '@ysx/shared'
-import { holdFirstPaint, setDocumentLanguage, systemLanguage } from '../platform'
+import { holdFirstPaint, labelPage, setDocumentLanguage, systemLanguage } from '../platform'
 import { currentLocale, isLocale, localeOf, setLocale, t, type TranslationKey, useT } from '.'
 
 export const LOCALE_STORAGE = 'ysx.locale'
@@ -68,6 +68,7 @@ export function usePageTitle(key: TranslationKey): void {
   const inFront = useRef(true)
   const apply = () => {
     void Promise.resolve(Taro.setNavigationBarTitle({ title })).catch(() => undefined)
+    labelPage(Taro.getCurrentInstance().router?.$taroPath, title)
     void syncTabBar()
   }
   useEffect(() => {

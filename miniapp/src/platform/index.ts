@@ -88,6 +88,21 @@ export function holdFirstPaint(ready: Promise<unknown>, limitMs = 3000): void {
   )
 }
 
+/**
+ * H5: the page's own scrolling container (Taro's H5 router gives each page a <div id="<path>?stamp=…"> that scrolls)
+ * becomes a region named by the page's title, in the tab order: a keyboard can scroll a page that has no focusable
+ * control in view (axe's scrollable-region-focusable, WCAG 2.1.1), and a screen reader says which page it is in. The
+ * weapp has no document, and WeChat names the page from its navigation title.
+ */
+export function labelPage(pageId: string | undefined, title: string): void {
+  if (!isH5() || typeof document === 'undefined' || !pageId) return
+  const page = document.getElementById(pageId)
+  if (!page) return
+  page.setAttribute('role', 'region')
+  page.setAttribute('aria-label', title)
+  page.tabIndex = 0
+}
+
 // ---- 长辈版 (care mode) ------------------------------------------------------------------------------------------
 
 /** weapp: WeChat's font size setting as a factor of the standard size (1 standard, about 1.4 largest); H5: 1. */

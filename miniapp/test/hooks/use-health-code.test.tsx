@@ -196,12 +196,15 @@ describe('useHolder and backToCode', () => {
 
   it('goes back when the page below is the code, else replaces this page with the holder’s code', () => {
     navigation.getCurrentPages.mockReturnValueOnce([
-      { route: 'pages/health-code/index' },
-      { route: 'pages/venue/index' },
+      { route: 'packages/health/health-code/index' },
+      { route: 'packages/health/venue/index' },
     ])
     backToCode('self')
     expect(navigation.navigateBack).toHaveBeenCalledTimes(1)
-    navigation.getCurrentPages.mockReturnValueOnce([{ route: 'pages/home/index' }, { route: 'pages/venue/index' }])
+    navigation.getCurrentPages.mockReturnValueOnce([
+      { route: 'pages/home/index' },
+      { route: 'packages/health/venue/index' },
+    ])
     backToCode('m_0123456789abcdef')
     expect(page.urls('redirectTo')).toEqual([`${PAGES.healthCode}?holder=m_0123456789abcdef`])
     expect(navigation.navigateBack).toHaveBeenCalledTimes(1)

@@ -5,6 +5,7 @@ import { Button, Skeleton, Toast } from '@nutui/nutui-react-taro'
 import { EntryGrid } from '../../components/entry-badge'
 import { ErrorBlock } from '../../components/error-block'
 import { PageHeader } from '../../components/page-header'
+import { Tile } from '../../components/tile'
 import { useCareMode } from '../../hooks/use-care-mode'
 import { useDashboard } from '../../hooks/use-dashboard'
 import { type TranslationKey, useT } from '../../i18n'
@@ -100,9 +101,9 @@ function CareHome() {
   return (
     <View className="page-home__care-tiles">
       {CARE_TILES.map(({ key, open }) => (
-        <View key={key} className="page-home__care-tile" hoverClass="page-home__care-tile--pressed" onClick={open}>
+        <Tile key={key} className="page-home__care-tile" pressedClassName="page-home__care-tile--pressed" onOpen={open}>
           <Text className="page-home__care-tile-text">{t(key)}</Text>
-        </View>
+        </Tile>
       ))}
     </View>
   )
