@@ -44,6 +44,8 @@ export interface RateLimitOptions {
   redis?: WindowCounter | undefined
   /** Told when a count fell back to this process because Redis failed */
   onRedisError?: ((err: Error) => void) | undefined
+  /** Bench only (BuildOptions.without): false counts nothing (the routes' limiters are no-ops) */
+  counting?: boolean
 }
 
 /** Fixed windows counted in this process: the fallback while Redis fails. */
@@ -92,6 +94,12 @@ export function sharedStore(
 }
 
 async function limiter(app: FastifyInstance, opts: RateLimitOptions) {
+  if (opts.counting === false) {
+    const allowed = { isAllowed: true as const, key: '' }
+    app.decorate('rateLimit', () => async () => undefined)
+    app.decorate('createRateLimit', () => async () => allowed)
+    return
+  }
   await app.register(rateLimit, {
     global: true,
     ...(opts.redis ? { store: sharedStore(opts.redis, opts.onRedisError) } : {}),

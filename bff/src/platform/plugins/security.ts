@@ -30,6 +30,10 @@ interface SecurityOptions {
   lanOrigins: string[]
   h5Dir: string
   production: boolean
+  /** Bench only (BuildOptions.without): false leaves the security headers out */
+  headers?: boolean
+  /** Bench only (BuildOptions.without): false leaves CORS out */
+  cors?: boolean
 }
 
 async function security(app: FastifyInstance, opts: SecurityOptions) {
@@ -54,9 +58,11 @@ async function security(app: FastifyInstance, opts: SecurityOptions) {
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   })
-  app.addHook('onRequest', (req, reply, done) =>
-    headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-  )
+  if (opts.headers !== false)
+    app.addHook('onRequest', (req, reply, done) =>
+      headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+    )
+  if (opts.cors === false) return
   await app.register(cors, {
     origin: opts.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
