@@ -19,7 +19,7 @@ import errorHandler from './platform/plugins/error-handler'
 import h5 from './platform/plugins/h5'
 import openapi from './platform/plugins/openapi'
 import rateLimit from './platform/plugins/rate-limit'
-import security from './platform/plugins/security'
+import security, { pageHeaders } from './platform/plugins/security'
 import underPressure from './platform/plugins/under-pressure'
 import { connectRedis } from './platform/redis'
 import { EVERY_PART_ON, type StackPart, statusFromMemory, unverifiedTokens } from './platform/stack'
@@ -147,9 +147,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const production = config.env === 'production'
   await app.register(security, {
     corsOrigins: config.corsOrigins,
-    lanOrigins: config.lanOrigins,
-    h5Dir: config.h5Dir,
-    production,
     headers: !off.has('securityHeaders'),
     cors: !off.has('cors'),
   })
@@ -200,6 +197,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax, verifierRateLimitMax })
   await app.register(privacyRoutes, { privacy })
 
-  if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
+  if (config.h5Dir) {
+    const { lanOrigins, h5Dir } = config
+    await app.register(h5, { dir: h5Dir, headers: pageHeaders({ lanOrigins, h5Dir, production }) })
+  }
   return app
 }
