@@ -61,9 +61,11 @@ export function createFastify(
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onSend', async (req, reply) => {
+  // A callback hook, not an async one: no promise per reply for two header writes.
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (requestIds) reply.header('x-request-id', req.id)
     if (closing) reply.header('connection', 'close')
+    done(null, payload)
   })
   return app
 }
