@@ -19,14 +19,17 @@ import errorHandler from './platform/plugins/error-handler'
 import h5 from './platform/plugins/h5'
 import openapi from './platform/plugins/openapi'
 import rateLimit from './platform/plugins/rate-limit'
-import security from './platform/plugins/security'
+import security, { pageHeaders } from './platform/plugins/security'
 import underPressure from './platform/plugins/under-pressure'
 import { connectRedis } from './platform/redis'
+import { EVERY_PART_ON, type StackPart, statusFromMemory, unverifiedTokens } from './platform/stack'
 import presentationRoutes, { createPresentationPersonalData, createPresentationService } from './presentation'
 import privacyRoutes, { createPrivacyService, createRetention, type Retention, scheduleRetention } from './privacy'
 import { type DataStore, openStore } from './store'
 import systemRoutes from './system'
 import walletRoutes, { createWalletService } from './wallet'
+
+export { STACK_PARTS, type StackPart } from './platform/stack'
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -37,6 +40,11 @@ export interface BuildOptions {
   onRoute?: (route: { method: string | string[]; url: string }) => void
   /** The clock services read (tests move it); the system clock by default. */
   now?: () => Date
+  /**
+   * Bench only (scripts/bench/health-code --costs): parts of the stack this build leaves out, to measure what each
+   * costs. Nothing in config or the environment sets it; a default build has every part (platform/stack.ts).
+   */
+  without?: ReadonlySet<StackPart>
 }
 
 declare module 'fastify' {
@@ -47,6 +55,7 @@ declare module 'fastify' {
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const off = opts.without ?? EVERY_PART_ON
   const app = createFastify(config, opts)
   const now = opts.now ?? (() => new Date())
   const store = opts.store ?? (await openStore(config))
@@ -88,7 +97,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const wallet = createWalletService(readers, profiles, cipher, audit)
   const presentations = createPresentationService({ keys, wallet, profiles, repo: repos.presentations, audit, now })
   const healthCode = createHealthCode({
-    repo: repos.healthCode,
+    repo: off.has('statusRead') ? statusFromMemory(repos.healthCode) : repos.healthCode,
     dataUse,
     weijian: departments.appeals,
     gongan: departments.faceCheck,
@@ -138,9 +147,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const production = config.env === 'production'
   await app.register(security, {
     corsOrigins: config.corsOrigins,
-    lanOrigins: config.lanOrigins,
-    h5Dir: config.h5Dir,
-    production,
+    headers: !off.has('securityHeaders'),
+    cors: !off.has('cors'),
   })
   const countedHere = oncePer(60_000)
   await app.register(rateLimit, {
@@ -150,8 +158,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       if (countedHere('redis'))
         app.log.warn({ err: { message: err.message } }, 'redis failed: rate limits count per replica')
     },
+    counting: !off.has('rateLimit'),
   })
-  await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
+  if (!off.has('underPressure')) await app.register(underPressure, { maxEventLoopDelayMs: config.maxEventLoopDelayMs })
   await app.register(errorHandler, {
     // Another citizen's card, member or record answers 404 like a missing one, and the probe is audited (issue #11).
     onNotFound: async (req) => {
@@ -164,13 +173,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
   })
   await app.register(openapi)
-  await app.register(accessTokens, {
-    secret: config.tokenSecret,
-    accessTtlSeconds: config.auth.accessTtlSeconds,
-    checkSession: identity.auth.checkSession,
-    audit,
-    accountExists: identity.personalData.exists,
-  })
+  const checkSession = off.has('sessionRead') ? async () => undefined : identity.auth.checkSession
+  if (off.has('jwt')) await app.register(unverifiedTokens, { checkSession })
+  else
+    await app.register(accessTokens, {
+      secret: config.tokenSecret,
+      accessTtlSeconds: config.auth.accessTtlSeconds,
+      checkSession,
+      audit,
+      accountExists: identity.personalData.exists,
+    })
 
   await app.register(systemRoutes, { ping: store.ping, ...(redis ? { pingRedis: redis.ping } : {}) })
   await app.register(feedbackRoutes, { feedback })
@@ -185,6 +197,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(healthCodeRoutes, { healthCode, verifyRateLimitMax, verifierRateLimitMax })
   await app.register(privacyRoutes, { privacy })
 
-  if (config.h5Dir) await app.register(h5, { dir: config.h5Dir })
+  if (config.h5Dir) {
+    const { lanOrigins, h5Dir } = config
+    await app.register(h5, { dir: h5Dir, headers: pageHeaders({ lanOrigins, h5Dir, production }) })
+  }
   return app
 }

@@ -8,15 +8,16 @@
 // figures are per server core. On a machine with more cores it stays 1:1 (one server core, one load core; the others
 // idle), so figures stay comparable across machines. The tokens are signed and the request bodies built before any
 // timed window. `--cpu-prof`: after the figures, one more window of the display at the larger population under V8's
-// sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed.
+// sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed. `--costs`: instead,
+// the cost table — the display with each part of the stack turned off in turn (see costs() below).
 import { execFile } from 'node:child_process'
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { buildApp } from '@ysx/bff/app'
+import { buildApp, STACK_PARTS, type StackPart } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
 import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared/credential'
@@ -269,4 +270,132 @@ async function main() {
   }
 }
 
-void main()
+// ---- The cost table (`--costs`): what each part of the stack costs the display ----------------------------------
+// One BFF per part, built with that part turned off (BuildOptions.without, bench only), beside one with every part on,
+// all on the same database of SMALL citizens; each round measures bare Fastify, the full stack and every build in turn,
+// on the same cores as above, after a warm-up pass over every build. The full stack logs at info level (as deployed) to /dev/null with a synchronous write per
+// line, as pino writes to stdout; every other part is as deployed. A part's cost is 1/rps(full) − 1/rps(without it),
+// in µs of one server core per display.
+
+/** How each part is turned off (the table prints it). */
+const PART_OFF: Record<StackPart, string> = {
+  securityHeaders: 'no security-header hook',
+  cors: '@fastify/cors not registered',
+  rateLimit: '@fastify/rate-limit not registered (its decorators no-ops)',
+  underPressure: '@fastify/under-pressure not registered',
+  requestId: "Fastify's counter ids, no x-request-id header",
+  logging: 'log level silent (on: info, to /dev/null)',
+  replySerialisation: 'reply JSON.stringify without the zod schema',
+  jwt: 'token decoded, not verified (stub)',
+  sessionRead: 'session check a no-op',
+  statusRead: 'status row read once per holder, then from memory (stub)',
+  json: 'body parsed and reply stringified once, then reused (stub)',
+}
+
+/** A status credential of a real one's size, bound to one device key every seeded status shares. */
+function statusFixture() {
+  const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
+  const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
+  const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
+  const claims = {
+    c: randomBytes(16).toString('base64url'),
+    hc: HEALTH_COLOUR_CODES.green,
+    k: { x: device.x, y: device.y },
+    e: Math.floor(Date.now() / 1000) + 86_400,
+    v: '2026-11-v1',
+  }
+  const input = jwsSigningInput({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' }, claims)
+  const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
+  const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
+  return { thumbprint, credential, body }
+}
+
+async function costs() {
+  if (cpus().length < 2) throw new Error('the benchmark needs two cores: one for the servers, one for the load')
+  execFileSync('taskset', ['-a', '-c', '-p', SERVER_CORE, String(process.pid)], { stdio: 'ignore' })
+  const bare = Fastify()
+  bare.get('/', async () => ({ hello: 'world' }))
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'ysx-bench-costs-'))
+  const dbFile = path.join(dir, 'bff.sqlite')
+  const base = testConfig({ logLevel: 'info', dbFile })
+  const config = {
+    ...base,
+    rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+    maxEventLoopDelayMs: 60_000,
+    auth: { ...base.auth, accessTtlSeconds: 3600 },
+  }
+  const devNull = openSync('/dev/null', 'w')
+  const logStream = { write: (line: string) => void writeSync(devNull, line) }
+  const builds: { part: StackPart | undefined; app: Awaited<ReturnType<typeof buildApp>>; url: string }[] = []
+  for (const part of [undefined, ...STACK_PARTS]) {
+    const app = await buildApp(config, { logStream, ...(part ? { without: new Set([part]) } : {}) })
+    builds.push({ part, app, url: await app.listen({ host: '127.0.0.1', port: 0 }) })
+  }
+  const { thumbprint, credential, body } = statusFixture()
+  const db = new BetterSqlite3(dbFile)
+  db.pragma('journal_mode = WAL')
+  try {
+    seedCitizens(db, 0, SMALL, credential, thumbprint)
+    const tokensFile = path.join(dir, 'tokens.txt')
+    const full = builds[0]!.app
+    const lines = Array.from({ length: TOKENS }, () => {
+      const i = Math.floor(Math.random() * SMALL)
+      return full.signAccess({ sub: `u${i}`, sid: `s${i}`, jti: randomBytes(12).toString('base64url') })
+    })
+    writeFileSync(tokensFile, lines.join('\n'))
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    const display = (b: (typeof builds)[number]) =>
+      load({ url: `${b.url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile })
+    // The builds share this process's code: one pass over all of them first, so that the first measured is not the
+    // one that warmed V8 (and the database's pages) up for the rest. Each round then starts one build further on.
+    for (const b of builds) {
+      process.stderr.write(`\rwarming up: ${b.part ?? 'full stack'}            `)
+      await display(b)
+    }
+    const rounds: { hello: number; rps: number[] }[] = []
+    for (let r = 0; r < ROUNDS; r += 1) {
+      const hello = (await load({ url: bareUrl, method: 'GET' })).rps
+      const rps: number[] = []
+      for (let k = 0; k < builds.length; k += 1) {
+        const i = (k + r) % builds.length
+        process.stderr.write(`\rround ${r + 1}/${ROUNDS}: ${builds[i]!.part ?? 'full stack'}            `)
+        rps[i] = (await display(builds[i]!)).rps
+      }
+      rounds.push({ hello, rps })
+    }
+    process.stderr.write('\n')
+
+    const fullRps = median(rounds.map((r) => r.rps[0]!))
+    const cell = (n: number, digits = 2) => n.toFixed(digits)
+    console.log(
+      `Cost of each part of the stack to the display (POST /v1/health-codes/self/show, ${SMALL.toLocaleString('en')} citizens; server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${SECONDS} s, medians of same-round ratios)`,
+    )
+    console.log('')
+    console.log('| turned off | how | req/s | × full stack | × bare Fastify | cost, µs per display |')
+    console.log('| --- | --- | ---: | ---: | ---: | ---: |')
+    console.log(`| (bare Fastify hello-world) | | ${Math.round(median(rounds.map((r) => r.hello)))} | | 1.00 | |`)
+    console.log(
+      `| nothing (full stack) | | ${Math.round(fullRps)} | 1.00 | ${cell(median(rounds.map((r) => r.rps[0]! / r.hello)))} | |`,
+    )
+    builds.forEach((b, i) => {
+      if (!b.part) return
+      const rps = median(rounds.map((r) => r.rps[i]!))
+      const toFull = median(rounds.map((r) => r.rps[i]! / r.rps[0]!))
+      const toBare = median(rounds.map((r) => r.rps[i]! / r.hello))
+      const us = median(rounds.map((r) => 1e6 / r.rps[0]! - 1e6 / r.rps[i]!))
+      console.log(
+        `| ${b.part} | ${PART_OFF[b.part]} | ${Math.round(rps)} | ${cell(toFull)} | ${cell(toBare)} | ${cell(us, 0)} |`,
+      )
+    })
+  } finally {
+    db.close()
+    for (const b of builds) await b.app.close()
+    await bare.close()
+  }
+}
+
+if (process.argv.includes('--costs')) void costs()
+else void main()

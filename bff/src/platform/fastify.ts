@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type onRequestHookHandler } from 'fastif
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'
 import { loggerOptions } from './logger'
+import { bodyParsedOnce, EVERY_PART_ON, jsonOnce, type StackPart, stringifyOnly } from './stack'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
@@ -18,16 +19,24 @@ export function createFastify(
   opts: {
     logStream?: DestinationStream | undefined
     onRoute?: ((route: { method: string | string[]; url: string }) => void) | undefined
+    /** The cost table's parts turned off (BuildOptions.without): none by default */
+    without?: ReadonlySet<StackPart> | undefined
   },
 ): FastifyInstance {
-  const logger = loggerOptions(config.logLevel)
+  const off = opts.without ?? EVERY_PART_ON
+  const logger = loggerOptions(off.has('logging') ? 'silent' : config.logLevel)
+  const requestIds = !off.has('requestId')
+  let counted = 0
   const app = Fastify({
     logger: opts.logStream ? { ...logger, stream: opts.logStream } : logger,
     // A caller's request id is kept only if it looks like one, so it cannot inject into logs.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id']
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
-    },
+    // (Turned off, a counter as Fastify's own default.)
+    genReqId: requestIds
+      ? (req) => {
+          const given = req.headers['x-request-id']
+          return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+        }
+      : () => `req-${(counted++).toString(36)}`,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: 30_000,
@@ -41,7 +50,10 @@ export function createFastify(
   })
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(
+    off.has('json') ? jsonOnce : off.has('replySerialisation') ? stringifyOnly : serializerCompiler,
+  )
+  if (off.has('json')) bodyParsedOnce(app)
   // Fastify closes the keep-alive connections idle when the close begins and answers 503 to requests that arrive after
   // it, but a connection whose request was in flight stays open after its reply until keepAliveTimeout: the drain
   // would wait that long for nothing. Once closing, a reply asks its client to close the connection.
@@ -49,9 +61,11 @@ export function createFastify(
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id)
+  // A callback hook, not an async one: no promise per reply for two header writes.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (requestIds) reply.header('x-request-id', req.id)
     if (closing) reply.header('connection', 'close')
+    done(null, payload)
   })
   return app
 }

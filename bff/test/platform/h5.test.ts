@@ -59,3 +59,27 @@ test.each(['br', 'gzip', 'identity'])(
     expect([res.statusCode, res.headers['cache-control']]).toEqual([200, 'no-cache'])
   },
 )
+
+test('the page carries its full CSP (the inline boot script’s hash, the QR worker) and the other page headers', async () => {
+  const res = await t.app.inject({ url: '/' })
+  const csp = res.headers['content-security-policy']
+  expect(csp).toMatch(/default-src 'self'/)
+  expect(csp).toMatch(/script-src 'self' .*'unsafe-hashes' 'sha256-/)
+  expect(csp).toMatch(/worker-src 'self' blob:(;|$)/)
+  expect(csp).toMatch(/frame-ancestors 'none'/)
+  expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/)
+  expect(res.headers['x-content-type-options']).toBe('nosniff')
+  expect(res.headers['referrer-policy']).toBe('no-referrer')
+})
+
+test('on every interface in development, the page’s CSP lets it connect to the BFF’s LAN address', async () => {
+  const lan = 'http://192.168.1.20:3000'
+  const onLan = await build({ h5Dir: dir, corsOrigins: ['http://localhost:3000', lan], lanOrigins: [lan] })
+  try {
+    const res = await onLan.app.inject({ url: '/' })
+    expect(res.headers['content-security-policy']).toContain(`connect-src 'self' ${lan}`)
+  } finally {
+    await onLan.app.close()
+  }
+  expect((await t.app.inject({ url: '/' })).headers['content-security-policy']).toMatch(/connect-src 'self'(;|$)/)
+})

@@ -68,3 +68,19 @@ test('a failed database query is logged with the driver’s error and the query,
     await t.app.close()
   }
 })
+
+test('an ID number or phone in a log message or its arguments is masked before the line is written', async () => {
+  const t = await build({ logLevel: 'trace' })
+  try {
+    t.app.log.warn(`lookup failed for ${ID}`)
+    t.app.log.warn({ attempt: 2 }, 'citizen %s, phone %s', ID, PHONE)
+    const lines = t.logs.filter((l) => l.includes('lookup failed') || l.includes('citizen'))
+    expect(lines).toHaveLength(2)
+    const joined = lines.join('\n')
+    expect(joined).not.toContain(ID)
+    expect(joined).not.toContain(PHONE)
+    expect(joined).toContain('440***********116X')
+  } finally {
+    await t.app.close()
+  }
+})

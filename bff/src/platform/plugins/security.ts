@@ -1,6 +1,7 @@
-// Security headers (helmet) with a CSP that admits the H5 build's own inline boot script, and the CORS allow-list.
-// helmet is configured once and its middleware runs on every request: @fastify/helmet 13 builds a new helmet (and
-// parses every CSP directive again) per request, which alone cost a quarter of a cheap route's time under load.
+// Security headers and the CORS allow-list. An API reply gets the few headers a JSON reply needs, precomputed and set
+// in one hook; the H5 pages get helmet's, with a CSP that admits the build's own inline boot script, computed once
+// and set by the H5 plugin. (helmet's middleware on every request — @fastify/helmet 13 even builds a new helmet per
+// request — was a fixed cost of every API call for headers a JSON reply has no use for.)
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -24,16 +25,21 @@ function inlineScriptHashes(h5Dir: string): string[] {
   )
 }
 
-interface SecurityOptions {
-  corsOrigins: string[]
+export interface SecurityHeaderOptions {
   /** The BFF's own LAN addresses (development on every interface): the H5 app opened from a phone talks to them */
   lanOrigins: string[]
   h5Dir: string
   production: boolean
 }
 
-async function security(app: FastifyInstance, opts: SecurityOptions) {
-  const headers = helmet({
+type Headers = Readonly<Record<string, string>>
+
+/**
+ * The H5 pages' headers: helmet's, with a CSP for the build's own inline boot script. Computed once (helmet's
+ * middleware run against a recording response): every value is fixed for the process's life.
+ */
+export function pageHeaders(opts: SecurityHeaderOptions): Headers {
+  const middleware = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -51,12 +57,53 @@ async function security(app: FastifyInstance, opts: SecurityOptions) {
         upgradeInsecureRequests: opts.production ? [] : null,
       },
     },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    strictTransportSecurity: { maxAge: HSTS_MAX_AGE, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   })
-  app.addHook('onRequest', (req, reply, done) =>
-    headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-  )
+  const recorded: Record<string, string> = {}
+  const res = {
+    setHeader: (name: string, value: string) => void (recorded[name.toLowerCase()] = String(value)),
+    removeHeader: () => undefined,
+  }
+  let failed: unknown
+  middleware({} as never, res as never, (err?: unknown) => void (failed = err))
+  if (failed) throw failed as Error
+  return Object.freeze(recorded)
+}
+
+const HSTS_MAX_AGE = 31_536_000
+
+/**
+ * What a JSON reply needs (OWASP's REST security headers): it is never sniffed as something else, never framed, never
+ * cached, only over TLS, and carries no referrer; its CSP allows nothing (a JSON body opened as a page runs nothing).
+ * Six fixed strings, set by hand: helmet's middleware computes and sets its dozen headers on every request.
+ */
+export const API_HEADERS: Headers = Object.freeze({
+  'strict-transport-security': `max-age=${HSTS_MAX_AGE}; includeSubDomains`,
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'cross-origin-resource-policy': 'same-origin',
+})
+
+interface SecurityOptions {
+  corsOrigins: string[]
+  /** Bench only (BuildOptions.without): false leaves the security headers out */
+  headers?: boolean
+  /** Bench only (BuildOptions.without): false leaves CORS out */
+  cors?: boolean
+}
+
+async function security(app: FastifyInstance, opts: SecurityOptions) {
+  // Every reply starts with the API's headers, in one hook; the H5 plugin sets the pages' own (pageHeaders) over them.
+  if (opts.headers !== false)
+    app.addHook('onRequest', (_req, reply, done) => {
+      reply.headers(API_HEADERS)
+      done()
+    })
+  if (opts.cors === false) return
   await app.register(cors, {
     origin: opts.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
