@@ -128,18 +128,7 @@ async function main() {
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
 
   // The device key every seeded status is bound to, and a real status credential's size and shape.
-  const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
-  const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
-  const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
-  const claims = {
-    c: randomBytes(16).toString('base64url'),
-    hc: HEALTH_COLOUR_CODES.green,
-    k: { x: device.x, y: device.y },
-    e: Math.floor(Date.now() / 1000) + 86_400,
-    v: '2026-11-v1',
-  }
-  const input = jwsSigningInput({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' }, claims)
-  const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
+  const { device, thumbprint, credential, body } = statusFixture()
 
   const db = new BetterSqlite3(dbFile)
   db.pragma('journal_mode = WAL')
@@ -159,7 +148,6 @@ async function main() {
     }
     return { file, unchanged: etags('unchanged', (i) => `"c${i}"`), changed: etags('changed', (i) => `"c${i}-before"`) }
   }
-  const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
   const display = (tokensFile: string, measured?: (work: () => Promise<Load>) => Promise<Load>) =>
     load({ url: `${url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile }, measured)
   /** The conditional display (GET …/code): 200 with a stale ETag, 304 with the current one. */
@@ -307,7 +295,7 @@ function statusFixture() {
   const input = jwsSigningInput({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' }, claims)
   const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
   const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
-  return { thumbprint, credential, body }
+  return { device, thumbprint, credential, body }
 }
 
 async function costs() {
