@@ -10,19 +10,17 @@
 // timed window. `--cpu-prof`: after the figures, one more window of the display at the larger population under V8's
 // sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed. `--costs`: instead,
 // the cost table — the display with each part of the stack turned off in turn (see costs() below).
-import { execFile } from 'node:child_process'
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { buildApp, STACK_PARTS, type StackPart } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
 import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
-import { ROOT } from './lib'
+import { type Load, type LoadSpec, ROOT, runLoad } from './lib'
 import { formatFrames, profileWhile, saveProfile, topSelfFrames } from './profile'
 
 const SMALL = Number(process.env.BENCH_CITIZENS_SMALL ?? 10_000)
@@ -36,37 +34,9 @@ const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '0'
 const LOAD_CORE = process.env.BENCH_LOAD_CORE ?? '1'
 const CPU_PROF = process.argv.includes('--cpu-prof')
 
-interface Load {
-  rps: number
-  p50: number
-  p99: number
-  non2xx: number
-  errors: number
-}
-
-/** Runs the load generator in its own process (asynchronously: the servers under test live in this one). */
-async function load(
-  spec: { url: string; method: 'GET' | 'POST'; body?: string; tokensFile?: string; expect?: number },
-  measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
-): Promise<Load> {
-  const run = async (seconds: number) => {
-    const { stdout } = await promisify(execFile)('taskset', [
-      '-c',
-      LOAD_CORE,
-      path.join(ROOT, 'node_modules/.bin/tsx'),
-      path.join(ROOT, 'scripts/bench/load.ts'),
-      JSON.stringify({ ...spec, connections: CONNECTIONS, seconds }),
-    ])
-    return JSON.parse(stdout.trim().split('\n').pop()!) as Load
-  }
-  await run(2) // warm-up: JIT, connections, page cache
-  const result = await measured(() => run(SECONDS))
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(
-      `${result.non2xx} non-2xx and ${result.errors} errors under load: the figures would not be for the display`,
-    )
-  return result
-}
+/** The load generator on its own core, for the servers in this process. */
+const load = (spec: LoadSpec, measured?: (work: () => Promise<Load>) => Promise<Load>) =>
+  runLoad(spec, { connections: CONNECTIONS, seconds: SECONDS, cores: LOAD_CORE }, measured)
 
 /** Citizens `from`..`to`-1 as the BFF holds them after real-name binding and a first display: user, session, status. */
 function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, credential: string, thumbprint: string) {

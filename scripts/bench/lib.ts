@@ -1,9 +1,10 @@
 // Benchmark helpers: percentiles, a bounded-concurrency load loop, starting the stand-in departments apart, and a BFF
 // in front of them.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
 import { createTestCaller } from '@ysx/departments/harness'
@@ -147,4 +148,49 @@ export async function realNameUser(
     accessToken,
   )
   return accessToken!
+}
+
+/** What scripts/bench/load.ts prints for one window. */
+export interface Load {
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+export interface LoadSpec {
+  url: string
+  method: 'GET' | 'POST'
+  body?: string
+  tokensFile?: string
+  /** The status every reply must have (e.g. 304), instead of any 2xx */
+  expect?: number
+}
+
+/**
+ * Runs the load generator (scripts/bench/load.ts) in a process of its own — pinned with `taskset -c <cores>` where
+ * cores are given, asynchronously, so servers under test may live in the caller's process — for a 2 s warm-up (JIT,
+ * connections, caches), then the measured window; figures with any reply of another status are refused.
+ */
+export async function runLoad(
+  spec: LoadSpec,
+  opts: { connections: number; seconds: number; cores?: string },
+  measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
+): Promise<Load> {
+  const run = async (seconds: number) => {
+    const command = [
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      path.join(ROOT, 'scripts/bench/load.ts'),
+      JSON.stringify({ ...spec, connections: opts.connections, seconds }),
+    ]
+    const [cmd, ...args] = opts.cores ? ['taskset', '-c', opts.cores, ...command] : command
+    const { stdout } = await promisify(execFile)(cmd!, args)
+    return JSON.parse(stdout.trim().split('\n').pop()!) as Load
+  }
+  await run(2)
+  const result = await measured(() => run(opts.seconds))
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${result.non2xx} replies of another status and ${result.errors} errors under load at ${spec.url}`)
+  return result
 }

@@ -6,28 +6,19 @@
 // SQLite for the same endpoint.
 // Cores: with at least replicas + 2 cores, the cluster runs on cores 0..replicas (replicas and the primary that hands
 // them connections) and the load on the next; with fewer (this 2-core machine), unpinned, and the figures say so.
-import { execFile, execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { promisify } from 'node:util'
 import { createTestDatabase } from '../../bff/test/support/databases'
-import { ROOT } from './lib'
+import { type Load, ROOT, runLoad } from './lib'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4250)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const CORES = availableParallelism()
-
-interface Load {
-  rps: number
-  p50: number
-  p99: number
-  non2xx: number
-  errors: number
-}
 
 /** `taskset -c <cores>` before a command where this machine has the cores to pin it, else nothing. */
 const pinned = (cores: string | undefined, command: string[]) =>
@@ -77,24 +68,8 @@ async function startCluster(replicas: number, databaseUrl: string, cores: string
   }
 }
 
-async function load(url: string, cores: string | undefined): Promise<Load> {
-  const run = async (seconds: number) => {
-    const [cmd, ...args] = pinned(cores, [
-      path.join(ROOT, 'node_modules/.bin/tsx'),
-      path.join(ROOT, 'scripts/bench/load.ts'),
-      JSON.stringify({ url, method: 'GET', connections: CONNECTIONS, seconds }),
-    ])
-    const { stdout } = await promisify(execFile)(cmd!, args)
-    return JSON.parse(stdout.trim().split('\n').pop()!) as Load
-  }
-  await run(2) // warm-up: JIT, connections, pools
-  const result = await run(SECONDS)
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(
-      `${result.non2xx} non-2xx and ${result.errors} errors under load: the figures would not be for the read`,
-    )
-  return result
-}
+const load = (url: string, cores: string | undefined): Promise<Load> =>
+  runLoad({ url, method: 'GET' }, { connections: CONNECTIONS, seconds: SECONDS, cores })
 
 async function main() {
   execFileSync('pnpm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' })
