@@ -5697,9 +5697,9 @@ export interface operations {
                  * @example {
                  *       "deviceKey": {
                  *         "kty": "EC",
+                 *         "crv": "P-256",
                  *         "x": "4F_Pa8zNIe8K7uNLbXabMgZdLNDV1uk19l_pbAAMd5Q",
-                 *         "y": "Utl0rgDObOgw5--qSEt6QIHfPKenMXNya4wWWwkGK_o",
-                 *         "crv": "P-256"
+                 *         "y": "Utl0rgDObOgw5--qSEt6QIHfPKenMXNya4wWWwkGK_o"
                  *       }
                  *     }
                  */

@@ -2,29 +2,34 @@
 // stand-ins, lists shortened; the people are synthetic). tests/api/examples.test.ts checks each against its contract.
 import type { RouteExamples } from '../../contract'
 
+const device = {
+  x: '4F_Pa8zNIe8K7uNLbXabMgZdLNDV1uk19l_pbAAMd5Q',
+  y: 'Utl0rgDObOgw5--qSEt6QIHfPKenMXNya4wWWwkGK_o',
+}
+
+/** The code both displays answer (the conditional GET and the POST before it). */
+const shown = {
+  holder: 'self',
+  maskedName: '*燕',
+  colour: 'green',
+  reasons: [],
+  negativeTestWithinHours: null,
+  ruleVersion: '2026-11-v1',
+  evaluatedAt: '2026-12-02T19:09:07.337Z',
+  validUntil: '2026-12-02T23:09:07.337Z',
+  credential:
+    'eyJhbGciOiJFUzI1NiIsInR5cCI6InlzeC1oYyIsImtpZCI6ImVzLUhVQS14LUVrdnVVbTNEeVQifQ.eyJjIjoicjdlRVloY1dzQkZacmZmQ0NjQTJCZyIsImhjIjoiZyIsImsiOnsieCI6IjRGX1BhOHpOSWU4Szd1TkxiWGFiTWdaZExORFYxdWsxOWxfcGJBQU1kNVEiLCJ5IjoiVXRsMHJnRE9iT2d3NS0tcVNFdDZRSUhmUEtlbk1YTnlhNHdXV3drR0tfbyJ9LCJlIjoxNzk2MjUzMDY3LCJ2IjoiMjAyNi0xMS12MSIsImkiOjE3OTYyMzg1NDd9.f2Xj-d0vo3-W_Dnrsj5u2SvYGT4B2sSVvse6vMIsRFBkGZhihw6T9cUk94ugkrLjOeRXEG64nBJtcp86q2wz-w',
+  credentialExpiresAt: '2026-12-02T23:11:07.000Z',
+}
+
 export const healthCodeExamples = {
   code: {
     params: {
       holder: 'self',
     },
-    query: {
-      x: '4F_Pa8zNIe8K7uNLbXabMgZdLNDV1uk19l_pbAAMd5Q',
-      y: 'Utl0rgDObOgw5--qSEt6QIHfPKenMXNya4wWWwkGK_o',
-    },
+    query: device,
     responses: {
-      200: {
-        holder: 'self',
-        maskedName: '*燕',
-        colour: 'green',
-        reasons: [],
-        negativeTestWithinHours: null,
-        ruleVersion: '2026-11-v1',
-        evaluatedAt: '2026-12-02T19:09:07.337Z',
-        validUntil: '2026-12-02T23:09:07.337Z',
-        credential:
-          'eyJhbGciOiJFUzI1NiIsInR5cCI6InlzeC1oYyIsImtpZCI6ImVzLUhVQS14LUVrdnVVbTNEeVQifQ.eyJjIjoicjdlRVloY1dzQkZacmZmQ0NjQTJCZyIsImhjIjoiZyIsImsiOnsieCI6IjRGX1BhOHpOSWU4Szd1TkxiWGFiTWdaZExORFYxdWsxOWxfcGJBQU1kNVEiLCJ5IjoiVXRsMHJnRE9iT2d3NS0tcVNFdDZRSUhmUEtlbk1YTnlhNHdXV3drR0tfbyJ9LCJlIjoxNzk2MjUzMDY3LCJ2IjoiMjAyNi0xMS12MSIsImkiOjE3OTYyMzg1NDd9.f2Xj-d0vo3-W_Dnrsj5u2SvYGT4B2sSVvse6vMIsRFBkGZhihw6T9cUk94ugkrLjOeRXEG64nBJtcp86q2wz-w',
-        credentialExpiresAt: '2026-12-02T23:11:07.000Z',
-      },
+      200: shown,
     },
   },
   show: {
@@ -32,27 +37,10 @@ export const healthCodeExamples = {
       holder: 'self',
     },
     body: {
-      deviceKey: {
-        kty: 'EC',
-        x: '4F_Pa8zNIe8K7uNLbXabMgZdLNDV1uk19l_pbAAMd5Q',
-        y: 'Utl0rgDObOgw5--qSEt6QIHfPKenMXNya4wWWwkGK_o',
-        crv: 'P-256',
-      },
+      deviceKey: { kty: 'EC', crv: 'P-256', ...device },
     },
     responses: {
-      200: {
-        holder: 'self',
-        maskedName: '*燕',
-        colour: 'green',
-        reasons: [],
-        negativeTestWithinHours: null,
-        ruleVersion: '2026-11-v1',
-        evaluatedAt: '2026-12-02T19:09:07.337Z',
-        validUntil: '2026-12-02T23:09:07.337Z',
-        credential:
-          'eyJhbGciOiJFUzI1NiIsInR5cCI6InlzeC1oYyIsImtpZCI6ImVzLUhVQS14LUVrdnVVbTNEeVQifQ.eyJjIjoicjdlRVloY1dzQkZacmZmQ0NjQTJCZyIsImhjIjoiZyIsImsiOnsieCI6IjRGX1BhOHpOSWU4Szd1TkxiWGFiTWdaZExORFYxdWsxOWxfcGJBQU1kNVEiLCJ5IjoiVXRsMHJnRE9iT2d3NS0tcVNFdDZRSUhmUEtlbk1YTnlhNHdXV3drR0tfbyJ9LCJlIjoxNzk2MjUzMDY3LCJ2IjoiMjAyNi0xMS12MSIsImkiOjE3OTYyMzg1NDd9.f2Xj-d0vo3-W_Dnrsj5u2SvYGT4B2sSVvse6vMIsRFBkGZhihw6T9cUk94ugkrLjOeRXEG64nBJtcp86q2wz-w',
-        credentialExpiresAt: '2026-12-02T23:11:07.000Z',
-      },
+      200: shown,
     },
   },
   verify: {
