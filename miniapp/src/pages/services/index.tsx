@@ -61,6 +61,7 @@ export default function Services() {
         />
       </View>
       <View className="ysx-card">
+        <Text className="ysx-card__title">{t('services.departmentServices')}</Text>
         <EntryGrid labels={DEPARTMENTS.map((key) => t(key))} nameClassName={NAME} onOpen={comingSoon} />
         {care && soonInline ? <Text className="page-services__soon">{t('services.comingSoon')}</Text> : null}
       </View>

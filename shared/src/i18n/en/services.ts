@@ -15,5 +15,6 @@ export const services: Catalogue['services'] = {
     market: 'Market regulation',
   },
   comingSoon: 'Coming soon',
+  departmentServices: 'Departments',
   tools: 'Tools',
 }

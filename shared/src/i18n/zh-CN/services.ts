@@ -14,5 +14,6 @@ export const services = {
     market: '市场监管',
   },
   comingSoon: '即将开放',
+  departmentServices: '部门服务',
   tools: '便民工具',
 }

@@ -15,5 +15,6 @@ export const services: Catalogue['services'] = {
     market: '市場監管',
   },
   comingSoon: '即將推出',
+  departmentServices: '部門服務',
   tools: '便民工具',
 }
