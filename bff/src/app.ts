@@ -130,6 +130,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     dataUse: createDataUsePersonalData(repos.dataAccess),
     healthCode: healthCode.personalData,
     feedback,
+    hall,
     audit,
     atomically: store.atomically,
     now,

@@ -11088,6 +11088,20 @@ export interface operations {
                      *         ]
                      *       },
                      *       "feedback": [],
+                     *       "services": {
+                     *         "favourites": [
+                     *           {
+                     *             "code": "440100GJ101",
+                     *             "at": "2026-12-02T19:09:07.512Z"
+                     *           }
+                     *         ],
+                     *         "recent": [
+                     *           {
+                     *             "code": "440100GJ101",
+                     *             "at": "2026-12-02T19:09:07.402Z"
+                     *           }
+                     *         ]
+                     *       },
                      *       "audit": [
                      *         {
                      *           "at": "2026-12-02T19:09:07.011Z",
@@ -11322,6 +11336,27 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        /** @description 服务大厅：我的收藏与最近使用的服务 */
+                        services: {
+                            favourites: {
+                                /** @description 事项编码 */
+                                code: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 收藏时间
+                                 */
+                                at: string;
+                            }[];
+                            recent: {
+                                /** @description 事项编码 */
+                                code: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 最近打开时间
+                                 */
+                                at: string;
+                            }[];
+                        };
                         /** @description 与我有关的安全审计记录 */
                         audit: {
                             /** Format: date-time */

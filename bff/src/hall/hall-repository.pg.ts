@@ -58,5 +58,18 @@ export function pgHallRepository(conn: () => PgConn): HallRepository {
         .orderBy(desc(hallFavourites.createdAt), desc(hallFavourites.serviceCode))
       return rows.map((r) => r.code)
     },
+    async exportFor(userId) {
+      const favourites = await conn()
+        .select({ code: hallFavourites.serviceCode, at: hallFavourites.createdAt })
+        .from(hallFavourites)
+        .where(eq(hallFavourites.userId, userId))
+        .orderBy(desc(hallFavourites.createdAt), desc(hallFavourites.serviceCode))
+      const recent = await conn()
+        .select({ code: hallRecent.serviceCode, at: hallRecent.openedAt })
+        .from(hallRecent)
+        .where(eq(hallRecent.userId, userId))
+        .orderBy(desc(hallRecent.openedAt), desc(hallRecent.serviceCode))
+      return { favourites, recent }
+    },
   }
 }

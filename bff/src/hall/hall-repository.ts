@@ -16,6 +16,13 @@ export interface HallRepository {
   removeFavourite(userId: string, code: string): Promise<void>
   /** The codes `userId` marked, most recently marked first. */
   favouritesOf(userId: string): Promise<string[]>
+  /** PIPL: both lists with their times, for the citizen's own copy (their rows go with the account: cascade). */
+  exportFor(userId: string): Promise<HallCopy>
+}
+
+export interface HallCopy {
+  favourites: { code: string; at: Date }[]
+  recent: { code: string; at: Date }[]
 }
 
 export function drizzleHallRepository(db: Db): HallRepository {
@@ -71,6 +78,21 @@ export function drizzleHallRepository(db: Db): HallRepository {
         .orderBy(desc(hallFavourites.createdAt), desc(hallFavourites.serviceCode))
         .all()
         .map((r) => r.code)
+    },
+    async exportFor(userId) {
+      const favourites = db
+        .select({ code: hallFavourites.serviceCode, at: hallFavourites.createdAt })
+        .from(hallFavourites)
+        .where(eq(hallFavourites.userId, userId))
+        .orderBy(desc(hallFavourites.createdAt), desc(hallFavourites.serviceCode))
+        .all()
+      const recent = db
+        .select({ code: hallRecent.serviceCode, at: hallRecent.openedAt })
+        .from(hallRecent)
+        .where(eq(hallRecent.userId, userId))
+        .orderBy(desc(hallRecent.openedAt), desc(hallRecent.serviceCode))
+        .all()
+      return { favourites, recent }
     },
   }
 }

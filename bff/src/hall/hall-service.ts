@@ -24,6 +24,13 @@ export interface HallService {
   favourites(userId: string): Promise<{ items: ServiceSummary[] }>
   addFavourite(userId: string, code: string): Promise<void>
   removeFavourite(userId: string, code: string): Promise<void>
+  /** PIPL: the citizen's favourites and recent services with their times, for their own copy. */
+  exportFor(userId: string): Promise<{ favourites: HallCopyEntry[]; recent: HallCopyEntry[] }>
+}
+
+export interface HallCopyEntry {
+  code: string
+  at: string
 }
 
 export function createHallService(d: { catalogue: Catalogue; repo: HallRepository; now: () => Date }): HallService {
@@ -63,5 +70,10 @@ export function createHallService(d: { catalogue: Catalogue; repo: HallRepositor
       if (result === 'full') throw new AppError('FAVOURITES_LIMIT_REACHED')
     },
     removeFavourite: (userId, code) => repo.removeFavourite(userId, code),
+    async exportFor(userId) {
+      const { favourites, recent } = await repo.exportFor(userId)
+      const copy = (rows: { code: string; at: Date }[]) => rows.map((r) => ({ code: r.code, at: r.at.toISOString() }))
+      return { favourites: copy(favourites), recent: copy(recent) }
+    },
   }
 }

@@ -170,6 +170,18 @@ describe('a citizen’s recent and favourite services', () => {
     expect((await get('/v1/me/services/favourites', me)).json().items).toEqual([])
   })
 
+  test('the citizen’s copy of their data (下载我的数据) holds their favourites and recent services', async () => {
+    const me = await citizen()
+    await put('440100GJ101', me)
+    await get('/v1/services/440100GA101', me)
+    const res = await t.app.inject({ method: 'POST', url: '/v1/me/personal-data/export', headers: me })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().services).toEqual({
+      favourites: [{ code: '440100GJ101', at: expect.any(String) }],
+      recent: [{ code: '440100GA101', at: expect.any(String) }],
+    })
+  })
+
   test('signed out, the lists answer 401 AUTH_REQUIRED', async () => {
     const res = await get('/v1/me/services/favourites')
     expect([res.statusCode, res.json().code]).toEqual([401, 'AUTH_REQUIRED'])
