@@ -19,6 +19,15 @@ import { departmentName, useT } from '../../../i18n'
 import { usePageTitle } from '../../../i18n/shell'
 import './index.scss'
 
+/** The words as the link carries them: percent-encoded or already decoded (a stray % is kept as typed). */
+function wordsOf(raw: string | undefined): string {
+  try {
+    return decodeURIComponent(raw ?? '')
+  } catch {
+    return raw ?? ''
+  }
+}
+
 const isEvent = (v: string | undefined): v is LifeEvent => (LIFE_EVENTS as readonly string[]).includes(v ?? '')
 const isDepartment = (v: string | undefined): v is HallDepartment =>
   (HALL_DEPARTMENTS as readonly string[]).includes(v ?? '')
@@ -27,7 +36,7 @@ export default function ServiceListPage() {
   usePageTitle('services.list.title')
   const t = useT()
   const { params } = useRouter()
-  const q = decodeURIComponent(params.q ?? '').slice(0, 40)
+  const q = wordsOf(params.q).trim().slice(0, 40)
   const event = isEvent(params.event) ? params.event : undefined
   const department = isDepartment(params.department) ? params.department : undefined
   const [city] = useCity()
