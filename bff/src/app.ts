@@ -7,6 +7,7 @@ import aggregationRoutes, { createAggregation } from './aggregation'
 import { auditContext, createAuditService } from './audit'
 import dataUseRoutes, { createDataUsePersonalData, createDataUseService } from './data-use'
 import feedbackRoutes, { createFeedbackService } from './feedback'
+import hallRoutes, { createHallService, loadCatalogue } from './hall'
 import healthCodeRoutes, { createHealthCode } from './health-code'
 import identityRoutes, { accessTokens, createIdentity } from './identity'
 import keyRoutes, { createKeyService } from './keys'
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   })
   const { verifyRateLimitMax, verifierRateLimitMax } = config
   const feedback = createFeedbackService(repos.feedback, cipher)
+  const hall = createHallService({ catalogue: loadCatalogue(), repo: repos.hall, now })
   const presentationData = createPresentationPersonalData(repos.presentations)
   const privacy = createPrivacyService({
     identity: identity.personalData,
@@ -128,6 +130,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     dataUse: createDataUsePersonalData(repos.dataAccess),
     healthCode: healthCode.personalData,
     feedback,
+    hall,
     audit,
     atomically: store.atomically,
     now,
@@ -186,6 +189,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(systemRoutes, { ping: store.ping, ...(redis ? { pingRedis: redis.ping } : {}) })
   await app.register(feedbackRoutes, { feedback })
+  await app.register(hallRoutes, { hall })
   const { appId, authorizeUrl } = config.wechat
   const loginRateLimitMax = config.auth.loginRateLimitMax
   await app.register(identityRoutes, { identity, loginRateLimitMax, wechat: { appId, authorizeUrl } })

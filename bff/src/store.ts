@@ -11,6 +11,8 @@ import { drizzleFaceChallengesRepository, type FaceChallengesRepository } from '
 import { pgFaceChallengesRepository } from './identity/face-repository.pg'
 import { drizzleFeedbackRepository, type FeedbackRepository } from './feedback/feedback-repository'
 import { pgFeedbackRepository } from './feedback/feedback-repository.pg'
+import { drizzleHallRepository, type HallRepository } from './hall/hall-repository'
+import { pgHallRepository } from './hall/hall-repository.pg'
 import { drizzleHealthCodeRepository, type HealthCodeRepository } from './health-code/health-code-repository'
 import { pgHealthCodeRepository } from './health-code/health-code-repository.pg'
 import { drizzlePresentationsRepository, type PresentationsRepository } from './presentation/presentations-repository'
@@ -35,6 +37,7 @@ export interface Repositories {
   signingKeys: SigningKeysRepository
   presentations: PresentationsRepository
   healthCode: HealthCodeRepository
+  hall: HallRepository
 }
 
 export interface DataStore {
@@ -64,6 +67,7 @@ export function openDataStore(file: string): DataStore {
       signingKeys: drizzleSigningKeysRepository(database.db),
       presentations: drizzlePresentationsRepository(database.db),
       healthCode: drizzleHealthCodeRepository(database.db, sessions),
+      hall: drizzleHallRepository(database.db),
     },
     ping: database.ping,
     atomically: database.atomically,
@@ -86,6 +90,7 @@ export async function openPgDataStore(url: string): Promise<DataStore> {
       signingKeys: pgSigningKeysRepository(conn),
       presentations: pgPresentationsRepository(conn),
       healthCode: pgHealthCodeRepository(conn, pgSessions),
+      hall: pgHallRepository(conn),
     },
     ping: database.ping,
     atomically: database.atomically,
@@ -98,6 +103,7 @@ export { GENESIS_HASH } from './audit/audit-repository'
 export type { DataAccessRepository, DataAccessRow } from './data-use/data-use-repository'
 export type { ClaimResult, FaceChallengesRepository } from './identity/face-repository'
 export type { FeedbackRepository, FeedbackRow } from './feedback/feedback-repository'
+export type { FavouriteResult, HallRepository } from './hall/hall-repository'
 export type {
   AppealRow,
   CheckInWithVenue,

@@ -50,6 +50,8 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/account', pages: ['feedback/index', 'face/index', 'privacy/index'] },
+    // 服务大厅: search results and the lists of a life event or department, the guide, 我的收藏 / 最近使用
+    { root: 'packages/hall', pages: ['hall-list/index', 'hall-guide/index', 'hall-mine/index'] },
   ],
   // weapp: 粤康码's and the cards' subpackages download while 首页 shows, so their first open does not wait.
   preloadRule: {

@@ -22,4 +22,7 @@ export const PAGES = {
   healthTransfer: '/packages/health/health-transfer/index',
   healthAppeal: '/packages/health/health-appeal/index',
   healthVerify: '/packages/health/health-verify/index',
+  hallList: '/packages/hall/hall-list/index',
+  hallGuide: '/packages/hall/hall-guide/index',
+  hallMine: '/packages/hall/hall-mine/index',
 } as const

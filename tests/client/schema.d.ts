@@ -69,6 +69,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 搜索办事服务：按关键词（中文、拼音、首字母、俗称）、城市、人生事件、部门；城市的事项与全省通办事项 */
+        get: operations["hallSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/hot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热门服务：该城市与全省通办事项中办件量最大的 8 项 */
+        get: operations["hallHot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南：材料（证明等级、可免证办的电子证照）、时限、收费、办理方式、设定依据；登录时记入最近使用 */
+        get: operations["hallGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/services/recent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我最近打开的办事指南，最近的在前（保留最近 20 项） */
+        get: operations["hallRecent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/services/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我收藏的服务，最近收藏的在前（最多 50 项） */
+        get: operations["hallFavourites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/services/favourites/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 收藏一项服务（已收藏的不变；最多 50 项） */
+        put: operations["hallAddFavourite"];
+        post?: never;
+        /** 取消收藏（未收藏的也答 204） */
+        delete: operations["hallRemoveFavourite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/config": {
         parameters: {
             query?: never;
@@ -763,7 +866,7 @@ export interface components {
              * @description 错误码，见 shared/src/errors.ts
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
             /** @description 给用户看的说明，使用用户的语言 */
             message: string;
             /** @description 请求编号，联系客服时提供 */
@@ -1196,6 +1299,1103 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         /** @enum {string} */
                         code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallSearch: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 关键词：中文、全拼（shebao）、首字母（sb）或俗称，最多 40 字
+                 * @example gjj tiqu
+                 */
+                q?: string;
+                /**
+                 * @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办
+                 * @example 440100
+                 */
+                city?: string;
+                /** @description 人生事件 */
+                event?: "birth" | "school" | "employment" | "marriage" | "housing" | "travel" | "health" | "retirement" | "death" | "business" | "disability" | "military";
+                /** @description 部门代号 */
+                department?: "gongan" | "renshe" | "yibao" | "gongjijin" | "jiaoguan" | "churujing" | "weijian" | "minzheng" | "shichang" | "shuiwu" | "jiaoyu" | "canlian" | "tuiyi" | "zhujian";
+                /**
+                 * @description 页码，从 1 起，每页 20 条
+                 * @example 1
+                 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "440100GJ101",
+                     *           "name": "住房公积金提取（租房）",
+                     *           "department": "gongjijin",
+                     *           "authority": "广州市住房公积金管理中心",
+                     *           "level": "city",
+                     *           "city": "440100",
+                     *           "channel": "online",
+                     *           "promisedDays": 1,
+                     *           "paperless": true
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 20
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101 */
+                            code: string;
+                            /** @description 事项名称 */
+                            name: string;
+                            /**
+                             * @description 主管部门代号
+                             * @enum {string}
+                             */
+                            department: "gongan" | "renshe" | "yibao" | "gongjijin" | "jiaoguan" | "churujing" | "weijian" | "minzheng" | "shichang" | "shuiwu" | "jiaoyu" | "canlian" | "tuiyi" | "zhujian";
+                            /** @description 实施主体，如 广州市公安局 */
+                            authority: string;
+                            /**
+                             * @description 行使层级：省 / 市 / 区县
+                             * @enum {string}
+                             */
+                            level: "province" | "city" | "county";
+                            /** @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办 */
+                            city: string;
+                            /**
+                             * @description 办理方式：零跑动 / 跑一次 / 窗口办理
+                             * @enum {string}
+                             */
+                            channel: "online" | "once" | "counter";
+                            /** @description 承诺办结时限（工作日，0 为即办） */
+                            promisedDays: number;
+                            /** @description 免证办：所有需核验的证件均可由卡包电子证照替代 */
+                            paperless: boolean;
+                        }[];
+                        /** @description 符合条件的事项数 */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误码：VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallHot: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办
+                 * @example 440100
+                 */
+                city?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "440100GJ101",
+                     *           "name": "住房公积金提取（租房）",
+                     *           "department": "gongjijin",
+                     *           "authority": "广州市住房公积金管理中心",
+                     *           "level": "city",
+                     *           "city": "440100",
+                     *           "channel": "online",
+                     *           "promisedDays": 1,
+                     *           "paperless": true
+                     *         },
+                     *         {
+                     *           "code": "440100GA101",
+                     *           "name": "居住证申领",
+                     *           "department": "gongan",
+                     *           "authority": "广州市公安局",
+                     *           "level": "city",
+                     *           "city": "440100",
+                     *           "channel": "once",
+                     *           "promisedDays": 6,
+                     *           "paperless": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101 */
+                            code: string;
+                            /** @description 事项名称 */
+                            name: string;
+                            /**
+                             * @description 主管部门代号
+                             * @enum {string}
+                             */
+                            department: "gongan" | "renshe" | "yibao" | "gongjijin" | "jiaoguan" | "churujing" | "weijian" | "minzheng" | "shichang" | "shuiwu" | "jiaoyu" | "canlian" | "tuiyi" | "zhujian";
+                            /** @description 实施主体，如 广州市公安局 */
+                            authority: string;
+                            /**
+                             * @description 行使层级：省 / 市 / 区县
+                             * @enum {string}
+                             */
+                            level: "province" | "city" | "county";
+                            /** @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办 */
+                            city: string;
+                            /**
+                             * @description 办理方式：零跑动 / 跑一次 / 窗口办理
+                             * @enum {string}
+                             */
+                            channel: "online" | "once" | "counter";
+                            /** @description 承诺办结时限（工作日，0 为即办） */
+                            promisedDays: number;
+                            /** @description 免证办：所有需核验的证件均可由卡包电子证照替代 */
+                            paperless: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误码：VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101
+                 * @example 440100GA101
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "440100GA101",
+                     *       "name": "居住证申领",
+                     *       "department": "gongan",
+                     *       "authority": "广州市公安局",
+                     *       "level": "city",
+                     *       "city": "440100",
+                     *       "channel": "once",
+                     *       "events": [
+                     *         "housing",
+                     *         "employment",
+                     *         "school"
+                     *       ],
+                     *       "summary": "在居住地居住半年以上，符合合法稳定就业、住所或就读条件之一的，申领居住证。",
+                     *       "materials": [
+                     *         {
+                     *           "name": "居民身份证",
+                     *           "evidence": "A",
+                     *           "credential": "id_card"
+                     *         },
+                     *         {
+                     *           "name": "本人近期免冠证件照片（电子版）",
+                     *           "evidence": "C"
+                     *         },
+                     *         {
+                     *           "name": "居住登记凭证（合法稳定住所、就业或就读证明）",
+                     *           "evidence": "B"
+                     *         }
+                     *       ],
+                     *       "limits": {
+                     *         "statutory": 15,
+                     *         "promised": 6
+                     *       },
+                     *       "fee": {
+                     *         "yuan": 0
+                     *       },
+                     *       "legalBasis": [
+                     *         "《居住证暂行条例》（国务院令第663号）第九条",
+                     *         "《广东省流动人口服务管理条例》"
+                     *       ],
+                     *       "keywords": [
+                     *         "居住证办理",
+                     *         "办居住证",
+                     *         "流动人口登记",
+                     *         "暂住证"
+                     *       ],
+                     *       "favourite": null
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101 */
+                        code: string;
+                        /** @description 事项名称 */
+                        name: string;
+                        /**
+                         * @description 主管部门代号
+                         * @enum {string}
+                         */
+                        department: "gongan" | "renshe" | "yibao" | "gongjijin" | "jiaoguan" | "churujing" | "weijian" | "minzheng" | "shichang" | "shuiwu" | "jiaoyu" | "canlian" | "tuiyi" | "zhujian";
+                        /** @description 实施主体，如 广州市公安局 */
+                        authority: string;
+                        /**
+                         * @description 行使层级：省 / 市 / 区县
+                         * @enum {string}
+                         */
+                        level: "province" | "city" | "county";
+                        /** @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办 */
+                        city: string;
+                        /**
+                         * @description 办理方式：零跑动 / 跑一次 / 窗口办理
+                         * @enum {string}
+                         */
+                        channel: "online" | "once" | "counter";
+                        /** @description 所属人生事件 */
+                        events: ("birth" | "school" | "employment" | "marriage" | "housing" | "travel" | "health" | "retirement" | "death" | "business" | "disability" | "military")[];
+                        /** @description 服务对象与受理条件 */
+                        summary: string;
+                        /** @description 申请材料 */
+                        materials: {
+                            /** @description 材料名称 */
+                            name: string;
+                            /**
+                             * @description 证明等级：A 电子证照 / B 窗口核验 / C 本人上传 / D 告知承诺
+                             * @enum {string}
+                             */
+                            evidence: "A" | "B" | "C" | "D";
+                            /**
+                             * @description 可由卡包中的该类电子证照替代（免证办，无需提交纸质材料）
+                             * @enum {string}
+                             */
+                            credential?: "id_card" | "household_register" | "residence_permit" | "social_security_card" | "housing_fund_certificate" | "driving_licence" | "vehicle_licence" | "passport" | "hk_macau_permit" | "marriage_certificate" | "business_licence";
+                        }[];
+                        limits: {
+                            /** @description 法定办结时限（工作日，0 为即办） */
+                            statutory: number;
+                            /** @description 承诺办结时限（工作日，0 为即办） */
+                            promised: number;
+                        };
+                        fee: {
+                            /** @description 收费（元），0 为不收费 */
+                            yuan: number;
+                            /** @description 收费说明 */
+                            note?: string;
+                        };
+                        /** @description 设定依据 */
+                        legalBasis: string[];
+                        /** @description 近义词与俗称，供搜索 */
+                        keywords: string[];
+                        /** @description 是否已收藏；未登录为 null */
+                        favourite: boolean | null;
+                    };
+                };
+            };
+            /** @description 错误码：VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description 错误码：AUTH_TOKEN_EXPIRED、AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID";
+                    };
+                };
+            };
+            /** @description 错误码：SERVICE_NOT_FOUND */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallRecent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "440100GA101",
+                     *           "name": "居住证申领",
+                     *           "department": "gongan",
+                     *           "authority": "广州市公安局",
+                     *           "level": "city",
+                     *           "city": "440100",
+                     *           "channel": "once",
+                     *           "promisedDays": 6,
+                     *           "paperless": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101 */
+                            code: string;
+                            /** @description 事项名称 */
+                            name: string;
+                            /**
+                             * @description 主管部门代号
+                             * @enum {string}
+                             */
+                            department: "gongan" | "renshe" | "yibao" | "gongjijin" | "jiaoguan" | "churujing" | "weijian" | "minzheng" | "shichang" | "shuiwu" | "jiaoyu" | "canlian" | "tuiyi" | "zhujian";
+                            /** @description 实施主体，如 广州市公安局 */
+                            authority: string;
+                            /**
+                             * @description 行使层级：省 / 市 / 区县
+                             * @enum {string}
+                             */
+                            level: "province" | "city" | "county";
+                            /** @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办 */
+                            city: string;
+                            /**
+                             * @description 办理方式：零跑动 / 跑一次 / 窗口办理
+                             * @enum {string}
+                             */
+                            channel: "online" | "once" | "counter";
+                            /** @description 承诺办结时限（工作日，0 为即办） */
+                            promisedDays: number;
+                            /** @description 免证办：所有需核验的证件均可由卡包电子证照替代 */
+                            paperless: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误码：AUTH_REQUIRED、AUTH_TOKEN_EXPIRED、AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "AUTH_REQUIRED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallFavourites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "440100GJ101",
+                     *           "name": "住房公积金提取（租房）",
+                     *           "department": "gongjijin",
+                     *           "authority": "广州市住房公积金管理中心",
+                     *           "level": "city",
+                     *           "city": "440100",
+                     *           "channel": "online",
+                     *           "promisedDays": 1,
+                     *           "paperless": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101 */
+                            code: string;
+                            /** @description 事项名称 */
+                            name: string;
+                            /**
+                             * @description 主管部门代号
+                             * @enum {string}
+                             */
+                            department: "gongan" | "renshe" | "yibao" | "gongjijin" | "jiaoguan" | "churujing" | "weijian" | "minzheng" | "shichang" | "shuiwu" | "jiaoyu" | "canlian" | "tuiyi" | "zhujian";
+                            /** @description 实施主体，如 广州市公安局 */
+                            authority: string;
+                            /**
+                             * @description 行使层级：省 / 市 / 区县
+                             * @enum {string}
+                             */
+                            level: "province" | "city" | "county";
+                            /** @description 城市：广东省 21 个地级市之一的行政区划代码（GB/T 2260，如 440100 广州市），440000 为全省通办 */
+                            city: string;
+                            /**
+                             * @description 办理方式：零跑动 / 跑一次 / 窗口办理
+                             * @enum {string}
+                             */
+                            channel: "online" | "once" | "counter";
+                            /** @description 承诺办结时限（工作日，0 为即办） */
+                            promisedDays: number;
+                            /** @description 免证办：所有需核验的证件均可由卡包电子证照替代 */
+                            paperless: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误码：AUTH_REQUIRED、AUTH_TOKEN_EXPIRED、AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "AUTH_REQUIRED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallAddFavourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101
+                 * @example 440100GJ101
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无内容 */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误码：VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description 错误码：AUTH_REQUIRED、AUTH_TOKEN_EXPIRED、AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "AUTH_REQUIRED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID";
+                    };
+                };
+            };
+            /** @description 错误码：SERVICE_NOT_FOUND */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 错误码：FAVOURITES_LIMIT_REACHED */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "FAVOURITES_LIMIT_REACHED";
+                    };
+                };
+            };
+            /** @description 错误码：RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description 错误码：INTERNAL */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL";
+                    };
+                };
+            };
+            /** @description 错误码：OVERLOADED */
+            503: {
+                headers: {
+                    /** @description 多少秒后可以重试 */
+                    "retry-after"?: number;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "OVERLOADED";
+                    };
+                };
+            };
+        };
+    };
+    hallRemoveFavourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 事项编码：实施地行政区划代码 + 部门代号 + 序号，如 440100GA101
+                 * @example 440100GJ101
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功，无内容 */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误码：VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description 错误码：AUTH_REQUIRED、AUTH_TOKEN_EXPIRED、AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @enum {string} */
+                        code: "AUTH_REQUIRED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID";
                     };
                 };
             };
@@ -2621,7 +3821,7 @@ export interface operations {
                                  * @description 错误码，如 UPSTREAM_TIMEOUT
                                  * @enum {string}
                                  */
-                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
                                 /** @description 给用户看的说明 */
                                 message: string;
                             };
@@ -2643,7 +3843,7 @@ export interface operations {
                                  * @description 错误码，如 UPSTREAM_TIMEOUT
                                  * @enum {string}
                                  */
-                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
                                 /** @description 给用户看的说明 */
                                 message: string;
                             };
@@ -2663,7 +3863,7 @@ export interface operations {
                                  * @description 错误码，如 UPSTREAM_TIMEOUT
                                  * @enum {string}
                                  */
-                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
                                 /** @description 给用户看的说明 */
                                 message: string;
                             };
@@ -2683,7 +3883,7 @@ export interface operations {
                                  * @description 错误码，如 UPSTREAM_TIMEOUT
                                  * @enum {string}
                                  */
-                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
                                 /** @description 给用户看的说明 */
                                 message: string;
                             };
@@ -2703,7 +3903,7 @@ export interface operations {
                                  * @description 错误码，如 UPSTREAM_TIMEOUT
                                  * @enum {string}
                                  */
-                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
                                 /** @description 给用户看的说明 */
                                 message: string;
                             };
@@ -2726,7 +3926,7 @@ export interface operations {
                                  * @description 错误码，如 UPSTREAM_TIMEOUT
                                  * @enum {string}
                                  */
-                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
+                                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "AUTH_REQUIRED" | "AUTH_TOKEN_INVALID" | "AUTH_TOKEN_EXPIRED" | "AUTH_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "SIGNATURE_REQUIRED" | "SIGNATURE_INVALID" | "SIGNATURE_EXPIRED" | "SIGNATURE_REPLAYED" | "OPERATOR_AUTH_REQUIRED" | "REAL_NAME_REQUIRED" | "STEP_UP_REQUIRED" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CITIZEN_NOT_FOUND" | "CONFLICT" | "IDENTITY_ALREADY_BOUND" | "FACE_CHALLENGE_NOT_FOUND" | "FACE_CHALLENGE_USED" | "FACE_CHALLENGE_EXPIRED" | "FACE_DIGITS_MISMATCH" | "FACE_IDENTITY_MISMATCH" | "FACE_NOT_MATCHED" | "FACE_LIVENESS_FAILED" | "FACE_ATTEMPTS_EXCEEDED" | "FACE_SAMPLE_NOT_ACCEPTED" | "PRESENTATION_INVALID" | "PRESENTATION_EXPIRED" | "PRESENTATION_REPLAYED" | "CERTIFICATE_NOT_VALID" | "PROFILE_NOT_APPLICABLE" | "VENUE_CODE_INVALID" | "VENUE_NOT_REPRESENTATIVE" | "VENUE_LICENCE_NOT_VALID" | "VENUE_LIMIT_REACHED" | "HEALTH_CODE_SUPERSEDED" | "HEALTH_CODE_INVALID" | "HEALTH_CODE_EXPIRED" | "HEALTH_CODE_REPLAYED" | "CALLBACK_REFUSED" | "CALLBACK_REPLAYED" | "FAMILY_MEMBER_NOT_CONFIRMED" | "FAMILY_MEMBER_EXISTS" | "FAMILY_LIMIT_REACHED" | "FAMILY_ATTEMPTS_EXCEEDED" | "DECLARATION_DATES_INVALID" | "SERVICE_NOT_FOUND" | "FAVOURITES_LIMIT_REACHED" | "ACCOUNT_CLOSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_BAD_RESPONSE" | "UPSTREAM_UNAVAILABLE" | "OVERLOADED" | "UPSTREAM_TIMEOUT";
                                 /** @description 给用户看的说明 */
                                 message: string;
                             };
@@ -9888,6 +11088,20 @@ export interface operations {
                      *         ]
                      *       },
                      *       "feedback": [],
+                     *       "services": {
+                     *         "favourites": [
+                     *           {
+                     *             "code": "440100GJ101",
+                     *             "at": "2026-12-02T19:09:07.512Z"
+                     *           }
+                     *         ],
+                     *         "recent": [
+                     *           {
+                     *             "code": "440100GJ101",
+                     *             "at": "2026-12-02T19:09:07.402Z"
+                     *           }
+                     *         ]
+                     *       },
                      *       "audit": [
                      *         {
                      *           "at": "2026-12-02T19:09:07.011Z",
@@ -10122,6 +11336,27 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        /** @description 服务大厅：我的收藏与最近使用的服务 */
+                        services: {
+                            favourites: {
+                                /** @description 事项编码 */
+                                code: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 收藏时间
+                                 */
+                                at: string;
+                            }[];
+                            recent: {
+                                /** @description 事项编码 */
+                                code: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 最近打开时间
+                                 */
+                                at: string;
+                            }[];
+                        };
                         /** @description 与我有关的安全审计记录 */
                         audit: {
                             /** Format: date-time */

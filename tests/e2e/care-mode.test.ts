@@ -180,7 +180,7 @@ function failures(m: Measured): Record<string, unknown> {
   return failed
 }
 
-test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡包, 粤康码 and 服务 with no pop-up, and turns off from 我的', async () => {
+test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡包, 粤康码, 服务 and the hall’s list and guide with no pop-up, and turns off from 我的', async () => {
   await page.goto(`${bffUrl}/#/pages/home/index`)
   await page.locator('.page-home__care-switch').locator('visible=true').click()
   await page.locator('.page-home__care-tiles').waitFor()
@@ -216,13 +216,19 @@ test('长辈版 turned on from 首页 meets the numbers on 首页, 我的, 卡�
   await page.locator('.page-health-code__qr .ysx-qr__image').waitFor()
   pages['粤康码'] = failures(await measured('page-health-code__colour', 'health-code'))
 
-  // 服务: a service not built yet says so in the page, not in a pop-up.
+  // 服务: the city is chosen in the page, not in a pop-up; the hall's list and guide follow the care theme too.
   await page.goto(`${bffUrl}/#/pages/services/index`)
-  await page.getByText(zh.services.categories.civil).locator('visible=true').click()
-  await page.locator('.page-services__soon', { hasText: zh.services.comingSoon }).waitFor()
-  await expect(page.locator('.nut-toast').locator('visible=true').count()).resolves.toBe(0)
-  pages['服务'] = failures(await measured('page-services__soon', 'services'))
-  expect(pages).toEqual({ 首页: {}, 我的: {}, 卡包: {}, 粤康码: {}, 服务: {} })
+  await page.locator('.page-services__hot .ysx-service-row').first().waitFor()
+  await page.locator('.page-services__city-switch').locator('visible=true').click()
+  await page.locator('.page-services__city-option').first().waitFor()
+  await expect(page.locator('.nut-popup, .nut-toast').locator('visible=true').count()).resolves.toBe(0)
+  pages['服务'] = failures(await measured('page-services__cities', 'services'))
+  await page.goto(`${bffUrl}/#/packages/hall/hall-list/index?event=birth`)
+  pages['服务列表'] = failures(await measured('page-hall-list__results', 'hall-list'))
+  await page.goto(`${bffUrl}/#/packages/hall/hall-guide/index?code=440100GJ101`)
+  await page.locator('.page-hall-guide__material').first().waitFor()
+  pages['办事指南'] = failures(await measured('page-hall-guide__materials', 'hall-guide'))
+  expect(pages).toEqual({ 首页: {}, 我的: {}, 卡包: {}, 粤康码: {}, 服务: {}, 服务列表: {}, 办事指南: {} })
 
   await page.goto(`${bffUrl}/#/pages/me/index`)
   await page.locator('.page-me__care').locator('visible=true').click()

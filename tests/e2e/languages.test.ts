@@ -99,6 +99,8 @@ const OTHER_PAGES = [
   'health-appeal',
   'health-transfer',
   'health-verify',
+  'hall-list',
+  'hall-mine',
 ] as const
 
 /** Waits until the page `name` is in front and none of its skeletons (a query still loading) shows. */
@@ -167,6 +169,12 @@ async function tour(locale: Locale): Promise<void> {
   await expect(page.title()).resolves.toBe(text.healthCode.title)
   await expectClean(`${locale} 粤康码`)
   await shootWhole(page, `languages-health-code-${tag}`)
+
+  await open('hall-guide', '?code=440100GJ101')
+  await page.locator('.page-hall-guide__material').first().waitFor()
+  await shown(text.services.evidence.A)
+  await expect(page.title()).resolves.toBe(text.services.guide.title)
+  await expectClean(`${locale} 办事指南`)
 
   await open('login')
   await shown(text.login.heading)

@@ -8,6 +8,7 @@ import type { AccountClosedSchema, PersonalDataExport } from '@ysx/shared'
 import type { AuditContext, AuditService } from '../audit'
 import type { DataUsePersonalData } from '../data-use'
 import type { FeedbackService } from '../feedback'
+import type { HallService } from '../hall'
 import type { HealthCodePersonalData } from '../health-code'
 import type { AccessClaims, IdentityPersonalData } from '../identity'
 import { AppError } from '../platform/app-error'
@@ -30,6 +31,8 @@ export interface PrivacyDeps {
   dataUse: DataUsePersonalData
   healthCode: HealthCodePersonalData
   feedback: Pick<FeedbackService, 'exportFor' | 'eraseFor'>
+  /** 服务大厅's favourites and recent services (they go with the account row: a cascade) */
+  hall: Pick<HallService, 'exportFor'>
   audit: AuditService
   /** One transaction over the data store */
   atomically<T>(work: () => Promise<T>): Promise<T>
@@ -56,6 +59,7 @@ export function createPrivacyService(d: PrivacyDeps): PrivacyService {
       const dataUse = await d.dataUse.export(userId)
       const healthCode = await d.healthCode.export(userId, idNumberHash)
       const feedback = await d.feedback.exportFor(userId)
+      const services = await d.hall.exportFor(userId)
       await d.audit.record({ userId, action: 'privacy.export', outcome: 'success' }, ctx)
       const audit = (await d.audit.list(userId)).map((r) => ({
         at: r.at.toISOString(),
@@ -73,6 +77,7 @@ export function createPrivacyService(d: PrivacyDeps): PrivacyService {
         dataUse,
         healthCode,
         feedback,
+        services,
         audit,
       }
     },

@@ -18,7 +18,8 @@ const describeTable = (c: Shape) => ({
     .map((col) => ({
       name: col.name,
       notNull: col.notNull,
-      primary: col.primary || c.primaryKeys.some((pk) => pk.columns.includes(col as never)),
+      // a composite key's columns by name: drizzle's pg config hands out other column objects than `columns`
+      primary: col.primary || c.primaryKeys.some((pk) => pk.columns.some((k) => k.name === col.name)),
       // Keys aside: SQLite's INTEGER PRIMARY KEY numbers itself (audit_checkpoints sets it), PostgreSQL's does not.
       hasDefault: col.primary ? 'key' : col.hasDefault,
       unique: col.isUnique,

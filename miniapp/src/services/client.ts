@@ -246,6 +246,18 @@ export async function request<C extends RouteContract>(
 }
 
 /**
+ * Calls a route whose contract takes a token when there is one (`auth: 'optional'`): signed in, as the citizen (with
+ * the refresh of `request`); signed out, anonymously.
+ */
+export async function requestAsWhoever<C extends RouteContract>(
+  contract: C,
+  ...[input]: object extends RequestInput<C> ? [RequestInput<C>?] : [RequestInput<C>]
+): Promise<ResponseOf<C>> {
+  const prepared = prepare(contract, input ?? {})
+  return readTokens() ? sendAuthorized(prepared) : send(prepared)
+}
+
+/**
  * A conditional GET (RFC 9110 §13.1.2): sends If-None-Match with the ETag of what the caller holds; resolves with the
  * parsed 2xx body, or null when the BFF answers 304 (what the caller holds is current). Taro.request hands a 304
  * through on both builds (on H5 it is fetch, and a manual If-None-Match bypasses the browser's cache).

@@ -38,6 +38,7 @@ const COPY = {
   wallet: { credentials: [], presentations: [] },
   healthCode: { family: [], familyOf: [], declarations: [], checkIns: [], venues: [], appeals: [], statuses: [] },
   feedback: [],
+  services: { favourites: [], recent: [] },
   audit: [],
   dataUse: [],
 }

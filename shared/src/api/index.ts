@@ -3,6 +3,7 @@ import { authContracts } from './auth'
 import { dashboardContracts } from './dashboard'
 import { faceContracts } from './face'
 import { feedbackContracts } from './feedback'
+import { hallContracts } from './hall'
 import { healthCodeContracts } from './health-code'
 import { keysContracts } from './keys'
 import { presentationContracts } from './presentation'
@@ -22,6 +23,7 @@ export const bffContracts = {
   presentation: presentationContracts,
   healthCode: healthCodeContracts,
   feedback: feedbackContracts,
+  hall: hallContracts,
   privacy: privacyContracts,
 } as const
 
@@ -29,6 +31,7 @@ export * from './auth'
 export * from './dashboard'
 export * from './face'
 export * from './feedback'
+export * from './hall'
 export * from './health-code'
 export * from './keys'
 export * from './presentation'

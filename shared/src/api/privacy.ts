@@ -152,6 +152,12 @@ export const PersonalDataExportSchema = z
         }),
       )
       .describe('登录后提交的意见反馈'),
+    services: z
+      .object({
+        favourites: z.array(z.object({ code: z.string().describe('事项编码'), at: time.describe('收藏时间') })),
+        recent: z.array(z.object({ code: z.string().describe('事项编码'), at: time.describe('最近打开时间') })),
+      })
+      .describe('服务大厅：我的收藏与最近使用的服务'),
     audit: z
       .array(
         z.object({

@@ -20,6 +20,7 @@ export const TAGS = [
   { name: 'presentation', description: '亮证与核验：设备绑定的凭证、在线核验、核验记录' },
   { name: 'keys', description: '验签公钥（JWKS）' },
   { name: 'health-code', description: '粤康码：申报、亮码、场所码与签到、代亲友、申诉、粤澳转码、入口核验' },
+  { name: 'hall', description: '服务大厅：事项目录与搜索、办事指南、热门服务、我的最近使用与收藏' },
   { name: 'feedback', description: '意见反馈' },
   { name: 'privacy', description: '个人信息权利：下载我的数据、注销账号' },
 ]

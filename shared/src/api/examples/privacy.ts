@@ -138,6 +138,10 @@ export const privacyExamples = {
           ],
         },
         feedback: [],
+        services: {
+          favourites: [{ code: '440100GJ101', at: '2026-12-02T19:09:07.512Z' }],
+          recent: [{ code: '440100GJ101', at: '2026-12-02T19:09:07.402Z' }],
+        },
         audit: [
           {
             at: '2026-12-02T19:09:07.011Z',

@@ -60,6 +60,8 @@ export const errors: Catalogue['errors'] = {
   FAMILY_ATTEMPTS_EXCEEDED: 'Too many failed attempts to add a family member today. Please try again tomorrow.',
   DECLARATION_DATES_INVALID:
     'The trip dates are not valid: you can only declare trips in the last 30 days, ending no later than today.',
+  SERVICE_NOT_FOUND: 'This service could not be found; it may have changed or been withdrawn. Please search again.',
+  FAVOURITES_LIMIT_REACHED: 'You can keep at most 50 favourite services; remove some first.',
   ACCOUNT_CLOSED: 'This account has been closed.',
   PAYLOAD_TOO_LARGE: 'What you submitted is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'This content type is not supported. Please use JSON.',

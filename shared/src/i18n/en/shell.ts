@@ -33,6 +33,12 @@ export const departments = {
   weijian: 'Health Commission',
   minzheng: 'Civil Affairs',
   shichang: 'Market Regulation',
+  // Catalogue-only departments: the 服务大厅 lists their services; no stand-in system of theirs exists yet
+  shuiwu: 'Taxation',
+  jiaoyu: 'Education',
+  canlian: 'Disabled Persons’ Federation',
+  tuiyi: 'Veterans Affairs',
+  zhujian: 'Housing and Urban-Rural Development',
 } satisfies Catalogue['departments']
 
 export const common: Catalogue['common'] = {

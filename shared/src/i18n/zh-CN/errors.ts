@@ -52,6 +52,8 @@ export const errors = {
   FAMILY_LIMIT_REACHED: '最多可添加 10 位亲友',
   FAMILY_ATTEMPTS_EXCEEDED: '今日添加亲友未成功的次数过多，请明天再试',
   DECLARATION_DATES_INVALID: '行程日期不正确：只能申报最近 30 天内、且不晚于今天的行程',
+  SERVICE_NOT_FOUND: '没有找到这项服务，可能已调整或下线，请重新搜索',
+  FAVOURITES_LIMIT_REACHED: '最多可收藏 50 项服务，请先取消一些收藏',
   ACCOUNT_CLOSED: '该账号已注销',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型，请使用 JSON',

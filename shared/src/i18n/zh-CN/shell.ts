@@ -33,6 +33,12 @@ export const departments = {
   weijian: '卫健',
   minzheng: '民政',
   shichang: '市场监管',
+  // Catalogue-only departments: the 服务大厅 lists their services; no stand-in system of theirs exists yet
+  shuiwu: '税务',
+  jiaoyu: '教育',
+  canlian: '残联',
+  tuiyi: '退役军人事务',
+  zhujian: '住建',
 }
 
 export const common = {

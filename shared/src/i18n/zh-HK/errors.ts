@@ -51,6 +51,8 @@ export const errors: Catalogue['errors'] = {
   FAMILY_LIMIT_REACHED: '最多可加入 10 位親友',
   FAMILY_ATTEMPTS_EXCEEDED: '今日加入親友失敗次數過多，請明天再試',
   DECLARATION_DATES_INVALID: '行程日期不正確：只能申報最近 30 天內、且不遲於今天的行程',
+  SERVICE_NOT_FOUND: '找不到這項服務，可能已調整或下線，請重新搜尋',
+  FAVOURITES_LIMIT_REACHED: '最多可收藏 50 項服務，請先取消部分收藏',
   ACCOUNT_CLOSED: '此帳戶已註銷',
   PAYLOAD_TOO_LARGE: '提交的內容過大',
   UNSUPPORTED_MEDIA_TYPE: '不支援的內容類型，請使用 JSON',

@@ -33,6 +33,12 @@ export const departments = {
   weijian: '衛健',
   minzheng: '民政',
   shichang: '市場監管',
+  // Catalogue-only departments: the 服务大厅 lists their services; no stand-in system of theirs exists yet
+  shuiwu: '稅務',
+  jiaoyu: '教育',
+  canlian: '殘聯',
+  tuiyi: '退役軍人事務',
+  zhujian: '住建',
 } satisfies Catalogue['departments']
 
 export const common: Catalogue['common'] = {
