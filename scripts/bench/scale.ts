@@ -17,7 +17,7 @@
 // beside replica 1), the load generator on core <replicas> and the department stand-ins on the next core if there is
 // one, else beside the load. With fewer (this 2-core machine at 2 replicas), the whole cluster shares core 0 and the
 // load core 1, and the block says so. PostgreSQL and Redis are the machine's services, not pinned.
-// `--capacity`: instead, storage per citizen (see capacity.ts).
+// `--capacity` (./scripts/bench/capacity): instead, storage per citizen (capacity() below).
 // Knobs: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_CITIZENS, BENCH_TOKENS (2000), BENCH_DRIVERS (4),
 // BENCH_VERIFY_PER_SECOND (presentations made per second of window, 4000), BENCH_PORT (4300; stand-ins from +10).
 import { execFileSync, spawn } from 'node:child_process'
@@ -33,7 +33,18 @@ import BetterSqlite3 from 'better-sqlite3'
 import { createTestDatabase } from '../../bff/test/support/databases'
 import { newDevice, present } from '../../tests/support/device'
 import { psql, seedCitizens, seedCitizensPg, statusFixture } from './citizens'
-import { CALLER, drivers, type Load, type LoadSpec, ROOT, runLoad, startDepartments, WECHAT_APP } from './lib'
+import {
+  CALLER,
+  drivers,
+  type Load,
+  type LoadSpec,
+  realNameUser,
+  ROOT,
+  runLoad,
+  startDepartments,
+  WECHAT_APP,
+} from './lib'
+import { person } from '@ysx/departments/harness'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4300)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -377,7 +388,148 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
+// ---- `--capacity`: storage per citizen --------------------------------------------------------------------------
+// One compiled replica over a fresh PostgreSQL database and Redis; BENCH_CAPACITY_CITIZENS (1000) citizens of the
+// stand-ins' population, BENCH_CAPACITY_CONCURRENCY (8) at a time, each through the real flows a citizen's first days
+// make: WeChat login, real-name face verification (users, sessions, refresh tokens, face challenges, audit),
+// 粤康码 shown on the phone (status and credential, 卫健 asked), a health declaration, the 首页 dashboard (every
+// department asked: the data-use record), the 卡包 list, and for a licence holder a 亮证 credential verified twice
+// online. Then, per table: rows, heap, indexes (pg_indexes_size) and in all (pg_total_relation_size, with TOAST, free
+// space and visibility maps), per citizen; and the Redis keys under this run's prefix (MEMORY USAGE) by kind. Tables
+// hold whole 8 KiB pages: at 1000 citizens a page is 8 bytes per citizen. 1.84 亿 citizens: linear extrapolation.
+const CAPACITY_CITIZENS = Number(process.env.BENCH_CAPACITY_CITIZENS ?? 1000)
+const CAPACITY_CONCURRENCY = Number(process.env.BENCH_CAPACITY_CONCURRENCY ?? 8)
+const GUANGDONG = 184_000_000
+
+async function capacity() {
+  const started = process.hrtime.bigint()
+  const loadAtStart = loadavg()[0]!
+  execFileSync('pnpm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' })
+  // The stand-ins from port +50 (+69 is epmd's 4369 when BENCH_PORT is 4300: ten departments stop before it).
+  const standIns = await startDepartments(PORT + 50, CAPACITY_CITIZENS, placement(1).departments)
+  const deptEnv = Object.fromEntries(DEPARTMENT_CODES.map((d) => [departmentUrlVar(d), standIns.urls[d]]))
+  const pg = await createTestDatabase()
+  const prefix = `ysx:bench-capacity:${process.pid}:`
+  const cluster = await startCluster(1, { ...deptEnv, DATABASE_URL: pg.url, BFF_REDIS_PREFIX: prefix })
+  const bff = `http://127.0.0.1:${PORT}`
+  const call = async (method: string, url: string, token: string, body?: unknown) => {
+    const res = await fetch(`${bff}${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await res.text()
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> }
+  }
+  let citizens = 0
+  let licences = 0
+  try {
+    let next = 0
+    await Promise.all(
+      Array.from({ length: CAPACITY_CONCURRENCY }, async () => {
+        while (next < CAPACITY_CITIZENS) {
+          const i = (next += 1) - 1
+          const who = person(SEED, i)
+          const token = await realNameUser(bff, standIns.urls.wechat, `capacity-${i}`, who)
+          // A citizen whose (stand-in) face check failed is not real-name: not counted.
+          if ((await call('GET', '/v1/me', token)).body.level !== 'real_name') continue
+          citizens += 1
+          const phone = newDevice()
+          const shown = await call('POST', '/v1/health-codes/self/show', token, { deviceKey: phone.jwk })
+          if (shown.status !== 200) throw new Error(`show: ${shown.status} ${JSON.stringify(shown.body)}`)
+          await call('GET', `/v1/health-codes/self/code?x=${phone.jwk.x}&y=${phone.jwk.y}`, token)
+          await call('POST', '/v1/health-codes/self/declarations', token, {
+            kind: 'health',
+            temperature: 36.5,
+            symptoms: [],
+            closeContact: false,
+          })
+          await call('GET', '/v1/dashboard', token)
+          const wallet = (await call('GET', '/v1/wallet', token)).body as { cards?: { id: string; type: string }[] }
+          const licence = wallet.cards?.find((c) => c.type === 'driving_licence')
+          if (!licence) continue
+          const issued = await call('POST', `/v1/wallet/${licence.id}/credentials`, token, {
+            profile: 'traffic_police',
+            deviceKey: phone.jwk,
+          })
+          if (issued.status !== 201) continue // a licence that is not valid
+          licences += 1
+          for (let k = 0; k < 2; k += 1)
+            await fetch(`${bff}/v1/verify`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ presentation: present(phone, issued.body.credential as string) }),
+            })
+        }
+      }),
+    )
+    process.stderr.write(`capacity: ${citizens} real-name citizens, ${licences} with a 亮证 credential\n`)
+    const tables = psql(
+      pg.url,
+      `SELECT c.relname, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', c.relname), false, true, '')))[1]::text,
+        pg_relation_size(c.oid), pg_indexes_size(c.oid), pg_total_relation_size(c.oid)
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC`,
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name, rows, heap, indexes, total] = line.split('|')
+        return { name: name!, rows: Number(rows), heap: Number(heap), indexes: Number(indexes), total: Number(total) }
+      })
+      .filter((t) => t.rows > 0)
+    // Redis: every key this run's replica wrote, by kind (the key with its address or citizen left out).
+    const keys = execFileSync('redis-cli', ['-u', REDIS_URL, '--scan', '--pattern', `${prefix}*`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+    const kinds = new Map<string, { keys: number; bytes: number }>()
+    for (const key of keys) {
+      const bytes = Number(
+        execFileSync('redis-cli', ['-u', REDIS_URL, 'memory', 'usage', key, 'samples', '0'], { encoding: 'utf8' }),
+      )
+      const kind = key.slice(prefix.length).replace(/:[^:]*$/, ':<id>')
+      const k = kinds.get(kind) ?? { keys: 0, bytes: 0 }
+      kinds.set(kind, { keys: k.keys + 1, bytes: k.bytes + bytes })
+    }
+
+    const n = (x: number, digits = 0) =>
+      x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    const gb = (bytesPerCitizen: number) => n((bytesPerCitizen * GUANGDONG) / 1e9, 0)
+    const minutes = Number(process.hrtime.bigint() - started) / 60e9
+    console.log('')
+    console.log(
+      `Storage per citizen (\`./scripts/bench/capacity\`): ${citizens} real-name citizens through the real flows (login, face verification, 粤康码 shown and declared, 首页, 卡包; ${licences} licence holders a 亮证 credential verified twice), one compiled replica over PostgreSQL ${psql(pg.url, 'SHOW server_version').trim()} and Redis; ${CORES} cores, load average ${loadAtStart.toFixed(1)}; run ${minutes.toFixed(1)} min. Per citizen = table ÷ ${citizens}; at 1.84 亿 citizens: × 184,000,000 (linear extrapolation)`,
+    )
+    console.log('')
+    console.log(
+      '| table | rows | rows per citizen | heap B/citizen | indexes B/citizen | total B/citizen | total at 1.84 亿, GB |',
+    )
+    console.log('| --- | --: | --: | --: | --: | --: | --: |')
+    let sum = { heap: 0, indexes: 0, total: 0 }
+    for (const t of tables) {
+      sum = { heap: sum.heap + t.heap, indexes: sum.indexes + t.indexes, total: sum.total + t.total }
+      console.log(
+        `| ${t.name} | ${n(t.rows)} | ${n(t.rows / citizens, 2)} | ${n(t.heap / citizens)} | ${n(t.indexes / citizens)} | ${n(t.total / citizens)} | ${gb(t.total / citizens)} |`,
+      )
+    }
+    console.log(
+      `| **all tables** | | | ${n(sum.heap / citizens)} | ${n(sum.indexes / citizens)} | ${n(sum.total / citizens)} | ${gb(sum.total / citizens)} |`,
+    )
+    console.log('')
+    console.log('| Redis key kind | keys | bytes per key (MEMORY USAGE) |')
+    console.log('| --- | --: | --: |')
+    for (const [kind, k] of kinds) console.log(`| ${kind} | ${n(k.keys)} | ${n(k.bytes / k.keys)} |`)
+  } finally {
+    await cluster.stop()
+    standIns.stop()
+    await pg.drop()
+  }
+}
+
+;(process.argv.includes('--capacity') ? capacity() : main()).catch((err: unknown) => {
   console.error(err)
   process.exit(1)
 })
