@@ -126,14 +126,17 @@ export async function startBff(urls: Record<DepartmentCode, string>, overrides: 
 }
 
 async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, string>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  const send = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  // Once more on a connection the server closed while it idled in fetch's pool (EPIPE on the write).
+  const res = await send().catch(send)
   return (await res.json()) as Record<string, string>
 }
 
@@ -169,11 +172,14 @@ export async function drivers(
   const found: { token: string; cardId: string }[] = []
   for (let i = 0; i < 1000 && found.length < count; i += 1) {
     const who = person(seed, i)
-    const res = await CALLER.fetch(`${urls.jiaoguan}/v1/certificates/lookup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
-      body: JSON.stringify({ idNumber: who.idNumber }),
-    })
+    const lookup = () =>
+      CALLER.fetch(`${urls.jiaoguan}/v1/certificates/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
+        body: JSON.stringify({ idNumber: who.idNumber }),
+      })
+    // Once more on a connection the stand-in closed while it idled in fetch's pool (EPIPE).
+    const res = await lookup().catch(lookup)
     const certs = res.ok
       ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates
       : []

@@ -176,23 +176,29 @@ async function measure(
 ): Promise<Measured> {
   let cpu = { bff: 0, pg: 0, redis: 0 }
   const load = await runLoad(spec, { connections: CONNECTIONS, seconds: SECONDS, cores: loadCore }, async (work) => {
-    const backends = pgDatabase
-      ? psql(pgDatabase.url, `SELECT pid FROM pg_stat_activity WHERE datname = '${pgDatabase.name}'`)
-          .split('\n')
-          .map(Number)
-          .filter((n) => n > 0)
-      : []
+    // The database's backends before and after the window: a backend that left during it is not counted (its
+    // ticks went with it), one that came during it counts in full.
+    const backends = () =>
+      pgDatabase
+        ? psql(pgDatabase.url, `SELECT pid FROM pg_stat_activity WHERE datname = '${pgDatabase.name}'`)
+            .split('\n')
+            .map(Number)
+            .filter((n) => n > 0)
+        : []
+    const ticks = (pids: number[]) => new Map(pids.map((p) => [p, cpuTicks(p)]))
+    const delta = (before: Map<number, number>, after: Map<number, number>) =>
+      [...after].reduce((a, [pid, t]) => (t > 0 && (before.get(pid) ?? 0) <= t ? a + t - (before.get(pid) ?? 0) : a), 0)
     const redis = redisPid()
     const bffPids = cluster.pids()
-    const sum = (pids: number[]) => pids.reduce((a, p) => a + cpuTicks(p), 0)
-    const before = { bff: sum(bffPids), pg: sum(backends), redis: cpuTicks(redis), at: process.hrtime.bigint() }
+    const before = { bff: ticks(bffPids), pg: ticks(backends()), redis: cpuTicks(redis), at: process.hrtime.bigint() }
     const result = await work()
+    const after = { bff: ticks(bffPids), pg: ticks(backends()), redis: cpuTicks(redis) }
     const seconds = Number(process.hrtime.bigint() - before.at) / 1e9
-    const cores = (ticks: number) => ticks / TICKS_PER_SECOND / seconds
+    const cores = (t: number) => t / TICKS_PER_SECOND / seconds
     cpu = {
-      bff: cores(sum(bffPids) - before.bff),
-      pg: cores(sum(backends) - before.pg),
-      redis: cores(cpuTicks(redis) - before.redis),
+      bff: cores(delta(before.bff, after.bff)),
+      pg: cores(delta(before.pg, after.pg)),
+      redis: cores(after.redis - before.redis),
     }
     return result
   })
@@ -229,7 +235,7 @@ async function main() {
   const standIns = await startDepartments(PORT + 10, 1000, placement(2).departments)
   const deptEnv = Object.fromEntries(DEPARTMENT_CODES.map((d) => [departmentUrlVar(d), standIns.urls[d]]))
   const rows: Row[] = []
-  let seedSeconds: Record<string, number> = {}
+  const seedSeconds: Record<string, number> = {}
 
   /** BENCH_TOKENS citizens at random: their tokens with the ETag their phone holds, current (304) or stale (200). */
   const tokenFiles = () => {
@@ -258,10 +264,7 @@ async function main() {
       const cluster = await startCluster(replicas, { ...deptEnv, ...env })
       try {
         if (n === 0) {
-          // The cluster has migrated the database: the population, then the verifying citizens through the real flows.
-          const t = process.hrtime.bigint()
-          seed()
-          seedSeconds[database] = Number(process.hrtime.bigint() - t) / 1e9
+          // The cluster has migrated the database: the verifying citizens through the real flows, then the population.
           const bff = `http://127.0.0.1:${PORT}`
           const found = await drivers(
             { bff, wechat: standIns.urls.wechat, jiaoguan: standIns.urls.jiaoguan },
@@ -280,6 +283,9 @@ async function main() {
               return { credential: ((await res.json()) as { credential: string }).credential, device: phone }
             }),
           )
+          const t = process.hrtime.bigint()
+          seed()
+          seedSeconds[database] = Number(process.hrtime.bigint() - t) / 1e9
         }
         const tokens = tokenFiles()
         /** Presentations for one window, signed just before it (a presentation is fresh for 60 s). */
@@ -395,7 +401,7 @@ async function main() {
 // 粤康码 shown on the phone (status and credential, 卫健 asked), a health declaration, the 首页 dashboard (every
 // department asked: the data-use record), the 卡包 list, and for a licence holder a 亮证 credential verified twice
 // online. Then, per table: rows, heap, indexes (pg_indexes_size) and in all (pg_total_relation_size, with TOAST, free
-// space and visibility maps), per citizen; and the Redis keys under this run's prefix (MEMORY USAGE) by kind. Tables
+// space and visibility maps), per citizen, after VACUUM FULL (and the total as the flows left it); and the Redis keys under this run's prefix (MEMORY USAGE) by kind. Tables
 // hold whole 8 KiB pages: at 1000 citizens a page is 8 bytes per citizen. 1.84 亿 citizens: linear extrapolation.
 const CAPACITY_CITIZENS = Number(process.env.BENCH_CAPACITY_CITIZENS ?? 1000)
 const CAPACITY_CONCURRENCY = Number(process.env.BENCH_CAPACITY_CONCURRENCY ?? 8)
@@ -467,20 +473,26 @@ async function capacity() {
       }),
     )
     process.stderr.write(`capacity: ${citizens} real-name citizens, ${licences} with a 亮证 credential\n`)
-    const tables = psql(
-      pg.url,
-      `SELECT c.relname, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', c.relname), false, true, '')))[1]::text,
+    const sizes = () =>
+      psql(
+        pg.url,
+        `SELECT c.relname, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', c.relname), false, true, '')))[1]::text,
         pg_relation_size(c.oid), pg_indexes_size(c.oid), pg_total_relation_size(c.oid)
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC`,
-    )
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [name, rows, heap, indexes, total] = line.split('|')
-        return { name: name!, rows: Number(rows), heap: Number(heap), indexes: Number(indexes), total: Number(total) }
-      })
-      .filter((t) => t.rows > 0)
+      )
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [name, rows, heap, indexes, total] = line.split('|')
+          return { name: name!, rows: Number(rows), heap: Number(heap), indexes: Number(indexes), total: Number(total) }
+        })
+        .filter((t) => t.rows > 0)
+    // As written (dead row versions of updates, and the blocks PostgreSQL adds ahead when backends insert at once),
+    // then compacted (VACUUM FULL: live rows only, as a large table settles to after autovacuum reuses its space).
+    const written = new Map(sizes().map((t) => [t.name, t.total]))
+    psql(pg.url, 'VACUUM FULL ANALYZE')
+    const tables = sizes()
     // Redis: every key this run's replica wrote, by kind (the key with its address or citizen left out).
     const keys = execFileSync('redis-cli', ['-u', REDIS_URL, '--scan', '--pattern', `${prefix}*`], { encoding: 'utf8' })
       .split('\n')
@@ -505,18 +517,24 @@ async function capacity() {
     )
     console.log('')
     console.log(
-      '| table | rows | rows per citizen | heap B/citizen | indexes B/citizen | total B/citizen | total at 1.84 亿, GB |',
+      '| table | rows | rows per citizen | heap B/citizen | indexes B/citizen | total B/citizen | as written, B/citizen | total at 1.84 亿, GB |',
     )
-    console.log('| --- | --: | --: | --: | --: | --: | --: |')
-    let sum = { heap: 0, indexes: 0, total: 0 }
+    console.log('| --- | --: | --: | --: | --: | --: | --: | --: |')
+    let sum = { heap: 0, indexes: 0, total: 0, written: 0 }
     for (const t of tables) {
-      sum = { heap: sum.heap + t.heap, indexes: sum.indexes + t.indexes, total: sum.total + t.total }
+      const w = written.get(t.name) ?? 0
+      sum = {
+        heap: sum.heap + t.heap,
+        indexes: sum.indexes + t.indexes,
+        total: sum.total + t.total,
+        written: sum.written + w,
+      }
       console.log(
-        `| ${t.name} | ${n(t.rows)} | ${n(t.rows / citizens, 2)} | ${n(t.heap / citizens)} | ${n(t.indexes / citizens)} | ${n(t.total / citizens)} | ${gb(t.total / citizens)} |`,
+        `| ${t.name} | ${n(t.rows)} | ${n(t.rows / citizens, 2)} | ${n(t.heap / citizens)} | ${n(t.indexes / citizens)} | ${n(t.total / citizens)} | ${n(w / citizens)} | ${gb(t.total / citizens)} |`,
       )
     }
     console.log(
-      `| **all tables** | | | ${n(sum.heap / citizens)} | ${n(sum.indexes / citizens)} | ${n(sum.total / citizens)} | ${gb(sum.total / citizens)} |`,
+      `| **all tables** | | | ${n(sum.heap / citizens)} | ${n(sum.indexes / citizens)} | ${n(sum.total / citizens)} | ${n(sum.written / citizens)} | ${gb(sum.total / citizens)} |`,
     )
     console.log('')
     console.log('| Redis key kind | keys | bytes per key (MEMORY USAGE) |')
