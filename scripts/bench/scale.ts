@@ -444,15 +444,16 @@ async function capacity() {
           if ((await call('GET', '/v1/me', token)).body.level !== 'real_name') continue
           citizens += 1
           const phone = newDevice()
-          const shown = await call('POST', '/v1/health-codes/self/show', token, { deviceKey: phone.jwk })
-          if (shown.status !== 200) throw new Error(`show: ${shown.status} ${JSON.stringify(shown.body)}`)
-          await call('GET', `/v1/health-codes/self/code?x=${phone.jwk.x}&y=${phone.jwk.y}`, token)
+          // Declared first: a declaration re-evaluates the status, and a changed status is shown with a new credential.
           await call('POST', '/v1/health-codes/self/declarations', token, {
             kind: 'health',
             temperature: 36.5,
             symptoms: [],
             closeContact: false,
           })
+          const shown = await call('POST', '/v1/health-codes/self/show', token, { deviceKey: phone.jwk })
+          if (shown.status !== 200) throw new Error(`show: ${shown.status} ${JSON.stringify(shown.body)}`)
+          await call('GET', `/v1/health-codes/self/code?x=${phone.jwk.x}&y=${phone.jwk.y}`, token)
           await call('GET', '/v1/dashboard', token)
           const wallet = (await call('GET', '/v1/wallet', token)).body as { cards?: { id: string; type: string }[] }
           const licence = wallet.cards?.find((c) => c.type === 'driving_licence')
@@ -503,6 +504,7 @@ async function capacity() {
         execFileSync('redis-cli', ['-u', REDIS_URL, 'memory', 'usage', key, 'samples', '0'], { encoding: 'utf8' }),
       )
       const kind = key.slice(prefix.length).replace(/:[^:]*$/, ':<id>')
+      if (!(bytes > 0)) continue // expired between the scan and the question
       const k = kinds.get(kind) ?? { keys: 0, bytes: 0 }
       kinds.set(kind, { keys: k.keys + 1, bytes: k.bytes + bytes })
     }
