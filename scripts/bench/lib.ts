@@ -119,6 +119,7 @@ export async function startBff(urls: Record<DepartmentCode, string>, overrides: 
     ...base,
     wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
     maxEventLoopDelayMs: 1000, // load shedding as shipped (testConfig turns it off for tests)
+    faceStandIn: true, // realNameUser's labelled stand-in samples (the stand-ins have no camera)
     ...overrides,
     departments: { ...base.departments, ...overrides.departments, urls, signingKey: CALLER.privateJwk },
   })
