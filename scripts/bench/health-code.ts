@@ -10,7 +10,7 @@
 // timed window. `--cpu-prof`: after the figures, one more window of the display at the larger population under V8's
 // sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed. `--costs`: instead,
 // the cost table — the display with each part of the stack turned off in turn (see costs() below).
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -18,8 +18,8 @@ import path from 'node:path'
 import { buildApp, STACK_PARTS, type StackPart } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
-import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
+import { seedCitizens, statusFixture } from './citizens'
 import { type Load, type LoadSpec, ROOT, runLoad } from './lib'
 import { formatFrames, profileWhile, saveProfile, topSelfFrames } from './profile'
 
@@ -37,45 +37,6 @@ const CPU_PROF = process.argv.includes('--cpu-prof')
 /** The load generator on its own core, for the servers in this process. */
 const load = (spec: LoadSpec, measured?: (work: () => Promise<Load>) => Promise<Load>) =>
   runLoad(spec, { connections: CONNECTIONS, seconds: SECONDS, cores: LOAD_CORE }, measured)
-
-/** Citizens `from`..`to`-1 as the BFF holds them after real-name binding and a first display: user, session, status. */
-function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, credential: string, thumbprint: string) {
-  const now = Date.now()
-  const user =
-    db.prepare(`INSERT INTO users (id, openid, level, id_number_sealed, id_number_hash, id_number_masked, name_sealed, name_masked, real_name_at, created_at)
-    VALUES (?, ?, 'real_name', ?, ?, ?, ?, ?, ?, ?)`)
-  const session = db.prepare('INSERT INTO sessions (id, user_id, created_at, absolute_expires_at) VALUES (?, ?, ?, ?)')
-  const status =
-    db.prepare(`INSERT INTO health_status (holder, masked_name, colour, reasons, negative_within_hours, rule_version, evaluated_at, valid_until, stale,
-    credential, credential_id, device_key_thumbprint, credential_expires_at) VALUES (?, ?, 'green', '[]', 48, '2026-11-v1', ?, ?, 0, ?, ?, ?, ?)`)
-  const sealed = randomBytes(60).toString('base64url')
-  const batch = db.transaction((lo: number, hi: number) => {
-    for (let i = lo; i < hi; i += 1) {
-      user.run(
-        `u${i}`,
-        `o${i}`,
-        sealed,
-        createHash('sha256').update(String(i)).digest('base64url'),
-        '440***********123X',
-        sealed,
-        '**明',
-        now,
-        now,
-      )
-      session.run(`s${i}`, `u${i}`, now, now + 30 * 86_400_000)
-      status.run(`u:u${i}`, '**明', now, now + 86_400_000, credential, `c${i}`, thumbprint, now + 86_400_000)
-    }
-  })
-  for (let lo = from; lo < to; lo += 50_000) {
-    batch(lo, Math.min(to, lo + 50_000))
-    process.stderr.write(
-      `\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`,
-    )
-  }
-  // As a running system would have by now: the seeded pages checkpointed from the WAL into the database file.
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  process.stderr.write('\n')
-}
 
 async function main() {
   // cpus(), not availableParallelism(): the wrapper has already narrowed this process's affinity to one core.
@@ -248,24 +209,6 @@ const PART_OFF: Record<StackPart, string> = {
   sessionRead: 'session check a no-op',
   statusRead: 'status row read once per holder, then from memory (stub)',
   json: 'body parsed and reply stringified once, then reused (stub)',
-}
-
-/** A status credential of a real one's size, bound to one device key every seeded status shares. */
-function statusFixture() {
-  const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
-  const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
-  const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
-  const claims = {
-    c: randomBytes(16).toString('base64url'),
-    hc: HEALTH_COLOUR_CODES.green,
-    k: { x: device.x, y: device.y },
-    e: Math.floor(Date.now() / 1000) + 86_400,
-    v: '2026-11-v1',
-  }
-  const input = jwsSigningInput({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' }, claims)
-  const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
-  const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
-  return { device, thumbprint, credential, body }
 }
 
 async function costs() {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
-import { createTestCaller } from '@ysx/departments/harness'
+import { createTestCaller, person } from '@ysx/departments/harness'
 import {
   CitizenLookupSchema,
   DEPARTMENT_CODES,
@@ -57,10 +57,14 @@ export function probePath(code: PopulationDepartment): string {
   return probe.path
 }
 
-/** Starts every stand-in in its own process (so it does not share the benchmark's event loop) on base port + i. */
+/**
+ * Starts every stand-in in its own process (so it does not share the benchmark's event loop) on base port + i, pinned
+ * with `taskset -c <cores>` where cores are given.
+ */
 export async function startDepartments(
   basePort: number,
   size: number,
+  cores?: string,
 ): Promise<{ urls: Record<DepartmentCode, string>; stop: () => void }> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -75,7 +79,9 @@ export async function startDepartments(
     env[departmentPortVar(d)] = String(basePort + i)
     urls[d] = `http://127.0.0.1:${basePort + i}`
   })
-  const child: ChildProcess = spawn(path.join(ROOT, 'departments/node_modules/.bin/tsx'), ['src/main.ts'], {
+  const tsx = path.join(ROOT, 'departments/node_modules/.bin/tsx')
+  const [cmd, ...args] = cores ? ['taskset', '-c', cores, tsx, 'src/main.ts'] : [tsx, 'src/main.ts']
+  const child: ChildProcess = spawn(cmd!, args, {
     cwd: path.join(ROOT, 'departments'),
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -113,6 +119,7 @@ export async function startBff(urls: Record<DepartmentCode, string>, overrides: 
     ...base,
     wechat: { ...WECHAT_APP, authorizeUrl: `${urls.wechat}/connect/oauth2/authorize` },
     maxEventLoopDelayMs: 1000, // load shedding as shipped (testConfig turns it off for tests)
+    faceStandIn: true, // realNameUser's labelled stand-in samples (the stand-ins have no camera)
     ...overrides,
     departments: { ...base.departments, ...overrides.departments, urls, signingKey: CALLER.privateJwk },
   })
@@ -120,14 +127,17 @@ export async function startBff(urls: Record<DepartmentCode, string>, overrides: 
 }
 
 async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, string>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  const send = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  // Once more on a connection the server closed while it idled in fetch's pool (EPIPE on the write).
+  const res = await send().catch(send)
   return (await res.json()) as Record<string, string>
 }
 
@@ -150,6 +160,43 @@ export async function realNameUser(
   return accessToken!
 }
 
+/**
+ * `count` citizens of the stand-ins' population (from person(seed, 0) on) with a valid driving licence at 交管, each
+ * logged in and face-verified at the BFF (account `<account>-<n>`): their access token and their licence's card id.
+ */
+export async function drivers(
+  urls: { bff: string; wechat: string; jiaoguan: string },
+  seed: number,
+  count: number,
+  account = 'bench-driver',
+): Promise<{ token: string; cardId: string }[]> {
+  const found: { token: string; cardId: string }[] = []
+  for (let i = 0; i < 1000 && found.length < count; i += 1) {
+    const who = person(seed, i)
+    const lookup = () =>
+      CALLER.fetch(`${urls.jiaoguan}/v1/certificates/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
+        body: JSON.stringify({ idNumber: who.idNumber }),
+      })
+    // Once more on a connection the stand-in closed while it idled in fetch's pool (EPIPE).
+    const res = await lookup().catch(lookup)
+    const certs = res.ok
+      ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates
+      : []
+    if (!certs.some((c) => c.type === 'driving_licence' && c.status === 'valid')) continue
+    const token = await realNameUser(urls.bff, urls.wechat, `${account}-${found.length}`, who)
+    const wallet = (await (
+      await fetch(`${urls.bff}/v1/wallet`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { cards?: { id: string; type: string }[] }
+    // A citizen whose (stand-in) face check failed has no wallet: the next one.
+    const card = wallet.cards?.find((x) => x.type === 'driving_licence')
+    if (card) found.push({ token, cardId: card.id })
+  }
+  if (found.length < count) throw new Error(`only ${found.length} of ${count} citizens with a valid driving licence`)
+  return found
+}
+
 /** What scripts/bench/load.ts prints for one window. */
 export interface Load {
   rps: number
@@ -164,6 +211,11 @@ export interface LoadSpec {
   method: 'GET' | 'POST'
   body?: string
   tokensFile?: string
+  /**
+   * One request body per line, each sent once, in order (one-use requests: 亮证 presentations). The file must hold
+   * more lines than the window can send: once they run out, they are sent again and refused as replays.
+   */
+  bodiesFile?: string
   /** The status every reply must have (e.g. 304), instead of any 2xx */
   expect?: number
 }
@@ -171,26 +223,31 @@ export interface LoadSpec {
 /**
  * Runs the load generator (scripts/bench/load.ts) in a process of its own — pinned with `taskset -c <cores>` where
  * cores are given, asynchronously, so servers under test may live in the caller's process — for a 2 s warm-up (JIT,
- * connections, caches), then the measured window; figures with any reply of another status are refused.
+ * connections, caches), then the measured window; figures with any reply of another status are refused. `spec` may be
+ * a function called before each of the two windows (for one-use bodies made afresh for each).
  */
 export async function runLoad(
-  spec: LoadSpec,
+  spec: LoadSpec | ((window: 'warm-up' | 'measured') => LoadSpec),
   opts: { connections: number; seconds: number; cores?: string },
   measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
 ): Promise<Load> {
-  const run = async (seconds: number) => {
+  const specFor = typeof spec === 'function' ? spec : () => spec
+  let url = ''
+  const run = async (seconds: number, window: 'warm-up' | 'measured') => {
+    const s = specFor(window)
+    url = s.url
     const command = [
       path.join(ROOT, 'node_modules/.bin/tsx'),
       path.join(ROOT, 'scripts/bench/load.ts'),
-      JSON.stringify({ ...spec, connections: opts.connections, seconds }),
+      JSON.stringify({ ...s, connections: opts.connections, seconds }),
     ]
     const [cmd, ...args] = opts.cores ? ['taskset', '-c', opts.cores, ...command] : command
     const { stdout } = await promisify(execFile)(cmd!, args)
     return JSON.parse(stdout.trim().split('\n').pop()!) as Load
   }
-  await run(2)
-  const result = await measured(() => run(opts.seconds))
+  await run(2, 'warm-up')
+  const result = await measured(() => run(opts.seconds, 'measured'))
   if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${result.non2xx} replies of another status and ${result.errors} errors under load at ${spec.url}`)
+    throw new Error(`${result.non2xx} replies of another status and ${result.errors} errors under load at ${url}`)
   return result
 }

@@ -2,7 +2,8 @@
 // event loop or core: autocannon against one URL. With a tokens file, each request carries a bearer token picked at
 // random from it (so reads spread over many citizens); the tokens are signed and every request's headers and body are
 // built before the timed window, so per request the generator only picks one (as a phone only sends its own token).
-// Without one, the request is built once. A tokens file's line may carry an If-None-Match after a tab (`<token>\t<etag>`:
+// Without one, the request is built once. With a bodies file, each request sends its next line as the body, once
+// (one-use requests, made before the window). A tokens file's line may carry an If-None-Match after a tab (`<token>\t<etag>`:
 // a conditional display); `expect` names the one status every reply must have (default: any 2xx), and `non2xx`
 // then counts the replies with another. Prints one JSON line: { rps, p50, p99, non2xx, errors }.
 import { readFileSync } from 'node:fs'
@@ -13,6 +14,7 @@ interface LoadSpec {
   method: 'GET' | 'POST'
   body?: string
   tokensFile?: string
+  bodiesFile?: string
   /** The status every reply must have (e.g. 304), instead of any 2xx */
   expect?: number
   connections: number
@@ -22,7 +24,10 @@ interface LoadSpec {
 async function main() {
   const spec = JSON.parse(process.argv[2]!) as LoadSpec
   const tokens = spec.tokensFile ? readFileSync(spec.tokensFile, 'utf8').split('\n').filter(Boolean) : []
-  const contentType: Record<string, string> = spec.body ? { 'content-type': 'application/json' } : {}
+  const bodies = spec.bodiesFile ? readFileSync(spec.bodiesFile, 'utf8').split('\n').filter(Boolean) : []
+  let nextBody = 0
+  const contentType: Record<string, string> =
+    spec.body || bodies.length > 0 ? { 'content-type': 'application/json' } : {}
   const headerSets = tokens.map((line) => {
     const [t, etag] = line.split('\t')
     return { ...contentType, authorization: `Bearer ${t}`, ...(etag ? { 'if-none-match': etag } : {}) }
@@ -31,6 +36,8 @@ async function main() {
     url: spec.url,
     connections: spec.connections,
     duration: spec.seconds,
+    // A reply slower than this counts as an error (autocannon's default is 10 s; 核验 on a loaded machine nears it).
+    timeout: 30,
     requests: [
       {
         method: spec.method,
@@ -43,6 +50,9 @@ async function main() {
                 headers: headerSets[Math.floor(Math.random() * headerSets.length)]!,
               }),
             }
+          : {}),
+        ...(bodies.length > 0
+          ? { setupRequest: (req) => ({ ...req, body: bodies[nextBody++ % bodies.length]! }) }
           : {}),
       },
     ],

@@ -1,10 +1,9 @@
 // Benchmark: presentation (亮证) issue and online verify throughput, as ratios to a bare Fastify hello-world measured
 // in the same run with the same load loop (these machines are noisy; only ratios compare).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto'
-import { person } from '@ysx/departments/harness'
 import { presentationText, proofSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
-import { CALLER, measure, percentile, realNameUser, startBff, startDepartments } from './lib'
+import { drivers, measure, percentile, startBff, startDepartments } from './lib'
 
 const N = Number(process.env.BENCH_N ?? 3000)
 const CONCURRENCY = 16
@@ -29,7 +28,9 @@ async function main() {
     verifyRateLimitMax: 100_000_000,
   })
   try {
-    const { token, cardId } = await driver(bff, urls.wechat, urls.jiaoguan)
+    const [{ token, cardId }] = (await drivers({ bff, wechat: urls.wechat, jiaoguan: urls.jiaoguan }, SEED, 1)) as [
+      { token: string; cardId: string },
+    ]
     const device = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     const deviceKey = device.publicKey.export({ format: 'jwk' })
     const post = (path: string, body: unknown, auth = true) =>
@@ -74,30 +75,6 @@ async function main() {
     await bare.close()
     stop()
   }
-}
-
-/** A citizen with a valid driving licence, logged in and face-verified; their licence's card id. */
-async function driver(bff: string, wechat: string, jiaoguan: string): Promise<{ token: string; cardId: string }> {
-  for (let i = 0; i < 1000; i += 1) {
-    const who = person(SEED, i)
-    const res = await CALLER.fetch(`${jiaoguan}/v1/certificates/lookup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-client-id': 'GOV/bench', 'x-purpose': 'bench' },
-      body: JSON.stringify({ idNumber: who.idNumber }),
-    })
-    const certs = res.ok
-      ? ((await res.json()) as { certificates: { type: string; status: string }[] }).certificates
-      : []
-    if (!certs.some((c) => c.type === 'driving_licence' && c.status === 'valid')) continue
-    const accessToken = await realNameUser(bff, wechat, 'bench-driver', who)
-    const cards = (
-      (await (await fetch(`${bff}/v1/wallet`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as {
-        cards: { id: string; type: string }[]
-      }
-    ).cards
-    return { token: accessToken, cardId: cards.find((x) => x.type === 'driving_licence')!.id }
-  }
-  throw new Error('no citizen with a valid driving licence')
 }
 
 void main()
