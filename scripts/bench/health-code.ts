@@ -10,18 +10,22 @@
 // timed window. `--cpu-prof`: after the figures, one more window of the display at the larger population under V8's
 // sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed. `--costs`: instead,
 // the cost table — the display with each part of the stack turned off in turn (see costs() below).
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { buildApp, STACK_PARTS, type StackPart } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
-import { CODE_TYP, HEALTH_COLOUR_CODES, jwsSigningInput } from '@ysx/shared/credential'
 import Fastify from 'fastify'
-import { type Load, type LoadSpec, ROOT, runLoad } from './lib'
-import { formatFrames, profileWhile, saveProfile, topSelfFrames } from './profile'
+import { seedCitizens, statusFixture } from './citizens'
+import { compiledScript, cpuMicros, type Load, type LoadSpec, ROOT, runLoad } from './lib'
+import { busyOnly, formatFrames, profileWhile, saveProfile, sourceMapped, topSelfFrames } from './profile'
+import type { ServeSpec } from './serve'
+import type { Profiler } from 'node:inspector'
 
 const SMALL = Number(process.env.BENCH_CITIZENS_SMALL ?? 10_000)
 const LARGE = Number(process.env.BENCH_CITIZENS_LARGE ?? 1_000_000)
@@ -37,45 +41,6 @@ const CPU_PROF = process.argv.includes('--cpu-prof')
 /** The load generator on its own core, for the servers in this process. */
 const load = (spec: LoadSpec, measured?: (work: () => Promise<Load>) => Promise<Load>) =>
   runLoad(spec, { connections: CONNECTIONS, seconds: SECONDS, cores: LOAD_CORE }, measured)
-
-/** Citizens `from`..`to`-1 as the BFF holds them after real-name binding and a first display: user, session, status. */
-function seedCitizens(db: BetterSqlite3.Database, from: number, to: number, credential: string, thumbprint: string) {
-  const now = Date.now()
-  const user =
-    db.prepare(`INSERT INTO users (id, openid, level, id_number_sealed, id_number_hash, id_number_masked, name_sealed, name_masked, real_name_at, created_at)
-    VALUES (?, ?, 'real_name', ?, ?, ?, ?, ?, ?, ?)`)
-  const session = db.prepare('INSERT INTO sessions (id, user_id, created_at, absolute_expires_at) VALUES (?, ?, ?, ?)')
-  const status =
-    db.prepare(`INSERT INTO health_status (holder, masked_name, colour, reasons, negative_within_hours, rule_version, evaluated_at, valid_until, stale,
-    credential, credential_id, device_key_thumbprint, credential_expires_at) VALUES (?, ?, 'green', '[]', 48, '2026-11-v1', ?, ?, 0, ?, ?, ?, ?)`)
-  const sealed = randomBytes(60).toString('base64url')
-  const batch = db.transaction((lo: number, hi: number) => {
-    for (let i = lo; i < hi; i += 1) {
-      user.run(
-        `u${i}`,
-        `o${i}`,
-        sealed,
-        createHash('sha256').update(String(i)).digest('base64url'),
-        '440***********123X',
-        sealed,
-        '**明',
-        now,
-        now,
-      )
-      session.run(`s${i}`, `u${i}`, now, now + 30 * 86_400_000)
-      status.run(`u:u${i}`, '**明', now, now + 86_400_000, credential, `c${i}`, thumbprint, now + 86_400_000)
-    }
-  })
-  for (let lo = from; lo < to; lo += 50_000) {
-    batch(lo, Math.min(to, lo + 50_000))
-    process.stderr.write(
-      `\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`,
-    )
-  }
-  // As a running system would have by now: the seeded pages checkpointed from the WAL into the database file.
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  process.stderr.write('\n')
-}
 
 async function main() {
   // cpus(), not availableParallelism(): the wrapper has already narrowed this process's affinity to one core.
@@ -229,11 +194,16 @@ async function main() {
 }
 
 // ---- The cost table (`--costs`): what each part of the stack costs the display ----------------------------------
-// One BFF per part, built with that part turned off (BuildOptions.without, bench only), beside one with every part on,
-// all on the same database of SMALL citizens; each round measures bare Fastify, the full stack and every build in turn,
-// on the same cores as above, after a warm-up pass over every build. The full stack logs at info level (as deployed) to /dev/null with a synchronous write per
-// line, as pino writes to stdout; every other part is as deployed. A part's cost is 1/rps(full) − 1/rps(without it),
-// in µs of one server core per display.
+// Every server in a process of its own, started fresh for this run: bare Fastify, the compiled BFF (bff/dist, as
+// deployed: `pnpm build` first) with every part on, and one compiled BFF per part with that part turned off
+// (BuildOptions.without, bench only), each on its own copy of SMALL seeded citizens. All of them pinned to the server
+// core (only the one under load runs), the load generator to the other; rounds interleaved (each round starts one
+// build further on), medians of same-round figures. Each build is measured three ways: /healthz (the stack alone),
+// the conditional display GET /v1/health-codes/self/code answering 304 (the phone's ETag current) and 200 (an ETag
+// from before the status changed). The full stack logs at info level (as deployed) to /dev/null with a synchronous
+// write per line, as pino writes to stdout. A part's cost is 1/rps(full) − 1/rps(without it), in µs of one server core
+// per request. With `--cpu-prof`, afterwards one window of the full stack's 304 (then one of its 200) under V8's
+// profiler in the server's process, source-mapped to the TypeScript, top self-time frames printed.
 
 /** How each part is turned off (the table prints it). */
 const PART_OFF: Record<StackPart, string> = {
@@ -243,115 +213,186 @@ const PART_OFF: Record<StackPart, string> = {
   underPressure: '@fastify/under-pressure not registered',
   requestId: "Fastify's counter ids, no x-request-id header",
   logging: 'log level silent (on: info, to /dev/null)',
-  replySerialisation: 'reply JSON.stringify without the zod schema',
+  replySerialisation: 'reply JSON.stringify without the zod schema (the display GET has its own already)',
+  validation: 'no contract check of params, query, headers, body (validator a pass-through)',
   jwt: 'token decoded, not verified (stub)',
-  sessionRead: 'session check a no-op',
-  statusRead: 'status row read once per holder, then from memory (stub)',
+  sessionRead: 'session check a no-op (the display GET reads its session in its status read)',
+  statusRead: "the display's session+status read once per session and holder, then from memory (stub)",
   json: 'body parsed and reply stringified once, then reused (stub)',
 }
 
-/** A status credential of a real one's size, bound to one device key every seeded status shares. */
-function statusFixture() {
-  const device = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
-  const thumbprint = createHash('sha256').update(`${device.x}.${device.y}`).digest('base64url')
-  const signer = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
-  const claims = {
-    c: randomBytes(16).toString('base64url'),
-    hc: HEALTH_COLOUR_CODES.green,
-    k: { x: device.x, y: device.y },
-    e: Math.floor(Date.now() / 1000) + 86_400,
-    v: '2026-11-v1',
+/** A server under test: its own process, pinned to the server core, started by the compiled serve.ts. */
+interface Server {
+  url: string
+  child: ChildProcess
+  /** The next JSON line the process prints */
+  next: () => Promise<Record<string, string>>
+  stop: () => Promise<void>
+}
+
+async function startServer(serveJs: string, spec: ServeSpec, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(
+    'taskset',
+    ['-c', SERVER_CORE, process.execPath, '--conditions=ysx-compiled', ...nodeArgs, serveJs, JSON.stringify(spec)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
+  const next = async () => {
+    const { value, done } = await lines.next()
+    if (done) throw new Error(`a server (${spec.without?.join(', ') || spec.kind}) ended before it answered`)
+    return JSON.parse(value as string) as Record<string, string>
   }
-  const input = jwsSigningInput({ alg: 'ES256', typ: CODE_TYP.healthCode, kid: 'es-0123456789abcdef' }, claims)
-  const credential = `${input}.${sign('sha256', Buffer.from(input), { key: signer, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`
-  const body = JSON.stringify({ deviceKey: { kty: 'EC', crv: 'P-256', x: device.x, y: device.y } })
-  return { device, thumbprint, credential, body }
+  const { url } = await next()
+  return {
+    url: url!,
+    child,
+    next,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    },
+  }
 }
 
 async function costs() {
   if (cpus().length < 2) throw new Error('the benchmark needs two cores: one for the servers, one for the load')
-  execFileSync('taskset', ['-a', '-c', '-p', SERVER_CORE, String(process.pid)], { stdio: 'ignore' })
-  const bare = Fastify()
-  bare.get('/', async () => ({ hello: 'world' }))
-  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
-
+  // This process only starts servers and load generators: it keeps off the server core.
+  execFileSync('taskset', ['-a', '-c', '-p', LOAD_CORE, String(process.pid)], { stdio: 'ignore' })
   const dir = mkdtempSync(path.join(tmpdir(), 'ysx-bench-costs-'))
-  const dbFile = path.join(dir, 'bff.sqlite')
-  const base = testConfig({ logLevel: 'info', dbFile })
-  const config = {
-    ...base,
-    rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
-    maxEventLoopDelayMs: 60_000,
-    auth: { ...base.auth, accessTtlSeconds: 3600 },
-  }
-  const devNull = openSync('/dev/null', 'w')
-  const logStream = { write: (line: string) => void writeSync(devNull, line) }
-  const builds: { part: StackPart | undefined; app: Awaited<ReturnType<typeof buildApp>>; url: string }[] = []
-  for (const part of [undefined, ...STACK_PARTS]) {
-    const app = await buildApp(config, { logStream, ...(part ? { without: new Set([part]) } : {}) })
-    builds.push({ part, app, url: await app.listen({ host: '127.0.0.1', port: 0 }) })
-  }
-  const { thumbprint, credential, body } = statusFixture()
-  const db = new BetterSqlite3(dbFile)
-  db.pragma('journal_mode = WAL')
+  // serve.ts and what it imports of scripts/bench, compiled as the BFF is (packages stay outside: the compiled BFF by path).
+  const serveJs = await compiledScript('serve')
+  const { device, thumbprint, credential } = statusFixture()
+  const tokenSecret = randomBytes(32).toString('base64url')
+  const tokensFile = path.join(dir, 'tokens.txt')
+  const servers: { part: StackPart | undefined; server: Server }[] = []
+  const bare = await startServer(serveJs, { root: ROOT, kind: 'bare' })
   try {
-    seedCitizens(db, 0, SMALL, credential, thumbprint)
-    const tokensFile = path.join(dir, 'tokens.txt')
-    const full = builds[0]!.app
-    const lines = Array.from({ length: TOKENS }, () => {
-      const i = Math.floor(Math.random() * SMALL)
-      return full.signAccess({ sub: `u${i}`, sid: `s${i}`, jti: randomBytes(12).toString('base64url') })
-    })
-    writeFileSync(tokensFile, lines.join('\n'))
+    for (const part of [undefined, ...STACK_PARTS]) {
+      process.stderr.write(`\rstarting and seeding: ${part ?? 'full stack'}            `)
+      const spec: ServeSpec = {
+        root: ROOT,
+        kind: 'bff',
+        dbFile: path.join(dir, `bff-${part ?? 'full'}.sqlite`),
+        tokenSecret,
+        without: part ? [part] : [],
+        logInfo: true,
+        seed: { citizens: SMALL, credential, thumbprint },
+        ...(part ? {} : { tokens: { file: tokensFile, count: TOKENS }, profileDir: path.join(ROOT, 'reports/bench') }),
+      }
+      servers.push({ part, server: await startServer(serveJs, spec) })
+    }
+    // Each token with the ETag its phone holds: its citizen's current credential id (304) or an older one (200).
+    const picked = readFileSync(tokensFile, 'utf8')
+      .split('\n')
+      .map((line) => line.split('\t') as [string, string])
+    const etags = (name: string, etag: (i: string) => string) => {
+      const file = path.join(dir, `tokens-${name}.txt`)
+      writeFileSync(file, picked.map(([i, token]) => `${token}\t${etag(i)}`).join('\n'))
+      return file
+    }
+    const unchanged = etags('unchanged', (i) => `"c${i}"`)
+    const changed = etags('changed', (i) => `"c${i}-before"`)
+    const codePath = `/v1/health-codes/self/code?x=${device.x}&y=${device.y}`
+    const WAYS = ['healthz', 'notModified', 'changed'] as const
+    type Way = (typeof WAYS)[number]
+    /** One timed window of a way on a server: its throughput and the server process's CPU per reply (µs). */
+    const measure = async (
+      server: Server,
+      way: Way | 'hello',
+      measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
+    ) => {
+      const spec: LoadSpec =
+        way === 'hello' || way === 'healthz'
+          ? { url: `${server.url}${way === 'healthz' ? '/healthz' : '/'}`, method: 'GET' }
+          : {
+              url: `${server.url}${codePath}`,
+              method: 'GET',
+              tokensFile: way === 'changed' ? changed : unchanged,
+              expect: way === 'changed' ? 200 : 304,
+            }
+      let cpu = 0
+      const result = await load(spec, async (work) => {
+        const before = cpuMicros(server.child.pid!)
+        const r = await measured(work)
+        cpu = cpuMicros(server.child.pid!) - before
+        return r
+      })
+      return { rps: result.rps, us: cpu / Math.max(1, result.replies ?? 0) }
+    }
+    type Figure = Awaited<ReturnType<typeof measure>>
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-    const display = (b: (typeof builds)[number]) =>
-      load({ url: `${b.url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile })
-    // The builds share this process's code: one pass over all of them first, so that the first measured is not the
-    // one that warmed V8 (and the database's pages) up for the rest. Each round then starts one build further on.
-    for (const b of builds) {
-      process.stderr.write(`\rwarming up: ${b.part ?? 'full stack'}            `)
-      await display(b)
-    }
-    const rounds: { hello: number; rps: number[] }[] = []
+    const rounds: { hello: Figure; builds: Record<Way, Figure>[] }[] = []
     for (let r = 0; r < ROUNDS; r += 1) {
-      const hello = (await load({ url: bareUrl, method: 'GET' })).rps
-      const rps: number[] = []
-      for (let k = 0; k < builds.length; k += 1) {
-        const i = (k + r) % builds.length
-        process.stderr.write(`\rround ${r + 1}/${ROUNDS}: ${builds[i]!.part ?? 'full stack'}            `)
-        rps[i] = (await display(builds[i]!)).rps
+      const hello = await measure(bare, 'hello')
+      const builds: Record<Way, Figure>[] = []
+      for (let k = 0; k < servers.length; k += 1) {
+        const i = (k + r) % servers.length
+        process.stderr.write(`\rround ${r + 1}/${ROUNDS}: ${servers[i]!.part ?? 'full stack'}            `)
+        const row = {} as Record<Way, Figure>
+        for (const way of WAYS) row[way] = await measure(servers[i]!.server, way)
+        builds[i] = row
       }
-      rounds.push({ hello, rps })
+      rounds.push({ hello, builds })
     }
     process.stderr.write('\n')
 
-    const fullRps = median(rounds.map((r) => r.rps[0]!))
-    const cell = (n: number, digits = 2) => n.toFixed(digits)
-    console.log(
-      `Cost of each part of the stack to the display (POST /v1/health-codes/self/show, ${SMALL.toLocaleString('en')} citizens; server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${SECONDS} s, medians of same-round ratios)`,
-    )
-    console.log('')
-    console.log('| turned off | how | req/s | × full stack | × bare Fastify | cost, µs per display |')
-    console.log('| --- | --- | ---: | ---: | ---: | ---: |')
-    console.log(`| (bare Fastify hello-world) | | ${Math.round(median(rounds.map((r) => r.hello)))} | | 1.00 | |`)
-    console.log(
-      `| nothing (full stack) | | ${Math.round(fullRps)} | 1.00 | ${cell(median(rounds.map((r) => r.rps[0]! / r.hello)))} | |`,
-    )
-    builds.forEach((b, i) => {
-      if (!b.part) return
-      const rps = median(rounds.map((r) => r.rps[i]!))
-      const toFull = median(rounds.map((r) => r.rps[i]! / r.rps[0]!))
-      const toBare = median(rounds.map((r) => r.rps[i]! / r.hello))
-      const us = median(rounds.map((r) => 1e6 / r.rps[0]! - 1e6 / r.rps[i]!))
-      console.log(
-        `| ${b.part} | ${PART_OFF[b.part]} | ${Math.round(rps)} | ${cell(toFull)} | ${cell(toBare)} | ${cell(us, 0)} |`,
-      )
-    })
+    const n = (x: number) => Math.round(x).toString()
+    const us = (i: number, way: Way) => median(rounds.map((r) => r.builds[i]![way].us))
+    const rps = (i: number, way: Way) => median(rounds.map((r) => r.builds[i]![way].rps))
+    const bareUs = median(rounds.map((r) => r.hello.us))
+    const saved = (i: number, way: Way) => median(rounds.map((r) => r.builds[0]![way].us - r.builds[i]![way].us))
+    const lines = [
+      `Cost of each part of the stack (compiled BFF, each build in its own fresh process; ${SMALL.toLocaleString('en')} citizens; servers on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${SECONDS} s, medians). ` +
+        "CPU is the server process's (all threads, /proc/<pid>/stat) over the timed window ÷ replies: on a shared machine the figure to compare; req/s is what autocannon got.",
+      '',
+      '| turned off | how | CPU µs/request: /healthz | 304 | 200 | saved by turning it off, µs: /healthz | 304 | 200 | req/s: 304 | 200 |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| (bare Fastify hello-world) | | ${n(bareUs)} | | | | | | ${n(median(rounds.map((r) => r.hello.rps)))} | |`,
+      ...servers.map(({ part }, i) => {
+        const figures = `${n(us(i, 'healthz'))} | ${n(us(i, 'notModified'))} | ${n(us(i, 'changed'))}`
+        const throughput = `${n(rps(i, 'notModified'))} | ${n(rps(i, 'changed'))}`
+        if (!part) return `| nothing (full stack) | | ${figures} | | | | ${throughput} |`
+        return `| ${part} | ${PART_OFF[part]} | ${figures} | ${n(saved(i, 'healthz'))} | ${n(saved(i, 'notModified'))} | ${n(saved(i, 'changed'))} | ${throughput} |`
+      }),
+      '',
+      `Full stack, by CPU per request: /healthz ${n(us(0, 'healthz') - bareUs)} µs over bare; the 304 ${n(us(0, 'notModified') - us(0, 'healthz'))} µs over /healthz, ` +
+        `the 200 ${n(us(0, 'changed') - us(0, 'healthz'))} µs; bare ÷ 304 ${(bareUs / us(0, 'notModified')).toFixed(2)} (target ≥ 0.40), bare ÷ 200 ${(bareUs / us(0, 'changed')).toFixed(2)} (target ≥ 0.25): ` +
+        'what the throughput ratios become once the server, not the machine or the load generator, is the limit.',
+    ]
+    for (const line of lines) console.log(line)
+
+    if (CPU_PROF) {
+      const full = servers[0]!.server
+      for (const [way, label] of [
+        ['notModified', '304'],
+        ['changed', '200'],
+      ] as const) {
+        let saved = ''
+        // The timed window only (not the load's warm-up): the server's process starts its profiler on SIGUSR2 and
+        // stops it, writing the profile, on the next.
+        const measured = await measure(full, way, async (work) => {
+          full.child.kill('SIGUSR2')
+          await full.next()
+          const result = await work()
+          full.child.kill('SIGUSR2')
+          saved = (await full.next()).profile!
+          return result
+        })
+        const profile = busyOnly(sourceMapped(JSON.parse(readFileSync(saved, 'utf8')) as Profiler.Profile))
+        console.log(
+          `CPU profile of the full stack's display answering ${label} (${SECONDS} s, ${Math.round(measured.rps)} req/s under the profiler): ${path.relative(ROOT, saved)}`,
+        )
+        console.log(
+          '  top 20 frames by self time (% of the busy samples, idle left out, GC included; compiled BFF, source-mapped):',
+        )
+        for (const line of formatFrames(topSelfFrames(profile, 20, ROOT))) console.log(line)
+      }
+    }
   } finally {
-    db.close()
-    for (const b of builds) await b.app.close()
-    await bare.close()
+    for (const { server } of servers) await server.stop()
+    await bare.stop()
   }
 }
 

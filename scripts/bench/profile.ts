@@ -1,8 +1,9 @@
 // V8 CPU profiles for the benchmarks: record one around a piece of work in this process (node:inspector's Profiler),
 // save it where Chrome DevTools / speedscope open it, and summarise it as the top self-time frames.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import type { Profiler } from 'node:inspector'
+import { SourceMap } from 'node:module'
 import path from 'node:path'
 
 /** Runs `work` with V8's sampling profiler on (this process's main thread); returns its result and the profile. */
@@ -36,6 +37,51 @@ export function saveProfile(profile: Profiler.Profile, dir: string, name: string
   const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`)
   writeFileSync(file, JSON.stringify(profile))
   return file
+}
+
+/**
+ * The profile with each frame of a compiled file that has a source map beside it (`x.js.map`, as `pnpm build` writes)
+ * moved to its source: file, line and column of the TypeScript it was compiled from (so the top frames of a compiled
+ * BFF's profile name `bff/src/…:line`).
+ */
+export function sourceMapped(profile: Profiler.Profile): Profiler.Profile {
+  const maps = new Map<string, { map: SourceMap; dir: string } | undefined>()
+  const mapOf = (file: string) => {
+    if (!maps.has(file)) {
+      const mapFile = `${file}.map`
+      maps.set(
+        file,
+        existsSync(mapFile)
+          ? { map: new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as never), dir: path.dirname(file) }
+          : undefined,
+      )
+    }
+    return maps.get(file)
+  }
+  const nodes = profile.nodes.map((node) => {
+    const { url, lineNumber, columnNumber } = node.callFrame
+    const file = url.replace(/^file:\/\//, '')
+    if (!file.endsWith('.js') || lineNumber < 0) return node
+    const found = mapOf(file)
+    const entry = found?.map.findEntry(lineNumber, columnNumber) as
+      { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined
+    if (!found || !entry?.originalSource) return node
+    const source = path.resolve(found.dir, entry.originalSource)
+    const callFrame = {
+      ...node.callFrame,
+      url: `file://${source}`,
+      lineNumber: entry.originalLine!,
+      columnNumber: entry.originalColumn!,
+    }
+    return { ...node, callFrame }
+  })
+  return { ...profile, nodes }
+}
+
+/** The profile without its idle samples: shares then say where the busy time went, however loaded the server was. */
+export function busyOnly(profile: Profiler.Profile): Profiler.Profile {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id))
+  return { ...profile, samples: (profile.samples ?? []).filter((id) => !idle.has(id)) }
 }
 
 export interface Frame {

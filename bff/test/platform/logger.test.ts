@@ -84,3 +84,31 @@ test('an ID number or phone in a log message or its arguments is masked before t
     await t.app.close()
   }
 })
+
+test('each request writes one access line when answered: its id, method, scrubbed URL, status and time, no token', async () => {
+  const t = await build({ logLevel: 'info' })
+  try {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/nope?idNumber=${ID}`,
+      headers: { authorization: 'Bearer canary-token-value', 'x-request-id': 'probe-request-1' },
+    })
+    expect(res.statusCode).toBe(404)
+    const lines = t.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.reqId === 'probe-request-1')
+    const access = lines.filter((l) => l.msg === 'request completed')
+    expect(access).toEqual([
+      expect.objectContaining({
+        level: 30,
+        req: expect.objectContaining({ method: 'GET', url: '/v1/nope?idNumber=440***********116X' }),
+        res: { statusCode: 404 },
+        responseTime: expect.any(Number),
+      }),
+    ])
+    expect(lines.map((l) => l.msg)).not.toContain('incoming request')
+    expect(t.logs.join('\n')).not.toContain('canary-token-value')
+  } finally {
+    await t.app.close()
+  }
+})
