@@ -205,6 +205,11 @@ async function main() {
 // per request. With `--cpu-prof`, afterwards one window of the full stack's 304 (then one of its 200) under V8's
 // profiler in the server's process, source-mapped to the TypeScript, top self-time frames printed.
 
+/** The parts the table turns off: all, or those BENCH_PARTS names (comma-separated; `none`: the full stack alone). */
+const PARTS = STACK_PARTS.filter(
+  (part) => process.env.BENCH_PARTS === undefined || process.env.BENCH_PARTS.split(',').includes(part),
+)
+
 /** How each part is turned off (the table prints it). */
 const PART_OFF: Record<StackPart, string> = {
   securityHeaders: 'no security-header hook',
@@ -268,7 +273,7 @@ async function costs() {
   const servers: { part: StackPart | undefined; server: Server }[] = []
   const bare = await startServer(serveJs, { root: ROOT, kind: 'bare' })
   try {
-    for (const part of [undefined, ...STACK_PARTS]) {
+    for (const part of [undefined, ...PARTS]) {
       process.stderr.write(`\rstarting and seeding: ${part ?? 'full stack'}            `)
       const spec: ServeSpec = {
         root: ROOT,

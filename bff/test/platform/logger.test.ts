@@ -1,4 +1,5 @@
 // Log privacy: ID numbers, phones, names and tokens that arrive with a request never reach a log line in full.
+import { redactByKey } from '../../src/platform/logger'
 import { build } from '../helper'
 
 const ID = '44010619900307116X' // a valid GB 11643 number (check digit X)
@@ -111,4 +112,18 @@ test('each request writes one access line when answered: its id, method, scrubbe
   } finally {
     await t.app.close()
   }
+})
+
+test('redaction by key censors a sensitive key at the top and one level down, in a copy, leaving the logged object as it was', () => {
+  const logged = { token: 't', user: { name: '张三', level: 'real_name' }, list: [{ phone: 'p' }], n: 1 }
+  const before = structuredClone(logged)
+  expect(redactByKey(logged)).toEqual({
+    token: '[REDACTED]',
+    user: { name: '[REDACTED]', level: 'real_name' },
+    list: [{ phone: 'p' }],
+    n: 1,
+  })
+  expect(logged).toEqual(before)
+  const clean = { method: 'GET', status: 200, nested: { ok: true } }
+  expect(redactByKey(clean)).toBe(clean)
 })
