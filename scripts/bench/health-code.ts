@@ -23,7 +23,15 @@ import BetterSqlite3 from 'better-sqlite3'
 import Fastify from 'fastify'
 import { seedCitizens, statusFixture } from './citizens'
 import { compiledScript, cpuMicros, type Load, type LoadSpec, ROOT, runLoad } from './lib'
-import { busyOnly, formatFrames, profileWhile, saveProfile, sourceMapped, topSelfFrames } from './profile'
+import {
+  busyOnly,
+  formatFrames,
+  profileWhile,
+  samplesByPackage,
+  saveProfile,
+  sourceMapped,
+  topSelfFrames,
+} from './profile'
 import type { ServeSpec } from './serve'
 import type { Profiler } from 'node:inspector'
 
@@ -210,6 +218,9 @@ const PARTS = STACK_PARTS.filter(
   (part) => process.env.BENCH_PARTS === undefined || process.env.BENCH_PARTS.split(',').includes(part),
 )
 
+/** A checkout of an earlier commit, built (its bff/dist), whose full stack the table measures beside this one's. */
+const BASELINE = process.env.BENCH_BASELINE_ROOT
+
 /** How each part is turned off (the table prints it). */
 const PART_OFF: Record<StackPart, string> = {
   securityHeaders: 'no security-header hook',
@@ -270,7 +281,7 @@ async function costs() {
   const { device, thumbprint, credential } = statusFixture()
   const tokenSecret = randomBytes(32).toString('base64url')
   const tokensFile = path.join(dir, 'tokens.txt')
-  const servers: { part: StackPart | undefined; server: Server }[] = []
+  const servers: { part: StackPart | undefined; baseline?: boolean; server: Server }[] = []
   const bare = await startServer(serveJs, { root: ROOT, kind: 'bare' })
   try {
     for (const part of [undefined, ...PARTS]) {
@@ -286,6 +297,19 @@ async function costs() {
         ...(part ? {} : { tokens: { file: tokensFile, count: TOKENS }, profileDir: path.join(ROOT, 'reports/bench') }),
       }
       servers.push({ part, server: await startServer(serveJs, spec) })
+    }
+    // An earlier build to compare with in the same rounds (its full stack): a checkout with its own bff/dist.
+    if (BASELINE) {
+      process.stderr.write(`\rstarting and seeding: the baseline            `)
+      const spec: ServeSpec = {
+        root: BASELINE,
+        kind: 'bff',
+        dbFile: path.join(dir, 'bff-baseline.sqlite'),
+        tokenSecret,
+        logInfo: true,
+        seed: { citizens: SMALL, credential, thumbprint },
+      }
+      servers.push({ part: undefined, baseline: true, server: await startServer(serveJs, spec) })
     }
     // Each token with the ETag its phone holds: its citizen's current credential id (304) or an older one (200).
     const picked = readFileSync(tokensFile, 'utf8')
@@ -347,6 +371,9 @@ async function costs() {
     const us = (i: number, way: Way) => median(rounds.map((r) => r.builds[i]![way].us))
     const rps = (i: number, way: Way) => median(rounds.map((r) => r.builds[i]![way].rps))
     const bareUs = median(rounds.map((r) => r.hello.us))
+    /** The full stack's throughput ÷ build i's, each round's own, median */
+    const toFull = (i: number, way: Way) =>
+      median(rounds.map((r) => r.builds[0]![way].rps / r.builds[i]![way].rps)).toFixed(2)
     const saved = (i: number, way: Way) => median(rounds.map((r) => r.builds[0]![way].us - r.builds[i]![way].us))
     const lines = [
       `Cost of each part of the stack (compiled BFF, each build in its own fresh process; ${SMALL.toLocaleString('en')} citizens; servers on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${SECONDS} s, medians). ` +
@@ -355,9 +382,11 @@ async function costs() {
       '| turned off | how | CPU µs/request: /healthz | 304 | 200 | saved by turning it off, µs: /healthz | 304 | 200 | req/s: 304 | 200 |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       `| (bare Fastify hello-world) | | ${n(bareUs)} | | | | | | ${n(median(rounds.map((r) => r.hello.rps)))} | |`,
-      ...servers.map(({ part }, i) => {
+      ...servers.map(({ part, baseline }, i) => {
         const figures = `${n(us(i, 'healthz'))} | ${n(us(i, 'notModified'))} | ${n(us(i, 'changed'))}`
         const throughput = `${n(rps(i, 'notModified'))} | ${n(rps(i, 'changed'))}`
+        if (baseline)
+          return `| (baseline: ${BASELINE}, full stack) | this build's req/s ÷ the baseline's, same round: /healthz ${toFull(i, 'healthz')}, 304 ${toFull(i, 'notModified')}, 200 ${toFull(i, 'changed')} | ${figures} | ${n(saved(i, 'healthz'))} | ${n(saved(i, 'notModified'))} | ${n(saved(i, 'changed'))} | ${throughput} |`
         if (!part) return `| nothing (full stack) | | ${figures} | | | | ${throughput} |`
         return `| ${part} | ${PART_OFF[part]} | ${figures} | ${n(saved(i, 'healthz'))} | ${n(saved(i, 'notModified'))} | ${n(saved(i, 'changed'))} | ${throughput} |`
       }),
@@ -393,6 +422,9 @@ async function costs() {
           '  top 20 frames by self time (% of the busy samples, idle left out, GC included; compiled BFF, source-mapped):',
         )
         for (const line of formatFrames(topSelfFrames(profile, 20, ROOT))) console.log(line)
+        console.log('  busy samples by package (the first package or repository file on the stack, from the top):')
+        for (const { owner, percent } of samplesByPackage(profile, ROOT))
+          console.log(`  ${percent.toFixed(1).padStart(5)} %  ${owner}`)
       }
     }
   } finally {

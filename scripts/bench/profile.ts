@@ -128,3 +128,38 @@ export function formatFrames(frames: Frame[]): string[] {
     (f) => `  ${f.percent.toFixed(1).padStart(5)} %  ${f.functionName.slice(0, 40).padEnd(40)} ${f.location || '(V8)'}`,
   )
 }
+
+/**
+ * Samples by who spent them: each sample goes to the first frame on its stack, from the top, that belongs to a package
+ * (node_modules/<name>) or to a file of this repository (its path), so native and V8 frames (a SQLite get, a socket
+ * write) count for the package that called them; a stack of node's own frames only is named by its top function.
+ * Shares of all samples given (pass busyOnly(profile) for the busy time).
+ */
+export function samplesByPackage(
+  profile: Profiler.Profile,
+  root: string,
+  n = 12,
+): { owner: string; percent: number }[] {
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const ownerOf = (url: string): string | undefined => {
+    const file = url.replace(/^file:\/\//, '')
+    const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file)
+    if (pkg) return pkg[1]
+    return file.startsWith(root) ? path.relative(root, file) : undefined
+  }
+  const counts = new Map<string, number>()
+  const samples = profile.samples ?? []
+  for (const id of samples) {
+    let owner: string | undefined
+    for (let at: number | undefined = id; at !== undefined && !owner; at = parent.get(at))
+      owner = ownerOf(byId.get(at)!.callFrame.url)
+    owner ??= `(node) ${byId.get(id)!.callFrame.functionName || '(anonymous)'}`
+    counts.set(owner, (counts.get(owner) ?? 0) + 1)
+  }
+  return [...counts]
+    .map(([owner, count]) => ({ owner, percent: samples.length === 0 ? 0 : (100 * count) / samples.length }))
+    .sort((a, b) => b.percent - a.percent)
+    .slice(0, n)
+}

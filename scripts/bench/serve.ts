@@ -41,9 +41,7 @@ async function main() {
     close = () => bare.close()
   } else {
     const dist = (file: string) => path.join(spec.root, 'bff/dist', file)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled build, by path
     const { buildApp } = require(dist('app.js')) as { buildApp: typeof BuildApp }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled build, by path
     const { testConfig } = require(dist('platform/config.js')) as { testConfig: typeof TestConfig }
     const base = testConfig({ logLevel: spec.logInfo ? 'info' : 'silent', dbFile: spec.dbFile! })
     const devNull = openSync('/dev/null', 'w')
