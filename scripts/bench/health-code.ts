@@ -221,6 +221,9 @@ const PARTS = STACK_PARTS.filter(
 /** A checkout of an earlier commit, built (its bff/dist), whose full stack the table measures beside this one's. */
 const BASELINE = process.env.BENCH_BASELINE_ROOT
 
+/** BENCH_INJECT=n: after the table, each build's 304 and 200 through app.inject, n requests a batch */
+const INJECT = Number(process.env.BENCH_INJECT ?? 0)
+
 /** How each part is turned off (the table prints it). */
 const PART_OFF: Record<StackPart, string> = {
   securityHeaders: 'no security-header hook',
@@ -250,7 +253,7 @@ async function startServer(serveJs: string, spec: ServeSpec, nodeArgs: string[] 
   const child = spawn(
     'taskset',
     ['-c', SERVER_CORE, process.execPath, '--conditions=ysx-compiled', ...nodeArgs, serveJs, JSON.stringify(spec)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   )
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
   const next = async () => {
@@ -396,6 +399,42 @@ async function costs() {
         'what the throughput ratios become once the server, not the machine or the load generator, is the limit.',
     ]
     for (const line of lines) console.log(line)
+
+    // The same builds through app.inject in their own processes, one batch each in turn (no socket, no load generator:
+    // what other work on the machine changes least), CPU per request: the stack and the route without the network.
+    if (INJECT > 0) {
+      const batches: Record<'notModified' | 'changed', number>[][] = []
+      for (let r = 0; r < ROUNDS; r += 1) {
+        const row: Record<'notModified' | 'changed', number>[] = []
+        for (const [i, { server }] of servers.entries()) {
+          const figure = {} as Record<'notModified' | 'changed', number>
+          for (const way of ['notModified', 'changed'] as const) {
+            const file = way === 'changed' ? changed : unchanged
+            server.child.stdin!.write(
+              `${JSON.stringify({ inject: file, path: codePath, count: INJECT, expect: way === 'changed' ? 200 : 304 })}\n`,
+            )
+            figure[way] = Number((await server.next()).us)
+          }
+          row[i] = figure
+        }
+        batches.push(row)
+      }
+      const injected = (i: number, way: 'notModified' | 'changed') => median(batches.map((b) => b[i]![way]))
+      console.log('')
+      console.log(
+        `Through app.inject (${INJECT} requests a batch, ${ROUNDS} interleaved rounds, medians), CPU µs per request:`,
+      )
+      for (const [i, { part, baseline }] of servers.entries()) {
+        const label = baseline ? `baseline (${BASELINE})` : (part ?? 'full stack')
+        const ratio =
+          i === 0
+            ? ''
+            : ` · full stack ÷ this, same round: 304 ${median(batches.map((b) => b[0]!.notModified / b[i]!.notModified)).toFixed(2)}, 200 ${median(batches.map((b) => b[0]!.changed / b[i]!.changed)).toFixed(2)}`
+        console.log(
+          `  ${label.padEnd(34)} 304 ${injected(i, 'notModified').toFixed(1)} · 200 ${injected(i, 'changed').toFixed(1)}${ratio}`,
+        )
+      }
+    }
 
     if (CPU_PROF) {
       const full = servers[0]!.server

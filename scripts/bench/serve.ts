@@ -3,13 +3,14 @@
 // the stack turned off (BuildOptions.without), on its own copy of the database, seeded here. The parent compiles this
 // file with esbuild (serve.ts → reports/bench/serve.js), starts it pinned to the server core, and reads one JSON line
 // from stdout: `{ "url": … }`. SIGTERM ends it with process.exit, so that `--cpu-prof` writes its profile.
-import { openSync, writeFileSync, writeSync } from 'node:fs'
+import { openSync, readFileSync, writeFileSync, writeSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { Session } from 'node:inspector/promises'
 import path from 'node:path'
 import type { buildApp as BuildApp, StackPart } from '@ysx/bff/app'
 import type { testConfig as TestConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
-import Fastify from 'fastify'
+import Fastify, { type InjectOptions } from 'fastify'
 import { seedCitizens } from './citizens'
 import { saveProfile } from './profile'
 
@@ -34,6 +35,7 @@ async function main() {
   const spec = JSON.parse(process.argv[2]!) as ServeSpec
   let close: () => Promise<unknown>
   let url: string
+  let inject: (opts: InjectOptions) => Promise<{ statusCode: number }> = () => Promise.reject(new Error('bare'))
   if (spec.kind === 'bare') {
     const bare = Fastify()
     bare.get('/', async () => ({ hello: 'world' }))
@@ -75,6 +77,7 @@ async function main() {
     }
     url = await app.listen({ host: '127.0.0.1', port: 0 })
     close = () => app.close()
+    inject = (opts) => app.inject(opts)
   }
   if (spec.profileDir) {
     const dir = spec.profileDir
@@ -101,6 +104,28 @@ async function main() {
   process.on('SIGTERM', () => {
     void close().finally(() => process.exit(0))
   })
+  // `{"inject": <tokens file>, "path": …, "count": n, "expect": 304}` on stdin: n requests through app.inject (no
+  // socket, no load generator), each with a token line's headers; answers this process's CPU per request, in µs.
+  if (spec.kind === 'bff')
+    createInterface({ input: process.stdin }).on('line', (line) => {
+      const order = JSON.parse(line) as { inject: string; path: string; count: number; expect: number }
+      const headerSets = readFileSync(order.inject, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [token, etag] = l.split('\t')
+          return { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) }
+        })
+      void (async () => {
+        const before = process.cpuUsage()
+        for (let i = 0; i < order.count; i += 1) {
+          const res = await inject({ method: 'GET', url: order.path, headers: headerSets[i % headerSets.length]! })
+          if (res.statusCode !== order.expect) throw new Error(`${res.statusCode} instead of ${order.expect}`)
+        }
+        const used = process.cpuUsage(before)
+        process.stdout.write(`${JSON.stringify({ us: (used.user + used.system) / order.count })}\n`)
+      })()
+    })
   process.stdout.write(`${JSON.stringify({ url })}\n`)
 }
 
