@@ -14,6 +14,7 @@ export function seedCitizens(
   to: number,
   credential: string,
   thumbprint: string,
+  progress = true,
 ) {
   const now = Date.now()
   const user =
@@ -43,13 +44,14 @@ export function seedCitizens(
   })
   for (let lo = from; lo < to; lo += 50_000) {
     batch(lo, Math.min(to, lo + 50_000))
-    process.stderr.write(
-      `\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`,
-    )
+    if (progress)
+      process.stderr.write(
+        `\rseeding the BFF: ${Math.min(to, lo + 50_000).toLocaleString('en')} / ${to.toLocaleString('en')} citizens`,
+      )
   }
   // As a running system would have by now: the seeded pages checkpointed from the WAL into the database file.
   db.pragma('wal_checkpoint(TRUNCATE)')
-  process.stderr.write('\n')
+  if (progress) process.stderr.write('\n')
 }
 
 /** A status credential of a real one's size, bound to one device key every seeded status shares. */

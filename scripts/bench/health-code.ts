@@ -11,17 +11,29 @@
 // sampling profiler; the profile goes to reports/bench/ and its top 15 self-time frames are printed. `--costs`: instead,
 // the cost table — the display with each part of the stack turned off in turn (see costs() below).
 import { randomBytes } from 'node:crypto'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { buildApp, STACK_PARTS, type StackPart } from '@ysx/bff/app'
 import { testConfig } from '@ysx/bff/config'
 import BetterSqlite3 from 'better-sqlite3'
 import Fastify from 'fastify'
 import { seedCitizens, statusFixture } from './citizens'
-import { type Load, type LoadSpec, ROOT, runLoad } from './lib'
-import { formatFrames, profileWhile, saveProfile, topSelfFrames } from './profile'
+import { compiledScript, cpuMicros, type Load, type LoadSpec, ROOT, runLoad } from './lib'
+import {
+  busyOnly,
+  formatFrames,
+  profileWhile,
+  samplesByPackage,
+  saveProfile,
+  sourceMapped,
+  topSelfFrames,
+} from './profile'
+import type { ServeSpec } from './serve'
+import type { Profiler } from 'node:inspector'
 
 const SMALL = Number(process.env.BENCH_CITIZENS_SMALL ?? 10_000)
 const LARGE = Number(process.env.BENCH_CITIZENS_LARGE ?? 1_000_000)
@@ -190,11 +202,27 @@ async function main() {
 }
 
 // ---- The cost table (`--costs`): what each part of the stack costs the display ----------------------------------
-// One BFF per part, built with that part turned off (BuildOptions.without, bench only), beside one with every part on,
-// all on the same database of SMALL citizens; each round measures bare Fastify, the full stack and every build in turn,
-// on the same cores as above, after a warm-up pass over every build. The full stack logs at info level (as deployed) to /dev/null with a synchronous write per
-// line, as pino writes to stdout; every other part is as deployed. A part's cost is 1/rps(full) − 1/rps(without it),
-// in µs of one server core per display.
+// Every server in a process of its own, started fresh for this run: bare Fastify, the compiled BFF (bff/dist, as
+// deployed: `pnpm build` first) with every part on, and one compiled BFF per part with that part turned off
+// (BuildOptions.without, bench only), each on its own copy of SMALL seeded citizens. All of them pinned to the server
+// core (only the one under load runs), the load generator to the other; rounds interleaved (each round starts one
+// build further on), medians of same-round figures. Each build is measured three ways: /healthz (the stack alone),
+// the conditional display GET /v1/health-codes/self/code answering 304 (the phone's ETag current) and 200 (an ETag
+// from before the status changed). The full stack logs at info level (as deployed) to /dev/null with a synchronous
+// write per line, as pino writes to stdout. A part's cost is 1/rps(full) − 1/rps(without it), in µs of one server core
+// per request. With `--cpu-prof`, afterwards one window of the full stack's 304 (then one of its 200) under V8's
+// profiler in the server's process, source-mapped to the TypeScript, top self-time frames printed.
+
+/** The parts the table turns off: all, or those BENCH_PARTS names (comma-separated; `none`: the full stack alone). */
+const PARTS = STACK_PARTS.filter(
+  (part) => process.env.BENCH_PARTS === undefined || process.env.BENCH_PARTS.split(',').includes(part),
+)
+
+/** A checkout of an earlier commit, built (its bff/dist), whose full stack the table measures beside this one's. */
+const BASELINE = process.env.BENCH_BASELINE_ROOT
+
+/** BENCH_INJECT=n: after the table, each build's 304 and 200 through app.inject, n requests a batch */
+const INJECT = Number(process.env.BENCH_INJECT ?? 0)
 
 /** How each part is turned off (the table prints it). */
 const PART_OFF: Record<StackPart, string> = {
@@ -204,97 +232,243 @@ const PART_OFF: Record<StackPart, string> = {
   underPressure: '@fastify/under-pressure not registered',
   requestId: "Fastify's counter ids, no x-request-id header",
   logging: 'log level silent (on: info, to /dev/null)',
-  replySerialisation: 'reply JSON.stringify without the zod schema',
+  replySerialisation: 'reply JSON.stringify without the zod schema (the display GET has its own already)',
+  validation: 'no contract check of params, query, headers, body (validator a pass-through)',
   jwt: 'token decoded, not verified (stub)',
-  sessionRead: 'session check a no-op',
-  statusRead: 'status row read once per holder, then from memory (stub)',
+  sessionRead: 'session check a no-op (the display GET reads its session in its status read)',
+  statusRead: "the display's session+status read once per session and holder, then from memory (stub)",
   json: 'body parsed and reply stringified once, then reused (stub)',
+}
+
+/** A server under test: its own process, pinned to the server core, started by the compiled serve.ts. */
+interface Server {
+  url: string
+  child: ChildProcess
+  /** The next JSON line the process prints */
+  next: () => Promise<Record<string, string>>
+  stop: () => Promise<void>
+}
+
+async function startServer(serveJs: string, spec: ServeSpec, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(
+    'taskset',
+    ['-c', SERVER_CORE, process.execPath, '--conditions=ysx-compiled', ...nodeArgs, serveJs, JSON.stringify(spec)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  )
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
+  const next = async () => {
+    const { value, done } = await lines.next()
+    if (done) throw new Error(`a server (${spec.without?.join(', ') || spec.kind}) ended before it answered`)
+    return JSON.parse(value as string) as Record<string, string>
+  }
+  const { url } = await next()
+  return {
+    url: url!,
+    child,
+    next,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    },
+  }
 }
 
 async function costs() {
   if (cpus().length < 2) throw new Error('the benchmark needs two cores: one for the servers, one for the load')
-  execFileSync('taskset', ['-a', '-c', '-p', SERVER_CORE, String(process.pid)], { stdio: 'ignore' })
-  const bare = Fastify()
-  bare.get('/', async () => ({ hello: 'world' }))
-  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 })
-
+  // This process only starts servers and load generators: it keeps off the server core.
+  execFileSync('taskset', ['-a', '-c', '-p', LOAD_CORE, String(process.pid)], { stdio: 'ignore' })
   const dir = mkdtempSync(path.join(tmpdir(), 'ysx-bench-costs-'))
-  const dbFile = path.join(dir, 'bff.sqlite')
-  const base = testConfig({ logLevel: 'info', dbFile })
-  const config = {
-    ...base,
-    rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
-    maxEventLoopDelayMs: 60_000,
-    auth: { ...base.auth, accessTtlSeconds: 3600 },
-  }
-  const devNull = openSync('/dev/null', 'w')
-  const logStream = { write: (line: string) => void writeSync(devNull, line) }
-  const builds: { part: StackPart | undefined; app: Awaited<ReturnType<typeof buildApp>>; url: string }[] = []
-  for (const part of [undefined, ...STACK_PARTS]) {
-    const app = await buildApp(config, { logStream, ...(part ? { without: new Set([part]) } : {}) })
-    builds.push({ part, app, url: await app.listen({ host: '127.0.0.1', port: 0 }) })
-  }
-  const { thumbprint, credential, body } = statusFixture()
-  const db = new BetterSqlite3(dbFile)
-  db.pragma('journal_mode = WAL')
+  // serve.ts and what it imports of scripts/bench, compiled as the BFF is (packages stay outside: the compiled BFF by path).
+  const serveJs = await compiledScript('serve')
+  const { device, thumbprint, credential } = statusFixture()
+  const tokenSecret = randomBytes(32).toString('base64url')
+  const tokensFile = path.join(dir, 'tokens.txt')
+  const servers: { part: StackPart | undefined; baseline?: boolean; server: Server }[] = []
+  const bare = await startServer(serveJs, { root: ROOT, kind: 'bare' })
   try {
-    seedCitizens(db, 0, SMALL, credential, thumbprint)
-    const tokensFile = path.join(dir, 'tokens.txt')
-    const full = builds[0]!.app
-    const lines = Array.from({ length: TOKENS }, () => {
-      const i = Math.floor(Math.random() * SMALL)
-      return full.signAccess({ sub: `u${i}`, sid: `s${i}`, jti: randomBytes(12).toString('base64url') })
-    })
-    writeFileSync(tokensFile, lines.join('\n'))
+    for (const part of [undefined, ...PARTS]) {
+      process.stderr.write(`\rstarting and seeding: ${part ?? 'full stack'}            `)
+      const spec: ServeSpec = {
+        root: ROOT,
+        kind: 'bff',
+        dbFile: path.join(dir, `bff-${part ?? 'full'}.sqlite`),
+        tokenSecret,
+        without: part ? [part] : [],
+        logInfo: true,
+        seed: { citizens: SMALL, credential, thumbprint },
+        ...(part ? {} : { tokens: { file: tokensFile, count: TOKENS }, profileDir: path.join(ROOT, 'reports/bench') }),
+      }
+      servers.push({ part, server: await startServer(serveJs, spec) })
+    }
+    // An earlier build to compare with in the same rounds (its full stack): a checkout with its own bff/dist.
+    if (BASELINE) {
+      process.stderr.write(`\rstarting and seeding: the baseline            `)
+      const spec: ServeSpec = {
+        root: BASELINE,
+        kind: 'bff',
+        dbFile: path.join(dir, 'bff-baseline.sqlite'),
+        tokenSecret,
+        logInfo: true,
+        seed: { citizens: SMALL, credential, thumbprint },
+      }
+      servers.push({ part: undefined, baseline: true, server: await startServer(serveJs, spec) })
+    }
+    // Each token with the ETag its phone holds: its citizen's current credential id (304) or an older one (200).
+    const picked = readFileSync(tokensFile, 'utf8')
+      .split('\n')
+      .map((line) => line.split('\t') as [string, string])
+    const etags = (name: string, etag: (i: string) => string) => {
+      const file = path.join(dir, `tokens-${name}.txt`)
+      writeFileSync(file, picked.map(([i, token]) => `${token}\t${etag(i)}`).join('\n'))
+      return file
+    }
+    const unchanged = etags('unchanged', (i) => `"c${i}"`)
+    const changed = etags('changed', (i) => `"c${i}-before"`)
+    const codePath = `/v1/health-codes/self/code?x=${device.x}&y=${device.y}`
+    const WAYS = ['healthz', 'notModified', 'changed'] as const
+    type Way = (typeof WAYS)[number]
+    /** One timed window of a way on a server: its throughput and the server process's CPU per reply (µs). */
+    const measure = async (
+      server: Server,
+      way: Way | 'hello',
+      measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
+    ) => {
+      const spec: LoadSpec =
+        way === 'hello' || way === 'healthz'
+          ? { url: `${server.url}${way === 'healthz' ? '/healthz' : '/'}`, method: 'GET' }
+          : {
+              url: `${server.url}${codePath}`,
+              method: 'GET',
+              tokensFile: way === 'changed' ? changed : unchanged,
+              expect: way === 'changed' ? 200 : 304,
+            }
+      let cpu = 0
+      const result = await load(spec, async (work) => {
+        const before = cpuMicros(server.child.pid!)
+        const r = await measured(work)
+        cpu = cpuMicros(server.child.pid!) - before
+        return r
+      })
+      return { rps: result.rps, us: cpu / Math.max(1, result.replies ?? 0) }
+    }
+    type Figure = Awaited<ReturnType<typeof measure>>
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-    const display = (b: (typeof builds)[number]) =>
-      load({ url: `${b.url}/v1/health-codes/self/show`, method: 'POST', body, tokensFile })
-    // The builds share this process's code: one pass over all of them first, so that the first measured is not the
-    // one that warmed V8 (and the database's pages) up for the rest. Each round then starts one build further on.
-    for (const b of builds) {
-      process.stderr.write(`\rwarming up: ${b.part ?? 'full stack'}            `)
-      await display(b)
-    }
-    const rounds: { hello: number; rps: number[] }[] = []
+    const rounds: { hello: Figure; builds: Record<Way, Figure>[] }[] = []
     for (let r = 0; r < ROUNDS; r += 1) {
-      const hello = (await load({ url: bareUrl, method: 'GET' })).rps
-      const rps: number[] = []
-      for (let k = 0; k < builds.length; k += 1) {
-        const i = (k + r) % builds.length
-        process.stderr.write(`\rround ${r + 1}/${ROUNDS}: ${builds[i]!.part ?? 'full stack'}            `)
-        rps[i] = (await display(builds[i]!)).rps
+      const hello = await measure(bare, 'hello')
+      const builds: Record<Way, Figure>[] = []
+      for (let k = 0; k < servers.length; k += 1) {
+        const i = (k + r) % servers.length
+        process.stderr.write(`\rround ${r + 1}/${ROUNDS}: ${servers[i]!.part ?? 'full stack'}            `)
+        const row = {} as Record<Way, Figure>
+        for (const way of WAYS) row[way] = await measure(servers[i]!.server, way)
+        builds[i] = row
       }
-      rounds.push({ hello, rps })
+      rounds.push({ hello, builds })
     }
     process.stderr.write('\n')
 
-    const fullRps = median(rounds.map((r) => r.rps[0]!))
-    const cell = (n: number, digits = 2) => n.toFixed(digits)
-    console.log(
-      `Cost of each part of the stack to the display (POST /v1/health-codes/self/show, ${SMALL.toLocaleString('en')} citizens; server on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${SECONDS} s, medians of same-round ratios)`,
-    )
-    console.log('')
-    console.log('| turned off | how | req/s | × full stack | × bare Fastify | cost, µs per display |')
-    console.log('| --- | --- | ---: | ---: | ---: | ---: |')
-    console.log(`| (bare Fastify hello-world) | | ${Math.round(median(rounds.map((r) => r.hello)))} | | 1.00 | |`)
-    console.log(
-      `| nothing (full stack) | | ${Math.round(fullRps)} | 1.00 | ${cell(median(rounds.map((r) => r.rps[0]! / r.hello)))} | |`,
-    )
-    builds.forEach((b, i) => {
-      if (!b.part) return
-      const rps = median(rounds.map((r) => r.rps[i]!))
-      const toFull = median(rounds.map((r) => r.rps[i]! / r.rps[0]!))
-      const toBare = median(rounds.map((r) => r.rps[i]! / r.hello))
-      const us = median(rounds.map((r) => 1e6 / r.rps[0]! - 1e6 / r.rps[i]!))
+    const n = (x: number) => Math.round(x).toString()
+    const us = (i: number, way: Way) => median(rounds.map((r) => r.builds[i]![way].us))
+    const rps = (i: number, way: Way) => median(rounds.map((r) => r.builds[i]![way].rps))
+    const bareUs = median(rounds.map((r) => r.hello.us))
+    /** The full stack's throughput ÷ build i's, each round's own, median */
+    const toFull = (i: number, way: Way) =>
+      median(rounds.map((r) => r.builds[0]![way].rps / r.builds[i]![way].rps)).toFixed(2)
+    const saved = (i: number, way: Way) => median(rounds.map((r) => r.builds[0]![way].us - r.builds[i]![way].us))
+    const lines = [
+      `Cost of each part of the stack (compiled BFF, each build in its own fresh process; ${SMALL.toLocaleString('en')} citizens; servers on core ${SERVER_CORE}, autocannon on core ${LOAD_CORE}; ${CONNECTIONS} connections, ${ROUNDS} interleaved round(s) of ${SECONDS} s, medians). ` +
+        "CPU is the server process's (all threads, /proc/<pid>/stat) over the timed window ÷ replies: on a shared machine the figure to compare; req/s is what autocannon got.",
+      '',
+      '| turned off | how | CPU µs/request: /healthz | 304 | 200 | saved by turning it off, µs: /healthz | 304 | 200 | req/s: 304 | 200 |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| (bare Fastify hello-world) | | ${n(bareUs)} | | | | | | ${n(median(rounds.map((r) => r.hello.rps)))} | |`,
+      ...servers.map(({ part, baseline }, i) => {
+        const figures = `${n(us(i, 'healthz'))} | ${n(us(i, 'notModified'))} | ${n(us(i, 'changed'))}`
+        const throughput = `${n(rps(i, 'notModified'))} | ${n(rps(i, 'changed'))}`
+        if (baseline)
+          return `| (baseline: ${BASELINE}, full stack) | this build's req/s ÷ the baseline's, same round: /healthz ${toFull(i, 'healthz')}, 304 ${toFull(i, 'notModified')}, 200 ${toFull(i, 'changed')} | ${figures} | ${n(saved(i, 'healthz'))} | ${n(saved(i, 'notModified'))} | ${n(saved(i, 'changed'))} | ${throughput} |`
+        if (!part) return `| nothing (full stack) | | ${figures} | | | | ${throughput} |`
+        return `| ${part} | ${PART_OFF[part]} | ${figures} | ${n(saved(i, 'healthz'))} | ${n(saved(i, 'notModified'))} | ${n(saved(i, 'changed'))} | ${throughput} |`
+      }),
+      '',
+      `Full stack, by CPU per request: /healthz ${n(us(0, 'healthz') - bareUs)} µs over bare; the 304 ${n(us(0, 'notModified') - us(0, 'healthz'))} µs over /healthz, ` +
+        `the 200 ${n(us(0, 'changed') - us(0, 'healthz'))} µs; bare ÷ 304 ${(bareUs / us(0, 'notModified')).toFixed(2)} (target ≥ 0.40), bare ÷ 200 ${(bareUs / us(0, 'changed')).toFixed(2)} (target ≥ 0.25): ` +
+        'what the throughput ratios become once the server, not the machine or the load generator, is the limit.',
+    ]
+    for (const line of lines) console.log(line)
+
+    // The same builds through app.inject in their own processes, one batch each in turn (no socket, no load generator:
+    // what other work on the machine changes least), CPU per request: the stack and the route without the network.
+    if (INJECT > 0) {
+      const batches: Record<'notModified' | 'changed', number>[][] = []
+      for (let r = 0; r < ROUNDS; r += 1) {
+        const row: Record<'notModified' | 'changed', number>[] = []
+        for (const [i, { server }] of servers.entries()) {
+          const figure = {} as Record<'notModified' | 'changed', number>
+          for (const way of ['notModified', 'changed'] as const) {
+            const file = way === 'changed' ? changed : unchanged
+            server.child.stdin!.write(
+              `${JSON.stringify({ inject: file, path: codePath, count: INJECT, expect: way === 'changed' ? 200 : 304 })}\n`,
+            )
+            figure[way] = Number((await server.next()).us)
+          }
+          row[i] = figure
+        }
+        batches.push(row)
+      }
+      const injected = (i: number, way: 'notModified' | 'changed') => median(batches.map((b) => b[i]![way]))
+      console.log('')
       console.log(
-        `| ${b.part} | ${PART_OFF[b.part]} | ${Math.round(rps)} | ${cell(toFull)} | ${cell(toBare)} | ${cell(us, 0)} |`,
+        `Through app.inject (${INJECT} requests a batch, ${ROUNDS} interleaved rounds, medians), CPU µs per request:`,
       )
-    })
+      for (const [i, { part, baseline }] of servers.entries()) {
+        const label = baseline ? `baseline (${BASELINE})` : (part ?? 'full stack')
+        const ratio =
+          i === 0
+            ? ''
+            : ` · full stack ÷ this, same round: 304 ${median(batches.map((b) => b[0]!.notModified / b[i]!.notModified)).toFixed(2)}, 200 ${median(batches.map((b) => b[0]!.changed / b[i]!.changed)).toFixed(2)}`
+        console.log(
+          `  ${label.padEnd(34)} 304 ${injected(i, 'notModified').toFixed(1)} · 200 ${injected(i, 'changed').toFixed(1)}${ratio}`,
+        )
+      }
+    }
+
+    if (CPU_PROF) {
+      const full = servers[0]!.server
+      for (const [way, label] of [
+        ['notModified', '304'],
+        ['changed', '200'],
+      ] as const) {
+        let saved = ''
+        // The timed window only (not the load's warm-up): the server's process starts its profiler on SIGUSR2 and
+        // stops it, writing the profile, on the next.
+        const measured = await measure(full, way, async (work) => {
+          full.child.kill('SIGUSR2')
+          await full.next()
+          const result = await work()
+          full.child.kill('SIGUSR2')
+          saved = (await full.next()).profile!
+          return result
+        })
+        const profile = busyOnly(sourceMapped(JSON.parse(readFileSync(saved, 'utf8')) as Profiler.Profile))
+        console.log(
+          `CPU profile of the full stack's display answering ${label} (${SECONDS} s, ${Math.round(measured.rps)} req/s under the profiler): ${path.relative(ROOT, saved)}`,
+        )
+        console.log(
+          '  top 20 frames by self time (% of the busy samples, idle left out, GC included; compiled BFF, source-mapped):',
+        )
+        for (const line of formatFrames(topSelfFrames(profile, 20, ROOT))) console.log(line)
+        console.log('  busy samples by package (the first package or repository file on the stack, from the top):')
+        for (const { owner, percent } of samplesByPackage(profile, ROOT))
+          console.log(`  ${percent.toFixed(1).padStart(5)} %  ${owner}`)
+      }
+    }
   } finally {
-    db.close()
-    for (const b of builds) await b.app.close()
-    await bare.close()
+    for (const { server } of servers) await server.stop()
+    await bare.stop()
   }
 }
 

@@ -1,10 +1,11 @@
 // Benchmark helpers: percentiles, a bounded-concurrency load loop, starting the stand-in departments apart, and a BFF
 // in front of them.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { build } from 'esbuild'
 import { buildApp } from '@ysx/bff/app'
 import { type Config, testConfig } from '@ysx/bff/config'
 import { createTestCaller, person } from '@ysx/departments/harness'
@@ -197,9 +198,38 @@ export async function drivers(
   return found
 }
 
+const compiled = new Map<string, Promise<string>>()
+
+/**
+ * scripts/bench/<name>.ts compiled once per run to reports/bench/<name>.js (esbuild, its relative imports bundled,
+ * packages left to node), so that each process started from it is plain node: no tsx starting and compiling on every
+ * window, on a machine where every second of the load core counts.
+ */
+export function compiledScript(name: string): Promise<string> {
+  if (!compiled.has(name)) {
+    const outfile = path.join(ROOT, 'reports/bench', `${name}.js`)
+    compiled.set(
+      name,
+      build({
+        entryPoints: [path.join(ROOT, 'scripts/bench', `${name}.ts`)],
+        outfile,
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        logLevel: 'warning',
+      }).then(() => outfile),
+    )
+  }
+  return compiled.get(name)!
+}
+
 /** What scripts/bench/load.ts prints for one window. */
 export interface Load {
   rps: number
+  /** Replies received in the window */
+  replies?: number
   p50: number
   p99: number
   non2xx: number
@@ -232,15 +262,12 @@ export async function runLoad(
   measured: (work: () => Promise<Load>) => Promise<Load> = (work) => work(),
 ): Promise<Load> {
   const specFor = typeof spec === 'function' ? spec : () => spec
+  const script = await compiledScript('load')
   let url = ''
   const run = async (seconds: number, window: 'warm-up' | 'measured') => {
     const s = specFor(window)
     url = s.url
-    const command = [
-      path.join(ROOT, 'node_modules/.bin/tsx'),
-      path.join(ROOT, 'scripts/bench/load.ts'),
-      JSON.stringify({ ...s, connections: opts.connections, seconds }),
-    ]
+    const command = [process.execPath, script, JSON.stringify({ ...s, connections: opts.connections, seconds })]
     const [cmd, ...args] = opts.cores ? ['taskset', '-c', opts.cores, ...command] : command
     const { stdout } = await promisify(execFile)(cmd!, args)
     return JSON.parse(stdout.trim().split('\n').pop()!) as Load
@@ -250,4 +277,17 @@ export async function runLoad(
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} replies of another status and ${result.errors} errors under load at ${url}`)
   return result
+}
+
+/**
+ * CPU time a process (all its threads) has used so far, in µs, from /proc/<pid>/stat (utime + stime, clock ticks of
+ * 10 ms): read around a timed window, it gives the server's CPU per request, which other work on a shared machine does
+ * not change the way it changes throughput (a server that waits for its share of the core, or for a load generator
+ * that cannot keep up, uses no CPU meanwhile).
+ */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // After the command: state is field 3; utime and stime are fields 14 and 15 (1-based in proc(5)).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000
 }

@@ -5,7 +5,7 @@
 // Without one, the request is built once. With a bodies file, each request sends its next line as the body, once
 // (one-use requests, made before the window). A tokens file's line may carry an If-None-Match after a tab (`<token>\t<etag>`:
 // a conditional display); `expect` names the one status every reply must have (default: any 2xx), and `non2xx`
-// then counts the replies with another. Prints one JSON line: { rps, p50, p99, non2xx, errors }.
+// then counts the replies with another. Prints one JSON line: { rps, replies, p50, p99, non2xx, errors }.
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 
@@ -62,7 +62,7 @@ async function main() {
   const expected = (result.statusCodeStats as Record<string, { count: number } | undefined>)[String(spec.expect)]
   const non2xx = spec.expect === undefined ? result.non2xx : replies - (expected?.count ?? 0)
   process.stdout.write(
-    `${JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx, errors: result.errors })}\n`,
+    `${JSON.stringify({ rps: result.requests.average, replies, p50: result.latency.p50, p99: result.latency.p99, non2xx, errors: result.errors })}\n`,
   )
 }
 

@@ -44,6 +44,11 @@ export interface RouteContract {
   /** Examples for the API docs */
   examples?: RouteExamples
   /**
+   * A conditional GET (RFC 9110 §13): what its ETag names. Its 200 carries the ETag, a request whose If-None-Match
+   * names the current one is answered 304 with the ETag and no body (the document says both).
+   */
+  etag?: string
+  /**
    * Set when the route is being retired (docs/api.md, versions): from `since` its replies say so (`Deprecation`,
    * RFC 9745) and name `sunset`, the day it stops answering (`Sunset`, RFC 8594); the document marks it deprecated.
    */

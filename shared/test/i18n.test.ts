@@ -62,6 +62,16 @@ test.each([
   expect(negotiateLocale(header)).toBe(locale)
 })
 
+test('a header seen before answers the same locale, also after hundreds of other headers came and went', () => {
+  const headers = ['zh-TW,zh;q=0.9', 'en-GB,en;q=0.9', 'zh-CN,zh;q=0.9']
+  const first = headers.map(negotiateLocale)
+  expect(first).toEqual(['zh-HK', 'en', 'zh-CN'])
+  for (let i = 0; i < 600; i += 1) negotiateLocale(`x-${i},en;q=0.${(i % 9) + 1}`)
+  expect(headers.map(negotiateLocale)).toEqual(first)
+  expect(negotiateLocale(undefined)).toBe('zh-CN')
+  expect(negotiateLocale('')).toBe('zh-CN')
+})
+
 test('a device’s language tag names the locale it reads (what the mini-program’s first run follows)', () => {
   expect(['zh_TW', 'zh-TW', 'zh-Hant-MO', 'ZH-HK', 'zh-Hans', 'en-US'].map(canonicalLocaleTag)).toEqual([
     'zh_TW',

@@ -108,3 +108,23 @@ test('every reply documents x-request-id, and every reply of a rate-limited rout
   expect(Object.keys(opOf(bffContracts.system.health).responses['200']!)).toContain('headers')
   expect(doc.components).toMatchObject({ headers: { RateLimitReset: { schema: { type: 'integer' } } } })
 })
+
+test('a conditional GET documents its ETag on the 200 and on the 304, which has no body', () => {
+  const conditional = contracts.filter(({ c }) => c.etag)
+  expect(conditional.map(({ group, name }) => `${group}.${name}`)).toEqual(['healthCode.code'])
+  const { responses } = opOf(bffContracts.healthCode.code)
+  const ok = responses['200'] as { headers?: Record<string, unknown>; content?: object }
+  const notModified = responses['304'] as { headers?: Record<string, unknown>; content?: object }
+  expect(ok.headers?.etag).toEqual({
+    description: bffContracts.healthCode.code.etag,
+    required: true,
+    schema: { type: 'string' },
+  })
+  expect(notModified.headers?.etag).toEqual(ok.headers?.etag)
+  expect(notModified.content).toBeUndefined()
+  expect(ok.content).toHaveProperty(['application/json'])
+  // The phone's ETag goes back as a documented request header.
+  expect(opOf(bffContracts.healthCode.code).parameters).toContainEqual(
+    expect.objectContaining({ in: 'header', name: 'if-none-match' }),
+  )
+})

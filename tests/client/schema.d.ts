@@ -6646,6 +6646,8 @@ export interface operations {
             /** @description 颜色、原因和绑定本设备的状态凭证；ETag 头为凭证编号（带引号） */
             200: {
                 headers: {
+                    /** @description 状态凭证编号（带引号）：下次请求放在 If-None-Match 中 */
+                    etag: string;
                     "x-request-id": components["headers"]["RequestId"];
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
                     "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
@@ -6720,6 +6722,8 @@ export interface operations {
             /** @description 未变化：If-None-Match 所指的凭证仍是本设备的当前凭证（状态未变、未过期），无正文 */
             304: {
                 headers: {
+                    /** @description 状态凭证编号（带引号）：下次请求放在 If-None-Match 中 */
+                    etag: string;
                     "x-request-id": components["headers"]["RequestId"];
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
                     "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];

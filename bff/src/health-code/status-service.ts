@@ -3,6 +3,7 @@
 // binds its rotating QR to. A display reads one row; the rules run only when the status lapsed or an input
 // changed, and the platform signs only when the status or the device key changed (never per display).
 import { createHash, randomBytes } from 'node:crypto'
+import { LRUCache } from 'lru-cache'
 import type { z } from '@ysx/shared/z'
 import {
   catalogues,
@@ -209,8 +210,17 @@ export function createHealthStatusService(d: {
     return store(holder, evaluate(d.rules, await gather(holder, at, row?.stale ?? false), at), row)
   }
 
-  const thumbprintOf = (deviceKey: DeviceKey) =>
-    createHash('sha256').update(`${deviceKey.x}.${deviceKey.y}`).digest('base64url')
+  // A device key's thumbprint, hashed once per key (each phone sends its own on every display), not per request.
+  const thumbprints = new LRUCache<string, string>({ max: 10_000 })
+  const thumbprintOf = (deviceKey: DeviceKey) => {
+    const key = `${deviceKey.x}.${deviceKey.y}`
+    let thumbprint = thumbprints.get(key)
+    if (thumbprint === undefined) {
+      thumbprint = createHash('sha256').update(key).digest('base64url')
+      thumbprints.set(key, thumbprint)
+    }
+    return thumbprint
+  }
   /** The stored credential may be shown again on this device: bound to its key, and not within its re-sign margin. */
   const usable = (row: HealthStatusRow, thumbprint: string, at: number) =>
     Boolean(

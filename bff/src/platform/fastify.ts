@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import { serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod'
 import { z } from '@ysx/shared/z'
-import Fastify, { type FastifyInstance, type onRequestHookHandler } from 'fastify'
+import Fastify, { type FastifyInstance, LogController, type onRequestHookHandler } from 'fastify'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'
 import { loggerOptions } from './logger'
-import { bodyParsedOnce, EVERY_PART_ON, jsonOnce, type StackPart, stringifyOnly } from './stack'
+import { acceptAsSent, bodyParsedOnce, EVERY_PART_ON, jsonOnce, type StackPart, stringifyOnly } from './stack'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/
 
@@ -46,10 +46,13 @@ export function createFastify(
     // connections are closed at once, and the requests in flight finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // One access line per request (the onResponse hook below), not Fastify's two (incoming, completed): each line is
+    // built, redacted and written, and the profile of the display put the two at a sixth of its CPU.
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
   })
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(off.has('validation') ? acceptAsSent : validatorCompiler)
   app.setSerializerCompiler(
     off.has('json') ? jsonOnce : off.has('replySerialisation') ? stringifyOnly : serializerCompiler,
   )
@@ -60,6 +63,12 @@ export function createFastify(
   let closing = false
   app.addHook('preClose', async () => {
     closing = true
+  })
+  // The access line, when the request is answered: its id (the child logger's binding), method, URL (scrubbed) and
+  // address (the req serializer), status and time taken, through the same redaction as every line.
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed')
+    done()
   })
   // A callback hook, not an async one: no promise per reply for two header writes.
   app.addHook('onSend', (req, reply, payload, done) => {

@@ -1,4 +1,5 @@
-// Logger options (pino): personal fields and tokens redacted by key (pino's redact paths, compiled once), and ID/phone
+// Logger options (pino): personal fields and tokens redacted by key (a Set lookup over the logged object's keys and
+// their children's, in pino's log formatter; the headers by pino's redact paths), and ID/phone
 // numbers masked where free text enters a line: the request's URL, an error's message and stack (serializers), and a
 // log call's message and its string arguments (logMethod). The finished line is not scanned again: a regex over every
 // JSON line, on every request, was the hot path's cost of logging at info level.
@@ -25,13 +26,42 @@ const SENSITIVE_KEYS = [
   'code',
 ]
 
-const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  ...SENSITIVE_KEYS,
-  ...SENSITIVE_KEYS.map((k) => `*.${k}`),
-]
+/** Explicit paths pino's redaction handles (cheap: no wildcard). */
+const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']
+
+const CENSOR = '[REDACTED]'
+const SENSITIVE = new Set(SENSITIVE_KEYS)
+/** Keys whose serializer below decides what is written (only fields chosen by name): not walked. */
+const SERIALIZED = new Set(['req', 'res', 'err'])
+
+/**
+ * A logged object with every sensitive key's value censored, at the top level or one level down (what pino's `key` and
+ * `*.key` redact paths did: their wildcards cost two thirds of an access line, ~12 µs, on every request). Copies only
+ * what it changes; the caller's object is never modified.
+ */
+export function redactByKey(obj: Record<string, unknown>): Record<string, unknown> {
+  let out = obj
+  for (const key of Object.keys(obj)) {
+    if (SENSITIVE.has(key)) {
+      if (out === obj) out = { ...obj }
+      out[key] = CENSOR
+      continue
+    }
+    const value = obj[key]
+    if (SERIALIZED.has(key) || value === null || typeof value !== 'object') continue
+    let inner: Record<string, unknown> | undefined
+    for (const k of Object.keys(value))
+      if (SENSITIVE.has(k)) {
+        inner ??= Array.isArray(value) ? (Object.assign([], value) as never) : { ...(value as object) }
+        inner![k] = CENSOR
+      }
+    if (inner) {
+      if (out === obj) out = { ...obj }
+      out[key] = inner
+    }
+  }
+  return out
+}
 
 type LoggedError = Error & { code?: string; statusCode?: number }
 type QueryError = LoggedError & { query: string; params: unknown[]; cause?: LoggedError }
@@ -41,7 +71,8 @@ const isQueryError = (err: LoggedError): err is QueryError =>
 export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
   return {
     level,
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    redact: { paths: REDACT_PATHS, censor: CENSOR },
+    formatters: { log: redactByKey, bindings: redactByKey },
     serializers: {
       // Only what an operator needs; the URL is scrubbed because query strings can carry numbers.
       req: (req: FastifyRequest) => ({

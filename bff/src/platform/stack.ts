@@ -19,6 +19,7 @@ export const STACK_PARTS = [
   'requestId',
   'logging',
   'replySerialisation',
+  'validation',
   'jwt',
   'sessionRead',
   'statusRead',
@@ -40,7 +41,7 @@ export const unverifiedTokens = fp(
     app.decorate('signAccess', () => {
       throw new Error('this build (jwt off) signs no tokens')
     })
-    app.decorate('authenticate', async (req: FastifyRequest) => {
+    const claimsOf = (req: FastifyRequest): AccessClaims => {
       const header = req.headers.authorization
       if (!header?.startsWith('Bearer ')) throw new AppError('AUTH_REQUIRED')
       let payload: AccessClaims
@@ -49,24 +50,48 @@ export const unverifiedTokens = fp(
       } catch {
         throw new AppError('AUTH_TOKEN_INVALID', 'undecodable token')
       }
-      const claims = { sub: payload.sub, sid: payload.sid }
+      return { sub: payload.sub, sid: payload.sid }
+    }
+    app.decorate('authenticate', async (req: FastifyRequest) => {
+      const claims = claimsOf(req)
       await opts.checkSession(claims)
       req.auth = claims
+    })
+    // The display's own read checks the session (access-tokens.ts: authenticateToken and its two companions).
+    app.decorate('authenticateToken', async (req: FastifyRequest) => {
+      req.auth = claimsOf(req)
+    })
+    app.decorate('requireSession', (req: FastifyRequest) => opts.checkSession(req.auth))
+    app.decorate('refuseEndedSession', async (): Promise<never> => {
+      throw new AppError('AUTH_TOKEN_INVALID', 'session ended')
     })
   },
   { name: 'auth' },
 )
 
-/** `statusRead` off: each holder's status row is read from the database once, then from memory (writes kept). */
+/**
+ * `statusRead` off: each holder's status row (and the display's joined read of session and status, per session and
+ * holder) is read from the database once, then from memory (writes kept; a revoked session is then not seen).
+ */
 export function statusFromMemory<
   Row extends { holder: string },
-  Repo extends { status(holder: string): Promise<Row | undefined>; putStatus(row: Row): Promise<void> },
+  Repo extends {
+    status(holder: string): Promise<Row | undefined>
+    putStatus(row: Row): Promise<void>
+    displayRead(session: { sid: string; userId: string }, holder: string, now: Date): Promise<unknown>
+  },
 >(repo: Repo): Repo {
   const rows = new Map<string, Row | undefined>()
+  const reads = new Map<string, unknown>()
   return Object.assign(Object.create(repo) as Repo, {
     async status(holder: string) {
       if (!rows.has(holder)) rows.set(holder, await repo.status(holder))
       return rows.get(holder)
+    },
+    async displayRead(session: { sid: string; userId: string }, holder: string, now: Date) {
+      const key = `${session.sid}\u0000${holder}`
+      if (!reads.has(key)) reads.set(key, await repo.displayRead(session, holder, now))
+      return reads.get(key)
     },
     async putStatus(row: Row) {
       rows.set(row.holder, row)
@@ -76,6 +101,9 @@ export function statusFromMemory<
 }
 
 type SerializerCompiler = typeof serializerCompiler
+
+/** `validation` off: params, query, headers and body reach the handler as sent, unchecked by the route's contract. */
+export const acceptAsSent = () => (data: unknown) => ({ value: data })
 
 /** `replySerialisation` off: replies are JSON.stringify'd without the route's zod schema. */
 export const stringifyOnly: SerializerCompiler = () => (data) => JSON.stringify(data)

@@ -121,6 +121,22 @@ test('an unchanged status with the current ETag answers 304 with no body, the sa
   expect(added).toEqual([])
 })
 
+test('the 304 and the 200 carry the API security headers, the request id and the rate limit, as every reply does', async () => {
+  const a = await citizen()
+  const first = await display(a)
+  const again = await display(a, { etag: first.headers.etag as string })
+  expect(again.statusCode).toBe(304)
+  for (const res of [first, again]) {
+    expect(res.headers).toMatchObject({
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+      'x-request-id': expect.any(String),
+      'x-ratelimit-limit': expect.any(String),
+    })
+  }
+})
+
 test('a weak or listed form of the current ETag also answers 304 (If-None-Match compares weakly)', async () => {
   const a = await citizen()
   const etag = (await display(a)).headers.etag as string

@@ -239,3 +239,39 @@ test('a session store failure is a 500, not a refusal of the token: nothing is a
     await local.close()
   }
 })
+
+test('a token accepted before (the verifier keeps verified tokens) is refused on the next request once its session ends', async () => {
+  const token = sign()
+  expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200)
+  expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200)
+  await store.repos.sessions.revoke(SID, 'logout', now)
+  expect(await outcome({ authorization: `Bearer ${token}` })).toEqual(
+    refusal('AUTH_TOKEN_INVALID', 'session ended', USER),
+  )
+})
+
+test('a token accepted before is refused AUTH_TOKEN_EXPIRED once its expiry passes, though the verifier kept it', async () => {
+  const at = Date.now()
+  const token = sign()
+  expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200)
+  jest.useFakeTimers({
+    now: at + 901_000,
+    doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
+  })
+  try {
+    expect(await outcome({ authorization: `Bearer ${token}` })).toEqual(
+      refusal('AUTH_TOKEN_EXPIRED', 'jwt: FAST_JWT_EXPIRED'),
+    )
+  } finally {
+    jest.useRealTimers()
+  }
+})
+
+test('a forged token is refused even when a genuine token of the same claims was accepted before it', async () => {
+  const token = sign()
+  expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200)
+  const [h, p] = token.split('.')
+  expect(await outcome({ authorization: `Bearer ${h}.${p}.${'A'.repeat(43)}` })).toEqual(
+    refusal('AUTH_TOKEN_INVALID', 'jwt: FAST_JWT_INVALID_SIGNATURE'),
+  )
+})

@@ -1,4 +1,5 @@
 // Log privacy: ID numbers, phones, names and tokens that arrive with a request never reach a log line in full.
+import { redactByKey } from '../../src/platform/logger'
 import { build } from '../helper'
 
 const ID = '44010619900307116X' // a valid GB 11643 number (check digit X)
@@ -83,4 +84,46 @@ test('an ID number or phone in a log message or its arguments is masked before t
   } finally {
     await t.app.close()
   }
+})
+
+test('each request writes one access line when answered: its id, method, scrubbed URL, status and time, no token', async () => {
+  const t = await build({ logLevel: 'info' })
+  try {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/nope?idNumber=${ID}`,
+      headers: { authorization: 'Bearer canary-token-value', 'x-request-id': 'probe-request-1' },
+    })
+    expect(res.statusCode).toBe(404)
+    const lines = t.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.reqId === 'probe-request-1')
+    const access = lines.filter((l) => l.msg === 'request completed')
+    expect(access).toEqual([
+      expect.objectContaining({
+        level: 30,
+        req: expect.objectContaining({ method: 'GET', url: '/v1/nope?idNumber=440***********116X' }),
+        res: { statusCode: 404 },
+        responseTime: expect.any(Number),
+      }),
+    ])
+    expect(lines.map((l) => l.msg)).not.toContain('incoming request')
+    expect(t.logs.join('\n')).not.toContain('canary-token-value')
+  } finally {
+    await t.app.close()
+  }
+})
+
+test('redaction by key censors a sensitive key at the top and one level down, in a copy, leaving the logged object as it was', () => {
+  const logged = { token: 't', user: { name: '张三', level: 'real_name' }, list: [{ phone: 'p' }], n: 1 }
+  const before = structuredClone(logged)
+  expect(redactByKey(logged)).toEqual({
+    token: '[REDACTED]',
+    user: { name: '[REDACTED]', level: 'real_name' },
+    list: [{ phone: 'p' }],
+    n: 1,
+  })
+  expect(logged).toEqual(before)
+  const clean = { method: 'GET', status: 200, nested: { ok: true } }
+  expect(redactByKey(clean)).toBe(clean)
 })

@@ -38,7 +38,7 @@ function signs(t: TestApp): boolean {
 }
 
 test('a default build runs every part of the stack', async () => {
-  expect(STACK_PARTS).toHaveLength(11)
+  expect(STACK_PARTS).toHaveLength(12)
   const t = await build(CONFIG)
   try {
     expect(await partsSeen(t)).toEqual({

@@ -220,6 +220,7 @@ export const healthCodeContracts = defineContracts({
     }),
     params: HolderParamsSchema,
     query: DisplayQuerySchema,
+    etag: '状态凭证编号（带引号）：下次请求放在 If-None-Match 中',
     responses: {
       200: HealthCodeSchema.describe('颜色、原因和绑定本设备的状态凭证；ETag 头为凭证编号（带引号）'),
       304: z.null().describe('未变化：If-None-Match 所指的凭证仍是本设备的当前凭证（状态未变、未过期），无正文'),

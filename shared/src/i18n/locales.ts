@@ -22,11 +22,29 @@ export function canonicalLocaleTag(tag: string): string {
   return ALIASES.find(([pattern]) => pattern.test(lower))?.[1] ?? tag.trim()
 }
 
-/** Picks the best supported locale from an Accept-Language header (zh-TW, zh-MO, zh-Hant → zh-HK); else zh-CN. */
-export const negotiateLocale = (acceptLanguage: string | undefined): Locale =>
+/** The locales of the Accept-Language headers seen lately: phones send a handful of distinct ones, on every request. */
+const negotiated = new Map<string, Locale>()
+const NEGOTIATED_KEPT = 256
+
+/**
+ * Picks the best supported locale from an Accept-Language header (zh-TW, zh-MO, zh-Hant → zh-HK); else zh-CN. A header
+ * seen before is answered from memory (a few µs of parsing saved per request; the memory emptied past 256 headers).
+ */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (acceptLanguage === undefined) return DEFAULT_LOCALE
+  let locale = negotiated.get(acceptLanguage)
+  if (locale === undefined) {
+    if (negotiated.size >= NEGOTIATED_KEPT) negotiated.clear()
+    locale = negotiateHeader(acceptLanguage)
+    negotiated.set(acceptLanguage, locale)
+  }
+  return locale
+}
+
+const negotiateHeader = (acceptLanguage: string): Locale =>
   negotiate(
     acceptLanguage
-      ?.split(',')
+      .split(',')
       .map((part) => {
         const [tag = '', ...rest] = part.split(';')
         return [canonicalLocaleTag(tag), ...rest].join(';')

@@ -161,6 +161,17 @@ function finishOperation(op: Operation, { operationId, contract }: NamedContract
   // Every reply names its request; the replies of a rate-limited route (all but the probes) report the limit.
   const headers = { 'x-request-id': HEADER_REFS.requestId, ...(contract.tag === 'system' ? {} : RATE_LIMIT_HEADERS) }
   for (const response of Object.values(op.responses)) response.headers = { ...(response.headers as Json), ...headers }
+  // A conditional GET: its 200 and its 304 (no body) both carry the ETag a client sends back in If-None-Match.
+  if (contract.etag)
+    for (const status of ['200', '304']) {
+      const response = op.responses[status]
+      if (!response) continue
+      response.headers = {
+        etag: { description: contract.etag, required: true, schema: { type: 'string' } },
+        ...(response.headers as Json),
+      }
+      if (status === '304') delete response.content
+    }
 }
 
 /** Finishes the document @fastify/swagger built: operation ids, security, errors and examples from the contracts. */
