@@ -7,6 +7,7 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import webpack from 'webpack'
 import { inlinedEnv, readBuildEnv } from './build-env'
 import devConfig from './dev'
+import { firstPaint } from './first-paint'
 import { PreloadPagePlugin } from './preload-page'
 import prodConfig from './prod'
 
@@ -125,6 +126,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enableSourceMap: process.env.YSX_H5_SOURCEMAP === '1',
       sourceMapType: 'source-map',
       staticDirectory: 'static',
+      // 首页's static first paint, in index.html (first-paint.ts).
+      htmlPluginOption: { firstPaint: firstPaint() },
       compile: { include: workspaceSrc },
       output: {
         filename: 'js/[name].[hash:8].js',
