@@ -5,10 +5,10 @@
 // Taro's storage as {"data": …} under `ysx.locale`, else the browser's language read as negotiateLocale reads it) and
 // 长辈版 (`ysx.care`), so a zh-HK or English start never paints zh-CN first. Any page but 首页 (a 场所码's link opens
 // 扫码签到) starts without it. Sizes are the app's design pixels (750 wide) in vw, as Taro's rem script scales them.
-import { require as tsxRequire } from 'tsx/cjs/api'
+import type { Catalogue, Locale } from '@ysx/shared'
 
-// The catalogues through tsx: Taro compiles only the config's own TypeScript, and @ysx/shared ships its source.
-const { catalogues, LOCALES } = tsxRequire('@ysx/shared', __filename) as typeof import('@ysx/shared')
+/** The catalogues by locale (config/index.ts reads them from @ysx/shared). */
+export type Catalogues = Record<Locale, Catalogue>
 
 /** The element's id: the app removes it once its first page shows. */
 export const FIRST_PAINT_ID = 'ysx-first-paint'
@@ -31,7 +31,9 @@ const px = (design: number) => `${+((design * 100) / 750).toFixed(4)}vw`
  */
 export const FIRST_PAINT_SCRIPT = `!function(d,n){var h=d.documentElement;function s(k){try{var v=JSON.parse(localStorage.getItem(k));return v&&v.data}catch(e){}}var p=location.hash.replace(/\\?.*$/,"");if(p&&p!=="#/"&&p!=="#/pages/home/index"){h.className+=" ${FIRST_PAINT_OFF}";return}var l=s("ysx.locale"),t=(n.language||"").toLowerCase();if(["zh-CN","zh-HK","en"].indexOf(l)<0)l=/^zh-(hant(-.*)?|tw|mo|hk)$/.test(t)?"zh-HK":t.split("-")[0]==="en"?"en":"zh-CN";h.lang=l;if(s("ysx.care")===true)h.className+=" ysx-care";if(!localStorage.getItem("ysx.auth.tokens"))h.className+=" ${SIGNED_OUT}"}(document,navigator);`
 
-const STYLE = `#${FIRST_PAINT_ID}{position:fixed;inset:0;z-index:2000;overflow:hidden;background:#f5f6f8;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+const style = (
+  LOCALES: readonly Locale[],
+) => `#${FIRST_PAINT_ID}{position:fixed;inset:0;z-index:2000;overflow:hidden;background:#f5f6f8;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
 .${FIRST_PAINT_OFF} #${FIRST_PAINT_ID}{display:none}.ysx-hold #${FIRST_PAINT_ID}{visibility:visible}
 #${FIRST_PAINT_ID} .fp-band{padding:${px(40)} ${px(32)} ${px(120)};background:#0958d9;background-image:linear-gradient(160deg,#0b5ed7,#0958d9);color:#fff}
 #${FIRST_PAINT_ID} .fp-head{display:none;margin:0;font-size:${px(28)};line-height:1.5}
@@ -53,7 +55,8 @@ html.${SIGNED_OUT} #${FIRST_PAINT_ID} .fp-dashboard .fp-bar,html:not(.${SIGNED_O
 #${FIRST_PAINT_ID} .fp-tabs{position:absolute;right:0;bottom:0;left:0;height:50px;border-top:1px solid #e5e6eb;background:#fff}`
 
 /** The first paint's markup: the band in each language (one shown), two placeholder cards and the tab bar's place. */
-function markup(): string {
+function markup(catalogues: Catalogues): string {
+  const LOCALES = Object.keys(catalogues) as Locale[]
   const heads = LOCALES.map((locale) => {
     const text = catalogues[locale]
     // One block of text (the spans inline), as the band's lines read together.
@@ -68,6 +71,6 @@ function markup(): string {
 }
 
 /** What index.html (src/index.html) takes from the build: the style and script for its head, the markup for its body. */
-export function firstPaint(): { style: string; script: string; html: string } {
-  return { style: STYLE, script: FIRST_PAINT_SCRIPT, html: markup() }
+export function firstPaint(catalogues: Catalogues): { style: string; script: string; html: string } {
+  return { style: style(Object.keys(catalogues) as Locale[]), script: FIRST_PAINT_SCRIPT, html: markup(catalogues) }
 }

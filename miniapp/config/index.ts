@@ -4,6 +4,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { IH5Config } from '@tarojs/taro/types/compile'
 import CompressionPlugin from 'compression-webpack-plugin'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { require as tsxRequire } from 'tsx/cjs/api'
 import webpack from 'webpack'
 import { inlinedEnv, readBuildEnv } from './build-env'
 import devConfig from './dev'
@@ -16,6 +17,10 @@ const workspaceSrc = [path.resolve(__dirname, '../../shared/src')]
 
 // The BFF's address, the WeChat stand-in of a development weapp build and the output folder: checked once (build-env.ts).
 const build = readBuildEnv()
+
+// The catalogues, for index.html's first paint, through tsx: Taro compiles only the config's own TypeScript, and
+// @ysx/shared ships its source.
+const { catalogues } = tsxRequire('@ysx/shared', __filename) as typeof import('@ysx/shared')
 
 // Both builds: no CSS modules; imports resolve through tsconfig's paths.
 const cssModules = {
@@ -127,7 +132,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       sourceMapType: 'source-map',
       staticDirectory: 'static',
       // 首页's static first paint, in index.html (first-paint.ts).
-      htmlPluginOption: { firstPaint: firstPaint() },
+      htmlPluginOption: { firstPaint: firstPaint(catalogues) },
       compile: { include: workspaceSrc },
       output: {
         filename: 'js/[name].[hash:8].js',
