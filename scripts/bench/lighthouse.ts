@@ -10,7 +10,8 @@ import { testConfig } from '@ysx/bff/config'
 import { chromium } from 'playwright-core'
 import { ROOT } from './lib'
 
-const H5 = path.join(ROOT, 'miniapp/dist/h5')
+/** The H5 build measured: miniapp/dist/h5, or another (YSX_LIGHTHOUSE_H5, e.g. an older build to compare with) */
+const H5 = path.resolve(ROOT, process.env.YSX_LIGHTHOUSE_H5 || 'miniapp/dist/h5')
 /** Each run's full report (JSON), to read where the score goes: reports/lighthouse/home-<n>.json */
 const REPORTS = path.join(ROOT, 'reports/lighthouse')
 const run = promisify(execFile)
