@@ -4,9 +4,12 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { IH5Config } from '@tarojs/taro/types/compile'
 import CompressionPlugin from 'compression-webpack-plugin'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { require as tsxRequire } from 'tsx/cjs/api'
 import webpack from 'webpack'
 import { inlinedEnv, readBuildEnv } from './build-env'
 import devConfig from './dev'
+import { firstPaint } from './first-paint'
+import { PreloadPagePlugin } from './preload-page'
 import prodConfig from './prod'
 
 // @ysx/shared ships TypeScript source: Taro must compile it like our own src/.
@@ -14,6 +17,10 @@ const workspaceSrc = [path.resolve(__dirname, '../../shared/src')]
 
 // The BFF's address, the WeChat stand-in of a development weapp build and the output folder: checked once (build-env.ts).
 const build = readBuildEnv()
+
+// The catalogues, for index.html's first paint, through tsx: Taro compiles only the config's own TypeScript, and
+// @ysx/shared ships its source.
+const { catalogues } = tsxRequire('@ysx/shared', __filename) as typeof import('@ysx/shared')
 
 // Both builds: no CSS modules; imports resolve through tsconfig's paths.
 const cssModules = {
@@ -46,6 +53,8 @@ const webpackChain = (chain: Chain) => {
 // H5: pages load as their own chunks; a module two pages share (Taro's components, NutUI, @noble, the BFF client) is
 // fetched once in a shared chunk instead of inside every page (Taro splits only the first load's chunks). Each asset is
 // also written brotli- and gzip-compressed for the BFF to serve as they are (@fastify/static's preCompressed).
+const START_PAGE = 'pages/home/index'
+const PUBLIC_PATH = '/'
 const h5WebpackChain = (chain: Chain) => {
   webpackChain(chain)
   // Taro's H5 request API imports polyfills of fetch and AbortController, which install themselves only where the
@@ -66,6 +75,8 @@ const h5WebpackChain = (chain: Chain) => {
     minSize: 20_000,
     cacheGroups: { ...split.cacheGroups, vendors: always('vendors'), taro: always('taro') },
   })
+  // 首页, the start page (app.config's first): index.html preloads its chunks (preload-page.ts).
+  chain.plugin('preload-start-page').use(PreloadPagePlugin, [START_PAGE, PUBLIC_PATH])
   chain
     .plugin('gzip')
     .use(CompressionPlugin, [{ algorithm: 'gzip', test: /\.(js|css|html|svg|json)$/, threshold: 1024 }])
@@ -116,10 +127,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain,
     },
     h5: {
-      publicPath: '/',
+      publicPath: PUBLIC_PATH,
       enableSourceMap: process.env.YSX_H5_SOURCEMAP === '1',
       sourceMapType: 'source-map',
       staticDirectory: 'static',
+      // 首页's static first paint, in index.html (first-paint.ts).
+      htmlPluginOption: { firstPaint: firstPaint(catalogues) },
       compile: { include: workspaceSrc },
       output: {
         filename: 'js/[name].[hash:8].js',

@@ -132,6 +132,7 @@ export const platform: Double & { __esModule: true } = {
   systemLanguage: jest.fn(() => device.language),
   setDocumentLanguage: jest.fn((tag: string) => void (device.documentLanguage = tag)),
   holdFirstPaint: jest.fn(),
+  endFirstPaint: jest.fn(),
   labelPage: jest.fn(),
   fontSizeScale: jest.fn(() => (build() === 'weapp' ? device.fontScale : 1)),
   setDocumentCare: jest.fn((on: boolean) => void (device.documentCare = build() === 'h5' && on)),

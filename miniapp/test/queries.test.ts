@@ -37,6 +37,12 @@ it('loads the dashboard with the access token and keeps an unavailable section a
   expect(result.sections.housingFund).toEqual({ status: 'ok', data: { balance: 1234.5, status: '缴存' } })
 })
 
+it('signed out (a first visit), the dashboard is AUTH_REQUIRED at once, with no call', async () => {
+  storage.clear()
+  await expect(dashboard()).rejects.toMatchObject({ code: 'AUTH_REQUIRED', status: 401 })
+  expect(requestMock).not.toHaveBeenCalled()
+})
+
 it.each([
   ['medicalInsurance', '/v1/medical-insurance', { account: null, spending: [] }],
   ['contributions', '/v1/social-security/contributions', null],

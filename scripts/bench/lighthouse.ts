@@ -2,7 +2,7 @@
 // Debian's Chromium: the performance score and its metrics, median of three runs. Run by scripts/bench/lighthouse,
 // which builds the H5 app first.
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { buildApp } from '@ysx/bff/app'
@@ -10,7 +10,10 @@ import { testConfig } from '@ysx/bff/config'
 import { chromium } from 'playwright-core'
 import { ROOT } from './lib'
 
-const H5 = path.join(ROOT, 'miniapp/dist/h5')
+/** The H5 build measured: miniapp/dist/h5, or another (YSX_LIGHTHOUSE_H5, e.g. an older build to compare with) */
+const H5 = path.resolve(ROOT, process.env.YSX_LIGHTHOUSE_H5 || 'miniapp/dist/h5')
+/** Each run's full report (JSON), to read where the score goes: reports/lighthouse/home-<n>.json */
+const REPORTS = path.join(ROOT, 'reports/lighthouse')
 const run = promisify(execFile)
 
 interface Report {
@@ -18,6 +21,12 @@ interface Report {
   audits: Record<string, { displayValue?: string }>
 }
 const RUNS = 3
+/**
+ * The browser's language (navigator.language, which picks the app's start locale): zh-CN unless YSX_LIGHTHOUSE_LANG
+ * names another (zh-HK, en). Headless Chromium ignores --lang and reads --accept-lang; without it the runs were in
+ * English (en-US).
+ */
+const LANGUAGE = process.env.YSX_LIGHTHOUSE_LANG || 'zh-CN'
 const DEBUG_PORT = 9333
 const METRICS = [
   ['first-contentful-paint', 'FCP'],
@@ -34,8 +43,9 @@ async function main() {
   const origin = await app.listen({ host: '127.0.0.1', port: 0 })
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', `--remote-debugging-port=${DEBUG_PORT}`, '--lang=zh-CN'],
+    args: ['--headless', '--no-sandbox', `--remote-debugging-port=${DEBUG_PORT}`, `--accept-lang=${LANGUAGE}`],
   })
+  mkdirSync(REPORTS, { recursive: true })
   const runs: { score: number; metrics: string[] }[] = []
   try {
     for (let i = 0; i < RUNS; i += 1) {
@@ -51,6 +61,7 @@ async function main() {
         ],
         { maxBuffer: 64 * 1024 * 1024 },
       )
+      writeFileSync(path.join(REPORTS, `home-${i + 1}.json`), stdout)
       const { categories, audits } = JSON.parse(stdout) as Report
       runs.push({
         score: Math.round((categories.performance?.score ?? 0) * 100),
@@ -61,7 +72,7 @@ async function main() {
     await browser.close()
     await app.close()
   }
-  console.log(`Lighthouse ${RUNS} runs, mobile, home page (target: performance ≥ 90)`)
+  console.log(`Lighthouse ${RUNS} runs, mobile, home page in ${LANGUAGE} (target: performance ≥ 90)`)
   for (const run of runs) console.log(`  performance ${run.score} · ${run.metrics.join(' · ')}`)
   const sorted = runs.map((r) => r.score).sort((a, b) => a - b)
   console.log(`  median ${sorted[Math.floor(sorted.length / 2)]}`)

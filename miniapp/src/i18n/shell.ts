@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { DEFAULT_LOCALE, type Locale } from '@ysx/shared'
-import { holdFirstPaint, labelPage, setDocumentLanguage, systemLanguage } from '../platform'
+import { endFirstPaint, holdFirstPaint, labelPage, setDocumentLanguage, systemLanguage } from '../platform'
 import { currentLocale, isLocale, localeOf, setLocale, t, type TranslationKey, useT } from '.'
 
 export const LOCALE_STORAGE = 'ysx.locale'
@@ -74,6 +74,8 @@ export function usePageTitle(key: TranslationKey): void {
   useEffect(() => {
     if (inFront.current) apply()
   }, [title])
+  // The page has rendered: 首页's static first paint (H5) makes way for it.
+  useEffect(endFirstPaint, [])
   useDidShow(() => {
     inFront.current = true
     apply()

@@ -89,6 +89,14 @@ export function holdFirstPaint(ready: Promise<unknown>, limitMs = 3000): void {
 }
 
 /**
+ * H5: removes 首页's static first paint (index.html's, config/first-paint.ts) once a page has rendered under it; the
+ * weapp has none. Every page calls it through usePageTitle.
+ */
+export function endFirstPaint(): void {
+  if (isH5() && typeof document !== 'undefined') document.getElementById('ysx-first-paint')?.remove()
+}
+
+/**
  * H5: the page's own scrolling container (Taro's H5 router gives each page a <div id="<path>?stamp=…"> that scrolls)
  * becomes a region named by the page's title, in the tab order: a keyboard can scroll a page that has no focusable
  * control in view (axe's scrollable-region-focusable, WCAG 2.1.1), and a screen reader says which page it is in. The

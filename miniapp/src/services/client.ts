@@ -182,6 +182,14 @@ function signedOut(cause?: ApiError): ApiError {
   })
 }
 
+/**
+ * Throws AUTH_REQUIRED, as a Bearer route's call would, when no session is stored: a service whose call cannot be made
+ * signed out need not load its contract (and zod) first. The home page of a first visit asks for nothing more.
+ */
+export function requireSession(): void {
+  if (!readTokens()) throw signedOut()
+}
+
 const isUnauthorized = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401
 
 /** The one refresh in flight: every caller whose access token expired meanwhile waits for this same promise. */
