@@ -24,7 +24,7 @@ export const services: Catalogue['services'] = {
   },
   search: {
     label: 'Search services',
-    placeholder: 'Search, e.g. 社保, gjj, 驾照',
+    placeholder: 'Search in Chinese or pinyin, e.g. shebao, gjj',
     button: 'Search',
   },
   city: {
