@@ -5,13 +5,7 @@
 // Ranking (README, 服务大厅): see `score`.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import {
-  CatalogueSchema,
-  type HallDepartment,
-  type LifeEvent,
-  type ServiceSummary,
-  hallDepartmentName,
-} from '@ysx/shared'
+import { CatalogueSchema, type ServiceSummary, type ServiceSearchQuerySchema, hallDepartmentName } from '@ysx/shared'
 import { pinyin } from 'pinyin-pro'
 import { z } from '@ysx/shared/z'
 
@@ -35,12 +29,8 @@ interface Indexed {
   summary: ServiceSummary
 }
 
-export interface SearchFilter {
-  q?: string | undefined
-  city: string
-  event?: LifeEvent | undefined
-  department?: HallDepartment | undefined
-}
+/** A search as the route's contract hands it over, without its page */
+export type SearchFilter = Omit<z.output<typeof ServiceSearchQuerySchema>, 'page'>
 
 export interface Catalogue {
   version: string
