@@ -8,21 +8,13 @@
 // then counts the replies with another. Prints one JSON line: { rps, replies, p50, p99, non2xx, errors }.
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
+import type { LoadSpec } from './lib'
 
-interface LoadSpec {
-  url: string
-  method: 'GET' | 'POST'
-  body?: string
-  tokensFile?: string
-  bodiesFile?: string
-  /** The status every reply must have (e.g. 304), instead of any 2xx */
-  expect?: number
-  connections: number
-  seconds: number
-}
+/** What runLoad (lib.ts) hands over: the spec it was given, with the window's size */
+type Spec = LoadSpec & { connections: number; seconds: number }
 
 async function main() {
-  const spec = JSON.parse(process.argv[2]!) as LoadSpec
+  const spec = JSON.parse(process.argv[2]!) as Spec
   const tokens = spec.tokensFile ? readFileSync(spec.tokensFile, 'utf8').split('\n').filter(Boolean) : []
   const bodies = spec.bodiesFile ? readFileSync(spec.bodiesFile, 'utf8').split('\n').filter(Boolean) : []
   let nextBody = 0
