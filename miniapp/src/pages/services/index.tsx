@@ -88,7 +88,7 @@ export default function Services() {
           </Button>
         </View>
         <View className="page-services__city">
-          <Text className="page-services__city-label">{`${t('services.city.label')}：${cityName(city)}`}</Text>
+          <Text className="page-services__city-label">{t('services.city.current', { city: cityName(city) })}</Text>
           <Button
             className="page-services__city-switch"
             size="small"

@@ -29,6 +29,7 @@ export const services: Catalogue['services'] = {
   },
   city: {
     label: 'City',
+    current: 'City: {{city}}',
     province: 'All of Guangdong',
     hint: 'Shows the services of the city you choose and those offered province-wide',
   },

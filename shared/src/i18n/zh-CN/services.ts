@@ -28,6 +28,7 @@ export const services = {
   },
   city: {
     label: '所在城市',
+    current: '所在城市：{{city}}',
     province: '全省',
     hint: '切换城市后，显示该市及全省通办的服务',
   },

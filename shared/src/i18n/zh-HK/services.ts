@@ -28,6 +28,7 @@ export const services: Catalogue['services'] = {
   },
   city: {
     label: '所在城市',
+    current: '所在城市：{{city}}',
     province: '全省',
     hint: '切換城市後，顯示該市及全省通辦的服務',
   },

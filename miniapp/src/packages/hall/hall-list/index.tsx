@@ -59,7 +59,7 @@ export default function ServiceListPage() {
     <View className={`ysx-page page-hall-list ${careClass()}`}>
       <View className="page-hall-list__head">
         <Text className="page-hall-list__heading">{heading}</Text>
-        <Text className="page-hall-list__city">{`${t('services.city.label')}：${cityName}`}</Text>
+        <Text className="page-hall-list__city">{t('services.city.current', { city: cityName })}</Text>
       </View>
       <QueryView query={query} empty={t('services.list.empty')} rows={5}>
         {(list) => (
